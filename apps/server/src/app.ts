@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { auditRoutes } from './modules/audit/index.ts';
+import { authRoutes, teamsRoutes, tokensRoutes, workspacesRoutes } from './modules/workspaces/index.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { errorsPlugin, sendProblem } from './plugins/errors.ts';
+import { jsonBodyPlugin } from './plugins/json-body.ts';
+import type { Services } from './services.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface BuildAppOptions {
+  services: Services;
+  logger: Logger;
+  /** Serve the built web app (default: when apps/web/dist exists). */
+  webDist?: string | false;
+}
+
+/** Builds the Fastify instance: infrastructure plugins, then every module's routes under /api/v1. */
+export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
+  const { config, database } = services.deps;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.TANDEM_BODY_LIMIT_BYTES,
+    trustProxy: config.TANDEM_TRUST_PROXY,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    },
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(jsonBodyPlugin);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tandem API',
+        version: '1',
+        description:
+          'REST API of Tandem. Authenticate with a personal API token (`Authorization: Bearer tdm_…`, created on the API tokens page), ' +
+          'which acts in one workspace with your role there. Errors are RFC 9457 `application/problem+json` with a stable `code`. ' +
+          'Lists answer `{items, nextCursor, total}`; pass `cursor=nextCursor` for the next page.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token' },
+          session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(authPlugin, { services });
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    try {
+      await database.pool.query('select 1');
+      return { status: 'ok' };
+    } catch {
+      return sendProblem(req, reply, 503, 'NOT_READY', 'Database unreachable', 'The database does not answer.');
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/openapi.json',
+        { config: { access: 'public' }, schema: { hide: true, response: { 200: z.unknown() } } },
+        async () => app.swagger(),
+      );
+      await api.register(authRoutes, { services });
+      await api.register(workspacesRoutes, { services });
+      await api.register(teamsRoutes, { services });
+      await api.register(tokensRoutes, { services });
+      await api.register(auditRoutes, { services });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const dist = webDist ?? WEB_DIST;
+  const hasWeb = dist !== false && fs.existsSync(path.join(dist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const pathname = req.url.split('?')[0] ?? '/';
+    const isApi = pathname.startsWith('/api/') || pathname === '/healthz' || pathname === '/readyz';
+    if (req.method === 'GET' && !isApi) {
+      if (hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply
+        .type('text/plain')
+        .send('The web app is not built. Run `npm run build` (or `npm start`, which builds it), or `npm run dev` for hot reload.');
+    }
+    return sendProblem(req, reply, 404, 'NOT_FOUND', 'Not found', `No route ${req.method} ${pathname}`);
+  });
+
+  return app;
+}

@@ -1,0 +1,69 @@
+import type { Config } from '../config.ts';
+import { buildApp } from '../app.ts';
+import { DEMO_LOGINS, DEMO_SLUG, seedDemo } from '../demo.ts';
+import { createLogger } from '../lib/logger.ts';
+import { openRuntime } from '../runtime.ts';
+import { ROLE_LABELS } from '@tandem/contracts';
+
+/**
+ * `tandem start`: the embedded (or external) PostgreSQL, migrations, the demo
+ * workspace on first start, then the API and the web app on one port.
+ * SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the
+ * database, stop the embedded server.
+ */
+export async function start(config: Config): Promise<void> {
+  const log = createLogger(config);
+  const runtime = await openRuntime(config, log, 'owner');
+  const { services } = runtime;
+
+  const firstRun = await services.auth.needsSetup();
+  if (firstRun && config.TANDEM_DEMO) await seedDemo(services, log);
+
+  const app = await buildApp({ services, logger: log });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      log.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      log.error('shutdown took over 30 s; exiting');
+      process.exit(1);
+    }, 30_000);
+    timer.unref();
+    try {
+      await app.close();
+      await runtime.close();
+      log.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (e) {
+    await runtime.close().catch(() => undefined);
+    throw e;
+  }
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
+  const url = config.TANDEM_PUBLIC_URL ?? `http://localhost:${port}`;
+
+  const lines = ['', `  Tandem is running at ${url}`, `  API docs: ${url}/api/docs`];
+  if (firstRun && !config.TANDEM_DEMO) {
+    lines.push('', `  No accounts yet: open ${url} to create the admin account.`);
+  } else if (await services.workspaces.resolve(DEMO_SLUG)) {
+    lines.push('', `  Demo workspace "${DEMO_SLUG}" — sign in as (password ${DEMO_LOGINS[0]!.password}):`);
+    for (const l of DEMO_LOGINS) lines.push(`    ${ROLE_LABELS[l.role].padEnd(16)} ${l.email.padEnd(26)} ${l.name}, ${l.title}`);
+  }
+  if (runtime.embedded) lines.push('', `  Database: embedded PostgreSQL on 127.0.0.1:${runtime.embedded.port} (data in ${config.dataDir})`);
+  lines.push('');
+  process.stdout.write(lines.join('\n') + '\n');
+}

@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A transaction handle; repositories accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+/** The database role application queries on tenant tables run as, so row-level security applies. */
+export const APP_ROLE = 'tandem_app';
+
+export interface Database {
+  pool: pg.Pool;
+  /**
+   * The system handle: connects as the owner of the tables, which row-level
+   * security does not restrict. For sign-in, token lookups and other work that
+   * precedes knowing the workspace, and for cross-workspace reads of one's own memberships.
+   */
+  db: Db;
+  /** Runs fn in a transaction confined to one workspace by row-level security. */
+  withTenant<T>(workspaceId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function openDatabase(url: string, opts: { max?: number; applicationName?: string } = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    application_name: opts.applicationName ?? 'tandem',
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client's connection dying (e.g. the server restarting) must not crash the process.
+  pool.on('error', () => undefined);
+  const db = drizzle(pool, { schema });
+  return {
+    pool,
+    db,
+    withTenant(workspaceId, fn) {
+      return db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('role', ${APP_ROLE}, true), set_config('app.workspace_id', ${workspaceId}, true)`,
+        );
+        return fn(tx);
+      });
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+// Every module's tables, for drizzle-kit and for typed queries.
+export * from './system.table.ts';
+export * from '../modules/workspaces/workspaces.table.ts';
+export * from '../modules/audit/audit.table.ts';

@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import { cliActor } from './lib/context.ts';
+import { seededRandom } from './lib/random.ts';
+import { DEMO_LOGINS, DEMO_SLUG, seedWorkspaceDemo } from './modules/workspaces/workspaces.demo.ts';
+import type { Services } from './services.ts';
+
+export { DEMO_LOGINS, DEMO_SLUG };
+
+export interface SeedOptions {
+  scale?: number;
+  seed?: number;
+}
+
+/**
+ * `tandem seed --demo`: every module adds its part of one story (a fictional
+ * B2B SaaS, Northwind Cloud), in order, from one seed.
+ */
+export async function seedDemo(services: Services, log: Logger, opts: SeedOptions = {}) {
+  const { db } = services.deps.database;
+  if (await services.workspaces.resolve(DEMO_SLUG)) {
+    throw new Error(`A workspace "${DEMO_SLUG}" already exists; the demo is seeded once per database.`);
+  }
+  const rnd = seededRandom(opts.seed ?? 42);
+  const scale = opts.scale ?? 1;
+  const ws = await seedWorkspaceDemo(db, cliActor('demo seed'), rnd, scale);
+  log.info({ workspace: ws.slug, people: ws.userIdsByEmail.size }, 'demo workspace seeded');
+  return { slug: ws.slug, people: ws.userIdsByEmail.size, logins: DEMO_LOGINS };
+}

@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AuditList, AuditListQuery } from '@tandem/contracts';
+import { tenantOf } from '../../plugins/auth.ts';
+import type { Services } from '../../services.ts';
+
+const WorkspaceParam = z.object({ workspace: z.string().min(1).max(64) });
+
+export const auditRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  app.get(
+    '/workspaces/:workspace/audit',
+    {
+      config: { action: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Security and admin actions, newest first',
+        params: WorkspaceParam,
+        querystring: AuditListQuery,
+        response: { 200: AuditList },
+      },
+    },
+    async (req) => services.audit.list(tenantOf(req), req.query),
+  );
+};

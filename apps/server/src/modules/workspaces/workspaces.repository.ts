@@ -1,0 +1,173 @@
+import { and, asc, count, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Role } from '@tandem/contracts';
+import type { DbOrTx } from '../../db/database.ts';
+import { invitations, memberships, teamMembers, teams, users, workspaces } from './workspaces.table.ts';
+
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+/** Workspaces, memberships and invitations. */
+export const workspacesRepository = {
+  async bySlug(db: DbOrTx, slug: string) {
+    const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug));
+    return row;
+  },
+  async byId(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+    return row;
+  },
+  async insert(db: DbOrTx, w: { slug: string; name: string; baseCurrency: string; fiscalYearStartMonth: number }) {
+    const [row] = await db.insert(workspaces).values(w).onConflictDoNothing().returning();
+    return row;
+  },
+  async update(db: DbOrTx, id: string, patch: Partial<Pick<WorkspaceRow, 'name' | 'baseCurrency' | 'fiscalYearStartMonth'>>) {
+    const [row] = await db
+      .update(workspaces)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(workspaces.id, id))
+      .returning();
+    return row;
+  },
+  async count(db: DbOrTx) {
+    const [r] = await db.select({ n: count() }).from(workspaces);
+    return r?.n ?? 0;
+  },
+
+  async membership(db: DbOrTx, workspaceId: string, userId: string) {
+    const [row] = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+    return row;
+  },
+  async isAdminAnywhere(db: DbOrTx, userId: string) {
+    const [r] = await db
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.role, 'admin'), eq(memberships.active, true)));
+    return (r?.n ?? 0) > 0;
+  },
+  async insertMembership(db: DbOrTx, m: { workspaceId: string; userId: string; role: Role }) {
+    await db
+      .insert(memberships)
+      .values(m)
+      .onConflictDoUpdate({
+        target: [memberships.workspaceId, memberships.userId],
+        set: { role: m.role, active: true, updatedAt: new Date() },
+      });
+  },
+  async updateMembership(db: DbOrTx, workspaceId: string, userId: string, patch: { role?: Role; active?: boolean }) {
+    const [row] = await db
+      .update(memberships)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
+      .returning();
+    return row;
+  },
+  async countActiveAdmins(db: DbOrTx, workspaceId: string) {
+    const [r] = await db
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'admin'), eq(memberships.active, true)));
+    return r?.n ?? 0;
+  },
+
+  async listMembers(
+    db: DbOrTx,
+    workspaceId: string,
+    f: { q?: string; role?: Role; active?: boolean; after?: { name: string; id: string }; limit: number; userId?: string },
+  ) {
+    const where = [eq(memberships.workspaceId, workspaceId)];
+    if (f.userId) where.push(eq(memberships.userId, f.userId));
+    if (f.role) where.push(eq(memberships.role, f.role));
+    if (f.active !== undefined) where.push(eq(memberships.active, f.active));
+    if (f.q) {
+      const pat = `%${escapeLike(f.q)}%`;
+      where.push(or(ilike(users.name, pat), ilike(users.email, pat))!);
+    }
+    const [{ total } = { total: 0 }] = await db
+      .select({ total: count() })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(...where));
+    if (f.after) {
+      where.push(
+        or(gt(users.name, f.after.name), and(eq(users.name, f.after.name), gt(users.id, f.after.id)))!,
+      );
+    }
+    const rows = await db
+      .select({
+        userId: users.id,
+        email: users.email,
+        name: users.name,
+        role: memberships.role,
+        active: memberships.active,
+        joinedAt: memberships.createdAt,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(...where))
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(f.limit + 1);
+    const ids = rows.map((r) => r.userId);
+    const teamRows = ids.length
+      ? await db
+          .select({ userId: teamMembers.userId, id: teams.id, name: teams.name })
+          .from(teamMembers)
+          .innerJoin(teams, and(eq(teams.workspaceId, teamMembers.workspaceId), eq(teams.id, teamMembers.teamId)))
+          .where(and(eq(teamMembers.workspaceId, workspaceId), inArray(teamMembers.userId, ids)))
+          .orderBy(teams.name)
+      : [];
+    return { rows, total, teamRows };
+  },
+
+  async insertInvitation(db: DbOrTx, inv: typeof invitations.$inferInsert) {
+    const [row] = await db.insert(invitations).values(inv).returning();
+    return row!;
+  },
+  async pendingInvitations(db: DbOrTx, workspaceId: string) {
+    return db
+      .select({ inv: invitations, invitedBy: users.name })
+      .from(invitations)
+      .leftJoin(users, eq(users.id, invitations.invitedByUserId))
+      .where(and(eq(invitations.workspaceId, workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .orderBy(sql`${invitations.createdAt} desc`);
+  },
+  async pendingInvitationFor(db: DbOrTx, workspaceId: string, email: string) {
+    const [row] = await db
+      .select()
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.workspaceId, workspaceId),
+          sql`lower(${invitations.email}) = ${email.toLowerCase()}`,
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
+    return row;
+  },
+  async invitationById(db: DbOrTx, workspaceId: string, id: string) {
+    const [row] = await db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, id)));
+    return row;
+  },
+  async invitationByHash(db: DbOrTx, tokenHash: string) {
+    const [row] = await db
+      .select({ inv: invitations, workspace: workspaces })
+      .from(invitations)
+      .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
+      .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    return row;
+  },
+  async updateInvitation(db: DbOrTx, workspaceId: string, id: string, patch: Partial<Pick<InvitationRow, 'acceptedAt' | 'revokedAt'>>) {
+    await db
+      .update(invitations)
+      .set(patch)
+      .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, id)));
+  },
+};

@@ -1,0 +1,176 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { can, type Action, type Role } from '@tandem/contracts';
+import type { Actor, TenantContext } from '../lib/context.ts';
+import type { Services } from '../services.ts';
+import { WorkspaceErrors as E } from '../modules/workspaces/index.ts';
+import type { UserRow } from '../modules/workspaces/index.ts';
+import { PUBLIC_ROUTES } from './public-routes.ts';
+
+export const SESSION_COOKIE = 'tandem_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export type Access = 'public' | 'user' | 'workspace';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+  action?: Action;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission a workspace route needs (see PERMISSIONS). */
+    action?: Action;
+    /** 'public' routes must be listed in PUBLIC_ROUTES; 'user' routes need sign-in but no workspace. */
+    access?: 'public' | 'user';
+  }
+  interface FastifyRequest {
+    user: UserRow | null;
+    session: { id: string; token: string; csrfToken: string } | null;
+    viaToken: boolean;
+    tenant: TenantContext | null;
+  }
+  interface FastifyInstance {
+    routeCatalog: RouteEntry[];
+  }
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  return {
+    userId: req.user?.id ?? null,
+    name: req.user?.name ?? null,
+    via: req.viaToken ? 'token' : 'session',
+    ip: req.ip,
+    requestId: req.id,
+  };
+}
+
+/** The workspace context of a workspace route (set by the auth hook). */
+export function tenantOf(req: FastifyRequest): TenantContext {
+  if (!req.tenant) throw new Error(`route ${req.routeOptions.url} has no workspace context`);
+  return req.tenant;
+}
+
+export function signedInUser(req: FastifyRequest): UserRow {
+  if (!req.user) throw E.unauthenticated();
+  return req.user;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date, secure: boolean) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secure || req.protocol === 'https',
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Authentication (session cookie or Bearer API token), CSRF for cookie writes,
+ * workspace membership and the role × action check — for every route, by its
+ * declared access. Routes that declare nothing cannot be registered.
+ */
+export const authPlugin = fp(
+  async (app: FastifyInstance, opts: { services: Services }) => {
+    const { auth, tokens, workspaces } = opts.services;
+    const publicSet = new Set<string>(PUBLIC_ROUTES);
+    app.decorate('routeCatalog', [] as RouteEntry[]);
+    app.decorateRequest('user', null);
+    app.decorateRequest('session', null);
+    app.decorateRequest('viaToken', false);
+    app.decorateRequest('tenant', null);
+
+    app.addHook('onRoute', (route) => {
+      const url = route.url ?? route.path;
+      if (!url.startsWith('/api/') && !['/healthz', '/readyz'].includes(url)) return; // static files, docs page
+      if (url.startsWith('/api/docs')) return;
+      const methods = [route.method].flat().filter((m) => m !== 'HEAD');
+      const config = (route.config ?? {}) as { action?: Action; access?: 'public' | 'user' };
+      for (const method of methods) {
+        const key = `${method} ${url}`;
+        let access: Access;
+        if (config.access === 'public') {
+          if (!publicSet.has(key)) throw new Error(`${key} is marked public but is not in PUBLIC_ROUTES`);
+          access = 'public';
+        } else if (publicSet.has(key)) {
+          throw new Error(`${key} is in PUBLIC_ROUTES but not marked access: 'public'`);
+        } else if (url.includes(':workspace')) {
+          if (!config.action) throw new Error(`${key} is a workspace route without an action`);
+          access = 'workspace';
+        } else if (config.access === 'user') {
+          access = 'user';
+        } else {
+          throw new Error(`${key} declares no access: give it an action, access: 'user' or access: 'public'`);
+        }
+        app.routeCatalog.push({ method, url, access, action: config.action });
+      }
+    });
+
+    app.addHook('onRequest', async (req, reply) => {
+      const config = req.routeOptions.config as { action?: Action; access?: 'public' | 'user' } | undefined;
+      const url = req.routeOptions.url;
+      if (!url || !(url.startsWith('/api/v1/') || url === '/api/v1')) return;
+
+      const header = req.headers.authorization;
+      if (header) {
+        const m = /^Bearer\s+(\S+)$/i.exec(header);
+        const resolved = m ? await tokens.resolve(m[1]!) : undefined;
+        if (!resolved) throw E.invalidToken();
+        req.user = resolved.user;
+        req.viaToken = true;
+        if (config?.access === 'public') return;
+        if (config?.access === 'user') {
+          throw E.forbiddenForToken();
+        }
+        const slug = (req.params as { workspace?: string }).workspace;
+        if (!slug || slug !== resolved.workspace.slug) throw E.workspaceNotFound(slug ?? '');
+        authorize(req, resolved.workspace.id, slug, resolved.membership.role, config?.action);
+        return;
+      }
+
+      const cookie = req.cookies[SESSION_COOKIE];
+      if (cookie) {
+        const found = await auth.fromSessionToken(cookie);
+        if (found) {
+          req.user = found.user;
+          req.session = { id: found.session.id, token: cookie, csrfToken: found.session.csrfToken };
+        } else if (config?.access !== 'public') {
+          clearSessionCookie(reply);
+        }
+      }
+      if (config?.access === 'public') return;
+      if (!req.user || !req.session) throw E.unauthenticated();
+      if (!SAFE_METHODS.has(req.method)) {
+        const sent = req.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !sameSecret(sent, req.session.csrfToken)) throw E.csrf();
+      }
+      if (config?.access === 'user') return;
+
+      const slug = (req.params as { workspace?: string }).workspace ?? '';
+      const ws = await workspaces.resolve(slug);
+      const membership = ws && (await workspaces.membership(ws.id, req.user.id));
+      if (!ws || !membership || !membership.active) throw E.workspaceNotFound(slug);
+      authorize(req, ws.id, slug, membership.role, config?.action);
+    });
+
+    function authorize(req: FastifyRequest, workspaceId: string, slug: string, role: Role, action: Action | undefined) {
+      if (!action || !can(role, action)) throw E.forbidden(action ?? 'do this', role);
+      req.tenant = { workspaceId, slug, role, actor: actorOf(req) };
+    }
+  },
+  { name: 'auth', dependencies: ['errors'] },
+);

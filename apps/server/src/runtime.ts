@@ -1,0 +1,47 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { ensureDatabase, ensureEmbeddedPostgres, type EmbeddedServer } from './db/embedded.ts';
+import { runMigrations } from './db/migrate.ts';
+import { resolveSecret } from './modules/system/secret.ts';
+import { createServices, type Services } from './services.ts';
+
+export interface Runtime {
+  services: Services;
+  embedded?: EmbeddedServer;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to PostgreSQL (DATABASE_URL, or the embedded server in the data
+ * folder), migrates it, and builds the services. `tandem start` owns the
+ * embedded server; CLI commands borrow a running one or start it for their duration.
+ */
+export async function openRuntime(config: Config, log: Logger, role: 'owner' | 'borrower'): Promise<Runtime> {
+  let embedded: EmbeddedServer | undefined;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    embedded = await ensureEmbeddedPostgres({ dataDir: config.dataDir, role, log: (m) => log.info(m) });
+    url = embedded.url;
+    await ensureDatabase(url);
+  }
+  try {
+    await runMigrations(url);
+    const database = openDatabase(url, { max: config.DATABASE_POOL_SIZE });
+    const secret = await resolveSecret(database.db, config.TANDEM_SECRET);
+    const services = createServices({ config, database, secret, log });
+    return {
+      services,
+      embedded,
+      databaseUrl: url,
+      async close() {
+        await database.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (e) {
+    await embedded?.stop().catch(() => undefined);
+    throw e;
+  }
+}

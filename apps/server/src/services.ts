@@ -1,0 +1,17 @@
+import type { Deps } from './lib/deps.ts';
+import { createAuditService } from './modules/audit/index.ts';
+import { createAuthService, createTeamsService, createTokensService, createWorkspacesService } from './modules/workspaces/index.ts';
+
+/** Every module's services, built once from the shared dependencies. */
+export function createServices(deps: Deps) {
+  return {
+    deps,
+    auth: createAuthService(deps),
+    workspaces: createWorkspacesService(deps),
+    teams: createTeamsService(deps),
+    tokens: createTokensService(deps),
+    audit: createAuditService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { z } from 'zod';
+import { ApiError, errorMessage } from './api-client.ts';
+
+export type FieldErrors = Record<string, string>;
+
+/** zod's generic "too small" wording reads badly next to a form field. */
+function friendlyIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return 'Required';
+  if (issue.code === 'too_big' && issue.origin === 'string') return `Use at most ${String(issue.maximum)} characters`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'Required';
+  return issue.message;
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    out[key] ??= friendlyIssue(issue);
+  }
+  return out;
+}
+
+/** The server names fields as "body.email", "/email" or "email"; forms know them as "email". */
+function fieldName(path: string): string {
+  const parts = path.split(/[./]/).filter((p) => p && p !== 'body' && p !== 'query' && p !== 'params');
+  return parts.join('.') || '_';
+}
+
+export function problemFieldErrors(err: unknown): FieldErrors {
+  const out: FieldErrors = {};
+  if (err instanceof ApiError) {
+    for (const e of err.problem.errors ?? []) out[fieldName(e.path)] ??= e.message;
+  }
+  return out;
+}
+
+/**
+ * Form state for a zod-validated request: values, client-side field errors, and the
+ * server's answer (per-field errors next to fields, the detail in an alert).
+ */
+export function useFormState<V extends Record<string, unknown>>(initial: V) {
+  const [values, setValues] = useState<V>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  function set<K extends keyof V>(key: K, value: V[K]) {
+    setValues((v) => ({ ...v, [key]: value }));
+    if (errors[key as string]) setErrors((e) => ({ ...e, [key as string]: '' }));
+  }
+
+  /** Validates with the contract's schema; returns the parsed request or null (errors shown). */
+  function validate<S extends z.ZodType>(schema: S, input: unknown = values): z.output<S> | null {
+    const result = schema.safeParse(input);
+    if (result.success) {
+      setErrors({});
+      setFormError(null);
+      return result.data;
+    }
+    setErrors(zodFieldErrors(result.error));
+    return null;
+  }
+
+  function showServerError(err: unknown) {
+    const fields = problemFieldErrors(err);
+    setErrors(fields);
+    setFormError(errorMessage(err));
+  }
+
+  function reset(next: V = initial) {
+    setValues(next);
+    setErrors({});
+    setFormError(null);
+  }
+
+  return { values, setValues, set, errors, setErrors, formError, setFormError, validate, showServerError, reset };
+}
+
+export function err(errors: FieldErrors, key: string): string | undefined {
+  return errors[key] || undefined;
+}

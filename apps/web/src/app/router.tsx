@@ -1,0 +1,79 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router-dom';
+import { FullPageLoader } from './components/full-page-loader.tsx';
+import { NotFoundPage } from './components/not-found-page.tsx';
+import { RequirePermission, RequireSession, RootRedirect } from './guards.tsx';
+import { WorkspaceShell } from './shell/workspace-shell.tsx';
+
+/** Route-level code splitting: each page loads its own chunk on first visit. */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const LoginPage = page(() => import('../modules/auth/components/login-page.tsx'), 'LoginPage');
+const SetupPage = page(() => import('../modules/auth/components/setup-page.tsx'), 'SetupPage');
+const InvitePage = page(() => import('../modules/auth/components/invite-page.tsx'), 'InvitePage');
+const ResetPage = page(() => import('../modules/auth/components/reset-page.tsx'), 'ResetPage');
+const WelcomePage = page(() => import('../modules/workspaces/components/welcome-page.tsx'), 'WelcomePage');
+const HomePage = page(() => import('../modules/workspaces/components/home-page.tsx'), 'HomePage');
+const PeoplePage = page(() => import('../modules/people/components/people-page.tsx'), 'PeoplePage');
+const TeamsPage = page(() => import('../modules/teams/components/teams-page.tsx'), 'TeamsPage');
+const TokensPage = page(() => import('../modules/tokens/components/tokens-page.tsx'), 'TokensPage');
+const SettingsPage = page(() => import('../modules/settings/components/settings-page.tsx'), 'SettingsPage');
+const AuditPage = page(() => import('../modules/audit/components/audit-page.tsx'), 'AuditPage');
+const ProfilePage = page(() => import('../modules/profile/components/profile-page.tsx'), 'ProfilePage');
+
+function Public({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<FullPageLoader />}>{children}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  { path: '/', element: <RootRedirect /> },
+  { path: '/login', element: <Public><LoginPage /></Public> },
+  { path: '/setup', element: <Public><SetupPage /></Public> },
+  { path: '/invite/:token', element: <Public><InvitePage /></Public> },
+  { path: '/reset/:token', element: <Public><ResetPage /></Public> },
+  {
+    element: (
+      <RequireSession>
+        <Outlet />
+      </RequireSession>
+    ),
+    children: [
+      { path: '/welcome', element: <Public><WelcomePage /></Public> },
+      {
+        path: '/w/:slug',
+        element: <WorkspaceShell />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'people', element: <PeoplePage /> },
+          { path: 'teams', element: <TeamsPage /> },
+          { path: 'tokens', element: <TokensPage /> },
+          {
+            path: 'settings',
+            element: (
+              <RequirePermission action="workspace.update" title="Settings">
+                <SettingsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission action="audit.read" title="Audit log">
+                <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: '*', element: <NotFoundInShell /> },
+        ],
+      },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);
+
+function NotFoundInShell() {
+  return <NotFoundPage />;
+}

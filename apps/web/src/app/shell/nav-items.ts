@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import { IconHistory, IconHome, IconKey, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import type { Action } from '@tandem/contracts';
+
+export interface NavItem {
+  label: string;
+  /** Relative to /w/:slug */
+  path: string;
+  action: Action;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+}
+
+/** Only sections that work today; each shows only to roles that may use it. */
+export const NAV_ITEMS: NavItem[] = [
+  { label: 'Home', path: '', action: 'workspace.read', icon: IconHome },
+  { label: 'People', path: 'people', action: 'members.read', icon: IconUsers },
+  { label: 'Teams', path: 'teams', action: 'teams.read', icon: IconUsersGroup },
+  { label: 'API tokens', path: 'tokens', action: 'tokens.manage_own', icon: IconKey },
+  { label: 'Settings', path: 'settings', action: 'workspace.update', icon: IconSettings },
+  { label: 'Audit log', path: 'audit', action: 'audit.read', icon: IconHistory },
+];

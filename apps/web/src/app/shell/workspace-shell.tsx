@@ -1,0 +1,105 @@
+import { Suspense, useEffect, useMemo } from 'react';
+import { Link, NavLink as RouterNavLink, Outlet, useLocation, useParams } from 'react-router-dom';
+import { AppShell, Badge, Burger, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { ROLE_LABELS } from '@tandem/contracts';
+import { Brand } from '../components/brand.tsx';
+import { PageSkeleton } from '../components/page-skeleton.tsx';
+import { rememberWorkspace } from '../landing.ts';
+import { useRequiredSession } from '../session.tsx';
+import { WorkspaceContext, workspaceContextValue } from '../workspace-context.tsx';
+import { NAV_ITEMS } from './nav-items.ts';
+import { RouteErrorBoundary } from './route-error-boundary.tsx';
+import { UserMenu } from './user-menu.tsx';
+import { WorkspaceNotFound } from './workspace-not-found.tsx';
+import { WorkspaceSwitcher } from './workspace-switcher.tsx';
+
+export function WorkspaceShell() {
+  const { slug = '' } = useParams();
+  const session = useRequiredSession();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const membership = session.memberships.find((m) => m.slug === slug);
+  const ctx = useMemo(() => (membership ? workspaceContextValue(membership) : null), [membership]);
+
+  useEffect(() => {
+    if (membership) rememberWorkspace(membership.slug);
+  }, [membership]);
+
+  // On phones the navbar covers the page: close it once a section is chosen.
+  useEffect(() => close(), [location.pathname, close]);
+
+  if (!membership || !ctx) return <WorkspaceNotFound slug={slug} />;
+
+  const base = `/w/${membership.slug}`;
+  return (
+    <WorkspaceContext.Provider value={ctx}>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'sm', sm: 'lg' }}
+      >
+        <AppShell.Header>
+          <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              />
+              <UnstyledButton component={Link} to={base} aria-label="Tandem home" mr={4}>
+                <Brand size="md" />
+              </UnstyledButton>
+              <WorkspaceSwitcher current={membership} />
+            </Group>
+            <UserMenu slug={membership.slug} />
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="sm" aria-label="Main navigation">
+          <AppShell.Section grow>
+            <Stack gap={2}>
+              {NAV_ITEMS.filter((item) => ctx.can(item.action)).map((item) => {
+                const to = item.path ? `${base}/${item.path}` : base;
+                return (
+                  <NavLink
+                    key={item.label}
+                    component={RouterNavLink}
+                    to={to}
+                    end={!item.path}
+                    label={item.label}
+                    leftSection={<item.icon size={18} stroke={1.6} />}
+                    active={item.path ? location.pathname.startsWith(to) : location.pathname === base || location.pathname === `${base}/`}
+                    style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+                  />
+                );
+              })}
+            </Stack>
+          </AppShell.Section>
+          <AppShell.Section>
+            <Stack gap={4} p="xs">
+              <Text size="xs" c="dimmed" truncate>
+                {membership.name}
+              </Text>
+              <Badge variant="light" size="sm" w="fit-content">
+                {ROLE_LABELS[membership.role]}
+              </Badge>
+            </Stack>
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main bg="var(--mantine-color-gray-0)">
+          <RouteErrorBoundary resetKey={location.pathname}>
+            <Suspense fallback={<PageSkeleton />}>
+              <div style={{ maxWidth: 1200, margin: '0 auto' }}>
+                <Outlet />
+              </div>
+            </Suspense>
+          </RouteErrorBoundary>
+        </AppShell.Main>
+      </AppShell>
+    </WorkspaceContext.Provider>
+  );
+}

@@ -1,0 +1,49 @@
+import { AUDIT_ACTIONS } from '@tandem/contracts';
+
+/** What each recorded action means, in words an admin reads at a glance. */
+export const ACTION_LABELS: Record<string, string> = {
+  'auth.login': 'Signed in',
+  'auth.login_failed': 'Failed sign-in',
+  'auth.logout': 'Signed out',
+  'auth.password_changed': 'Changed password',
+  'auth.password_reset_issued': 'Issued password reset link',
+  'auth.password_reset_completed': 'Reset password',
+  'workspace.created': 'Created workspace',
+  'workspace.settings_updated': 'Updated workspace settings',
+  'member.invited': 'Invited a person',
+  'member.invitation_revoked': 'Revoked an invitation',
+  'member.joined': 'Joined the workspace',
+  'member.role_changed': 'Changed a role',
+  'member.deactivated': 'Deactivated a member',
+  'member.reactivated': 'Reactivated a member',
+  'team.created': 'Created a team',
+  'team.updated': 'Updated a team',
+  'team.deleted': 'Deleted a team',
+  'token.created': 'Created an API token',
+  'token.revoked': 'Revoked an API token',
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+const PREFIX_LABELS: Record<string, string> = {
+  'auth.': 'Sign-ins and passwords',
+  'member.': 'People and invitations',
+  'team.': 'Teams',
+  'token.': 'API tokens',
+  'workspace.': 'Workspace',
+};
+
+/** Select data: whole areas (prefix filters) first, then single actions. */
+export const ACTION_FILTER_DATA = [
+  { value: 'all', label: 'All actions' },
+  {
+    group: 'Areas',
+    items: Object.entries(PREFIX_LABELS).map(([value, label]) => ({ value, label: `${label} (all)` })),
+  },
+  {
+    group: 'Single actions',
+    items: AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) })),
+  },
+];

@@ -1,0 +1,25 @@
+import { browserTimeZone } from '../../../app/format.ts';
+
+/** Every IANA zone the browser knows, with the current UTC offset to help pick. */
+export function timeZoneOptions(current: string): { value: string; label: string }[] {
+  let zones: string[];
+  try {
+    zones = Intl.supportedValuesOf('timeZone');
+  } catch {
+    zones = [];
+  }
+  for (const extra of [current, browserTimeZone(), 'UTC']) if (extra && !zones.includes(extra)) zones.push(extra);
+  const now = new Date();
+  return zones.map((zone) => ({ value: zone, label: `${zone.replace(/_/g, ' ')} (${offsetLabel(zone, now)})` }));
+}
+
+function offsetLabel(zone: string, at: Date): string {
+  try {
+    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName');
+    return part?.value ?? 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}

@@ -1,0 +1,196 @@
+import { useState } from 'react';
+import { ActionIcon, Avatar, Badge, Button, Card, EmptyState, Group, Menu, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import { IconDots, IconPencil, IconPlus, IconTrash, IconUsersGroup } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { ROLE_LABELS, type Team } from '@tandem/contracts';
+import { errorMessage } from '../../../app/api-client.ts';
+import { ConfirmModal } from '../../../app/components/confirm-modal.tsx';
+import { notifySuccess } from '../../../app/components/notify.ts';
+import { PageHeader } from '../../../app/components/page-header.tsx';
+import { CardsSkeleton, QueryError } from '../../../app/components/query-state.tsx';
+import { initials } from '../../../app/format.ts';
+import { useWorkspace } from '../../../app/workspace-context.tsx';
+import { membersKey } from '../../people/hooks/use-members.ts';
+import { teamsApi } from '../api/teams.api.ts';
+import { teamsKey, useTeams } from '../hooks/use-teams.ts';
+import { TeamFormModal } from './team-form-modal.tsx';
+
+export function TeamsPage() {
+  const ws = useWorkspace();
+  const manage = ws.can('teams.manage');
+  const queryClient = useQueryClient();
+  const teams = useTeams(ws.slug);
+  const [editing, setEditing] = useState<Team | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [deleting, setDeleting] = useState<Team | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+
+  function openForm(team: Team | null) {
+    setEditing(team);
+    setFormOpen(true);
+  }
+
+  async function remove() {
+    if (!deleting) return;
+    setBusy(true);
+    setDeleteError(null);
+    try {
+      await teamsApi.remove(ws.slug, deleting.id);
+      await queryClient.invalidateQueries({ queryKey: teamsKey(ws.slug) });
+      await queryClient.invalidateQueries({ queryKey: membersKey(ws.slug) });
+      notifySuccess(`${deleting.name} is deleted. Its people stay in the workspace.`, 'Team deleted');
+      setDeleting(null);
+    } catch (e) {
+      setDeleteError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Teams"
+        description="Sales and marketing teams, with their lead. Teams group people for views, requests and goals."
+        actions={
+          manage && (
+            <Button leftSection={<IconPlus size={18} />} onClick={() => openForm(null)}>
+              Create team
+            </Button>
+          )
+        }
+      />
+      {teams.isPending ? (
+        <CardsSkeleton />
+      ) : teams.isError ? (
+        <QueryError error={teams.error} onRetry={() => void teams.refetch()} />
+      ) : teams.data.items.length === 0 ? (
+        <Card withBorder radius="md" p="xl">
+          <EmptyState
+            icon={<IconUsersGroup size={28} />}
+            title="No teams yet"
+            description={
+              manage
+                ? 'Create a team for each sales region or segment, and one for product marketing. Pick a lead and add people.'
+                : 'An admin of this workspace can create teams.'
+            }
+          >
+            {manage && (
+              <EmptyState.Actions>
+                <Button leftSection={<IconPlus size={18} />} onClick={() => openForm(null)}>
+                  Create the first team
+                </Button>
+              </EmptyState.Actions>
+            )}
+          </EmptyState>
+        </Card>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          {teams.data.items.map((team) => (
+            <TeamCard
+              key={team.id}
+              team={team}
+              manage={manage}
+              onEdit={() => openForm(team)}
+              onDelete={() => setDeleting(team)}
+            />
+          ))}
+        </SimpleGrid>
+      )}
+
+      {manage && (
+        <>
+          <TeamFormModal slug={ws.slug} opened={formOpen} team={editing} onClose={() => setFormOpen(false)} />
+          <ConfirmModal
+            opened={deleting !== null}
+            title={`Delete ${deleting?.name ?? 'team'}?`}
+            confirmLabel="Delete team"
+            danger
+            loading={busy}
+            error={deleteError}
+            onConfirm={() => void remove()}
+            onClose={() => {
+              setDeleting(null);
+              setDeleteError(null);
+            }}
+          >
+            The team is removed. Its {deleting?.members.length ?? 0} members stay in the workspace with their roles.
+          </ConfirmModal>
+        </>
+      )}
+    </>
+  );
+}
+
+function TeamCard({ team, manage, onEdit, onDelete }: { team: Team; manage: boolean; onEdit: () => void; onDelete: () => void }) {
+  const others = team.members.filter((m) => m.userId !== team.lead?.userId);
+  return (
+    <Card withBorder radius="md" p="md" component="article" aria-label={team.name}>
+      <Stack gap="sm" h="100%">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Text fw={600} size="lg" truncate>
+              {team.name}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {team.members.length} {team.members.length === 1 ? 'member' : 'members'}
+            </Text>
+          </Stack>
+          {manage && (
+            <Menu position="bottom-end" shadow="md">
+              <Menu.Target>
+                <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${team.name}`}>
+                  <IconDots size={18} />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconPencil size={16} />} onClick={onEdit}>
+                  Edit team
+                </Menu.Item>
+                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+                  Delete team
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Group>
+        {team.description && (
+          <Text size="sm" lineClamp={3}>
+            {team.description}
+          </Text>
+        )}
+        <Group gap="xs">
+          <Text size="sm" c="dimmed">
+            Lead:
+          </Text>
+          {team.lead ? (
+            <Badge variant="light" tt="none" leftSection={<Avatar size={16} radius="xl">{initials(team.lead.name)}</Avatar>}>
+              {team.lead.name}
+            </Badge>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {manage ? 'none yet — edit the team to pick one' : 'none yet'}
+            </Text>
+          )}
+        </Group>
+        {others.length > 0 ? (
+          <Avatar.Group spacing="xs">
+            {others.slice(0, 8).map((m) => (
+              <Tooltip key={m.userId} label={`${m.name} · ${ROLE_LABELS[m.role]}`} withArrow>
+                <Avatar radius="xl" size={32} color="initials" name={m.name}>
+                  {initials(m.name)}
+                </Avatar>
+              </Tooltip>
+            ))}
+            {others.length > 8 && <Avatar radius="xl" size={32}>+{others.length - 8}</Avatar>}
+          </Avatar.Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {manage ? 'No other members yet. Edit the team to add people.' : 'No other members yet.'}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,27 @@
+import { Select } from '@mantine/core';
+import { MONTHS } from '../../../app/format.ts';
+
+const DATA = MONTHS.map((m, i) => ({ value: String(i + 1), label: m }));
+
+export function FiscalMonthSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: number;
+  onChange: (month: number) => void;
+  error?: string;
+}) {
+  return (
+    <Select
+      label="Fiscal year starts in"
+      description="Quarters and yearly goals follow your fiscal year."
+      data={DATA}
+      value={String(value)}
+      onChange={(v) => v && onChange(Number(v))}
+      allowDeselect={false}
+      required
+      error={error}
+    />
+  );
+}

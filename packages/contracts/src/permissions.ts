@@ -1,0 +1,24 @@
+import type { Role } from './common.ts';
+
+/**
+ * The one permission table (role × action). Every workspace route names one of
+ * these actions; the web app reads the same table to show only what works.
+ */
+export const PERMISSIONS = {
+  'workspace.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  'workspace.update': ['admin'],
+  'members.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  'members.manage': ['admin'],
+  'teams.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  'teams.manage': ['admin'],
+  'tokens.manage_own': ['admin', 'marketing', 'sales_lead', 'sales'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+export function can(role: Role | null | undefined, action: Action): boolean {
+  if (!role) return false;
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}
