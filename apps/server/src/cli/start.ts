@@ -3,6 +3,7 @@ import { buildApp } from '../app.ts';
 import { DEMO_LOGINS, DEMO_SLUG, seedDemo } from '../demo.ts';
 import { createLogger } from '../lib/logger.ts';
 import { openRuntime } from '../runtime.ts';
+import { exitWithLauncher } from './launcher-watch.ts';
 import { ROLE_LABELS } from '@tandem/contracts';
 
 /**
@@ -45,6 +46,7 @@ export async function start(config: Config): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  exitWithLauncher(() => void shutdown('launcher exited'));
 
   try {
     await app.listen({ port: config.PORT, host: config.HOST });

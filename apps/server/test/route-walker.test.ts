@@ -1,0 +1,170 @@
+/**
+ * Walks every registered route, so that new routes are covered without new tests:
+ * (a) a member of workspace B gets 404 for workspace A's resources and cannot change them;
+ * (b) each role gets exactly the access the permission table says;
+ * (c) every non-public route answers 401 without credentials;
+ * (d) every public route is in the one public list, and that list names only real routes.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, ROLES, type Role } from '@tandem/contracts';
+import type { RouteEntry } from '../src/plugins/auth.ts';
+import { PUBLIC_ROUTES } from '../src/plugins/public-routes.ts';
+import { cliActor } from '../src/lib/context.ts';
+import { addMember, call, createHarness, login, PASSWORD, setupAdmin, type Client, type Harness } from './app-harness.ts';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+let h: Harness;
+let routes: RouteEntry[];
+const A = 'alpha';
+const B = 'bravo';
+const clients = {} as Record<Role, Client>;
+let adminA: Client;
+let adminB: Client;
+let tokenB: string;
+/** A's resources, by the route parameter that names them. */
+const fixturesA: Record<string, string> = {};
+
+function fill(url: string, slug: string, ids: Record<string, string>): string {
+  return url.replace(/:(\w+)/g, (_, name: string) => {
+    if (name === 'workspace') return slug;
+    const v = ids[name];
+    if (!v) throw new Error(`route-walker: no fixture for :${name} in ${url}; add one in beforeAll`);
+    return v;
+  });
+}
+
+const randomIds = new Proxy({} as Record<string, string>, {
+  get: (_t, name: string) => (name === 'token' ? 'x'.repeat(20) : randomUUID()),
+});
+
+beforeAll(async () => {
+  h = await createHarness();
+  routes = h.app.routeCatalog;
+  adminA = await setupAdmin(h.app, { slug: A, email: 'admin@alpha.test' });
+  clients.admin = adminA;
+  for (const role of ROLES.filter((r) => r !== 'admin')) {
+    const m = await addMember(h.app, adminA, A, `${role}@alpha.test`, role);
+    clients[role] = m.client;
+    if (role === 'sales') fixturesA.userId = m.userId;
+  }
+  // Workspace B, made as the CLI makes one, with an admin who belongs nowhere else.
+  const wsB = await h.services.workspaces.create(cliActor(), { name: 'Bravo', slug: B }, null);
+  await h.services.workspaces.addMember(
+    { workspaceId: wsB.id, slug: B, role: 'admin', actor: cliActor() },
+    { email: 'admin@bravo.test', name: 'Bea Bravo', role: 'admin', password: PASSWORD },
+  );
+  adminB = await login(h.app, 'admin@bravo.test', PASSWORD);
+  tokenB = (await call(h.app, adminB, 'POST', `/api/v1/workspaces/${B}/tokens`, { body: { name: 'b' } })).json().token;
+
+  const team = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/teams`, {
+    body: { name: 'A team', memberUserIds: [fixturesA.userId] },
+  });
+  fixturesA.teamId = team.json().id;
+  const inv = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/invitations`, { body: { email: 'pending@alpha.test', role: 'sales' } });
+  fixturesA.id = inv.json().id;
+  fixturesA.token = inv.json().url.split('/invite/')[1];
+  const tok = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/tokens`, { body: { name: 'a' } });
+  fixturesA.tokenId = tok.json().id;
+});
+
+afterAll(async () => h?.close());
+
+describe('route walker', () => {
+  it('sees the routes', () => {
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((r) => r.access === 'workspace').length).toBeGreaterThan(10);
+  });
+
+  it('(d) marks public exactly the routes in PUBLIC_ROUTES', () => {
+    const publicRoutes = routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
+    expect(publicRoutes).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  it('(c) every non-public route answers 401 without credentials', async () => {
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.access !== 'public')) {
+      const res = await call(h.app, null, r.method as Method, fill(r.url, A, randomIds), { body: r.method === 'GET' ? undefined : {} });
+      if (res.statusCode !== 401) failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
+      else expect(res.json().code).toBe('AUTH_REQUIRED');
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('(b) each role gets exactly what the permission table says', async () => {
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.access === 'workspace')) {
+      for (const role of ROLES) {
+        // Unknown ids: an allowed role reaches the handler (400/404/2xx), a forbidden one is stopped first.
+        const res = await call(h.app, clients[role], r.method as Method, fill(r.url, A, randomIds), {
+          body: r.method === 'GET' ? undefined : {},
+        });
+        const allowed = can(role, r.action!);
+        const got = res.statusCode === 403 && res.json().code === 'AUTH_FORBIDDEN' ? 'forbidden' : res.statusCode === 401 ? 'unauthenticated' : 'allowed';
+        if (got !== (allowed ? 'allowed' : 'forbidden')) failures.push(`${role} ${r.method} ${r.url} (${r.action}) → ${res.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("(a) a member of another workspace gets 404 for A's workspace and A's resources, and changes nothing", async () => {
+    const before = await snapshotA();
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.access === 'workspace')) {
+      const body = hijackBody(r);
+      // B's admin, by session and by token, naming workspace A…
+      for (const who of [adminB, { bearer: tokenB }]) {
+        const res = await call(h.app, who, r.method as Method, fill(r.url, A, fixturesA), { body });
+        if (res.statusCode !== 404) failures.push(`B→A ${r.method} ${r.url} → ${res.statusCode}`);
+      }
+      // …and naming workspace B with A's resource ids.
+      if (/:(?!workspace)\w+/.test(r.url)) {
+        const res = await call(h.app, adminB, r.method as Method, fill(r.url, B, fixturesA), { body });
+        if (res.statusCode !== 404) failures.push(`B(A ids) ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotA()).toEqual(before);
+  });
+
+  it('(a) lists in workspace B show none of A', async () => {
+    for (const r of routes.filter((x) => x.access === 'workspace' && x.method === 'GET' && !/:(?!workspace)\w+/.test(x.url))) {
+      const res = await call(h.app, adminB, 'GET', fill(r.url, B, {}));
+      expect(res.statusCode, `${r.url}`).toBe(200);
+      const text = res.body;
+      for (const [name, id] of Object.entries(fixturesA)) {
+        expect(text.includes(id), `${r.url} leaks A's ${name}`).toBe(false);
+      }
+      expect(text).not.toContain('alpha.test');
+    }
+  });
+
+  it('a signed-in user of A still works after the walk (nothing was broken)', async () => {
+    const again = await login(h.app, 'admin@alpha.test', PASSWORD);
+    expect((await call(h.app, again, 'GET', `/api/v1/workspaces/${A}/members`)).json().total).toBe(4);
+  });
+});
+
+/** A body that passes validation, so that only the workspace scope can stop the change. */
+function hijackBody(r: RouteEntry): unknown {
+  if (r.method === 'GET' || r.method === 'DELETE') return undefined;
+  if (r.url.endsWith('/members/:userId')) return { role: 'admin', active: false };
+  if (r.url.endsWith('/teams/:teamId')) return { name: 'hijacked', memberUserIds: [] };
+  if (r.url.endsWith('/invitations')) return { email: 'x@bravo.test', role: 'admin' };
+  if (r.url.endsWith('/teams')) return { name: 'hijacked' };
+  if (r.url.endsWith('/tokens')) return { name: 'hijacked' };
+  if (r.url.endsWith('/:workspace')) return { name: 'hijacked' };
+  return {};
+}
+
+async function snapshotA() {
+  const get = async (url: string) => (await call(h.app, adminA, 'GET', url)).json();
+  return {
+    workspace: await get(`/api/v1/workspaces/${A}`),
+    members: await get(`/api/v1/workspaces/${A}/members`),
+    teams: await get(`/api/v1/workspaces/${A}/teams`),
+    invitations: await get(`/api/v1/workspaces/${A}/invitations`),
+    tokens: await get(`/api/v1/workspaces/${A}/tokens`),
+  };
+}
