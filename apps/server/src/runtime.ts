@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -5,6 +6,28 @@ import { ensureDatabase, ensureEmbeddedPostgres, type EmbeddedServer } from './d
 import { runMigrations } from './db/migrate.ts';
 import { resolveSecret } from './modules/system/secret.ts';
 import { createServices, type Services } from './services.ts';
+
+const MIN_SERVER_VERSION = 150000;
+
+async function assertSupportedVersion(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+  } catch (e) {
+    const where = new URL(url);
+    throw new Error(`Cannot connect to PostgreSQL at ${where.hostname}:${where.port || 5432}/${where.pathname.slice(1)}: ${(e as Error).message}`);
+  }
+  try {
+    const { rows } = await client.query<{ v: string; s: string }>(
+      `select current_setting('server_version_num') as v, current_setting('server_version') as s`,
+    );
+    if (Number(rows[0]!.v) < MIN_SERVER_VERSION) {
+      throw new Error(`Tandem needs PostgreSQL 15 or newer; this server runs ${rows[0]!.s}.`);
+    }
+  } finally {
+    await client.end();
+  }
+}
 
 export interface Runtime {
   services: Services;
@@ -27,6 +50,7 @@ export async function openRuntime(config: Config, log: Logger, role: 'owner' | '
     await ensureDatabase(url);
   }
   try {
+    await assertSupportedVersion(url);
     await runMigrations(url);
     const database = openDatabase(url, { max: config.DATABASE_POOL_SIZE });
     const secret = await resolveSecret(database.db, config.TANDEM_SECRET);

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'auth.password_reset_completed',
   'workspace.created',
   'workspace.settings_updated',
+  'workspace.demo_seeded',
   'member.invited',
   'member.invitation_revoked',
   'member.joined',
