@@ -14,6 +14,7 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes, teamsRoutes, tokensRoutes, workspacesRoutes } from './modules/workspaces/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin, sendProblem } from './plugins/errors.ts';
+import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { jsonBodyPlugin } from './plugins/json-body.ts';
 import type { Services } from './services.ts';
 
@@ -38,6 +39,16 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       return typeof incoming === 'string' && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID();
     },
     forceCloseConnections: 'idle',
+    // Malformed URLs (bad escapes, over-long parameters) get a problem body like every other error.
+    frameworkErrors: (err, req, reply) =>
+      sendProblem(
+        req,
+        reply,
+        err.statusCode ?? 400,
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URL_TOO_LONG' : 'BAD_URL',
+        'Bad request URL',
+        err.message,
+      ),
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -49,6 +60,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
 
   await app.register(errorsPlugin);
   await app.register(jsonBodyPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -1,5 +1,7 @@
 import { AppError } from './app-error.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Keyset cursors: opaque base64url of the last row's sort key. */
 export function encodeCursor(key: string[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -9,7 +11,10 @@ export function decodeCursor(cursor: string | undefined, arity: number): string[
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string')) return key as string[];
+    // Every cursor ends with a row id (a UUID); checking it keeps tampered cursors out of SQL.
+    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string') && UUID.test(String(key[arity - 1]))) {
+      return key as string[];
+    }
   } catch {
     /* fall through */
   }

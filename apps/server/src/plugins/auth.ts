@@ -26,6 +26,8 @@ declare module 'fastify' {
     action?: Action;
     /** 'public' routes must be listed in PUBLIC_ROUTES; 'user' routes need sign-in but no workspace. */
     access?: 'public' | 'user';
+    /** Refuse API tokens (e.g. managing tokens: a token must not mint longer-lived ones). */
+    sessionOnly?: boolean;
   }
   interface FastifyRequest {
     user: UserRow | null;
@@ -121,7 +123,7 @@ export const authPlugin = fp(
     });
 
     app.addHook('onRequest', async (req, reply) => {
-      const config = req.routeOptions.config as { action?: Action; access?: 'public' | 'user' } | undefined;
+      const config = req.routeOptions.config as { action?: Action; access?: 'public' | 'user'; sessionOnly?: boolean } | undefined;
       const url = req.routeOptions.url;
       if (!url || !(url.startsWith('/api/v1/') || url === '/api/v1')) return;
 
@@ -133,11 +135,10 @@ export const authPlugin = fp(
         req.user = resolved.user;
         req.viaToken = true;
         if (config?.access === 'public') return;
-        if (config?.access === 'user') {
-          throw E.forbiddenForToken();
-        }
+        if (config?.access === 'user') throw E.forbiddenForToken();
         const slug = (req.params as { workspace?: string }).workspace;
         if (!slug || slug !== resolved.workspace.slug) throw E.workspaceNotFound(slug ?? '');
+        if (config?.sessionOnly) throw E.forbiddenForToken();
         authorize(req, resolved.workspace.id, slug, resolved.membership.role, config?.action);
         return;
       }

@@ -44,7 +44,7 @@ export const errorsPlugin = fp(
         return sendProblem(req, reply, err.status, err.code, err.title, err.detail, err.extra);
       }
       if (hasZodFastifySchemaValidationErrors(err)) {
-        const where = err.validationContext ?? 'body';
+        const where = err.validationContext === 'querystring' ? 'query' : (err.validationContext ?? 'body');
         const errors = err.validation.map((v) => ({
           path: pathOf(
             v.instancePath
@@ -82,6 +82,12 @@ export const errorsPlugin = fp(
           return sendProblem(req, reply, 400, 'INVALID_CONTENT_LENGTH', 'Invalid Content-Length', err.message);
         case 'FST_ERR_VALIDATION':
           return sendProblem(req, reply, 400, 'VALIDATION_FAILED', 'The request is not valid', err.message);
+      }
+      // Values PostgreSQL cannot take that slipped past the schemas (a safety net: input-guard refuses NUL first).
+      const pgCode = (err as { cause?: { code?: string } }).cause?.code;
+      if (pgCode === '22021' || pgCode === '22P02' || pgCode === '22003') {
+        req.log.warn({ err }, 'database refused a value');
+        return sendProblem(req, reply, 400, 'INVALID_VALUE', 'A value is not acceptable', 'A value in the request cannot be stored (wrong type, out of range or invalid characters).');
       }
       if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
         return sendProblem(req, reply, err.statusCode, err.code ?? 'BAD_REQUEST', 'Bad request', err.message);

@@ -2,12 +2,28 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import sjson from 'secure-json-parse';
 import { AppError } from '../lib/app-error.ts';
+import { jsonErrorOffset } from '../lib/json-error-offset.ts';
 
 /** Line and column (1-based) of a character offset. */
 export function lineColumn(text: string, position: number): { line: number; column: number } {
   const before = text.slice(0, position);
   const line = before.split('\n').length;
   return { line, column: position - before.lastIndexOf('\n') };
+}
+
+function invalidJson(text: string, e: Error): AppError {
+  if (e.name !== 'SyntaxError') {
+    // secure-json-parse refuses __proto__ and constructor.prototype keys.
+    return new AppError('INVALID_JSON', 400, 'The body is not acceptable JSON', e.message);
+  }
+  const offset = jsonErrorOffset(text);
+  if (offset === undefined) return new AppError('INVALID_JSON', 400, 'The body is not valid JSON', e.message);
+  const { line, column } = lineColumn(text, offset);
+  const what = offset < text.length ? `Unexpected ${JSON.stringify(text[offset])}` : 'Unexpected end of input';
+  const at = `at line ${line}, column ${column}`;
+  return new AppError('INVALID_JSON', 400, 'The body is not valid JSON', `${what} ${at}`, {
+    errors: [{ path: 'body', message: `invalid JSON ${at}` }],
+  });
 }
 
 /**
@@ -24,16 +40,7 @@ export const jsonBodyPlugin = fp(
       try {
         done(null, sjson.parse(text, { protoAction: 'error', constructorAction: 'error' }));
       } catch (e) {
-        const message = (e as Error).message;
-        const m = /position (\d+)/.exec(message);
-        const where = m ? lineColumn(text, Number(m[1])) : text.length ? lineColumn(text, text.length) : undefined;
-        const at = where ? ` at line ${where.line}, column ${where.column}` : '';
-        done(
-          new AppError('INVALID_JSON', 400, 'The body is not valid JSON', `${message.replace(/ in JSON at position \d+.*$/, '')}${at}`, {
-            errors: [{ path: 'body', message: `invalid JSON${at}` }],
-          }),
-          undefined,
-        );
+        done(invalidJson(text, e as Error), undefined);
       }
     });
   },

@@ -55,6 +55,15 @@ export function createAuthService(deps: Deps) {
     }
   }
 
+  /** A password check outside sign-in (password change, joining as an existing user), under the same limits. */
+  async function checkPassword(email: string, password: string, hash: string | null, meta: ClientMeta) {
+    const ip = meta.ip ?? 'unknown';
+    await checkRateLimit(email, ip);
+    const ok = await verifyPassword(password, hash);
+    if (!ok) await identityRepository.recordLoginAttempt(db, { email, ip, succeeded: false });
+    return ok;
+  }
+
   return {
     async needsSetup(): Promise<boolean> {
       return (await identityRepository.countUsers(db)) === 0;
@@ -128,8 +137,8 @@ export function createAuthService(deps: Deps) {
         const other = await identityRepository.userByEmail(db, patch.email);
         if (other && other.id !== userId) throw E.emailTaken(patch.email);
       }
-      const user = await identityRepository.updateUser(db, userId, patch).catch((e: { code?: string }) => {
-        if (e.code === '23505' && patch.email) throw E.emailTaken(patch.email);
+      const user = await identityRepository.updateUser(db, userId, patch).catch((e: { code?: string; cause?: { code?: string } }) => {
+        if ((e.cause?.code ?? e.code) === '23505' && patch.email) throw E.emailTaken(patch.email);
         throw e;
       });
       return toUserDto(user!);
@@ -137,7 +146,7 @@ export function createAuthService(deps: Deps) {
 
     /** Changes the password and ends the user's other sessions. */
     async changePassword(user: UserRow, sessionId: string, input: ChangePasswordRequest, meta: ClientMeta) {
-      if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw E.wrongPassword();
+      if (!(await checkPassword(user.email, input.currentPassword, user.passwordHash, meta))) throw E.wrongPassword();
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
         await identityRepository.updateUser(tx, user.id, { passwordHash });
@@ -158,6 +167,10 @@ export function createAuthService(deps: Deps) {
       return deps.database.withTenant(ctx.workspaceId, async (tx) => {
         const member = await workspacesRepository.membership(tx, ctx.workspaceId, userId);
         if (!member) throw E.memberNotFound(userId);
+        // The link resets the whole account: only an admin of every workspace it belongs to may issue it.
+        if (!ctx.actor.userId || (await workspacesRepository.workspacesBeyondAdmin(db, userId, ctx.actor.userId)) > 0) {
+          throw E.resetBeyondAdmin();
+        }
         const user = await identityRepository.userById(tx, userId);
         if (!user) throw E.memberNotFound(userId);
         await identityRepository.insertPasswordReset(tx, {
@@ -231,7 +244,7 @@ export function createAuthService(deps: Deps) {
       const existing = await identityRepository.userByEmail(db, row.inv.email);
       let passwordHash: string | undefined;
       if (existing?.passwordHash) {
-        if (!(await verifyPassword(input.password, existing.passwordHash))) throw E.invalidCredentials();
+        if (!(await checkPassword(existing.email, input.password, existing.passwordHash, meta))) throw E.invalidCredentials();
       } else {
         const name = input.name ?? row.inv.name;
         if (!name) throw E.invitationNeedsName();

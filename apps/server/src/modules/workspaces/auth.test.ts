@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
+import { cliActor } from '../../lib/context.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, call, createHarness, login, PASSWORD, setupAdmin, type Client, type Harness, type TestApp } from '../../../test/app-harness.ts';
 import { buildApp } from '../../app.ts';
@@ -275,6 +276,32 @@ describe('profile', () => {
     const me = (await call(h.app, c, 'GET', '/api/v1/auth/session')).json().user;
     expect(me).toMatchObject({ email: 'ada@acme.test', timeZone: 'UTC' });
   });
+
+  it('answers 409, not 500, when the email is taken between the check and the update', async () => {
+    const { client } = await addMember(h.app, admin, 'acme', 'racer@acme.test', 'sales');
+    await addMember(h.app, admin, 'acme', 'holder@acme.test', 'sales');
+    const { pool } = h.services.deps.database;
+    const other = await pool.connect();
+    try {
+      // Another transaction claims the email but has not committed yet: the pre-check cannot see it.
+      await other.query('begin');
+      await other.query(`update users set email = 'contested@acme.test' where email = 'holder@acme.test'`);
+      const pending = call(h.app, client, 'PATCH', '/api/v1/me', { body: { email: 'contested@acme.test' } });
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await pool.query(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        if (rows[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await other.query('commit');
+      const res = await pending;
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().code).toBe('USER_EMAIL_TAKEN');
+    } finally {
+      other.release();
+    }
+  });
 });
 
 describe('password reset', () => {
@@ -321,5 +348,35 @@ describe('password reset', () => {
     expect(stranger.json().code).toBe('MEMBER_NOT_FOUND');
     const unknown = await call(h.app, null, 'GET', '/api/v1/password-resets/tdr_not_a_real_token');
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it("refuses a link for someone who also belongs to a workspace where the issuer is not admin", async () => {
+    // Bea administers her own workspace; Ada (admin of acme) must not take over Bea's account.
+    const bravo = await h.services.workspaces.create(cliActor(), { name: 'Bravo', slug: 'bravo-reset' }, null);
+    const bea = await h.services.workspaces.addMember(
+      { workspaceId: bravo.id, slug: 'bravo-reset', role: 'admin', actor: cliActor() },
+      { email: 'bea@bravo.test', name: 'Bea', role: 'admin', password: PASSWORD },
+    );
+    const inv = await call(h.app, admin, 'POST', '/api/v1/workspaces/acme/invitations', { body: { email: 'bea@bravo.test', role: 'sales' } });
+    const token = inv.json().url.split('/invite/')[1];
+    expect((await call(h.app, null, 'POST', `/api/v1/invitations/${token}/accept`, { body: { password: PASSWORD } })).statusCode).toBe(200);
+
+    const res = await call(h.app, admin, 'POST', `/api/v1/workspaces/acme/members/${bea.userId}/password-reset`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('MEMBER_RESET_FORBIDDEN');
+  });
+});
+
+describe('password checks outside sign-in', () => {
+  it('count toward the same per-account limit as sign-in', async () => {
+    const { client } = await addMember(h.app, admin, 'acme', 'guesser@acme.test', 'sales', 'Guess Who');
+    for (let i = 0; i < 10; i++) {
+      const r = await call(h.app, client, 'POST', '/api/v1/me/password', { body: { currentPassword: `wrong ${i}`, newPassword: 'a brand new password' } });
+      expect(r.statusCode).toBe(400);
+    }
+    const limited = await call(h.app, client, 'POST', '/api/v1/me/password', { body: { currentPassword: PASSWORD, newPassword: 'a brand new password' } });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('AUTH_RATE_LIMITED');
+    expect((await loginAt('guesser@acme.test', PASSWORD)).statusCode).toBe(429);
   });
 });

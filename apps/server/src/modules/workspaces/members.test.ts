@@ -261,7 +261,8 @@ describe('member list', () => {
   });
 
   it('refuses a cursor it did not issue with a 400', async () => {
-    for (const cursor of ['garbage', Buffer.from('["a","b","c"]').toString('base64url'), Buffer.from('["Sam Same","not-a-uuid"]').toString('base64url')]) {
+    // (A cursor with a well-formed shape but a non-UUID id is covered in plugins/errors.test.ts.)
+    for (const cursor of ['garbage', Buffer.from('["a","b","c"]').toString('base64url'), Buffer.from('[1,2]').toString('base64url')]) {
       const res = await call(h.app, admin, 'GET', '/api/v1/workspaces/acme/members', { query: { cursor } });
       expect(res.statusCode, cursor).toBe(400);
       expect(res.json().code).toBe('INVALID_CURSOR');

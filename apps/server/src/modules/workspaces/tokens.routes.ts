@@ -14,14 +14,14 @@ export const tokensRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
 
   app.get(
     '/workspaces/:workspace/tokens',
-    { config: { action: 'tokens.manage_own' }, schema: { tags, summary: 'Your API tokens', params: WorkspaceParam, response: { 200: ApiTokenList } } },
+    { config: { action: 'tokens.manage_own', sessionOnly: true }, schema: { tags, summary: 'Your API tokens', params: WorkspaceParam, response: { 200: ApiTokenList } } },
     async (req) => tokens.list(tenantOf(req), signedInUser(req).id),
   );
 
   app.post(
     '/workspaces/:workspace/tokens',
     {
-      config: { action: 'tokens.manage_own' },
+      config: { action: 'tokens.manage_own', sessionOnly: true },
       schema: {
         tags,
         summary: 'Create an API token (the secret is in this response only)',
@@ -35,7 +35,7 @@ export const tokensRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
 
   app.delete(
     '/workspaces/:workspace/tokens/:tokenId',
-    { config: { action: 'tokens.manage_own' }, schema: { tags, summary: 'Revoke one of your API tokens', params: TokenParam, response: { 204: z.null() } } },
+    { config: { action: 'tokens.manage_own', sessionOnly: true }, schema: { tags, summary: 'Revoke one of your API tokens', params: TokenParam, response: { 204: z.null() } } },
     async (req, reply) => {
       await tokens.revoke(tenantOf(req), signedInUser(req).id, req.params.tokenId);
       return reply.status(204).send(null);

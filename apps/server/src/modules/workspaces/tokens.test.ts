@@ -45,6 +45,19 @@ describe('API tokens', () => {
     expect((await call(h.app, admin, 'GET', '/api/v1/workspaces/acme/tokens')).json().items).toEqual([]);
   });
 
+  it('cannot list, create or revoke tokens (a token must not mint longer-lived ones)', async () => {
+    const t = await createToken(sales.client, 'limited');
+    for (const [method, url, body] of [
+      ['GET', '/api/v1/workspaces/acme/tokens', undefined],
+      ['POST', '/api/v1/workspaces/acme/tokens', { name: 'forever' }],
+      ['DELETE', `/api/v1/workspaces/acme/tokens/${t.id}`, undefined],
+    ] as const) {
+      const res = await call(h.app, bearer(t.token), method, url, { body });
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json().code).toBe('AUTH_TOKEN_NOT_ALLOWED');
+    }
+  });
+
   it("act in their workspace with the owner's role", async () => {
     const t = await createToken(sales.client, 'script');
     const read = await call(h.app, bearer(t.token), 'GET', '/api/v1/workspaces/acme/members');

@@ -26,6 +26,12 @@ const catalogue = {
   slugTaken: defineError('WORKSPACE_SLUG_TAKEN', 409, 'Slug already in use', (slug: string) => `The slug "${slug}" is already used by another workspace.`),
   setupDone: defineError('SETUP_ALREADY_DONE', 409, 'Already set up', () => 'Tandem already has an admin; sign in instead.'),
   memberNotFound: defineError('MEMBER_NOT_FOUND', 404, 'Member not found', (id: string) => `No member ${id} in this workspace.`),
+  resetBeyondAdmin: defineError(
+    'MEMBER_RESET_FORBIDDEN',
+    403,
+    'Not allowed',
+    () => 'This person also belongs to a workspace where you are not an admin, so you cannot reset their password; they can change it on their profile page.',
+  ),
   lastAdmin: defineError('MEMBER_LAST_ADMIN', 409, 'A workspace needs an admin', () => 'This is the last active admin; make someone else admin first.'),
   emailTaken: defineError('USER_EMAIL_TAKEN', 409, 'Email already in use', (email: string) => `Another account uses ${email}.`),
   alreadyMember: defineError('MEMBER_ALREADY_EXISTS', 409, 'Already a member', (email: string) => `${email} is already a member of this workspace.`),

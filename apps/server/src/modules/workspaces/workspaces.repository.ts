@@ -66,6 +66,16 @@ export const workspacesRepository = {
       .returning();
     return row;
   },
+  /** How many of the target's workspaces the issuer is not an active admin of (any workspace, so: the system handle). */
+  async workspacesBeyondAdmin(db: DbOrTx, targetUserId: string, issuerUserId: string) {
+    const [r] = await db.execute<{ n: number }>(sql`
+      select count(*)::int as n from ${memberships} t
+       where t.user_id = ${targetUserId}
+         and not exists (select 1 from ${memberships} i
+                          where i.workspace_id = t.workspace_id and i.user_id = ${issuerUserId}
+                            and i.role = 'admin' and i.active)`).then((x) => x.rows);
+    return r?.n ?? 0;
+  },
   async countActiveAdmins(db: DbOrTx, workspaceId: string) {
     const [r] = await db
       .select({ n: count() })
