@@ -115,12 +115,23 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
   const dist = webDist ?? WEB_DIST;
   const hasWeb = dist !== false && fs.existsSync(path.join(dist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h' });
+    // Wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: true,
+      index: 'index.html',
+      maxAge: '1h',
+      // Hashed assets may be cached; the page that names them may not.
+      setHeaders: (reply, file) => {
+        if (file.endsWith('index.html')) reply.header('cache-control', 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split('?')[0] ?? '/';
     const isApi = pathname.startsWith('/api/') || pathname === '/healthz' || pathname === '/readyz';
-    if (req.method === 'GET' && !isApi) {
+    // Client-side routes get the app; a missing file under /assets is a plain 404.
+    if (req.method === 'GET' && !isApi && !pathname.startsWith('/assets/')) {
       if (hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
       return reply
         .type('text/plain')

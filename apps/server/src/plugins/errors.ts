@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
@@ -90,7 +91,8 @@ export const errorsPlugin = fp(
         return sendProblem(req, reply, 400, 'INVALID_VALUE', 'A value is not acceptable', 'A value in the request cannot be stored (wrong type, out of range or invalid characters).');
       }
       if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-        return sendProblem(req, reply, err.statusCode, err.code ?? 'BAD_REQUEST', 'Bad request', err.message);
+        const title = STATUS_CODES[err.statusCode] ?? 'Bad request';
+        return sendProblem(req, reply, err.statusCode, err.code ?? title.toUpperCase().replace(/\W+/g, '_'), title, err.message);
       }
       req.log.error({ err }, 'unhandled error');
       return sendProblem(req, reply, 500, 'INTERNAL', 'Internal error', 'The server failed; the request id identifies it in the logs.');
