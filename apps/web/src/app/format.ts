@@ -107,3 +107,8 @@ export function slugify(text: string): string {
     .slice(0, 48)
     .replace(/-+$/g, '');
 }
+
+/** Whether an instant has passed (expiry checks when rendering lists). */
+export function isPast(iso: string | null | undefined): boolean {
+  return iso ? new Date(iso).getTime() <= Date.now() : false;
+}

@@ -6,7 +6,9 @@ export type FieldErrors = Record<string, string>;
 
 /** zod's generic "too small" wording reads badly next to a form field. */
 function friendlyIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return 'Required';
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    return Number(issue.minimum) <= 1 ? 'Required' : `Use at least ${String(issue.minimum)} characters`;
+  }
   if (issue.code === 'too_big' && issue.origin === 'string') return `Use at most ${String(issue.maximum)} characters`;
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'Required';
   return issue.message;

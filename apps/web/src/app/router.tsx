@@ -1,5 +1,7 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter, Outlet } from 'react-router-dom';
+import { createBrowserRouter, Link, Outlet, useParams } from 'react-router-dom';
+import { Button } from '@mantine/core';
+import { PageHeader } from './components/page-header.tsx';
 import { FullPageLoader } from './components/full-page-loader.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { RequirePermission, RequireSession, RootRedirect } from './guards.tsx';
@@ -75,5 +77,13 @@ export const router = createBrowserRouter([
 ]);
 
 function NotFoundInShell() {
-  return <NotFoundPage />;
+  const { slug = '' } = useParams();
+  return (
+    <>
+      <PageHeader title="Page not found" description="There is nothing at this address in this workspace." />
+      <Button component={Link} to={`/w/${slug}`}>
+        Back to Home
+      </Button>
+    </>
+  );
 }

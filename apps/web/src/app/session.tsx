@@ -20,8 +20,6 @@ interface SessionContextValue {
   signedIn: (session: SessionResponse) => void;
   /** Re-read memberships after they change (new workspace, role change). */
   refresh: () => Promise<void>;
-  /** Forget everything cached for the person who just signed out. */
-  signedOut: () => void;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -63,11 +61,6 @@ export function SessionProvider({ children, fallback, errorFallback }: SessionPr
       },
       refresh: async () => {
         await queryClient.invalidateQueries({ queryKey: sessionKey });
-      },
-      signedOut: () => {
-        setCsrfToken(null);
-        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-        queryClient.setQueryData(sessionKey, null);
       },
     }),
     [session, queryClient],

@@ -7,6 +7,6 @@ export const theme = createTheme({
     'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },
   components: {
-    Modal: { defaultProps: { radius: 'md' } },
+    Modal: { defaultProps: { radius: 'md', closeButtonProps: { 'aria-label': 'Close' } } },
   },
 });

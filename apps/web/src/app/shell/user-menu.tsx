@@ -5,11 +5,10 @@ import { authApi } from '../../modules/auth/api/auth.api.ts';
 import { isApiError } from '../api-client.ts';
 import { notifyError } from '../components/notify.ts';
 import { initials } from '../format.ts';
-import { useRequiredSession, useSession } from '../session.tsx';
+import { useRequiredSession } from '../session.tsx';
 
 export function UserMenu({ slug }: { slug: string }) {
   const session = useRequiredSession();
-  const { signedOut } = useSession();
   const navigate = useNavigate();
 
   async function signOut() {
@@ -22,8 +21,8 @@ export function UserMenu({ slug }: { slug: string }) {
         return;
       }
     }
-    signedOut();
-    navigate('/login', { replace: true });
+    // A full page load drops every cached answer of the signed-out person.
+    window.location.replace('/login');
   }
 
   return (

@@ -23,8 +23,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'token.revoked': 'Revoked an API token',
 };
 
+/** Actions added by later modules read "Demo seeded" until they get a label here. */
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  const known = ACTION_LABELS[action];
+  if (known) return known;
+  const verb = (action.split('.').pop() ?? action).replace(/_/g, ' ');
+  return verb.charAt(0).toUpperCase() + verb.slice(1);
 }
 
 const PREFIX_LABELS: Record<string, string> = {

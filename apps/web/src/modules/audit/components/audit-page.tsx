@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import { ActionIcon, Badge, Button, Card, Code, EmptyState, Group, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Code, EmptyState, Group, Paper, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconHistory } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AuditEntry } from '@tandem/contracts';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../../app/components/page-header.tsx';
 import { QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
 import { formatDateTime, zonedDayStart } from '../../../app/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
+import { usePhone } from '../../../app/use-phone.ts';
 import { useWorkspace, wsKey } from '../../../app/workspace-context.tsx';
 import { useAllMembers } from '../../people/hooks/use-members.ts';
 import { auditApi, type AuditFilters } from '../api/audit.api.ts';
@@ -138,27 +139,7 @@ export function AuditPage() {
               <Text size="sm" c="dimmed">
                 Showing {rows.length} of {total} {total === 1 ? 'entry' : 'entries'}
               </Text>
-              <Table.ScrollContainer minWidth={860}>
-                <Table verticalSpacing="xs" highlightOnHover>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={40}>
-                        <VisuallyHidden>Details</VisuallyHidden>
-                      </Table.Th>
-                      <Table.Th>Time</Table.Th>
-                      <Table.Th>Person</Table.Th>
-                      <Table.Th>Action</Table.Th>
-                      <Table.Th>Target</Table.Th>
-                      <Table.Th>IP address</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((e) => (
-                      <AuditRow key={e.id} entry={e} tz={tz} open={expanded.has(e.id)} onToggle={() => toggle(e.id)} />
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <AuditEntries rows={rows} tz={tz} expanded={expanded} onToggle={toggle} />
               {entries.hasNextPage && (
                 <Group justify="center">
                   <Button variant="default" onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
@@ -174,10 +155,96 @@ export function AuditPage() {
   );
 }
 
+interface AuditEntriesProps {
+  rows: AuditEntry[];
+  tz: string;
+  expanded: Set<string>;
+  onToggle: (id: string) => void;
+}
+
+function AuditEntries({ rows, tz, expanded, onToggle }: AuditEntriesProps) {
+  const phone = usePhone();
+  if (phone) {
+    return (
+      <Stack gap="xs">
+        {rows.map((e) => (
+          <AuditCard key={e.id} entry={e} tz={tz} open={expanded.has(e.id)} onToggle={() => onToggle(e.id)} />
+        ))}
+      </Stack>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={860}>
+      <Table verticalSpacing="xs" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={40}>
+              <VisuallyHidden>Details</VisuallyHidden>
+            </Table.Th>
+            <Table.Th>Time</Table.Th>
+            <Table.Th>Person</Table.Th>
+            <Table.Th>Action</Table.Th>
+            <Table.Th>Target</Table.Th>
+            <Table.Th>IP address</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((e) => (
+            <AuditRow key={e.id} entry={e} tz={tz} open={expanded.has(e.id)} onToggle={() => onToggle(e.id)} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function actorName(entry: AuditEntry): string {
+  return entry.actor.name ?? (entry.actor.via === 'system' ? 'Tandem' : 'Unknown');
+}
+
+function targetText(entry: AuditEntry): string | null {
+  return entry.targetLabel ?? (entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}`.trim() : null);
+}
+
+function AuditCard({ entry, tz, open, onToggle }: { entry: AuditEntry; tz: string; open: boolean; onToggle: () => void }) {
+  const via = VIA_LABELS[entry.actor.via];
+  const target = targetText(entry);
+  const hasDetails = Object.keys(entry.details).length > 0;
+  return (
+    <Paper withBorder p="sm" radius="md">
+      <Stack gap={2}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text size="sm" fw={600}>
+            {actionLabel(entry.action)}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {formatDateTime(entry.createdAt, tz)}
+          </Text>
+        </Group>
+        <Text size="sm">
+          {actorName(entry)}
+          {via ? ` (${via})` : ''}
+          {target ? ` → ${target}` : ''}
+        </Text>
+        <Text size="xs" c="dimmed" ff="monospace">
+          {entry.action}
+          {entry.ip ? ` · ${entry.ip}` : ''}
+        </Text>
+        {hasDetails && (
+          <Button variant="subtle" size="compact-xs" w="fit-content" px={0} onClick={onToggle} aria-expanded={open}>
+            {open ? 'Hide details' : 'Show details'}
+          </Button>
+        )}
+        {open && hasDetails && <Code block>{JSON.stringify(entry.details, null, 2)}</Code>}
+      </Stack>
+    </Paper>
+  );
+}
+
 function AuditRow({ entry, tz, open, onToggle }: { entry: AuditEntry; tz: string; open: boolean; onToggle: () => void }) {
   const via = VIA_LABELS[entry.actor.via];
   const hasDetails = Object.keys(entry.details).length > 0;
-  const target = entry.targetLabel ?? (entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}`.trim() : null);
+  const target = targetText(entry);
   return (
     <Fragment>
       <Table.Tr>
@@ -202,7 +269,7 @@ function AuditRow({ entry, tz, open, onToggle }: { entry: AuditEntry; tz: string
         </Table.Td>
         <Table.Td>
           <Group gap={6} wrap="nowrap">
-            <Text size="sm">{entry.actor.name ?? (entry.actor.via === 'system' ? 'Tandem' : 'Unknown')}</Text>
+            <Text size="sm">{actorName(entry)}</Text>
             {via && (
               <Badge size="xs" variant="light" color="gray" tt="none">
                 {via}

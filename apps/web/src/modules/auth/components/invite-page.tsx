@@ -117,7 +117,7 @@ function AcceptInvitation({ token, preview }: { token: string; preview: Invitati
             />
           )}
           <Button type="submit" loading={submitting} fullWidth>
-            {preview.existingUser ? `Sign in and join ${preview.workspaceName}` : 'Create account and join'}
+            {preview.existingUser ? 'Sign in and join' : 'Create account and join'}
           </Button>
         </Stack>
       </form>

@@ -115,7 +115,7 @@ export function SetupPage() {
             error={err(form.errors, 'workspaceSlug')}
           />
           <Button type="submit" loading={submitting} fullWidth>
-            Create admin account and workspace
+            Create account and workspace
           </Button>
         </Stack>
       </form>

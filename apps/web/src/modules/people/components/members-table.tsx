@@ -1,4 +1,5 @@
-import { ActionIcon, Badge, Group, Menu, Select, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Group, Menu, Paper, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { usePhone } from '../../../app/use-phone.ts';
 import { IconDots, IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { ROLE_LABELS, ROLES, type Member, type Role } from '@tandem/contracts';
 
@@ -16,7 +17,9 @@ interface MembersTableProps {
 }
 
 export function MembersTable(props: MembersTableProps) {
-  const { members, currentUserId, manage, pendingUserId, onRoleChange, onToggleActive, onResetLink } = props;
+  const { members, currentUserId, manage } = props;
+  const phone = usePhone();
+  if (phone) return <MembersList {...props} />;
   return (
     <Table.ScrollContainer minWidth={manage ? 820 : 640}>
       <Table verticalSpacing="sm" highlightOnHover>
@@ -54,67 +57,17 @@ export function MembersTable(props: MembersTableProps) {
                   <Text size="sm">{m.email}</Text>
                 </Table.Td>
                 <Table.Td>
-                  {manage ? (
-                    <Tooltip label="Another admin can change your role" disabled={!self} withArrow>
-                      <Select
-                        aria-label={`Role of ${m.name}`}
-                        size="xs"
-                        data={ROLE_OPTIONS}
-                        value={m.role}
-                        allowDeselect={false}
-                        disabled={self || pendingUserId === m.userId}
-                        onChange={(v) => v && v !== m.role && onRoleChange(m, v as Role)}
-                      />
-                    </Tooltip>
-                  ) : (
-                    <Text size="sm">{ROLE_LABELS[m.role]}</Text>
-                  )}
+                  {manage ? <RoleSelect member={m} self={self} {...props} /> : <Text size="sm">{ROLE_LABELS[m.role]}</Text>}
                 </Table.Td>
                 <Table.Td>
-                  {m.teams.length === 0 ? (
-                    <Text size="sm" c="dimmed">
-                      —
-                    </Text>
-                  ) : (
-                    <Group gap={4}>
-                      {m.teams.map((t) => (
-                        <Badge key={t.id} variant="light" color="gray" size="sm" tt="none">
-                          {t.name}
-                        </Badge>
-                      ))}
-                    </Group>
-                  )}
+                  <TeamBadges member={m} />
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="dot" color={m.active ? 'teal' : 'gray'} size="sm" tt="none">
-                    {m.active ? 'Active' : 'Deactivated'}
-                  </Badge>
+                  <StatusBadge member={m} />
                 </Table.Td>
                 {manage && (
                   <Table.Td>
-                    {!self && (
-                      <Menu position="bottom-end" shadow="md" width={220}>
-                        <Menu.Target>
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${m.name}`}>
-                            <IconDots size={18} />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item leftSection={<IconKey size={16} />} onClick={() => onResetLink(m)} disabled={!m.active}>
-                            Reset password link
-                          </Menu.Item>
-                          {m.active ? (
-                            <Menu.Item color="red" leftSection={<IconUserOff size={16} />} onClick={() => onToggleActive(m)}>
-                              Deactivate
-                            </Menu.Item>
-                          ) : (
-                            <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => onToggleActive(m)}>
-                              Reactivate
-                            </Menu.Item>
-                          )}
-                        </Menu.Dropdown>
-                      </Menu>
-                    )}
+                    {!self && <MemberActions member={m} {...props} />}
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -123,5 +76,126 @@ export function MembersTable(props: MembersTableProps) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+function MembersList(props: MembersTableProps) {
+  const { members, currentUserId, manage } = props;
+  return (
+    <Stack gap="xs">
+      {members.map((m) => {
+        const self = m.userId === currentUserId;
+        return (
+          <Paper key={m.userId} withBorder p="sm" radius="md" opacity={m.active ? 1 : 0.65}>
+            <Stack gap={6}>
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Text size="sm" fw={600} truncate>
+                    {m.name}
+                    {self && (
+                      <Text span c="dimmed" size="xs">
+                        {' '}
+                        (you)
+                      </Text>
+                    )}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate>
+                    {m.email}
+                  </Text>
+                </Stack>
+                {manage && !self && <MemberActions member={m} {...props} />}
+              </Group>
+              <Group gap="xs">
+                {manage ? (
+                  <RoleSelect member={m} self={self} {...props} />
+                ) : (
+                  <Badge variant="light" tt="none">
+                    {ROLE_LABELS[m.role]}
+                  </Badge>
+                )}
+                <StatusBadge member={m} />
+              </Group>
+              {m.teams.length > 0 && <TeamBadges member={m} />}
+            </Stack>
+          </Paper>
+        );
+      })}
+    </Stack>
+  );
+}
+
+function RoleSelect({ member, self, pendingUserId, onRoleChange }: MembersTableProps & { member: Member; self: boolean }) {
+  if (self) {
+    // Changing your own role could lock you out; another admin does it.
+    return (
+      <Text size="sm" title="Another admin can change your role">
+        {ROLE_LABELS[member.role]}
+      </Text>
+    );
+  }
+  return (
+    <Select
+      aria-label={`Role of ${member.name}`}
+      size="xs"
+      w={170}
+      data={ROLE_OPTIONS}
+      value={member.role}
+      allowDeselect={false}
+      disabled={pendingUserId === member.userId}
+      onChange={(v) => v && v !== member.role && onRoleChange(member, v as Role)}
+    />
+  );
+}
+
+function MemberActions({ member, onResetLink, onToggleActive }: MembersTableProps & { member: Member }) {
+  return (
+    <Menu position="bottom-end" shadow="md" width={220}>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${member.name}`}>
+          <IconDots size={18} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconKey size={16} />} onClick={() => onResetLink(member)} disabled={!member.active}>
+          Reset password link
+        </Menu.Item>
+        {member.active ? (
+          <Menu.Item color="red" leftSection={<IconUserOff size={16} />} onClick={() => onToggleActive(member)}>
+            Deactivate
+          </Menu.Item>
+        ) : (
+          <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => onToggleActive(member)}>
+            Reactivate
+          </Menu.Item>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function TeamBadges({ member }: { member: Member }) {
+  if (member.teams.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  return (
+    <Group gap={4}>
+      {member.teams.map((t) => (
+        <Badge key={t.id} variant="light" color="gray" size="sm" tt="none">
+          {t.name}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function StatusBadge({ member }: { member: Member }) {
+  return (
+    <Badge variant="dot" color={member.active ? 'teal' : 'gray'} size="sm" tt="none">
+      {member.active ? 'Active' : 'Deactivated'}
+    </Badge>
   );
 }

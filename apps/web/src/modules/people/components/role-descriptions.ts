@@ -1,8 +1,9 @@
 import type { Role } from '@tandem/contracts';
 
+/** What each role is for, in words shown when choosing a role and on Home. */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  admin: 'CRO or RevOps: configures the workspace, manages people and sees everything.',
-  marketing: 'Product marketing: owns material, triages requests and feedback.',
-  sales_lead: 'Sales managers: everything Sales can, plus team views.',
-  sales: 'Reps and SEs: use the library, ask for material, log feedback.',
+  admin: 'For the CRO or RevOps: manages people, teams and workspace settings, and sees the audit log.',
+  marketing: 'For product marketers (PMMs).',
+  sales_lead: 'For sales managers who lead a team of reps.',
+  sales: 'For account executives, SEs and other sellers.',
 };

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Button, Card, Group, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { z } from 'zod';
 import { Password, UpdateProfileRequest } from '@tandem/contracts';
 import { notifySuccess } from '../../../app/components/notify.ts';
@@ -82,15 +82,9 @@ function ProfileForm() {
               form.values.timeZone !== detected ? (
                 <>
                   Dates and times are shown in this zone. Your browser says {detected}.{' '}
-                  <Text
-                    span
-                    size="xs"
-                    c="blue"
-                    style={{ cursor: 'pointer', textDecoration: 'underline' }}
-                    onClick={() => form.set('timeZone', detected)}
-                  >
+                  <Anchor component="button" type="button" size="xs" onClick={() => form.set('timeZone', detected)}>
                     Use {detected}
-                  </Text>
+                  </Anchor>
                 </>
               ) : (
                 'Dates and times are shown in this zone.'

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Avatar, Badge, Button, Card, EmptyState, Group, Menu, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, EmptyState, Group, Menu, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import { IconDots, IconPencil, IconPlus, IconTrash, IconUsersGroup } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS, type Team } from '@tandem/contracts';
@@ -8,7 +8,6 @@ import { ConfirmModal } from '../../../app/components/confirm-modal.tsx';
 import { notifySuccess } from '../../../app/components/notify.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { CardsSkeleton, QueryError } from '../../../app/components/query-state.tsx';
-import { initials } from '../../../app/format.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { membersKey } from '../../people/hooks/use-members.ts';
 import { teamsApi } from '../api/teams.api.ts';
@@ -52,7 +51,7 @@ export function TeamsPage() {
     <>
       <PageHeader
         title="Teams"
-        description="Sales and marketing teams, with their lead. Teams group people for views, requests and goals."
+        description="Sales and marketing teams and who leads them. A person can be on more than one team."
         actions={
           manage && (
             <Button leftSection={<IconPlus size={18} />} onClick={() => openForm(null)}>
@@ -160,36 +159,40 @@ function TeamCard({ team, manage, onEdit, onDelete }: { team: Team; manage: bool
             {team.description}
           </Text>
         )}
-        <Group gap="xs">
-          <Text size="sm" c="dimmed">
-            Lead:
+        <Stack gap={4}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            Lead
           </Text>
           {team.lead ? (
-            <Badge variant="light" tt="none" leftSection={<Avatar size={16} radius="xl">{initials(team.lead.name)}</Avatar>}>
+            <Text size="sm" fw={500}>
               {team.lead.name}
-            </Badge>
+            </Text>
           ) : (
             <Text size="sm" c="dimmed">
-              {manage ? 'none yet — edit the team to pick one' : 'none yet'}
+              {manage ? 'None yet — edit the team to pick one' : 'None yet'}
             </Text>
           )}
-        </Group>
-        {others.length > 0 ? (
-          <Avatar.Group spacing="xs">
-            {others.slice(0, 8).map((m) => (
-              <Tooltip key={m.userId} label={`${m.name} · ${ROLE_LABELS[m.role]}`} withArrow>
-                <Avatar radius="xl" size={32} color="initials" name={m.name}>
-                  {initials(m.name)}
-                </Avatar>
-              </Tooltip>
-            ))}
-            {others.length > 8 && <Avatar radius="xl" size={32}>+{others.length - 8}</Avatar>}
-          </Avatar.Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {manage ? 'No other members yet. Edit the team to add people.' : 'No other members yet.'}
+        </Stack>
+        <Stack gap={4}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            Members
           </Text>
-        )}
+          {others.length > 0 ? (
+            <Group gap={6}>
+              {others.map((m) => (
+                <Tooltip key={m.userId} label={ROLE_LABELS[m.role]} withArrow>
+                  <Badge variant="default" tt="none" fw={500} size="lg" radius="sm">
+                    {m.name}
+                  </Badge>
+                </Tooltip>
+              ))}
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {manage ? 'Nobody besides the lead yet. Edit the team to add people.' : 'Nobody besides the lead yet.'}
+            </Text>
+          )}
+        </Stack>
       </Stack>
     </Card>
   );

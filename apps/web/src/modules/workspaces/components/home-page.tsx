@@ -56,7 +56,7 @@ function AdminChecklist() {
     queryKey: [...membersKey(ws.slug), 'count'],
     queryFn: () => peopleApi.members(ws.slug, { limit: 1 }),
   });
-  // "Set" means an admin saved the settings at least once; the defaults alone don't count.
+  // "Set" means an admin saved the settings or they differ from the defaults (USD, January).
   const settingsSaved = useQuery({
     queryKey: wsKey(ws.slug, 'checklist', 'settings'),
     queryFn: () => auditApi.list(ws.slug, { action: 'workspace.settings_updated', limit: 1 }),
@@ -65,7 +65,9 @@ function AdminChecklist() {
   const loading = teams.isPending || invitations.isPending || members.isPending || settingsSaved.isPending || workspace.isPending;
   const invited = (members.data?.total ?? 0) > 1 || (invitations.data?.total ?? 0) > 0;
   const haveTeams = (teams.data?.total ?? teams.data?.items.length ?? 0) > 0;
-  const configured = (settingsSaved.data?.total ?? 0) > 0;
+  const changedFromDefaults =
+    workspace.data !== undefined && (workspace.data.baseCurrency !== 'USD' || workspace.data.fiscalYearStartMonth !== 1);
+  const configured = (settingsSaved.data?.total ?? 0) > 0 || changedFromDefaults;
   const base = `/w/${ws.slug}`;
   const steps = [
     {
@@ -120,8 +122,8 @@ function AdminChecklist() {
         ) : (
           <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {steps.map((step) => (
-              <Group key={step.title} component="li" justify="space-between" wrap="nowrap" gap="sm" align="center">
-                <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
+              <Group key={step.title} component="li" justify="space-between" gap="sm" align="center">
+                <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 260px' }}>
                   <ThemeIcon variant="transparent" color={step.done ? 'teal' : 'gray'} size={24} aria-hidden>
                     {step.done ? <IconCircleCheckFilled size={22} /> : <IconCircle size={22} />}
                   </ThemeIcon>
@@ -136,7 +138,7 @@ function AdminChecklist() {
                   </Stack>
                 </Group>
                 {!step.done && (
-                  <Button component={Link} to={step.to} size="xs" variant="light" style={{ flexShrink: 0 }}>
+                  <Button component={Link} to={step.to} size="xs" variant="light" ml={36} style={{ flexShrink: 0 }}>
                     {step.cta}
                   </Button>
                 )}

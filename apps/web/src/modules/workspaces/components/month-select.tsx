@@ -15,7 +15,7 @@ export function FiscalMonthSelect({
   return (
     <Select
       label="Fiscal year starts in"
-      description="Quarters and yearly goals follow your fiscal year."
+      description="Quarters and years in Tandem follow your fiscal year."
       data={DATA}
       value={String(value)}
       onChange={(v) => v && onChange(Number(v))}

@@ -1,18 +1,16 @@
 import { useState } from 'react';
-import { Navigate, useNavigate } from 'react-router-dom';
+import { Navigate } from 'react-router-dom';
 import { Button, Group, Text } from '@mantine/core';
 import { AuthLayout } from '../../../app/components/auth-layout.tsx';
 import { notifyError } from '../../../app/components/notify.ts';
 import { landingPath } from '../../../app/landing.ts';
-import { useRequiredSession, useSession } from '../../../app/session.tsx';
+import { useRequiredSession } from '../../../app/session.tsx';
 import { authApi } from '../../auth/api/auth.api.ts';
 import { CreateWorkspaceModal } from './create-workspace-modal.tsx';
 
 /** Signed in but member of no active workspace (e.g. deactivated everywhere). */
 export function WelcomePage() {
   const session = useRequiredSession();
-  const { signedOut } = useSession();
-  const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
 
   if (session.memberships.length > 0) return <Navigate to={landingPath(session)} replace />;
@@ -24,8 +22,7 @@ export function WelcomePage() {
       notifyError(err, 'Could not sign out');
       return;
     }
-    signedOut();
-    navigate('/login', { replace: true });
+    window.location.replace('/login');
   }
 
   return (

@@ -1,0 +1,225 @@
+/**
+ * Browser-test harness: a real `tandem start` on a fresh database from the test
+ * PostgreSQL server, and headless Chromium driven by playwright-core.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { beforeEach, describe } from 'vitest';
+import { createTestDatabase, dropTestDatabase } from '../../server/test/pg-harness.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../../..');
+const webRoot = path.resolve(here, '..');
+export const screenshotDir = path.join(here, 'screenshots');
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumFound = fs.existsSync(chromiumPath);
+
+if (!chromiumFound && process.env.REQUIRE_E2E === '1') {
+  throw new Error(`REQUIRE_E2E=1 but no Chromium at ${chromiumPath}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+}
+
+/** `describe`, or `describe.skip` with a loud notice when there is no Chromium to drive. */
+export const describeE2E: typeof describe = chromiumFound
+  ? describe
+  : (((name: string, ...rest: unknown[]) => {
+      console.warn(
+        `\n${'!'.repeat(78)}\n!! Browser tests SKIPPED: no Chromium at ${chromiumPath}.\n` +
+          `!! Install it (apt-get install -y chromium) or set CHROMIUM_PATH; REQUIRE_E2E=1 makes this fail.\n${'!'.repeat(78)}\n`,
+      );
+      return (describe.skip as (...a: unknown[]) => unknown)(name, ...rest);
+    }) as unknown as typeof describe);
+
+// ---- The web build ------------------------------------------------------------
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsFresh(): boolean {
+  const index = path.join(webRoot, 'dist', 'index.html');
+  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+  const sources = Math.max(
+    newestMtime(path.join(webRoot, 'src')),
+    newestMtime(path.join(repoRoot, 'packages', 'contracts', 'src')),
+    fs.statSync(path.join(webRoot, 'index.html')).mtimeMs,
+  );
+  return built >= sources;
+}
+
+/** One build at a time across processes (two test runs may share the checkout). */
+async function withBuildLock<T>(fn: () => T): Promise<T> {
+  const lock = path.join(webRoot, '.build-lock');
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 300_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited too long for ${lock}; remove it if no build is running`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The server serves apps/web/dist: build it when missing or older than the sources.
+ * The build goes to a side folder and is swapped in, so a server running meanwhile
+ * never sees a half-written dist.
+ */
+export async function ensureWebBuild(): Promise<void> {
+  if (buildIsFresh() && process.env.E2E_BUILD !== '1') return;
+  await withBuildLock(() => {
+    if (buildIsFresh() && process.env.E2E_BUILD !== '1') return;
+    const tmp = path.join(webRoot, `.dist-${process.pid}`);
+    const res = spawnSync('npx', ['vite', 'build', '--outDir', tmp, '--emptyOutDir'], { cwd: webRoot, encoding: 'utf8' });
+    if (res.status !== 0) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      throw new Error(`web build failed:\n${res.stdout}\n${res.stderr}`);
+    }
+    const dist = path.join(webRoot, 'dist');
+    const old = path.join(webRoot, `.dist-old-${process.pid}`);
+    if (fs.existsSync(dist)) fs.renameSync(dist, old);
+    fs.renameSync(tmp, dist);
+    fs.rmSync(old, { recursive: true, force: true });
+  });
+}
+
+// ---- The server ---------------------------------------------------------------
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface TandemServer {
+  baseUrl: string;
+  /** The server's output so far, for failure messages. */
+  logs: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startServer(): Promise<TandemServer> {
+  await ensureWebBuild();
+  const databaseUrl = await createTestDatabase();
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-'));
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'apps/server/bin/tandem.js'), 'start'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TANDEM_DEMO: '0',
+      TANDEM_DATA_DIR: dataDir,
+      TANDEM_WEBHOOK_ALLOW_PRIVATE: '1',
+      TANDEM_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  let ready = false;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const res = await fetch(`${baseUrl}/readyz`);
+      if (res.status === 200) {
+        ready = true;
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  async function stop() {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await dropTestDatabase(databaseUrl);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  if (!ready) {
+    await stop();
+    throw new Error(`tandem start did not become ready on ${baseUrl}:\n${output}`);
+  }
+  return { baseUrl, logs: () => output, stop };
+}
+
+// ---- The browser --------------------------------------------------------------
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Pages to photograph when a test fails, into apps/web/e2e/screenshots/.
+ * Register pages with `watch(page, 'admin')` as tests open them.
+ */
+export function screenshotsOnFailure(): { watch: (page: Page, label: string) => Page } {
+  const pages = new Map<string, Page>();
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      fs.mkdirSync(screenshotDir, { recursive: true });
+      const base = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 80);
+      for (const [label, page] of pages) {
+        if (page.isClosed()) continue;
+        const file = path.join(screenshotDir, `${base}--${label}.png`);
+        await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+        console.error(`[e2e] screenshot of "${label}" at ${page.url()} → ${path.relative(repoRoot, file)}`);
+      }
+    });
+  });
+  return {
+    watch: (page, label) => {
+      pages.set(label, page);
+      return page;
+    },
+  };
+}
