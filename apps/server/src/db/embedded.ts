@@ -188,14 +188,30 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
-function assertReachable(dir: string, user: { uid: number; gid: number } | undefined): void {
-  if (!user) return;
-  const probe = spawnSync('/bin/sh', ['-c', 'test -x "$1" && test -r "$1"', 'sh', dir], { ...user });
-  if (probe.status !== 0) {
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk
+ * down to the data folder. A checkout in a private folder (mktemp's 700, a
+ * root home) blocks it: grant search-only permission (o+x: enter, not list)
+ * on the blocking folders, and say so.
+ */
+function ensureReachable(dir: string, user: { uid: number; gid: number } | undefined, log: Log): void {
+  if (!user || canReach(dir, user)) return;
+  const chain: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    chain.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of chain) {
+    const mode = fs.statSync(d).mode;
+    if ((mode & 0o001) === 0 && fs.statSync(d).uid !== user.uid) {
+      fs.chmodSync(d, (mode & 0o7777) | 0o001);
+      log(`Running as root: gave others search permission (o+x) on ${d} so that the postgres user can reach the data folder`);
+    }
+  }
+  if (!canReach(dir, user)) {
     throw new EmbeddedPostgresError(
       `The embedded PostgreSQL runs as the "postgres" user (Tandem is running as root), which cannot reach ${dir}. ` +
-        'Make that folder and every folder above it readable and searchable by others (chmod o+rx), ' +
-        'or set TANDEM_DATA_DIR to a folder such as /var/lib/tandem.',
+        'Set TANDEM_DATA_DIR to a folder it can reach, such as /var/lib/tandem.',
     );
   }
 }
@@ -225,7 +241,7 @@ export async function ensureEmbeddedPostgres(opts: EmbeddedOptions): Promise<Emb
   const bin = await binaries(user);
 
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-  assertReachable(dataDir, user);
+  ensureReachable(dataDir, user, log);
 
   let state = readState(stateFile);
   const initialised = fs.existsSync(path.join(pgDir, 'PG_VERSION'));
