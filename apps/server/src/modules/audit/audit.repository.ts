@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, like, lt, lte, or, sql, count } from 'drizzle-orm';
+import { and, count, desc, eq, gte, like, lte, sql } from 'drizzle-orm';
+import { after } from '../../db/keyset.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { users } from '../workspaces/workspaces.table.ts';
 import { auditLog } from './audit.table.ts';
@@ -28,11 +29,7 @@ export const auditRepository = {
     if (f.from) where.push(gte(auditLog.createdAt, f.from));
     if (f.to) where.push(lte(auditLog.createdAt, f.to));
     const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(auditLog).where(and(...where));
-    if (f.after) {
-      where.push(
-        or(lt(auditLog.createdAt, f.after.createdAt), and(eq(auditLog.createdAt, f.after.createdAt), lt(auditLog.id, f.after.id)))!,
-      );
-    }
+    if (f.after) where.push(after('desc', [auditLog.createdAt, auditLog.id], [f.after.createdAt, f.after.id]));
     const rows = await tx
       .select({
         id: auditLog.id,

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AuditList, AuditListQuery } from '@tandem/contracts';
 import { tenantOf } from '../../plugins/auth.ts';
+import { WorkspaceParam } from '../../lib/route-params.ts';
 import type { Services } from '../../services.ts';
 
-const WorkspaceParam = z.object({ workspace: z.string().min(1).max(64) });
 
 export const auditRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(

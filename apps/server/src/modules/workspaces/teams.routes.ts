@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CreateTeamRequest, Team, TeamList, UpdateTeamRequest } from '@tandem/contracts';
 import { tenantOf } from '../../plugins/auth.ts';
+import { WorkspaceParam } from '../../lib/route-params.ts';
 import type { Services } from '../../services.ts';
 
-const WorkspaceParam = z.object({ workspace: z.string().min(1).max(64) });
 const TeamParam = WorkspaceParam.extend({ teamId: z.uuid() });
 const tags = ['teams'];
 

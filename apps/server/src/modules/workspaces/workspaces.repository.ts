@@ -1,6 +1,7 @@
-import { and, asc, count, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Role } from '@tandem/contracts';
 import type { DbOrTx } from '../../db/database.ts';
+import { after } from '../../db/keyset.ts';
 import { invitations, memberships, teamMembers, teams, users, workspaces } from './workspaces.table.ts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
@@ -102,11 +103,7 @@ export const workspacesRepository = {
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(...where));
-    if (f.after) {
-      where.push(
-        or(gt(users.name, f.after.name), and(eq(users.name, f.after.name), gt(users.id, f.after.id)))!,
-      );
-    }
+    if (f.after) where.push(after('asc', [users.name, users.id], [f.after.name, f.after.id]));
     const rows = await db
       .select({
         userId: users.id,

@@ -16,9 +16,9 @@ import {
   listEnvelope,
 } from '@tandem/contracts';
 import { actorOf, signedInUser, tenantOf } from '../../plugins/auth.ts';
+import { WorkspaceParam } from '../../lib/route-params.ts';
 import type { Services } from '../../services.ts';
 
-const WorkspaceParam = z.object({ workspace: z.string().min(1).max(64) });
 const MemberParam = WorkspaceParam.extend({ userId: z.uuid() });
 const InvitationParam = WorkspaceParam.extend({ id: z.uuid() });
 
