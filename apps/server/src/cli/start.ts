@@ -20,6 +20,15 @@ export async function start(config: Config): Promise<void> {
   const firstRun = await services.auth.needsSetup();
   if (firstRun && config.TANDEM_DEMO) await seedDemo(services, log);
 
+  // Until the job queue exists, housekeeping runs here: at start, then hourly.
+  const housekeeping = async () => {
+    const pruned = await services.auth.prune().catch((err: unknown) => log.warn({ err }, 'housekeeping failed'));
+    if (pruned) log.debug({ pruned }, 'housekeeping');
+  };
+  await housekeeping();
+  const housekeepingTimer = setInterval(() => void housekeeping(), 3_600_000);
+  housekeepingTimer.unref();
+
   const app = await buildApp({ services, logger: log });
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -34,6 +43,7 @@ export async function start(config: Config): Promise<void> {
       process.exit(1);
     }, 30_000);
     timer.unref();
+    clearInterval(housekeepingTimer);
     try {
       await app.close();
       await runtime.close();

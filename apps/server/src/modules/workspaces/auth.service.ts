@@ -65,6 +65,11 @@ export function createAuthService(deps: Deps) {
   }
 
   return {
+    /** Housekeeping: expired sessions and reset links, and sign-in attempts older than a day. */
+    async prune(now = new Date()) {
+      return identityRepository.prune(db, new Date(now.getTime() - 86_400_000), now);
+    },
+
     async needsSetup(): Promise<boolean> {
       return (await identityRepository.countUsers(db)) === 0;
     },

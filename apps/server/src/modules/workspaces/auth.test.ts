@@ -380,3 +380,22 @@ describe('password checks outside sign-in', () => {
     expect((await loginAt('guesser@acme.test', PASSWORD)).statusCode).toBe(429);
   });
 });
+
+describe('housekeeping', () => {
+  it('drops expired sessions and old sign-in attempts, and keeps live ones', async () => {
+    const db = h.services.deps.database.db;
+    const live = await login(h.app, 'ada@acme.test', PASSWORD);
+    const doomed = await login(h.app, 'ada@acme.test', PASSWORD);
+    const doomedHash = (await db.execute(sql`select token_hash from sessions order by created_at desc limit 1`)).rows[0]!.token_hash;
+    await db.execute(sql`update sessions set expires_at = now() - interval '1 minute' where token_hash = ${doomedHash}`);
+    await db.execute(sql`insert into login_attempts (email, ip, succeeded, created_at) values ('old@acme.test', '1.2.3.4', false, now() - interval '2 days')`);
+
+    const pruned = await h.services.auth.prune();
+    expect(pruned.sessions).toBeGreaterThanOrEqual(1);
+    expect(pruned.loginAttempts).toBeGreaterThanOrEqual(1);
+    expect((await call(h.app, doomed, 'GET', '/api/v1/auth/session')).statusCode).toBe(401);
+    expect((await call(h.app, live, 'GET', '/api/v1/auth/session')).statusCode).toBe(200);
+    const left = await db.execute(sql`select count(*)::int as n from login_attempts where email = 'old@acme.test'`);
+    expect(left.rows[0]!.n).toBe(0);
+  });
+});

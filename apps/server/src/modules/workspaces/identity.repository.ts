@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { loginAttempts, memberships, passwordResets, sessions, users, workspaces } from './workspaces.table.ts';
 
@@ -76,8 +76,12 @@ export const identityRepository = {
       .where(and(eq(col, value), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
     return { n: r?.n ?? 0, oldest: r?.oldest ? new Date(r.oldest) : null };
   },
-  async pruneLoginAttempts(db: DbOrTx, before: Date) {
-    await db.delete(loginAttempts).where(sql`${loginAttempts.createdAt} < ${before}`);
+  /** Drops sign-in attempts, sessions and reset links that no longer matter. */
+  async prune(db: DbOrTx, attemptsBefore: Date, now: Date) {
+    const a = await db.delete(loginAttempts).where(lt(loginAttempts.createdAt, attemptsBefore)).returning({ id: loginAttempts.id });
+    const s = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+    const r = await db.delete(passwordResets).where(lt(passwordResets.expiresAt, now)).returning({ id: passwordResets.id });
+    return { loginAttempts: a.length, sessions: s.length, passwordResets: r.length };
   },
 
   async insertPasswordReset(db: DbOrTx, r: typeof passwordResets.$inferInsert) {
