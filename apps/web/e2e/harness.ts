@@ -184,6 +184,16 @@ export async function startServer(): Promise<TandemServer> {
 
 // ---- The browser --------------------------------------------------------------
 
+/** Mantine marks required labels with a hidden " *": match the label's start. */
+export const label = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+/** Fills in the sign-in form on the page it is on (keeping any ?next=) and submits it. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel(label('Email')).fill(email);
+  await page.getByLabel(label('Password')).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,

@@ -5,14 +5,11 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeE2E, launchBrowser, screenshotsOnFailure, startServer, type TandemServer } from './harness.ts';
+import { describeE2E, label, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@acme.example', password: 'correct-horse-battery' };
 const INVITEE = { name: 'Sam Seller', email: 'sam@acme.example', password: 'sam-sells-a-lot-42' };
 const WORKSPACE = { name: 'Acme Revenue', slug: 'acme-revenue' };
-
-/** Mantine marks required labels with a hidden " *": match the label's start. */
-const label = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 async function pickOption(page: Page, inputLabel: string | RegExp, option: string) {
   await page.getByRole('combobox', { name: inputLabel }).click();
@@ -90,9 +87,7 @@ describeE2E('Tandem in the browser', () => {
     const page = watch(await ctx.newPage(), 'returning');
     await page.goto(`/w/${WORKSPACE.slug}/teams`);
     await page.waitForURL(/\/login\?next=/);
-    await page.getByLabel(label('Email')).fill(ADMIN.email);
-    await page.getByLabel(label('Password')).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, ADMIN.email, ADMIN.password);
     await page.waitForURL(`**/w/${WORKSPACE.slug}/teams`);
     await page.getByRole('heading', { name: 'Teams', exact: true }).waitFor();
 
@@ -100,9 +95,7 @@ describeE2E('Tandem in the browser', () => {
     await ctx.clearCookies();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'People' }).click();
     await page.waitForURL(/\/login\?next=%2Fw%2Facme-revenue%2Fpeople$/);
-    await page.getByLabel(label('Email')).fill(ADMIN.email);
-    await page.getByLabel(label('Password')).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, ADMIN.email, ADMIN.password);
     await page.waitForURL(`**/w/${WORKSPACE.slug}/people`);
     await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
     await ctx.close();
@@ -221,9 +214,7 @@ describeE2E('Tandem in the browser', () => {
     const ctx = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 390, height: 844 } });
     const phone = watch(await ctx.newPage(), 'phone');
     await phone.goto('/login');
-    await phone.getByLabel(label('Email')).fill(ADMIN.email);
-    await phone.getByLabel(label('Password')).fill(ADMIN.password);
-    await phone.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(phone, ADMIN.email, ADMIN.password);
     await phone.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
 
     const nav = phone.getByRole('navigation', { name: 'Main navigation' });

@@ -1,10 +1,11 @@
 /**
  * An admin's everyday pages, clicked through: teams, settings, people management
- * (deactivate, password reset link), profile and password, and the audit log.
+ * (deactivate, password reset link, a new invitation link), profile and password,
+ * and the audit log.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeE2E, launchBrowser, screenshotsOnFailure, startServer, type TandemServer } from './harness.ts';
+import { describeE2E, label, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
 
 const ADMIN = { name: 'Grace Hopper', email: 'grace@globex.example', password: 'first-admin-password' };
 const SLUG = 'globex';
@@ -13,8 +14,6 @@ const PEOPLE = [
   { name: 'Ravi Rep', email: 'ravi@globex.example', role: 'sales' },
   { name: 'Mia Marketer', email: 'mia@globex.example', role: 'marketing' },
 ] as const;
-
-const label = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 describeE2E('Workspace administration in the browser', () => {
   let server: TandemServer;
@@ -30,9 +29,7 @@ describeE2E('Workspace administration in the browser', () => {
 
   async function signIn(p: Page, email: string, password: string) {
     await p.goto('/login');
-    await p.getByLabel(label('Email')).fill(email);
-    await p.getByLabel(label('Password')).fill(password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(p, email, password);
   }
 
   beforeAll(async () => {
@@ -244,5 +241,42 @@ describeE2E('Workspace administration in the browser', () => {
     await page.getByText(/^Showing 50 of \d+ entries$/).waitFor();
     await page.getByRole('button', { name: 'Load more' }).click();
     await page.getByText(/^Showing (\d+) of \1 entries$/).waitFor();
+  });
+
+  test('people: "New link" replaces a lost invitation link; the old one stops working', async () => {
+    const { csrfToken } = (await (await context.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
+    const email = 'nora@globex.example';
+    const inv = await context.request.post(`/api/v1/workspaces/${SLUG}/invitations`, {
+      data: { email, role: 'marketing' },
+      headers: { 'X-CSRF-Token': csrfToken },
+    });
+    expect(inv.ok()).toBe(true);
+    const oldLink = ((await inv.json()) as { url: string }).url;
+    const preview = (link: string) => fetch(`${server.baseUrl}/api/v1/invitations/${link.split('/invite/')[1]}`);
+    expect((await preview(oldLink)).status).toBe(200);
+
+    await go('/people', 'People');
+    await page.getByRole('button', { name: `New invitation link for ${email}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'New invitation link' });
+    await dialog.getByText(/The link sent before stops working/).waitFor();
+    await dialog.getByRole('button', { name: 'Create new link' }).click();
+    const newLink = await dialog.getByLabel('Invite link', { exact: true }).inputValue();
+    expect(newLink).toMatch(/\/invite\//);
+    expect(newLink).not.toBe(oldLink);
+    await dialog.getByText(/is invited as Marketing \(PMM\)/).waitFor();
+    await dialog.getByText(/Send this link to the person; it expires on/).waitFor();
+
+    expect((await preview(oldLink)).status).toBe(404);
+    const fresh = await preview(newLink);
+    expect(fresh.status).toBe(200);
+    expect(await fresh.json()).toMatchObject({ email, role: 'marketing', workspaceSlug: SLUG });
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // Still one pending invitation for her, and it is the new one: revoking it works and ends the new link.
+    await expect.poll(() => page.getByRole('button', { name: `Revoke invitation for ${email}` }).count()).toBe(1);
+    await page.getByRole('button', { name: `Revoke invitation for ${email}` }).click();
+    await page.getByRole('dialog', { name: 'Revoke invitation?' }).getByRole('button', { name: 'Revoke invitation' }).click();
+    await page.getByText(`The invitation for ${email} no longer works.`).waitFor();
+    expect((await preview(newLink)).status).toBe(404);
   });
 });

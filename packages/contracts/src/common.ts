@@ -1,17 +1,12 @@
 import { z } from 'zod';
+import { ROLES } from './roles.ts';
+
+export { ROLES, ROLE_LABELS } from './roles.ts';
 
 export const Uuid = z.uuid();
 
-export const Role = z.enum(['admin', 'marketing', 'sales_lead', 'sales']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-export const ROLES = Role.options;
-
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Admin',
-  marketing: 'Marketing (PMM)',
-  sales_lead: 'Sales lead',
-  sales: 'Sales',
-};
 
 /** RFC 9457 problem details, as every error response carries them. */
 export const Problem = z.object({

@@ -1,4 +1,4 @@
-import type { Role } from './common.ts';
+import type { Role } from './roles.ts';
 
 /**
  * The one permission table (role × action). Every workspace route names one of

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { ApiError, errorMessage } from './api-client.ts';
 
@@ -37,6 +37,18 @@ export function problemFieldErrors(err: unknown): FieldErrors {
   return out;
 }
 
+/** Keys of `V` whose values are strings: the ones a text input can edit. */
+export type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+interface SubmitOptions {
+  /** What to validate instead of the values, e.g. with blanks turned into `undefined`. */
+  input?: () => unknown;
+  /** Success leaves the page: stay `submitting` so the button cannot be pressed again meanwhile. */
+  leaves?: boolean;
+  /** Runs after the server's refusal is shown on the form, to add to it. */
+  onError?: (error: unknown) => void;
+}
+
 /**
  * Form state for a zod-validated request: values, client-side field errors, and the
  * server's answer (per-field errors next to fields, the detail in an alert).
@@ -45,10 +57,25 @@ export function useFormState<V extends Record<string, unknown>>(initial: V) {
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
 
   function set<K extends keyof V>(key: K, value: V[K]) {
     setValues((v) => ({ ...v, [key]: value }));
     if (errors[key as string]) setErrors((e) => ({ ...e, [key as string]: '' }));
+  }
+
+  /** Props that bind a text input (value, change event, error) to a string field. */
+  function input<K extends TextKey<V>>(key: K) {
+    return {
+      value: values[key] as string,
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.currentTarget.value as V[K]),
+      error: err(errors, key),
+    };
+  }
+
+  /** Props that bind an input reporting its value (not an event) to a field. */
+  function field<K extends keyof V & string>(key: K) {
+    return { value: values[key], onChange: (value: V[K]) => set(key, value), error: err(errors, key) };
   }
 
   /** Validates with the contract's schema; returns the parsed request or null (errors shown). */
@@ -69,14 +96,41 @@ export function useFormState<V extends Record<string, unknown>>(initial: V) {
     setFormError(errorMessage(err));
   }
 
+  /**
+   * An onSubmit handler: validates, then runs `action` with the parsed request while
+   * `submitting` is true; what the server refuses shows on the form.
+   */
+  function handleSubmit<S extends z.ZodType>(
+    schema: S,
+    action: (body: z.output<S>) => Promise<unknown>,
+    options: SubmitOptions = {},
+  ) {
+    return async (e: FormEvent) => {
+      e.preventDefault();
+      const body = validate(schema, options.input ? options.input() : values);
+      if (!body) return;
+      setSubmitting(true);
+      try {
+        await action(body);
+        if (!options.leaves) setSubmitting(false);
+      } catch (error) {
+        showServerError(error);
+        options.onError?.(error);
+        setSubmitting(false);
+      }
+    };
+  }
+
   function reset(next: V = initial) {
     setValues(next);
     setErrors({});
     setFormError(null);
   }
 
-  return { values, setValues, set, errors, setErrors, formError, setFormError, validate, showServerError, reset };
+  return { values, set, input, field, errors, formError, setFormError, submitting, validate, handleSubmit, showServerError, reset };
 }
+
+export type FormState<V extends Record<string, unknown>> = ReturnType<typeof useFormState<V>>;
 
 export function err(errors: FieldErrors, key: string): string | undefined {
   return errors[key] || undefined;

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import { can, type Action, type Membership } from '@tandem/contracts';
+import type { Membership } from '@tandem/contracts';
+import { can, type Action } from '@tandem/contracts/permissions';
 
 export interface WorkspaceContextValue {
   slug: string;

@@ -46,3 +46,21 @@ export function CardsSkeleton({ count = 3 }: { count?: number }) {
     </Group>
   );
 }
+
+interface PagedQuery {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => Promise<unknown>;
+}
+
+/** "Load more" under a list whose pages follow a cursor; nothing once the last page is in. */
+export function LoadMore({ query }: { query: PagedQuery }) {
+  if (!query.hasNextPage) return null;
+  return (
+    <Group justify="center">
+      <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+        Load more
+      </Button>
+    </Group>
+  );
+}

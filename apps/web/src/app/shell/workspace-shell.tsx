@@ -2,7 +2,7 @@ import { Suspense, useEffect, useMemo } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useParams } from 'react-router-dom';
 import { AppShell, Badge, Burger, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { ROLE_LABELS } from '@tandem/contracts';
+import { ROLE_LABELS } from '@tandem/contracts/roles';
 import { Brand } from '../components/brand.tsx';
 import { PageSkeleton } from '../components/page-skeleton.tsx';
 import { rememberWorkspace } from '../landing.ts';

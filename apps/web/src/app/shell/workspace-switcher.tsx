@@ -2,7 +2,8 @@ import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, Menu, Text } from '@mantine/core';
 import { IconCheck, IconChevronDown, IconPlus } from '@tabler/icons-react';
-import { ROLE_LABELS, type Membership } from '@tandem/contracts';
+import type { Membership } from '@tandem/contracts';
+import { ROLE_LABELS } from '@tandem/contracts/roles';
 import { useRequiredSession } from '../session.tsx';
 
 // The form (currency and month pickers) loads only when someone opens it.

@@ -1,20 +1,19 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Anchor, Badge, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useNavigate, useParams } from 'react-router-dom';
+import { Alert, Badge, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { Password, PersonName, ROLE_LABELS, type InvitationPreview } from '@tandem/contracts';
 import { AuthLayout } from '../../../app/components/auth-layout.tsx';
 import { FullPageLoader } from '../../../app/components/full-page-loader.tsx';
-import { FormError, QueryError } from '../../../app/components/query-state.tsx';
-import { err, useFormState } from '../../../app/forms.ts';
+import { PasswordWithConfirm, withConfirm } from '../../../app/components/password-with-confirm.tsx';
+import { FormError } from '../../../app/components/query-state.tsx';
+import { useFormState } from '../../../app/forms.ts';
 import { rememberWorkspace } from '../../../app/landing.ts';
 import { useSession } from '../../../app/session.tsx';
 import { authApi } from '../api/auth.api.ts';
+import { LinkUnavailable } from './link-unavailable.tsx';
 
-const NewAccountForm = z
-  .object({ name: PersonName, password: Password, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match' });
+const NewAccountForm = withConfirm({ name: PersonName, password: Password }, 'password');
 const ExistingAccountForm = z.object({ password: z.string().min(1, 'Enter your password') });
 
 export function InvitePage() {
@@ -24,15 +23,9 @@ export function InvitePage() {
   if (preview.isPending) return <FullPageLoader />;
   if (preview.isError) {
     return (
-      <AuthLayout title="This invitation can’t be used">
-        <QueryError error={preview.error} title="Invitation not available" />
-        <Text size="sm" c="dimmed">
-          Invitations expire and can be revoked. Ask the admin who invited you for a new link.
-        </Text>
-        <Anchor component={Link} to="/login" size="sm">
-          Go to sign in
-        </Anchor>
-      </AuthLayout>
+      <LinkUnavailable title="This invitation can’t be used" errorTitle="Invitation not available" error={preview.error}>
+        Invitations expire and can be revoked. Ask the admin who invited you for a new link.
+      </LinkUnavailable>
     );
   }
   return <AcceptInvitation token={token} preview={preview.data} />;
@@ -42,26 +35,19 @@ function AcceptInvitation({ token, preview }: { token: string; preview: Invitati
   const { session, signedIn } = useSession();
   const navigate = useNavigate();
   const form = useFormState({ name: preview.suggestedName ?? '', password: '', confirm: '' });
-  const [submitting, setSubmitting] = useState(false);
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const parsed = preview.existingUser ? form.validate(ExistingAccountForm) : form.validate(NewAccountForm);
-    if (!parsed) return;
-    setSubmitting(true);
-    try {
+  const onSubmit = form.handleSubmit(
+    preview.existingUser ? ExistingAccountForm : NewAccountForm,
+    async (parsed) => {
       const body = preview.existingUser
         ? { password: parsed.password }
         : { name: (parsed as z.output<typeof NewAccountForm>).name, password: parsed.password };
-      const s = await authApi.acceptInvitation(token, body);
-      signedIn(s);
+      signedIn(await authApi.acceptInvitation(token, body));
       rememberWorkspace(preview.workspaceSlug);
       navigate(`/w/${preview.workspaceSlug}`, { replace: true });
-    } catch (error) {
-      form.showServerError(error);
-      setSubmitting(false);
-    }
-  }
+    },
+    { leaves: true },
+  );
 
   return (
     <AuthLayout
@@ -85,38 +71,15 @@ function AcceptInvitation({ token, preview }: { token: string; preview: Invitati
         <Stack gap="md">
           <FormError message={form.formError} />
           <TextInput label="Email" value={preview.email} readOnly disabled />
-          {!preview.existingUser && (
-            <TextInput
-              label="Your name"
-              autoComplete="name"
-              required
-              autoFocus
-              value={form.values.name}
-              onChange={(e) => form.set('name', e.currentTarget.value)}
-              error={err(form.errors, 'name')}
-            />
+          {preview.existingUser ? (
+            <PasswordInput label="Your password" autoComplete="current-password" required autoFocus {...form.input('password')} />
+          ) : (
+            <>
+              <TextInput label="Your name" autoComplete="name" required autoFocus {...form.input('name')} />
+              <PasswordWithConfirm form={form} field="password" label="Choose a password" confirmLabel="Confirm password" />
+            </>
           )}
-          <PasswordInput
-            label={preview.existingUser ? 'Your password' : 'Choose a password'}
-            description={preview.existingUser ? undefined : 'At least 10 characters'}
-            autoComplete={preview.existingUser ? 'current-password' : 'new-password'}
-            required
-            autoFocus={preview.existingUser}
-            value={form.values.password}
-            onChange={(e) => form.set('password', e.currentTarget.value)}
-            error={err(form.errors, 'password')}
-          />
-          {!preview.existingUser && (
-            <PasswordInput
-              label="Confirm password"
-              autoComplete="new-password"
-              required
-              value={form.values.confirm}
-              onChange={(e) => form.set('confirm', e.currentTarget.value)}
-              error={err(form.errors, 'confirm')}
-            />
-          )}
-          <Button type="submit" loading={submitting} fullWidth>
+          <Button type="submit" loading={form.submitting} fullWidth>
             {preview.existingUser ? 'Sign in and join' : 'Create account and join'}
           </Button>
         </Stack>

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -6,7 +5,7 @@ import { LoginRequest } from '@tandem/contracts';
 import { isApiError } from '../../../app/api-client.ts';
 import { AuthLayout } from '../../../app/components/auth-layout.tsx';
 import { FormError } from '../../../app/components/query-state.tsx';
-import { err, useFormState } from '../../../app/forms.ts';
+import { useFormState } from '../../../app/forms.ts';
 import { landingPath, safeNextPath } from '../../../app/landing.ts';
 import { useSession } from '../../../app/session.tsx';
 import { authApi, setupStatusKey } from '../api/auth.api.ts';
@@ -17,59 +16,39 @@ export function LoginPage() {
   const navigate = useNavigate();
   const next = safeNextPath(params.get('next'));
   const form = useFormState({ email: '', password: '' });
-  const [submitting, setSubmitting] = useState(false);
   const setup = useQuery({ queryKey: setupStatusKey, queryFn: authApi.setupStatus, staleTime: 30_000 });
 
   if (session) return <Navigate to={next ?? landingPath(session)} replace />;
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const body = form.validate(LoginRequest);
-    if (!body) return;
-    setSubmitting(true);
-    try {
+  const onSubmit = form.handleSubmit(
+    LoginRequest,
+    async (body) => {
       const s = await authApi.login(body);
       signedIn(s);
       navigate(next ?? landingPath(s), { replace: true });
-    } catch (error) {
-      form.showServerError(error);
-      if (isApiError(error) && error.status === 429 && error.problem.retryAfterSeconds) {
-        const wait = error.problem.retryAfterSeconds;
-        form.setFormError(
-          `${error.problem.detail ?? 'Too many sign-in attempts.'} Try again in ${wait < 90 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`}.`,
-        );
-      }
-      if (isApiError(error) && error.status === 401) form.set('password', '');
-    } finally {
-      setSubmitting(false);
-    }
-  }
+    },
+    {
+      onError: (error) => {
+        if (isApiError(error) && error.status === 429 && error.problem.retryAfterSeconds) {
+          const wait = error.problem.retryAfterSeconds;
+          form.setFormError(
+            `${error.problem.detail ?? 'Too many sign-in attempts.'} Try again in ${wait < 90 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`}.`,
+          );
+        }
+        if (isApiError(error) && error.status === 401) form.set('password', '');
+      },
+    },
+  );
 
   return (
     <AuthLayout title="Sign in" subtitle="Welcome back. Sign in to your Tandem workspace.">
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <FormError message={form.formError} />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
-            autoFocus
-            value={form.values.email}
-            onChange={(e) => form.set('email', e.currentTarget.value)}
-            error={err(form.errors, 'email')}
-          />
-          <PasswordInput
-            label="Password"
-            autoComplete="current-password"
-            required
-            value={form.values.password}
-            onChange={(e) => form.set('password', e.currentTarget.value)}
-            error={err(form.errors, 'password')}
-          />
-          <Button type="submit" loading={submitting} fullWidth>
+          <TextInput label="Email" type="email" autoComplete="username" required autoFocus {...form.input('email')} />
+          <PasswordInput label="Password" autoComplete="current-password" required {...form.input('password')} />
+          <Button type="submit" loading={form.submitting} fullWidth>
             Sign in
           </Button>
           <Text size="sm" c="dimmed" ta="center">

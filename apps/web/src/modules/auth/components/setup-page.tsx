@@ -1,16 +1,15 @@
-import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { SetupRequest } from '@tandem/contracts';
 import { AuthLayout } from '../../../app/components/auth-layout.tsx';
+import { FullPageLoader } from '../../../app/components/full-page-loader.tsx';
 import { FormError, QueryError } from '../../../app/components/query-state.tsx';
-import { err, useFormState } from '../../../app/forms.ts';
-import { slugify } from '../../../app/format.ts';
+import { useFormState } from '../../../app/forms.ts';
 import { rememberWorkspace } from '../../../app/landing.ts';
 import { useSession } from '../../../app/session.tsx';
+import { useSlugFields } from '../../../app/use-slug-fields.ts';
 import { authApi, setupStatusKey } from '../api/auth.api.ts';
-import { FullPageLoader } from '../../../app/components/full-page-loader.tsx';
 
 export function SetupPage() {
   const { signedIn } = useSession();
@@ -18,8 +17,7 @@ export function SetupPage() {
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: setupStatusKey, queryFn: authApi.setupStatus });
   const form = useFormState({ name: '', email: '', password: '', workspaceName: '', workspaceSlug: '' });
-  const [slugEdited, setSlugEdited] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
+  const slugFields = useSlugFields(form, 'workspaceName', 'workspaceSlug');
 
   if (status.isPending) return <FullPageLoader />;
   if (status.isError) {
@@ -29,24 +27,20 @@ export function SetupPage() {
       </AuthLayout>
     );
   }
-  if (!status.data.needsSetup && !submitting) return <Navigate to="/login" replace />;
+  // While submitting, setup completes just before we leave for the new workspace: don't go to sign-in.
+  if (!status.data.needsSetup && !form.submitting) return <Navigate to="/login" replace />;
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const body = form.validate(SetupRequest);
-    if (!body) return;
-    setSubmitting(true);
-    try {
+  const onSubmit = form.handleSubmit(
+    SetupRequest,
+    async (body) => {
       const session = await authApi.setup(body);
       queryClient.setQueryData(setupStatusKey, { needsSetup: false });
       signedIn(session);
       rememberWorkspace(body.workspaceSlug);
       navigate(`/w/${body.workspaceSlug}`, { replace: true });
-    } catch (error) {
-      form.showServerError(error);
-      setSubmitting(false);
-    }
-  }
+    },
+    { leaves: true },
+  );
 
   return (
     <AuthLayout
@@ -60,32 +54,14 @@ export function SetupPage() {
           <Text fw={600} size="sm">
             Your admin account
           </Text>
-          <TextInput
-            label="Your name"
-            autoComplete="name"
-            required
-            autoFocus
-            value={form.values.name}
-            onChange={(e) => form.set('name', e.currentTarget.value)}
-            error={err(form.errors, 'name')}
-          />
-          <TextInput
-            label="Work email"
-            type="email"
-            autoComplete="username"
-            required
-            value={form.values.email}
-            onChange={(e) => form.set('email', e.currentTarget.value)}
-            error={err(form.errors, 'email')}
-          />
+          <TextInput label="Your name" autoComplete="name" required autoFocus {...form.input('name')} />
+          <TextInput label="Work email" type="email" autoComplete="username" required {...form.input('email')} />
           <PasswordInput
             label="Password"
             description="At least 10 characters"
             autoComplete="new-password"
             required
-            value={form.values.password}
-            onChange={(e) => form.set('password', e.currentTarget.value)}
-            error={err(form.errors, 'password')}
+            {...form.input('password')}
           />
           <Divider />
           <Text fw={600} size="sm">
@@ -95,26 +71,15 @@ export function SetupPage() {
             label="Workspace name"
             description="Usually your company or revenue team, e.g. “Acme Revenue”"
             required
-            value={form.values.workspaceName}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              form.set('workspaceName', value);
-              if (!slugEdited) form.set('workspaceSlug', slugify(value));
-            }}
-            error={err(form.errors, 'workspaceName')}
+            {...slugFields.name}
           />
           <TextInput
             label="Workspace URL"
             description={`Lowercase letters, digits and hyphens. Your workspace lives at /w/${form.values.workspaceSlug || 'your-workspace'}`}
             required
-            value={form.values.workspaceSlug}
-            onChange={(e) => {
-              setSlugEdited(true);
-              form.set('workspaceSlug', e.currentTarget.value.toLowerCase());
-            }}
-            error={err(form.errors, 'workspaceSlug')}
+            {...slugFields.slug}
           />
-          <Button type="submit" loading={submitting} fullWidth>
+          <Button type="submit" loading={form.submitting} fullWidth>
             Create account and workspace
           </Button>
         </Stack>

@@ -1,9 +1,8 @@
 import { ActionIcon, Badge, Group, Menu, Paper, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { usePhone } from '../../../app/use-phone.ts';
 import { IconDots, IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
-import { ROLE_LABELS, ROLES, type Member, type Role } from '@tandem/contracts';
-
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+import { ROLE_LABELS, type Member, type Role } from '@tandem/contracts';
+import { ROLE_OPTIONS } from './role-descriptions.ts';
 
 interface MembersTableProps {
   members: Member[];
@@ -43,15 +42,7 @@ export function MembersTable(props: MembersTableProps) {
             return (
               <Table.Tr key={m.userId} opacity={m.active ? 1 : 0.65}>
                 <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {m.name}
-                    {self && (
-                      <Text span c="dimmed" size="xs">
-                        {' '}
-                        (you)
-                      </Text>
-                    )}
-                  </Text>
+                  <MemberName member={m} self={self} fw={500} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{m.email}</Text>
@@ -90,15 +81,7 @@ function MembersList(props: MembersTableProps) {
             <Stack gap={6}>
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Stack gap={0} style={{ minWidth: 0 }}>
-                  <Text size="sm" fw={600} truncate>
-                    {m.name}
-                    {self && (
-                      <Text span c="dimmed" size="xs">
-                        {' '}
-                        (you)
-                      </Text>
-                    )}
-                  </Text>
+                  <MemberName member={m} self={self} fw={600} truncate />
                   <Text size="xs" c="dimmed" truncate>
                     {m.email}
                   </Text>
@@ -170,6 +153,20 @@ function MemberActions({ member, onResetLink, onToggleActive }: MembersTableProp
         )}
       </Menu.Dropdown>
     </Menu>
+  );
+}
+
+function MemberName({ member, self, ...text }: { member: Member; self: boolean; fw: number; truncate?: boolean }) {
+  return (
+    <Text size="sm" {...text}>
+      {member.name}
+      {self && (
+        <Text span c="dimmed" size="xs">
+          {' '}
+          (you)
+        </Text>
+      )}
+    </Text>
   );
 }
 

@@ -4,12 +4,12 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS, ROLES, type Member, type Role } from '@tandem/contracts';
-import { errorMessage } from '../../../app/api-client.ts';
 import { ConfirmModal } from '../../../app/components/confirm-modal.tsx';
 import { notifyError, notifySuccess } from '../../../app/components/notify.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
-import { QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
+import { LoadMore, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
 import { useRequiredSession, useSession } from '../../../app/session.tsx';
+import { useConfirmAction } from '../../../app/use-confirm-action.ts';
 import { useWorkspace, wsKey } from '../../../app/workspace-context.tsx';
 import { peopleApi } from '../api/people.api.ts';
 import { membersKey, useMemberPages } from '../hooks/use-members.ts';
@@ -37,9 +37,6 @@ export function PeoplePage() {
   const [status, setStatus] = useState<'' | 'true' | 'false'>('');
   const [inviting, setInviting] = useState(false);
   const [resetFor, setResetFor] = useState<Member | null>(null);
-  const [toggling, setToggling] = useState<Member | null>(null);
-  const [toggleBusy, setToggleBusy] = useState(false);
-  const [toggleError, setToggleError] = useState<string | null>(null);
   const [pendingUserId, setPendingUserId] = useState<string | null>(null);
 
   const members = useMemberPages(ws.slug, { q: q || undefined, role: role || undefined, active: status || undefined, limit: 100 });
@@ -66,24 +63,15 @@ export function PeoplePage() {
     }
   }
 
-  async function toggleActive() {
-    if (!toggling) return;
-    setToggleBusy(true);
-    setToggleError(null);
-    try {
-      await peopleApi.updateMember(ws.slug, toggling.userId, { active: !toggling.active });
-      await afterMemberChange();
-      notifySuccess(
-        toggling.active ? `${toggling.name} can no longer sign in to ${ws.membership.name}.` : `${toggling.name} can sign in again.`,
-        toggling.active ? 'Member deactivated' : 'Member reactivated',
-      );
-      setToggling(null);
-    } catch (e) {
-      setToggleError(errorMessage(e));
-    } finally {
-      setToggleBusy(false);
-    }
-  }
+  const toggleActive = useConfirmAction(async (member: Member) => {
+    await peopleApi.updateMember(ws.slug, member.userId, { active: !member.active });
+    await afterMemberChange();
+    notifySuccess(
+      member.active ? `${member.name} can no longer sign in to ${ws.membership.name}.` : `${member.name} can sign in again.`,
+      member.active ? 'Member deactivated' : 'Member reactivated',
+    );
+  });
+  const toggling = toggleActive.target;
 
   return (
     <>
@@ -159,16 +147,10 @@ export function PeoplePage() {
                   manage={manage}
                   pendingUserId={pendingUserId}
                   onRoleChange={(m, r) => void changeRole(m, r)}
-                  onToggleActive={(m) => setToggling(m)}
+                  onToggleActive={toggleActive.ask}
                   onResetLink={(m) => setResetFor(m)}
                 />
-                {members.hasNextPage && (
-                  <Group justify="center">
-                    <Button variant="default" onClick={() => void members.fetchNextPage()} loading={members.isFetchingNextPage}>
-                      Load more
-                    </Button>
-                  </Group>
-                )}
+                <LoadMore query={members} />
               </>
             )}
           </Stack>
@@ -180,17 +162,10 @@ export function PeoplePage() {
           <InviteModal slug={ws.slug} opened={inviting} onClose={() => setInviting(false)} />
           <ResetLinkModal slug={ws.slug} member={resetFor} onClose={() => setResetFor(null)} />
           <ConfirmModal
-            opened={toggling !== null}
+            {...toggleActive.modal}
             title={toggling?.active ? `Deactivate ${toggling.name}?` : `Reactivate ${toggling?.name ?? ''}?`}
             confirmLabel={toggling?.active ? 'Deactivate' : 'Reactivate'}
             danger={toggling?.active}
-            loading={toggleBusy}
-            error={toggleError}
-            onConfirm={() => void toggleActive()}
-            onClose={() => {
-              setToggling(null);
-              setToggleError(null);
-            }}
           >
             {toggling?.active
               ? `${toggling.name} will be signed out and can no longer sign in to ${ws.membership.name}. Their history stays. You can reactivate them later.`

@@ -1,4 +1,4 @@
-import type { Role } from '@tandem/contracts';
+import { ROLE_LABELS, ROLES, type Role } from '@tandem/contracts';
 
 /** What each role is for, in words shown when choosing a role and on Home. */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
@@ -7,3 +7,6 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   sales_lead: 'For sales managers who lead a team of reps.',
   sales: 'For account executives, SEs and other sellers.',
 };
+
+/** The roles as options for a role picker. */
+export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));

@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { UpdateWorkspaceRequest, type Workspace } from '@tandem/contracts';
 import { notifySuccess } from '../../../app/components/notify.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { FormError, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
-import { err, useFormState } from '../../../app/forms.ts';
+import { useFormState } from '../../../app/forms.ts';
 import { useSession } from '../../../app/session.tsx';
 import { useWorkspace, wsKey } from '../../../app/workspace-context.tsx';
 import { workspacesApi } from '../../workspaces/api/workspaces.api.ts';
@@ -39,7 +39,6 @@ function SettingsForm({ workspace }: { workspace: Workspace }) {
     fiscalYearStartMonth: workspace.fiscalYearStartMonth,
   };
   const form = useFormState(initial);
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     form.reset(initial);
@@ -51,36 +50,20 @@ function SettingsForm({ workspace }: { workspace: Workspace }) {
     form.values.baseCurrency !== workspace.baseCurrency ||
     form.values.fiscalYearStartMonth !== workspace.fiscalYearStartMonth;
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const body = form.validate(UpdateWorkspaceRequest);
-    if (!body) return;
-    setSaving(true);
-    try {
-      const updated = await workspacesApi.update(workspace.slug, body);
-      queryClient.setQueryData(wsKey(workspace.slug, 'workspace'), updated);
-      await queryClient.invalidateQueries({ queryKey: wsKey(workspace.slug, 'checklist') });
-      if (updated.name !== workspace.name) await refresh();
-      notifySuccess('Workspace settings saved.');
-    } catch (error) {
-      form.showServerError(error);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const onSubmit = form.handleSubmit(UpdateWorkspaceRequest, async (body) => {
+    const updated = await workspacesApi.update(workspace.slug, body);
+    queryClient.setQueryData(wsKey(workspace.slug, 'workspace'), updated);
+    await queryClient.invalidateQueries({ queryKey: wsKey(workspace.slug, 'checklist') });
+    if (updated.name !== workspace.name) await refresh();
+    notifySuccess('Workspace settings saved.');
+  });
 
   return (
     <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }} maw={640}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <FormError message={form.formError} />
-          <TextInput
-            label="Workspace name"
-            required
-            value={form.values.name}
-            onChange={(e) => form.set('name', e.currentTarget.value)}
-            error={err(form.errors, 'name')}
-          />
+          <TextInput label="Workspace name" required {...form.input('name')} />
           <TextInput
             label="Workspace URL"
             value={`/w/${workspace.slug}`}
@@ -88,21 +71,13 @@ function SettingsForm({ workspace }: { workspace: Workspace }) {
             disabled
             description="The URL cannot be changed, so links people saved keep working."
           />
-          <CurrencyInput
-            value={form.values.baseCurrency}
-            onChange={(v) => form.set('baseCurrency', v)}
-            error={err(form.errors, 'baseCurrency')}
-          />
-          <FiscalMonthSelect
-            value={form.values.fiscalYearStartMonth}
-            onChange={(v) => form.set('fiscalYearStartMonth', v)}
-            error={err(form.errors, 'fiscalYearStartMonth')}
-          />
+          <CurrencyInput {...form.field('baseCurrency')} />
+          <FiscalMonthSelect {...form.field('fiscalYearStartMonth')} />
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
               {dirty ? 'You have unsaved changes.' : ''}
             </Text>
-            <Button type="submit" loading={saving} disabled={!dirty}>
+            <Button type="submit" loading={form.submitting} disabled={!dirty}>
               Save settings
             </Button>
           </Group>

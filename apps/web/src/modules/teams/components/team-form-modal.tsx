@@ -1,8 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Button, Group, Modal, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useEffect } from 'react';
+import { Modal, MultiSelect, Select, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { CreateTeamRequest, ROLE_LABELS, type Team } from '@tandem/contracts';
-import { FormError } from '../../../app/components/query-state.tsx';
+import { ModalForm } from '../../../app/components/modal-form.tsx';
 import { notifySuccess } from '../../../app/components/notify.ts';
 import { err, useFormState } from '../../../app/forms.ts';
 import { membersKey, useAllMembers } from '../../people/hooks/use-members.ts';
@@ -23,7 +23,6 @@ export function TeamFormModal({ slug, opened, team, onClose }: TeamFormModalProp
   const queryClient = useQueryClient();
   const members = useAllMembers(slug, { activeOnly: true, enabled: opened });
   const form = useFormState(EMPTY);
-  const [submitting, setSubmitting] = useState(false);
 
   useEffect(() => {
     if (!opened) return;
@@ -52,18 +51,9 @@ export function TeamFormModal({ slug, opened, team, onClose }: TeamFormModalProp
     people.push({ value: team.lead.userId, label: team.lead.name });
   }
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const input = {
-      name: form.values.name,
-      description: form.values.description.trim() || undefined,
-      leadUserId: form.values.leadUserId || null,
-      memberUserIds: form.values.memberUserIds,
-    };
-    const body = form.validate(CreateTeamRequest, input);
-    if (!body) return;
-    setSubmitting(true);
-    try {
+  const onSubmit = form.handleSubmit(
+    CreateTeamRequest,
+    async (body) => {
       if (team) {
         await teamsApi.update(slug, team.id, { ...body, description: body.description ?? null });
         notifySuccess(`${body.name} is saved.`, 'Team updated');
@@ -74,74 +64,55 @@ export function TeamFormModal({ slug, opened, team, onClose }: TeamFormModalProp
       await queryClient.invalidateQueries({ queryKey: teamsKey(slug) });
       await queryClient.invalidateQueries({ queryKey: membersKey(slug) });
       onClose();
-    } catch (error) {
-      form.showServerError(error);
-    } finally {
-      setSubmitting(false);
-    }
-  }
+    },
+    {
+      input: () => ({
+        name: form.values.name,
+        description: form.values.description.trim() || undefined,
+        leadUserId: form.values.leadUserId || null,
+        memberUserIds: form.values.memberUserIds,
+      }),
+    },
+  );
 
   return (
     <Modal opened={opened} onClose={onClose} title={team ? `Edit ${team.name}` : 'Create team'} centered size="lg">
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md">
-          <FormError message={form.formError} />
-          <TextInput
-            label="Team name"
-            placeholder="e.g. EMEA Enterprise"
-            required
-            data-autofocus
-            value={form.values.name}
-            onChange={(e) => form.set('name', e.currentTarget.value)}
-            error={err(form.errors, 'name')}
-          />
-          <Textarea
-            label="Description (optional)"
-            placeholder="What this team sells, or which region it covers"
-            autosize
-            minRows={2}
-            maxRows={5}
-            value={form.values.description}
-            onChange={(e) => form.set('description', e.currentTarget.value)}
-            error={err(form.errors, 'description')}
-          />
-          <Select
-            label="Team lead (optional)"
-            placeholder={members.isPending ? 'Loading people…' : 'Pick a person'}
-            data={people}
-            searchable
-            clearable
-            nothingFoundMessage="Nobody with that name"
-            value={form.values.leadUserId || null}
-            onChange={(v) => {
-              form.set('leadUserId', v ?? '');
-              if (v && !form.values.memberUserIds.includes(v)) form.set('memberUserIds', [...form.values.memberUserIds, v]);
-            }}
-            error={err(form.errors, 'leadUserId')}
-          />
-          <MultiSelect
-            label="Members"
-            description="Pick everyone on this team. The lead is added automatically."
-            placeholder={form.values.memberUserIds.length ? undefined : 'Search people'}
-            data={people}
-            searchable
-            clearable
-            hidePickedOptions
-            nothingFoundMessage="Nobody with that name"
-            value={form.values.memberUserIds}
-            onChange={(v) => form.set('memberUserIds', v)}
-            error={err(form.errors, 'memberUserIds')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={submitting}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={submitting}>
-              {team ? 'Save team' : 'Create team'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ModalForm form={form} onSubmit={onSubmit} onCancel={onClose} submitLabel={team ? 'Save team' : 'Create team'}>
+        <TextInput label="Team name" placeholder="e.g. EMEA Enterprise" required data-autofocus {...form.input('name')} />
+        <Textarea
+          label="Description (optional)"
+          placeholder="What this team sells, or which region it covers"
+          autosize
+          minRows={2}
+          maxRows={5}
+          {...form.input('description')}
+        />
+        <Select
+          label="Team lead (optional)"
+          placeholder={members.isPending ? 'Loading people…' : 'Pick a person'}
+          data={people}
+          searchable
+          clearable
+          nothingFoundMessage="Nobody with that name"
+          value={form.values.leadUserId || null}
+          onChange={(v) => {
+            form.set('leadUserId', v ?? '');
+            if (v && !form.values.memberUserIds.includes(v)) form.set('memberUserIds', [...form.values.memberUserIds, v]);
+          }}
+          error={err(form.errors, 'leadUserId')}
+        />
+        <MultiSelect
+          label="Members"
+          description="Pick everyone on this team. The lead is added automatically."
+          placeholder={form.values.memberUserIds.length ? undefined : 'Search people'}
+          data={people}
+          searchable
+          clearable
+          hidePickedOptions
+          nothingFoundMessage="Nobody with that name"
+          {...form.field('memberUserIds')}
+        />
+      </ModalForm>
     </Modal>
   );
 }

@@ -3,11 +3,11 @@ import { ActionIcon, Badge, Button, Card, EmptyState, Group, Menu, SimpleGrid, S
 import { IconDots, IconPencil, IconPlus, IconTrash, IconUsersGroup } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS, type Team } from '@tandem/contracts';
-import { errorMessage } from '../../../app/api-client.ts';
 import { ConfirmModal } from '../../../app/components/confirm-modal.tsx';
 import { notifySuccess } from '../../../app/components/notify.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { CardsSkeleton, QueryError } from '../../../app/components/query-state.tsx';
+import { useConfirmAction } from '../../../app/use-confirm-action.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { membersKey } from '../../people/hooks/use-members.ts';
 import { teamsApi } from '../api/teams.api.ts';
@@ -21,30 +21,16 @@ export function TeamsPage() {
   const teams = useTeams(ws.slug);
   const [editing, setEditing] = useState<Team | null>(null);
   const [formOpen, setFormOpen] = useState(false);
-  const [deleting, setDeleting] = useState<Team | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const remove = useConfirmAction(async (team: Team) => {
+    await teamsApi.remove(ws.slug, team.id);
+    await queryClient.invalidateQueries({ queryKey: teamsKey(ws.slug) });
+    await queryClient.invalidateQueries({ queryKey: membersKey(ws.slug) });
+    notifySuccess(`${team.name} is deleted. Its people stay in the workspace.`, 'Team deleted');
+  });
 
   function openForm(team: Team | null) {
     setEditing(team);
     setFormOpen(true);
-  }
-
-  async function remove() {
-    if (!deleting) return;
-    setBusy(true);
-    setDeleteError(null);
-    try {
-      await teamsApi.remove(ws.slug, deleting.id);
-      await queryClient.invalidateQueries({ queryKey: teamsKey(ws.slug) });
-      await queryClient.invalidateQueries({ queryKey: membersKey(ws.slug) });
-      notifySuccess(`${deleting.name} is deleted. Its people stay in the workspace.`, 'Team deleted');
-      setDeleting(null);
-    } catch (e) {
-      setDeleteError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
   }
 
   return (
@@ -92,7 +78,7 @@ export function TeamsPage() {
               team={team}
               manage={manage}
               onEdit={() => openForm(team)}
-              onDelete={() => setDeleting(team)}
+              onDelete={() => remove.ask(team)}
             />
           ))}
         </SimpleGrid>
@@ -101,20 +87,8 @@ export function TeamsPage() {
       {manage && (
         <>
           <TeamFormModal slug={ws.slug} opened={formOpen} team={editing} onClose={() => setFormOpen(false)} />
-          <ConfirmModal
-            opened={deleting !== null}
-            title={`Delete ${deleting?.name ?? 'team'}?`}
-            confirmLabel="Delete team"
-            danger
-            loading={busy}
-            error={deleteError}
-            onConfirm={() => void remove()}
-            onClose={() => {
-              setDeleting(null);
-              setDeleteError(null);
-            }}
-          >
-            The team is removed. Its {deleting?.members.length ?? 0} members stay in the workspace with their roles.
+          <ConfirmModal {...remove.modal} title={`Delete ${remove.target?.name ?? 'team'}?`} confirmLabel="Delete team" danger>
+            The team is removed. Its {remove.target?.members.length ?? 0} members stay in the workspace with their roles.
           </ConfirmModal>
         </>
       )}

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Code, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Code, Modal, Select, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { CreateApiTokenRequest, type CreateApiTokenResponse } from '@tandem/contracts';
-import { CopyField } from '../../../app/components/copy-field.tsx';
-import { FormError } from '../../../app/components/query-state.tsx';
+import { ModalForm } from '../../../app/components/modal-form.tsx';
+import { SecretShownOnce } from '../../../app/components/secret-shown-once.tsx';
 import { err, useFormState } from '../../../app/forms.ts';
 import { formatDate } from '../../../app/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
@@ -22,7 +22,6 @@ export function CreateTokenModal({ slug, opened, onClose }: { slug: string; open
   const session = useRequiredSession();
   const queryClient = useQueryClient();
   const form = useFormState({ name: '', expiry: '90' });
-  const [submitting, setSubmitting] = useState(false);
   const [created, setCreated] = useState<CreateApiTokenResponse | null>(null);
 
   function close() {
@@ -31,23 +30,19 @@ export function CreateTokenModal({ slug, opened, onClose }: { slug: string; open
     onClose();
   }
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const body = form.validate(CreateApiTokenRequest, {
-      name: form.values.name,
-      expiresInDays: form.values.expiry === 'never' ? null : Number(form.values.expiry),
-    });
-    if (!body) return;
-    setSubmitting(true);
-    try {
+  const onSubmit = form.handleSubmit(
+    CreateApiTokenRequest,
+    async (body) => {
       setCreated(await tokensApi.create(slug, body));
       await queryClient.invalidateQueries({ queryKey: wsKey(slug, 'tokens') });
-    } catch (error) {
-      form.showServerError(error);
-    } finally {
-      setSubmitting(false);
-    }
-  }
+    },
+    {
+      input: () => ({
+        name: form.values.name,
+        expiresInDays: form.values.expiry === 'never' ? null : Number(form.values.expiry),
+      }),
+    },
+  );
 
   return (
     <Modal
@@ -60,51 +55,38 @@ export function CreateTokenModal({ slug, opened, onClose }: { slug: string; open
       closeOnClickOutside={!created}
     >
       {created ? (
-        <Stack gap="md">
-          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title="This is the only time you’ll see it">
-            Copy the token now and store it somewhere safe, such as your password manager. Tandem keeps only a hash and
-            cannot show it again.
-          </Alert>
-          <CopyField label="API token" value={created.token} />
-          <Text size="sm" c="dimmed">
-            “{created.name}” {created.expiresAt ? `expires on ${formatDate(created.expiresAt, session.user.timeZone)}` : 'never expires'}.
-            Use it as <Code>Authorization: Bearer {created.prefix}…</Code>
-          </Text>
-          <Group justify="flex-end">
-            <Button onClick={close}>I’ve copied it</Button>
-          </Group>
-        </Stack>
+        <SecretShownOnce
+          label="API token"
+          value={created.token}
+          above={
+            <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title="This is the only time you’ll see it">
+              Copy the token now and store it somewhere safe, such as your password manager. Tandem keeps only a hash and
+              cannot show it again.
+            </Alert>
+          }
+          actions={<Button onClick={close}>I’ve copied it</Button>}
+        >
+          “{created.name}” {created.expiresAt ? `expires on ${formatDate(created.expiresAt, session.user.timeZone)}` : 'never expires'}.
+          Use it as <Code>Authorization: Bearer {created.prefix}…</Code>
+        </SecretShownOnce>
       ) : (
-        <form onSubmit={onSubmit} noValidate>
-          <Stack gap="md">
-            <FormError message={form.formError} />
-            <TextInput
-              label="Token name"
-              description="What will use it, so you can recognise it later, e.g. “CRM sync script”"
-              required
-              data-autofocus
-              value={form.values.name}
-              onChange={(e) => form.set('name', e.currentTarget.value)}
-              error={err(form.errors, 'name')}
-            />
-            <Select
-              label="Expires after"
-              data={EXPIRY}
-              value={form.values.expiry}
-              onChange={(v) => v && form.set('expiry', v)}
-              allowDeselect={false}
-              error={err(form.errors, 'expiresInDays')}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close} disabled={submitting}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={submitting}>
-                Create token
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ModalForm form={form} onSubmit={onSubmit} onCancel={close} submitLabel="Create token">
+          <TextInput
+            label="Token name"
+            description="What will use it, so you can recognise it later, e.g. “CRM sync script”"
+            required
+            data-autofocus
+            {...form.input('name')}
+          />
+          <Select
+            label="Expires after"
+            data={EXPIRY}
+            value={form.values.expiry}
+            onChange={(v) => v && form.set('expiry', v)}
+            allowDeselect={false}
+            error={err(form.errors, 'expiresInDays')}
+          />
+        </ModalForm>
       )}
     </Modal>
   );
