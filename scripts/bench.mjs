@@ -30,6 +30,17 @@ const benches = {
   },
 };
 
+benches.api = async () => {
+  // Budget (DESIGN.md): at least half the throughput of a minimal Fastify + pg process running the same SQL.
+  const { apiReads } = await import('./bench/api-reads.mjs');
+  const r = await apiReads();
+  console.log(
+    `api: GET members (15 people, 3 teams), 16 connections: Tandem ${r.tandem.toFixed(0)} req/s, baseline ${r.baseline.toFixed(0)} req/s, ` +
+      `ratio ${r.ratio.toFixed(2)} (budget ≥ 0.50: ${r.ratio >= 0.5 ? 'within' : 'BELOW'}); rounds ${JSON.stringify(r.rounds)}`,
+  );
+  return r.ratio >= 0.5;
+};
+
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(benches);
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
