@@ -1,0 +1,100 @@
+/**
+ * The mapping file that makes any CSV importable: which column holds which deal
+ * field, what the file's stages mean, its date order and default currency.
+ * Unknown keys are refused (a typo such as "stag" would otherwise be silently ignored).
+ */
+import sjson from 'secure-json-parse';
+import { z } from 'zod';
+import { jsonErrorOffset } from '../../../lib/json-error-offset.ts';
+import { isCurrencyCode } from './currency.ts';
+import { DATE_FORMATS } from './dates.ts';
+import { importErrors } from './import.errors.ts';
+import { STAGE_CATEGORIES } from './stages.ts';
+
+const column = z.string().trim().min(1, 'name a column of the file');
+
+/** Deal fields a mapping can name, in the order the docs list them. */
+export const MAPPABLE_FIELDS = [
+  'externalId',
+  'name',
+  'account',
+  'amount',
+  'currency',
+  'stage',
+  'closeDate',
+  'createdDate',
+  'owner',
+  'product',
+  'type',
+  'leadSource',
+  'competitor',
+  'reason',
+  'probability',
+] as const;
+export type MappableField = (typeof MAPPABLE_FIELDS)[number];
+
+export const mappingFileSchema = z.strictObject({
+  fields: z.strictObject({
+    externalId: column,
+    name: column.optional(),
+    account: column.optional(),
+    amount: column.optional(),
+    currency: column.optional(),
+    stage: column,
+    closeDate: column.optional(),
+    createdDate: column.optional(),
+    owner: column.optional(),
+    product: column.optional(),
+    type: column.optional(),
+    leadSource: column.optional(),
+    competitor: column.optional(),
+    reason: column.optional(),
+    probability: column.optional(),
+  }),
+  stages: z.record(z.string().trim().min(1, 'name a stage'), z.enum(STAGE_CATEGORIES as ['open', 'won', 'lost'])).optional(),
+  dateFormat: z.enum(DATE_FORMATS as ['YMD', 'MDY', 'DMY']).optional(),
+  currency: z
+    .string()
+    .refine(isCurrencyCode, 'use an ISO 4217 currency code such as "USD" or "EUR"')
+    .optional(),
+});
+
+export type MappingFile = z.infer<typeof mappingFileSchema>;
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/** `fields.stage`, `stages["Closed - Won"]`. */
+function pathText(path: readonly PropertyKey[]): string {
+  return path
+    .map(String)
+    .map((k, i) => (/^[A-Za-z_]\w*$/.test(k) ? (i ? `.${k}` : k) : `[${JSON.stringify(k)}]`))
+    .join('');
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  const path = pathText(issue.path) || '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) => `${pathText([...issue.path, k])}: unknown key`).join('; ');
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `${path}: required`;
+  return `${path}: ${issue.message}`;
+}
+
+/** Parses and checks a mapping file's text; a bad file is an error that names the path of each problem. */
+export function parseMappingFile(text: string, fileName = 'the mapping file'): MappingFile {
+  let json: unknown;
+  try {
+    json = sjson.parse(text.replace(/^\uFEFF/, ''), undefined, { protoAction: 'error', constructorAction: 'error' });
+  } catch (e) {
+    const offset = jsonErrorOffset(text.replace(/^\uFEFF/, ''));
+    const where = offset === undefined ? (e as Error).message : `it is not valid JSON at ${lineColumn(text, offset)}`;
+    throw importErrors.badMapping(`In ${fileName}: ${where}.`);
+  }
+  const result = mappingFileSchema.safeParse(json);
+  if (!result.success) throw importErrors.badMapping(`In ${fileName}: ${result.error.issues.map(describe).join('; ')}.`);
+  return result.data;
+}
