@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema.ts';
@@ -10,6 +9,8 @@ export type DbOrTx = Db | Tx;
 
 /** The database role application queries on tenant tables run as, so row-level security applies. */
 export const APP_ROLE = 'tandem_app';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Database {
   pool: pg.Pool;
@@ -37,13 +38,24 @@ export function openDatabase(url: string, opts: { max?: number; applicationName?
   return {
     pool,
     db,
-    withTenant(workspaceId, fn) {
-      return db.transaction(async (tx) => {
-        await tx.execute(
-          sql`select set_config('role', ${APP_ROLE}, true), set_config('app.workspace_id', ${workspaceId}, true)`,
-        );
-        return fn(tx);
-      });
+    async withTenant(workspaceId, fn) {
+      // One simple-protocol round trip opens the transaction and confines it to the
+      // workspace (nothing to parse or plan); the id is checked to be a UUID before it is inlined.
+      if (!UUID.test(workspaceId)) throw new Error(`withTenant: not a workspace id: ${workspaceId}`);
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query(`begin; set local role ${APP_ROLE}; set local app.workspace_id = '${workspaceId}'`);
+        const result = await fn(drizzle(client, { schema }) as unknown as Tx);
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch((err: Error) => (broken = err));
+        throw e;
+      } finally {
+        // A connection that cannot even roll back is discarded, not returned to the pool.
+        client.release(broken);
+      }
     },
     async close() {
       await pool.end();

@@ -162,10 +162,9 @@ export const authPlugin = fp(
       if (config?.access === 'user') return;
 
       const slug = (req.params as { workspace?: string }).workspace ?? '';
-      const ws = await workspaces.resolve(slug);
-      const membership = ws && (await workspaces.membership(ws.id, req.user.id));
-      if (!ws || !membership || !membership.active) throw E.workspaceNotFound(slug);
-      authorize(req, ws.id, slug, membership.role, config?.action);
+      const found = await workspaces.memberOf(slug, req.user.id);
+      if (!found || !found.membership.active) throw E.workspaceNotFound(slug);
+      authorize(req, found.workspace.id, slug, found.membership.role, config?.action);
     });
 
     function authorize(req: FastifyRequest, workspaceId: string, slug: string, role: Role, action: Action | undefined) {

@@ -1,8 +1,18 @@
 import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/database.ts';
+import type { Db, DbOrTx } from '../../db/database.ts';
+import { preparedPerDb } from '../../db/prepared.ts';
 import { loginAttempts, memberships, passwordResets, sessions, users, workspaces } from './workspaces.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
+
+const sessionStatement = preparedPerDb((db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('tandem_session_by_hash'),
+);
 
 /** People, sessions, sign-in attempts and password resets: global, not per workspace. */
 export const identityRepository = {
@@ -44,12 +54,8 @@ export const identityRepository = {
   async insertSession(db: DbOrTx, s: typeof sessions.$inferInsert) {
     await db.insert(sessions).values(s);
   },
-  async sessionByHash(db: DbOrTx, tokenHash: string) {
-    const [row] = await db
-      .select({ session: sessions, user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
+  async sessionByHash(db: Db, tokenHash: string) {
+    const [row] = await sessionStatement(db).execute({ tokenHash, now: new Date() });
     return row;
   },
   async touchSession(db: DbOrTx, id: string) {

@@ -1,6 +1,18 @@
-import { and, desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/database.ts';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/database.ts';
+import { preparedPerDb } from '../../db/prepared.ts';
 import { apiTokens, memberships, users, workspaces } from './workspaces.table.ts';
+
+const resolveStatement = preparedPerDb((db) =>
+  db
+    .select({ token: apiTokens, user: users, membership: memberships, workspace: workspaces })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .innerJoin(memberships, and(eq(memberships.workspaceId, apiTokens.workspaceId), eq(memberships.userId, apiTokens.userId)))
+    .innerJoin(workspaces, eq(workspaces.id, apiTokens.workspaceId))
+    .where(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('tandem_token_resolve'),
+);
 
 export const tokensRepository = {
   async insert(db: DbOrTx, t: typeof apiTokens.$inferInsert) {
@@ -30,17 +42,8 @@ export const tokensRepository = {
     return row;
   },
   /** The token with its owner, their membership and workspace: what a Bearer request acts as. */
-  async resolve(db: DbOrTx, tokenHash: string) {
-    const [row] = await db
-      .select({ token: apiTokens, user: users, membership: memberships, workspace: workspaces })
-      .from(apiTokens)
-      .innerJoin(users, eq(users.id, apiTokens.userId))
-      .innerJoin(
-        memberships,
-        and(eq(memberships.workspaceId, apiTokens.workspaceId), eq(memberships.userId, apiTokens.userId)),
-      )
-      .innerJoin(workspaces, eq(workspaces.id, apiTokens.workspaceId))
-      .where(eq(apiTokens.tokenHash, tokenHash));
+  async resolve(db: Db, tokenHash: string) {
+    const [row] = await resolveStatement(db).execute({ tokenHash });
     return row;
   },
   async touch(db: DbOrTx, workspaceId: string, id: string) {

@@ -1,16 +1,31 @@
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Role } from '@tandem/contracts';
-import type { DbOrTx } from '../../db/database.ts';
+import type { Db, DbOrTx } from '../../db/database.ts';
+import { preparedPerDb } from '../../db/prepared.ts';
 import { after } from '../../db/keyset.ts';
 import { invitations, memberships, teamMembers, teams, users, workspaces } from './workspaces.table.ts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
 
+const memberOfSlugStatement = preparedPerDb((db) =>
+  db
+    .select({ workspace: workspaces, membership: memberships })
+    .from(workspaces)
+    .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, sql.placeholder('userId'))))
+    .where(eq(workspaces.slug, sql.placeholder('slug')))
+    .prepare('tandem_member_of_slug'),
+);
+
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 /** Workspaces, memberships and invitations. */
 export const workspacesRepository = {
+  /** The workspace of this slug with the user's membership, if any: what every signed-in workspace request checks. */
+  async memberOfSlug(db: Db, slug: string, userId: string) {
+    const [row] = await memberOfSlugStatement(db).execute({ slug, userId });
+    return row;
+  },
   async bySlug(db: DbOrTx, slug: string) {
     const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug));
     return row;

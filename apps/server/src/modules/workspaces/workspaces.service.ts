@@ -92,6 +92,11 @@ export function createWorkspacesService(deps: Deps) {
       return { items, nextCursor: null, total: items.length };
     },
 
+    /** The workspace and the user's membership in it (undefined when either is missing). */
+    async memberOf(slug: string, userId: string) {
+      return workspacesRepository.memberOfSlug(db, slug, userId);
+    },
+
     async resolve(slug: string) {
       return workspacesRepository.bySlug(db, slug);
     },
