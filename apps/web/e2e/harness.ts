@@ -4,12 +4,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { beforeEach, describe } from 'vitest';
+import { freePort } from '../../server/src/db/embedded.ts';
 import { createTestDatabase, dropTestDatabase } from '../../server/test/pg-harness.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -104,17 +104,6 @@ export async function ensureWebBuild(): Promise<void> {
 
 // ---- The server ---------------------------------------------------------------
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export interface TandemServer {
   baseUrl: string;
