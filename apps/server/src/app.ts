@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { auditRoutes } from './modules/audit/index.ts';
+import { dealsRoutes } from './modules/deals/index.ts';
 import { authRoutes, teamsRoutes, tokensRoutes, workspacesRoutes } from './modules/workspaces/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin, sendProblem } from './plugins/errors.ts';
@@ -108,6 +109,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(teamsRoutes, { services });
       await api.register(tokensRoutes, { services });
       await api.register(auditRoutes, { services });
+      await api.register(dealsRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

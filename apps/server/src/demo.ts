@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { cliActor } from './lib/context.ts';
 import { seededRandom } from './lib/random.ts';
+import { seedDealsDemo } from './modules/deals/index.ts';
 import { DEMO_LOGINS, DEMO_SLUG, seedWorkspaceDemo } from './modules/workspaces/workspaces.demo.ts';
 import type { Services } from './services.ts';
 
@@ -24,5 +25,7 @@ export async function seedDemo(services: Services, log: Logger, opts: SeedOption
   const scale = opts.scale ?? 1;
   const ws = await seedWorkspaceDemo(db, cliActor('demo seed'), rnd, scale);
   log.info({ workspace: ws.slug, people: ws.userIdsByEmail.size }, 'demo workspace seeded');
-  return { slug: ws.slug, people: ws.userIdsByEmail.size, logins: DEMO_LOGINS };
+  const crm = await seedDealsDemo(db, ws.workspaceId, rnd, scale);
+  log.info(crm, 'demo deals seeded');
+  return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, logins: DEMO_LOGINS };
 }

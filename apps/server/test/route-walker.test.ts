@@ -11,6 +11,7 @@ import { can, ROLES, type Role } from '@tandem/contracts';
 import type { RouteEntry } from '../src/plugins/auth.ts';
 import { PUBLIC_ROUTES } from '../src/plugins/public-routes.ts';
 import { cliActor } from '../src/lib/context.ts';
+import { dealsRepository } from '../src/modules/deals/deals.repository.ts';
 import { addMember, call, createHarness, login, PASSWORD, setupAdmin, type Client, type Harness } from './app-harness.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -67,6 +68,14 @@ beforeAll(async () => {
   fixturesA.token = inv.json().url.split('/invite/')[1];
   const tok = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/tokens`, { body: { name: 'a' } });
   fixturesA.tokenId = tok.json().id;
+  const wsA = (await call(h.app, adminA, 'GET', `/api/v1/workspaces/${A}`)).json().id as string;
+  const { db } = h.services.deps.database;
+  const [account] = await dealsRepository.insertAccounts(db, [{ workspaceId: wsA, name: 'A account', segment: 'SMB' }]);
+  fixturesA.accountId = account!.id;
+  const [deal] = await dealsRepository.insertDeals(db, [
+    { workspaceId: wsA, source: 'walker', externalId: 'a1', name: 'A deal', accountId: account!.id, stage: 'Prospecting', stageCategory: 'open' },
+  ]);
+  fixturesA.dealId = deal!.id;
 });
 
 afterAll(async () => h?.close());
@@ -155,6 +164,8 @@ function hijackBody(r: RouteEntry): unknown {
   if (r.url.endsWith('/teams')) return { name: 'hijacked' };
   if (r.url.endsWith('/tokens')) return { name: 'hijacked' };
   if (r.url.endsWith('/:workspace')) return { name: 'hijacked' };
+  if (r.url.endsWith('/deal-settings/stages')) return { items: [{ stage: 'Prospecting', category: 'won' }] };
+  if (r.url.endsWith('/deal-settings/exchange-rates')) return { items: [{ currency: 'EUR', effectiveFrom: '2025-01-01', rate: '9' }] };
   return {};
 }
 
@@ -166,5 +177,8 @@ async function snapshotA() {
     teams: await get(`/api/v1/workspaces/${A}/teams`),
     invitations: await get(`/api/v1/workspaces/${A}/invitations`),
     tokens: await get(`/api/v1/workspaces/${A}/tokens`),
+    deals: await get(`/api/v1/workspaces/${A}/deals`),
+    stages: await get(`/api/v1/workspaces/${A}/deal-settings/stages`),
+    exchangeRates: await get(`/api/v1/workspaces/${A}/deal-settings/exchange-rates`),
   };
 }

@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './permissions.ts';
 export * from './workspaces.ts';
 export * from './audit.ts';
+export * from './deals.ts';

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'teams.manage': ['admin'],
   'tokens.manage_own': ['admin', 'marketing', 'sales_lead', 'sales'],
   'audit.read': ['admin'],
+  'deals.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  'deals.settings': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

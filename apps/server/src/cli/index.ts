@@ -101,7 +101,7 @@ export function buildCli(): Command {
     .action(async (o: { scale: number; seed: number; json?: boolean }) => {
       await withRuntime(async (rt) => {
         const r = await seedDemo(rt.services, rt.services.deps.log, { scale: o.scale, seed: o.seed });
-        out(o.json, r, `Seeded workspace "${r.slug}" with ${r.people} people. Demo password: ${r.logins[0]!.password}`);
+        out(o.json, r, `Seeded workspace "${r.slug}" with ${r.people} people, ${r.accounts} accounts and ${r.deals} deals. Demo password: ${r.logins[0]!.password}`);
       });
     });
 

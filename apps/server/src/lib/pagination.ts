@@ -18,6 +18,11 @@ export function decodeCursor(cursor: string | undefined, arity: number): string[
   } catch {
     /* fall through */
   }
+  invalidCursor();
+}
+
+/** For a cursor whose shape is right but whose values are not (a tampered key). */
+export function invalidCursor(): never {
   throw new AppError('INVALID_CURSOR', 400, 'Invalid cursor', 'query.cursor: not a cursor this API returned', {
     errors: [{ path: 'query.cursor', message: 'not a cursor this API returned' }],
   });

@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { memberships, workspaces } from '../workspaces/workspaces.table.ts';
+
+// Millisecond precision, so keyset cursors built from JavaScript Dates compare exactly.
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+const money = (name: string) => numeric(name, { precision: 20, scale: 4 });
+const workspaceId = () =>
+  uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' });
+
+export const STAGE_CATEGORY_VALUES = ['open', 'won', 'lost'] as const;
+export const DEAL_TYPE_VALUES = ['new_business', 'expansion', 'renewal'] as const;
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    workspaceId: workspaceId(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    domain: text('domain'),
+    segment: text('segment'),
+    industry: text('industry'),
+    size: text('size'),
+    region: text('region'),
+    ownerUserId: uuid('owner_user_id'),
+    ownerName: text('owner_name'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    removedAt: ts('removed_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId, t.ownerUserId], foreignColumns: [memberships.workspaceId, memberships.userId] }),
+    index('accounts_name_idx').on(t.workspaceId, sql`lower(${t.name})`),
+  ],
+);
+
+/** An account's id in each system it came from, so re-imports find it again. */
+export const accountSources = pgTable(
+  'account_sources',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    source: text('source').notNull(),
+    externalId: text('external_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.source, t.externalId] }),
+    foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }).onDelete('cascade'),
+    index('account_sources_account_idx').on(t.workspaceId, t.accountId),
+  ],
+);
+
+export const deals = pgTable(
+  'deals',
+  {
+    workspaceId: workspaceId(),
+    id: uuid('id').notNull().defaultRandom(),
+    source: text('source').notNull(),
+    externalId: text('external_id').notNull(),
+    name: text('name').notNull(),
+    accountId: uuid('account_id'),
+    amount: money('amount'),
+    currency: text('currency'),
+    /** `amount` in the workspace's base currency; null without an amount or without a rate for its currency. */
+    amountBase: money('amount_base'),
+    stage: text('stage').notNull(),
+    stageCategory: text('stage_category', { enum: STAGE_CATEGORY_VALUES }).notNull(),
+    probability: smallint('probability'),
+    closeDate: date('close_date', { mode: 'string' }),
+    // Wall-clock, as the file gave it (a file rarely names a zone).
+    createdDate: timestamp('created_date', { mode: 'string', precision: 3 }),
+    ownerUserId: uuid('owner_user_id'),
+    /** The owner as the source named them; kept when no Tandem user matched. */
+    ownerName: text('owner_name'),
+    type: text('type', { enum: DEAL_TYPE_VALUES }),
+    leadSource: text('lead_source'),
+    products: text('products').array().notNull().default(sql`'{}'::text[]`),
+    competitors: text('competitors').array().notNull().default(sql`'{}'::text[]`),
+    reason: text('reason'),
+    customFields: jsonb('custom_fields').$type<Record<string, string>>().notNull().default({}),
+    removedAt: ts('removed_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique('deals_source_key').on(t.workspaceId, t.source, t.externalId),
+    foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
+    foreignKey({ columns: [t.workspaceId, t.ownerUserId], foreignColumns: [memberships.workspaceId, memberships.userId] }),
+    index('deals_status_close_idx').on(t.workspaceId, t.stageCategory, t.closeDate),
+    index('deals_owner_idx').on(t.workspaceId, t.ownerUserId),
+    index('deals_account_idx').on(t.workspaceId, t.accountId),
+  ],
+);
+
+/** Every stage or amount change of a deal, with when it happened. */
+export const dealStageHistory = pgTable(
+  'deal_stage_history',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    dealId: uuid('deal_id').notNull(),
+    stage: text('stage').notNull(),
+    stageCategory: text('stage_category', { enum: STAGE_CATEGORY_VALUES }).notNull(),
+    amount: money('amount'),
+    currency: text('currency'),
+    changedAt: ts('changed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId, t.dealId], foreignColumns: [deals.workspaceId, deals.id] }).onDelete('cascade'),
+    index('deal_stage_history_deal_idx').on(t.workspaceId, t.dealId, t.changedAt),
+  ],
+);
+
+/** The workspace's own stage → category mapping, keyed by `stageKey()` of the stage name. */
+export const stageMappings = pgTable(
+  'stage_mappings',
+  {
+    workspaceId: workspaceId(),
+    stageKey: text('stage_key').notNull(),
+    label: text('label').notNull(),
+    category: text('category', { enum: STAGE_CATEGORY_VALUES }).notNull(),
+    probability: smallint('probability'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.stageKey] })],
+);
+
+/** Base-currency units per one unit of `currency`, from `effective_from` on. */
+export const exchangeRates = pgTable(
+  'exchange_rates',
+  {
+    workspaceId: workspaceId(),
+    currency: text('currency').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    rate: numeric('rate', { precision: 20, scale: 10 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.currency, t.effectiveFrom] })],
+);
