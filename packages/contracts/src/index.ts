@@ -3,3 +3,4 @@ export * from './permissions.ts';
 export * from './workspaces.ts';
 export * from './audit.ts';
 export * from './deals.ts';
+export * from './imports.ts';

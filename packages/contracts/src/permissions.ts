@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'audit.read': ['admin'],
   'deals.read': ['admin', 'marketing', 'sales_lead', 'sales'],
   'deals.settings': ['admin'],
+  'deals.import': ['admin', 'sales_lead'],
+  'deals.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
