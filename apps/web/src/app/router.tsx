@@ -23,6 +23,12 @@ const TeamsPage = page(() => import('../modules/teams/components/teams-page.tsx'
 const TokensPage = page(() => import('../modules/tokens/components/tokens-page.tsx'), 'TokensPage');
 const SettingsPage = page(() => import('../modules/settings/components/settings-page.tsx'), 'SettingsPage');
 const AuditPage = page(() => import('../modules/audit/components/audit-page.tsx'), 'AuditPage');
+const DealsPage = page(() => import('../modules/deals/components/deals-page.tsx'), 'DealsPage');
+const DealPage = page(() => import('../modules/deals/components/deal-page.tsx'), 'DealPage');
+const AccountPage = page(() => import('../modules/deals/components/account-page.tsx'), 'AccountPage');
+const DealSettingsPage = page(() => import('../modules/deals/components/deal-settings-page.tsx'), 'DealSettingsPage');
+const ImportsPage = page(() => import('../modules/imports/components/imports-page.tsx'), 'ImportsPage');
+const ImportPage = page(() => import('../modules/imports/components/import-page.tsx'), 'ImportPage');
 const ProfilePage = page(() => import('../modules/profile/components/profile-page.tsx'), 'ProfilePage');
 
 function Public({ children }: { children: ReactNode }) {
@@ -51,6 +57,33 @@ export const router = createBrowserRouter([
           { path: 'people', element: <PeoplePage /> },
           { path: 'teams', element: <TeamsPage /> },
           { path: 'tokens', element: <TokensPage /> },
+          { path: 'deals', element: <DealsPage /> },
+          { path: 'deals/:dealId', element: <DealPage /> },
+          { path: 'accounts/:accountId', element: <AccountPage /> },
+          {
+            path: 'imports',
+            element: (
+              <RequirePermission action="deals.import" title="Import">
+                <ImportsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'imports/:importId',
+            element: (
+              <RequirePermission action="deals.import" title="Import">
+                <ImportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'settings/deals',
+            element: (
+              <RequirePermission action="deals.settings" title="Stages and exchange rates">
+                <DealSettingsPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'settings',
             element: (

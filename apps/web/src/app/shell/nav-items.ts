@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { IconHistory, IconHome, IconKey, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBriefcase, IconFileImport, IconHistory, IconHome, IconKey, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { Action } from '@tandem/contracts';
 
 export interface NavItem {
@@ -13,6 +13,8 @@ export interface NavItem {
 /** Only sections that work today; each shows only to roles that may use it. */
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Home', path: '', action: 'workspace.read', icon: IconHome },
+  { label: 'Deals', path: 'deals', action: 'deals.read', icon: IconBriefcase },
+  { label: 'Import', path: 'imports', action: 'deals.import', icon: IconFileImport },
   { label: 'People', path: 'people', action: 'members.read', icon: IconUsers },
   { label: 'Teams', path: 'teams', action: 'teams.read', icon: IconUsersGroup },
   { label: 'API tokens', path: 'tokens', action: 'tokens.manage_own', icon: IconKey },

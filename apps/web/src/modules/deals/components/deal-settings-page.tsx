@@ -1,0 +1,5 @@
+import { PageHeader } from '../../../app/components/page-header.tsx';
+
+export function DealSettingsPage() {
+  return <PageHeader title="Stages and exchange rates" />;
+}
