@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { auditRoutes } from './modules/audit/index.ts';
-import { dealsRoutes } from './modules/deals/index.ts';
+import { dealsRoutes, importsRoutes } from './modules/deals/index.ts';
 import { authRoutes, teamsRoutes, tokensRoutes, workspacesRoutes } from './modules/workspaces/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin, sendProblem } from './plugins/errors.ts';
@@ -110,6 +110,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(tokensRoutes, { services });
       await api.register(auditRoutes, { services });
       await api.register(dealsRoutes, { services });
+      await api.register(importsRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

@@ -23,6 +23,7 @@ export const EnvSchema = z.object({
   TANDEM_TRUST_PROXY: bool(false),
   TANDEM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   TANDEM_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  TANDEM_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(157_286_400),
   TANDEM_WEBHOOK_ALLOW_PRIVATE: bool(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),

@@ -1,6 +1,6 @@
 import type { Deps } from './lib/deps.ts';
 import { createAuditService } from './modules/audit/index.ts';
-import { createDealsService } from './modules/deals/index.ts';
+import { createDealsService, createImportsService } from './modules/deals/index.ts';
 import { createAuthService, createTeamsService, createTokensService, createWorkspacesService } from './modules/workspaces/index.ts';
 
 /** Every module's services, built once from the shared dependencies. */
@@ -13,6 +13,7 @@ export function createServices(deps: Deps) {
     tokens: createTokensService(deps),
     audit: createAuditService(deps),
     deals: createDealsService(deps),
+    imports: createImportsService(deps),
   };
 }
 

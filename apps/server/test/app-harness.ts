@@ -1,4 +1,7 @@
 /** Builds a real Tandem app on a fresh database for API tests (app.inject, no network). */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../src/app.ts';
@@ -19,7 +22,8 @@ export interface Harness {
 
 export async function createHarness(env: Record<string, string> = {}): Promise<Harness> {
   const url = await createTestDatabase();
-  const config = loadConfig({ TANDEM_DEMO: '0', LOG_LEVEL: 'silent', TANDEM_PUBLIC_URL: 'http://tandem.test', ...env });
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-test-data-'));
+  const config = loadConfig({ TANDEM_DEMO: '0', LOG_LEVEL: 'silent', TANDEM_PUBLIC_URL: 'http://tandem.test', TANDEM_DATA_DIR: dataDir, ...env });
   const database = openDatabase(url, { max: 5 });
   const log = pino({ level: 'silent' });
   const secret = await resolveSecret(database.db, config.TANDEM_SECRET);
@@ -34,6 +38,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
       await app.close();
       await database.close();
       await dropTestDatabase(url);
+      await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }

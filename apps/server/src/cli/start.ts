@@ -28,6 +28,15 @@ export async function start(config: Config): Promise<void> {
   await housekeeping();
   const housekeepingTimer = setInterval(() => void housekeeping(), 3_600_000);
   housekeepingTimer.unref();
+  // Imports whose process died show as failed within a few minutes; stale uploads are deleted.
+  const recoverImports = () =>
+    services.imports
+      .recover()
+      .then((r) => (r.interrupted || r.expired) && log.info(r, 'imports recovered'))
+      .catch((err: unknown) => log.warn({ err }, 'import recovery failed'));
+  await recoverImports();
+  const importsTimer = setInterval(() => void recoverImports(), 60_000);
+  importsTimer.unref();
 
   const app = await buildApp({ services, logger: log });
   let stopping = false;
@@ -44,6 +53,7 @@ export async function start(config: Config): Promise<void> {
     }, 30_000);
     timer.unref();
     clearInterval(housekeepingTimer);
+    clearInterval(importsTimer);
     try {
       await app.close();
       await runtime.close();

@@ -3,3 +3,4 @@ export * from './system.table.ts';
 export * from '../modules/workspaces/workspaces.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/deals/deals.table.ts';
+export * from '../modules/deals/imports.table.ts';

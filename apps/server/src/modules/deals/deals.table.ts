@@ -42,11 +42,14 @@ export const accounts = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     removedAt: ts('removed_at'),
+    /** The import that created the account (undoing it deletes the account if no deal still names it). */
+    createdImportId: uuid('created_import_id'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.ownerUserId], foreignColumns: [memberships.workspaceId, memberships.userId] }),
     index('accounts_name_idx').on(t.workspaceId, sql`lower(${t.name})`),
+    index('accounts_created_import_idx').on(t.workspaceId, t.createdImportId).where(sql`${t.createdImportId} is not null`),
   ],
 );
 
@@ -97,6 +100,8 @@ export const deals = pgTable(
     removedAt: ts('removed_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** The import that created the deal: undoing it deletes the deal. */
+    createdImportId: uuid('created_import_id'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -106,6 +111,7 @@ export const deals = pgTable(
     index('deals_status_close_idx').on(t.workspaceId, t.stageCategory, t.closeDate),
     index('deals_owner_idx').on(t.workspaceId, t.ownerUserId),
     index('deals_account_idx').on(t.workspaceId, t.accountId),
+    index('deals_created_import_idx').on(t.workspaceId, t.createdImportId).where(sql`${t.createdImportId} is not null`),
   ],
 );
 
@@ -121,11 +127,14 @@ export const dealStageHistory = pgTable(
     amount: money('amount'),
     currency: text('currency'),
     changedAt: ts('changed_at').notNull(),
+    /** The import that recorded this change: undoing it deletes the row. */
+    importId: uuid('import_id'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.dealId], foreignColumns: [deals.workspaceId, deals.id] }).onDelete('cascade'),
     index('deal_stage_history_deal_idx').on(t.workspaceId, t.dealId, t.changedAt),
+    index('deal_stage_history_import_idx').on(t.workspaceId, t.importId).where(sql`${t.importId} is not null`),
   ],
 );
 

@@ -4,3 +4,5 @@ export { createDealsService, type DealsService } from './deals.service.ts';
 export { dealsRoutes } from './deals.routes.ts';
 export { DealsErrors } from './deals.errors.ts';
 export { seedDealsDemo } from './deals.demo.ts';
+export { createImportsService, type ImportsService, type ImportRequest } from './imports.service.ts';
+export { importsRoutes } from './imports.routes.ts';
