@@ -68,10 +68,50 @@ const HUBSPOT: Variants = {
 
 const REQUIRED: readonly MappableField[] = ['externalId', 'stage'];
 
-function indexHeaders(headers: readonly string[]): Map<string, string> {
+/** Headers by `headerKey`; when two headers share a key, the first one. */
+export function indexHeaders(headers: readonly string[]): Map<string, string> {
   const byKey = new Map<string, string>();
   for (const h of headers) if (!byKey.has(headerKey(h))) byKey.set(headerKey(h), h);
   return byKey;
+}
+
+/** For each field, the file's headers among its known labels, in label order; a header goes to the first field that names it. */
+export function matchVariants<F extends string>(
+  variants: Partial<Record<F, readonly string[]>>,
+  byKey: ReadonlyMap<string, string>,
+): Partial<Record<F, readonly string[]>> {
+  const fields: Partial<Record<F, readonly string[]>> = {};
+  const taken = new Set<string>();
+  for (const [field, names] of Object.entries(variants) as [F, readonly string[]][]) {
+    const found = names.map((n) => byKey.get(headerKey(n))).filter((h): h is string => h !== undefined && !taken.has(h));
+    if (found.length) fields[field] = found;
+    for (const h of found) taken.add(h);
+  }
+  return fields;
+}
+
+/** The header a mapping file names for each field; names the file lacks are refused all together. */
+export function matchMapping<F extends string>(
+  mapped: Partial<Record<F, string>>,
+  headers: readonly string[],
+  byKey: ReadonlyMap<string, string>,
+): Partial<Record<F, readonly string[]>> {
+  const fields: Partial<Record<F, readonly string[]>> = {};
+  const missing: string[] = [];
+  for (const [field, name] of Object.entries(mapped) as [F, string | undefined][]) {
+    if (name === undefined) continue;
+    const header = byKey.get(headerKey(name));
+    if (header) fields[field] = [header];
+    else missing.push(name);
+  }
+  if (missing.length) throw importErrors.mappedColumnsMissing(missing, headers);
+  return fields;
+}
+
+/** Headers no field claims, in file order: the custom fields. */
+export function unclaimed(headers: readonly string[], fields: Partial<Record<string, readonly string[]>>): string[] {
+  const used = new Set(Object.values(fields).flat());
+  return headers.filter((h) => !used.has(h));
 }
 
 /** "Amount Currency" beside "Amount": both keys match up to the "currency" suffix. */
@@ -90,20 +130,13 @@ function finish(format: ImportFormat, headers: readonly string[], fields: Varian
   const amount = fields.amount?.[0];
   const pairedCurrency = amount ? currencyColumns[amount] : undefined;
   if (pairedCurrency) fields.currency = [pairedCurrency, ...(fields.currency ?? []).filter((h) => h !== pairedCurrency)];
-  const used = new Set(Object.values(fields).flat());
-  return { format, fields, custom: headers.filter((h) => !used.has(h)), currencyColumns };
+  return { format, fields, custom: unclaimed(headers, fields), currencyColumns };
 }
 
 function byVariants(format: 'salesforce' | 'hubspot', headers: readonly string[]): ColumnMap {
   const variants = format === 'salesforce' ? SALESFORCE : HUBSPOT;
   const byKey = indexHeaders(headers);
-  const fields: Variants = {};
-  const taken = new Set<string>();
-  for (const [field, names] of Object.entries(variants) as [MappableField, readonly string[]][]) {
-    const found = names.map((n) => byKey.get(headerKey(n))).filter((h): h is string => h !== undefined && !taken.has(h));
-    if (found.length) fields[field] = found;
-    for (const h of found) taken.add(h);
-  }
+  const fields = matchVariants(variants, byKey);
   const missing = REQUIRED.filter((f) => !fields[f]).map((f) => variants[f]![0]!);
   if (missing.length) throw importErrors.missingColumns(FORMAT_NAMES[format], missing, headers);
   return finish(format, headers, fields, findCurrencyColumns(headers, byKey));
@@ -111,15 +144,7 @@ function byVariants(format: 'salesforce' | 'hubspot', headers: readonly string[]
 
 function byMapping(headers: readonly string[], mapping: MappingFile): ColumnMap {
   const byKey = indexHeaders(headers);
-  const fields: Variants = {};
-  const missing: string[] = [];
-  for (const [field, name] of Object.entries(mapping.fields) as [MappableField, string | undefined][]) {
-    if (name === undefined) continue;
-    const header = byKey.get(headerKey(name));
-    if (header) fields[field] = [header];
-    else missing.push(name);
-  }
-  if (missing.length) throw importErrors.mappedColumnsMissing(missing, headers);
+  const fields: Variants = matchMapping<MappableField>(mapping.fields, headers, byKey);
   const currencyColumns = findCurrencyColumns(headers, byKey);
   // The mapping's own currency column wins over an "Amount Currency" found beside the amount.
   if (mapping.fields.currency && fields.amount?.[0]) delete currencyColumns[fields.amount[0]];

@@ -11,7 +11,8 @@ import { DATE_FORMATS } from './dates.ts';
 import { importErrors } from './import.errors.ts';
 import { STAGE_CATEGORIES } from './stages.ts';
 
-const column = z.string().trim().min(1, 'name a column of the file');
+/** A column a mapping names; the accounts mapping (account-mapping-file.ts) names its columns the same way. */
+export const column = z.string().trim().min(1, 'name a column of the file');
 
 /** Deal fields a mapping can name, in the order the docs list them. */
 export const MAPPABLE_FIELDS = [
@@ -86,6 +87,11 @@ function describe(issue: z.core.$ZodIssue): string {
 
 /** Parses and checks a mapping file's text; a bad file is an error that names the path of each problem. */
 export function parseMappingFile(text: string, fileName = 'the mapping file'): MappingFile {
+  return parseMappingJson(mappingFileSchema, text, fileName);
+}
+
+/** A mapping file's text checked against `schema`: broken JSON is refused with its line and column, bad values with their path. */
+export function parseMappingJson<S extends z.ZodType>(schema: S, text: string, fileName: string): z.output<S> {
   let json: unknown;
   try {
     json = sjson.parse(text.replace(/^\uFEFF/, ''), undefined, { protoAction: 'error', constructorAction: 'error' });
@@ -94,7 +100,8 @@ export function parseMappingFile(text: string, fileName = 'the mapping file'): M
     const where = offset === undefined ? (e as Error).message : `it is not valid JSON at ${lineColumn(text, offset)}`;
     throw importErrors.badMapping(`In ${fileName}: ${where}.`);
   }
-  const result = mappingFileSchema.safeParse(json);
+  // reportInput: without it zod leaves `input` out of every issue, and a wrong type would read as missing.
+  const result = schema.safeParse(json, { reportInput: true });
   if (!result.success) throw importErrors.badMapping(`In ${fileName}: ${result.error.issues.map(describe).join('; ')}.`);
   return result.data;
 }
