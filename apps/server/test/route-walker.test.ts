@@ -76,6 +76,10 @@ beforeAll(async () => {
     { workspaceId: wsA, source: 'walker', externalId: 'a1', name: 'A deal', accountId: account!.id, stage: 'Prospecting', stageCategory: 'open' },
   ]);
   fixturesA.dealId = deal!.id;
+  const upsert = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/deals/upsert`, {
+    body: { source: 'walker', deals: [{ externalId: 'a2', stage: 'Prospecting' }] },
+  });
+  fixturesA.importId = upsert.json().importId;
 });
 
 afterAll(async () => h?.close());
@@ -165,6 +169,7 @@ function hijackBody(r: RouteEntry): unknown {
   if (r.url.endsWith('/tokens')) return { name: 'hijacked' };
   if (r.url.endsWith('/:workspace')) return { name: 'hijacked' };
   if (r.url.endsWith('/deal-settings/stages')) return { items: [{ stage: 'Prospecting', category: 'won' }] };
+  if (r.url.endsWith('/deals/upsert')) return { source: 'walker', deals: [{ externalId: 'a1', stage: 'Closed Won', name: 'hijacked' }] };
   if (r.url.endsWith('/deal-settings/exchange-rates')) return { items: [{ currency: 'EUR', effectiveFrom: '2025-01-01', rate: '9' }] };
   return {};
 }
@@ -180,5 +185,6 @@ async function snapshotA() {
     deals: await get(`/api/v1/workspaces/${A}/deals`),
     stages: await get(`/api/v1/workspaces/${A}/deal-settings/stages`),
     exchangeRates: await get(`/api/v1/workspaces/${A}/deal-settings/exchange-rates`),
+    imports: await get(`/api/v1/workspaces/${A}/imports`),
   };
 }

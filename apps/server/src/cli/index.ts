@@ -9,6 +9,7 @@ import { cliActor, type TenantContext } from '../lib/context.ts';
 import { createLogger } from '../lib/logger.ts';
 import { identityRepository, WorkspaceErrors } from '../modules/workspaces/index.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
+import { importCommand } from './import-command.ts';
 import { start } from './start.ts';
 
 class CliError extends Error {}
@@ -207,6 +208,15 @@ export function buildCli(): Command {
       });
     });
 
+  program.addCommand(
+    importCommand({
+      withRuntime,
+      fail: (message: string) => {
+        throw new CliError(message);
+      },
+    }),
+  );
+
   return program;
 }
 
@@ -216,6 +226,10 @@ export async function main(argv = process.argv): Promise<void> {
   } catch (e) {
     const msg = e instanceof AppError ? (e.detail ?? e.title) : e instanceof Error ? e.message : String(e);
     process.stderr.write(`tandem: ${msg.split('\n')[0]}\n`);
+    // --json promises one object on stdout, failures included.
+    if (argv.includes('--json')) {
+      process.stdout.write(JSON.stringify({ error: { code: e instanceof AppError ? e.code : 'ERROR', message: msg.split('\n')[0] } }) + '\n');
+    }
     if (process.env.TANDEM_DEBUG) console.error(e);
     process.exit(1);
   }

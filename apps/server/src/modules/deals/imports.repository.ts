@@ -147,6 +147,8 @@ export const importsRepository = {
 
   /** The staging table COPY fills; dropped at commit or rollback. */
   async createDealStaging(db: DbOrTx) {
+    // The merge joins and sorts the whole file at once: with the default 4 MB these spill to disk.
+    await db.execute(sql`set local work_mem = '128MB'`);
     await db.execute(sql`
       create temp table import_rows (
         line int not null, valid boolean not null, external_id text, name text, account text,

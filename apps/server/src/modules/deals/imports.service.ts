@@ -323,7 +323,7 @@ export function createImportsService(deps: Deps) {
         await fs.rm(target, { force: true });
         throw e;
       }
-      const row = await tenant(ctx, (tx) =>
+      await tenant(ctx, (tx) =>
         importsRepository.insert(tx, {
           workspaceId: ctx.workspaceId,
           id,

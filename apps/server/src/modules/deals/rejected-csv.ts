@@ -2,7 +2,7 @@
  * The rejected-rows CSV: each skipped row as the file had it, its line, and
  * what was wrong with it — fix the cells and import the file again.
  */
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 
 interface RejectedRow {

@@ -26,6 +26,11 @@ export const workspacesRepository = {
     const [row] = await memberOfSlugStatement(db).execute({ slug, userId });
     return row;
   },
+  /** Every workspace's id and slug (the CLI picks the only one when none is named). */
+  async allSlugs(db: DbOrTx) {
+    return db.select({ id: workspaces.id, slug: workspaces.slug }).from(workspaces).orderBy(workspaces.slug);
+  },
+
   async bySlug(db: DbOrTx, slug: string) {
     const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug));
     return row;

@@ -101,6 +101,10 @@ export function createWorkspacesService(deps: Deps) {
       return workspacesRepository.bySlug(db, slug);
     },
 
+    async listAll() {
+      return workspacesRepository.allSlugs(db);
+    },
+
     async membership(workspaceId: string, userId: string) {
       return workspacesRepository.membership(db, workspaceId, userId);
     },
