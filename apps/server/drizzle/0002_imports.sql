@@ -54,6 +54,8 @@ CREATE TABLE "imports" (
 	CONSTRAINT "imports_workspace_id_id_pk" PRIMARY KEY("workspace_id","id")
 );
 --> statement-breakpoint
+ALTER TABLE "account_sources" ADD COLUMN "created_import_id" uuid;--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "custom_fields" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "created_import_id" uuid;--> statement-breakpoint
 ALTER TABLE "deal_stage_history" ADD COLUMN "import_id" uuid;--> statement-breakpoint
 ALTER TABLE "deals" ADD COLUMN "created_import_id" uuid;--> statement-breakpoint

@@ -11,6 +11,7 @@ import type { ImportDetail, ImportResult } from '@tandem/contracts';
 import { AppError } from '../lib/app-error.ts';
 import { cliActor, type TenantContext } from '../lib/context.ts';
 import { parseMappingFile } from '../modules/deals/import/mapping-file.ts';
+import { parseAccountMappingFile } from '../modules/deals/import/account-mapping-file.ts';
 import type { ImportProgressReport } from '../modules/deals/import-pipeline.ts';
 import type { ImportRequest } from '../modules/deals/index.ts';
 import type { Runtime } from '../runtime.ts';
@@ -81,14 +82,14 @@ function summary(r: ImportResult, dryRun: boolean): string {
   return lines.join('\n');
 }
 
-function readMapping(file: string) {
+function readMapping(file: string, kind: 'deals' | 'accounts') {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
     throw new AppError('DEALS_IMPORT_BAD_MAPPING', 400, 'Mapping file not found', `${file}: no such file.`);
   }
-  return parseMappingFile(text, path.basename(file));
+  return kind === 'accounts' ? parseAccountMappingFile(text, path.basename(file)) : parseMappingFile(text, path.basename(file));
 }
 
 async function localContext(rt: Runtime, slug: string | undefined, h: CliHelpers): Promise<TenantContext> {
@@ -132,7 +133,7 @@ async function runRemote(kind: 'deals' | 'accounts', file: string, o: ImportOpti
   form.append('kind', kind);
   if (o.format) form.append('format', o.format);
   if (o.source) form.append('source', o.source);
-  if (o.map) form.append('mapping', JSON.stringify(readMapping(o.map)));
+  if (o.map) form.append('mapping', JSON.stringify(readMapping(o.map, kind)));
   if (o.dateFormat) form.append('dateFormat', o.dateFormat);
   for (const flag of ['full', 'dryRun', 'strict'] as const) form.append(flag, String(Boolean(o[flag])));
   form.append('start', 'true');
@@ -179,7 +180,7 @@ export function importCommand(h: CliHelpers): Command {
               kind,
               format: o.format,
               source: o.source,
-              mapping: o.map ? readMapping(o.map) : undefined,
+              mapping: o.map ? readMapping(o.map, kind) : undefined,
               dateFormat: o.dateFormat,
               full: Boolean(o.full),
               dryRun: Boolean(o.dryRun),

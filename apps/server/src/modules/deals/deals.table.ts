@@ -42,6 +42,7 @@ export const accounts = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     removedAt: ts('removed_at'),
+    customFields: jsonb('custom_fields').$type<Record<string, string>>().notNull().default({}),
     /** The import that created the account (undoing it deletes the account if no deal still names it). */
     createdImportId: uuid('created_import_id'),
   },
@@ -61,6 +62,8 @@ export const accountSources = pgTable(
     source: text('source').notNull(),
     externalId: text('external_id').notNull(),
     accountId: uuid('account_id').notNull(),
+    /** The import that linked this id to the account: undoing it unlinks it. */
+    createdImportId: uuid('created_import_id'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.source, t.externalId] }),

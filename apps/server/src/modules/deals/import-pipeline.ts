@@ -19,7 +19,7 @@ import { normalizeSalesforceId } from './import/salesforce-id.ts';
 import type { StageTable } from './import/stages.ts';
 import type { DateFormat } from './import/dates.ts';
 import { DEAL_STAGING_COLUMNS, copyLines, encodeDeal, encodeRejected } from './import-staging.ts';
-import { importsRepository } from './imports.repository.ts';
+import { importsRepository, type MergeContext } from './imports.repository.ts';
 
 export const MAX_LISTED_ERRORS = 1000;
 
@@ -133,7 +133,7 @@ function rejectedId(record: RawRecord, columns: ColumnMap): string | undefined {
 }
 
 /** Reports progress at most every 250 ms (and always at a phase's end). */
-function throttle(report?: (p: ImportProgressReport) => void) {
+export function throttle(report?: (p: ImportProgressReport) => void) {
   let last = 0;
   return (p: ImportProgressReport, force = false) => {
     if (!report) return;
@@ -207,7 +207,7 @@ export async function runDealInputs(
   });
 }
 
-interface StageStats {
+export interface StageStats {
   rows: number;
   invalid: number;
   errorCount: number;
@@ -217,7 +217,23 @@ interface StageStats {
 }
 
 /** The writing half: staging, dedupe, classify, apply, outcome — one transaction, rolled back for a dry run. */
-async function mergeInTransaction(
+export interface MergeOps {
+  kind: 'deals' | 'accounts';
+  createStaging(tx: Tx): Promise<void>;
+  classify(tx: Tx, m: MergeContext): Promise<{ created: number; updated: number; unchanged: number }>;
+  countMissing(tx: Tx, m: MergeContext): Promise<number>;
+  apply(tx: Tx, m: MergeContext, full: boolean): Promise<{ removed: number }>;
+}
+
+const DEAL_OPS: MergeOps = {
+  kind: 'deals',
+  createStaging: (tx) => importsRepository.createDealStaging(tx),
+  classify: (tx, m) => importsRepository.classifyDeals(tx, m),
+  countMissing: (tx, m) => importsRepository.countMissingDeals(tx, m),
+  apply: (tx, m, full) => importsRepository.applyDeals(tx, m, full),
+};
+
+export async function mergeInTransaction(
   database: Database,
   params: Pick<DealImportParams, 'workspaceId' | 'importId' | 'baseCurrency' | 'strict' | 'dryRun' | 'full' | 'beforeCommit'>,
   how: {
@@ -228,14 +244,16 @@ async function mergeInTransaction(
     stage: (tx: Tx) => Promise<StageStats>;
     unknownStages: () => { stage: string; count: number }[];
     progress: ReturnType<typeof throttle>;
+    ops?: MergeOps;
   },
 ): Promise<DealImportOutcome> {
   const { source, progress } = how;
+  const ops = how.ops ?? DEAL_OPS;
   try {
     return await database.withTenant(params.workspaceId, async (tx) => {
       const m = { workspaceId: params.workspaceId, importId: params.importId, source, baseCurrency: params.baseCurrency };
-      await importsRepository.lockSource(tx, params.workspaceId, 'deals', source);
-      await importsRepository.createDealStaging(tx);
+      await importsRepository.lockSource(tx, params.workspaceId, ops.kind, source);
+      await ops.createStaging(tx);
       const stats = await how.stage(tx);
       if (params.strict && stats.invalid > 0) throw strictError(stats.invalid, stats.errors[0]!);
       progress({ phase: 'writing', rows: stats.rows, totalRows: stats.rows }, true);
@@ -248,10 +266,10 @@ async function mergeInTransaction(
           message: `The id ${d.externalId} is on lines ${d.lines.join(', ')}; the last one (line ${d.lines.at(-1)}) is imported`,
         })),
       );
-      const counts = await importsRepository.classifyDeals(tx, m);
+      const counts = await ops.classify(tx, m);
       let removed = 0;
-      if (params.dryRun) removed = params.full ? await importsRepository.countMissingDeals(tx, m) : 0;
-      else removed = (await importsRepository.applyDeals(tx, m, params.full)).removed;
+      if (params.dryRun) removed = params.full ? await ops.countMissing(tx, m) : 0;
+      else removed = (await ops.apply(tx, m, params.full)).removed;
       const outcome: DealImportOutcome = {
         format: how.format,
         source,

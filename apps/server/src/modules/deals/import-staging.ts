@@ -12,13 +12,14 @@ import type { DealInput } from './import/deal-input.ts';
 import type { RowError } from './import/import.errors.ts';
 
 /** COPY's text format: backslash escapes, \N for NULL. NUL cannot be stored in text and is dropped. */
-function esc(value: string): string {
+export function esc(value: string): string {
   return /[\\\n\r\t\0]/.test(value)
     ? value.replace(/[\\\n\r\t\0]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : ''))
     : value;
 }
 const NULL = '\\N';
 const opt = (v: string | undefined) => (v === undefined ? NULL : esc(v));
+export { esc as escCopy, opt as nullable };
 /** A text[] literal: every element quoted, backslash and quote escaped. */
 const array = (items: readonly string[]) => esc(`{${items.map((s) => `"${s.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
 

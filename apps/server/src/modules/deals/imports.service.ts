@@ -24,6 +24,7 @@ import { StageResolver, type StageTable } from './import/stages.ts';
 import type { DealInput } from './import/deal-input.ts';
 import { runDealImport, runDealInputs, type DealImportOutcome, type ImportFile, type ImportProgressReport } from './import-pipeline.ts';
 import { previewDeals } from './import-preview.ts';
+import { runAccountImport } from './import-accounts.ts';
 import { ImportsErrors as E } from './imports.errors.ts';
 import { importsRepository, type ImportRow } from './imports.repository.ts';
 
@@ -170,7 +171,6 @@ export function createImportsService(deps: Deps) {
     req: ImportRequest,
     onProgress?: (p: ImportProgressReport) => void,
   ): Promise<{ id: string; outcome: DealImportOutcome }> {
-    if (req.kind !== 'deals') throw E.kindUnsupported(req.kind);
     const settings = await tenant(ctx, (tx) => workspaceSettings(tx, ctx.workspaceId));
     const id = row?.id ?? crypto.randomUUID();
     const recorded = !req.dryRun || row !== undefined;
@@ -197,13 +197,14 @@ export function createImportsService(deps: Deps) {
     }
     const beat = recorded ? heartbeat(ctx.workspaceId, id, onProgress) : undefined;
     try {
-      const outcome = await runDealImport(database, {
+      const run = req.kind === 'accounts' ? runAccountImport : runDealImport;
+      const outcome = await run(database, {
         workspaceId: ctx.workspaceId,
         importId: id,
         file,
         format: req.format,
         source: req.source,
-        mapping: req.mapping ? parseMapping(req.mapping) : undefined,
+        mapping: req.mapping && req.kind === 'deals' ? parseMapping(req.mapping) : (req.mapping as MappingFile | undefined),
         dateFormat: req.dateFormat,
         full: req.full ?? false,
         dryRun: req.dryRun ?? false,
@@ -224,7 +225,7 @@ export function createImportsService(deps: Deps) {
             uploadPath: null,
           });
           await recordAudit(tx, ctx.workspaceId, ctx.actor, {
-            action: 'deals.imported',
+            action: req.kind === 'accounts' ? 'accounts.imported' : 'deals.imported',
             targetType: 'import',
             targetId: id,
             targetLabel: file.name,
@@ -304,7 +305,6 @@ export function createImportsService(deps: Deps) {
 
     /** Server: keeps an upload for preview and start. The caller streams the file; it is refused past the size limit. */
     async upload(ctx: TenantContext, file: { name: string; stream: AsyncIterable<Buffer> }, req: ImportRequest, start: boolean): Promise<ImportDetail> {
-      if (req.kind !== 'deals') throw E.kindUnsupported(req.kind);
       await fs.mkdir(uploadDir, { recursive: true });
       const id = crypto.randomUUID();
       const target = path.join(uploadDir, `${id}.upload`);
@@ -443,7 +443,10 @@ export function createImportsService(deps: Deps) {
         await importsRepository.lockSource(tx, ctx.workspaceId, row.kind, row.source!);
         const [latest] = await importsRepository.latestCompleted(tx, ctx.workspaceId, [{ kind: row.kind, source: row.source! }]);
         if (latest && latest.id !== id) throw E.notLatest(row.source!, latest.id);
-        const undone = await importsRepository.undoDeals(tx, ctx.workspaceId, id);
+        const undone = row.kind === 'accounts' ? await importsRepository.undoAccounts(tx, ctx.workspaceId, id) : await importsRepository.undoDeals(tx, ctx.workspaceId, id);
+        if ('blockedByDeals' in undone && undone.blockedByDeals) {
+          throw E.notUndoable(`${undone.blockedByDeals} deal${undone.blockedByDeals === 1 ? ' belongs' : 's belong'} to accounts this import created; undo the deals import that linked them first.`);
+        }
         await importsRepository.update(tx, ctx.workspaceId, id, { status: 'undone', undoneAt: new Date() });
         await recordAudit(tx, ctx.workspaceId, ctx.actor, {
           action: 'deals.import_undone',

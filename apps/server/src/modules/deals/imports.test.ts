@@ -181,6 +181,26 @@ describe('deals import', () => {
   });
 });
 
+describe('accounts import', () => {
+  it('links an account a deals import created by name, imports the rest, is idempotent, and undoes exactly', async () => {
+    // A deals import names "Initech"; the accounts file then enriches that same account instead of adding a second one.
+    const before = await h.services.deps.database.pool.query("select id, segment from accounts where workspace_id = $1 and lower(name) = 'initech'", [wsId]);
+    expect(before.rows).toHaveLength(1);
+    const first = await run(fixture('salesforce-accounts.csv'), { kind: 'accounts', format: 'salesforce' });
+    expect(first.invalid).toBeGreaterThanOrEqual(2);
+    expect(first.created + first.updated).toBeGreaterThanOrEqual(3);
+    const initech = await h.services.deps.database.pool.query("select id, segment, domain from accounts where workspace_id = $1 and lower(name) = 'initech'", [wsId]);
+    expect(initech.rows).toEqual([{ id: before.rows[0].id, segment: 'Mid-Market', domain: 'initech.com' }]);
+    const again = await run(fixture('salesforce-accounts.csv'), { kind: 'accounts', format: 'salesforce' });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: first.created + first.updated });
+    await call(h.app, admin, 'POST', api(`imports/${again.importId}/undo`));
+    const undo = await call(h.app, admin, 'POST', api(`imports/${first.importId}/undo`));
+    expect(undo.statusCode).toBe(200);
+    const after = await h.services.deps.database.pool.query("select id, segment from accounts where workspace_id = $1 and lower(name) = 'initech'", [wsId]);
+    expect(after.rows).toEqual(before.rows);
+  });
+});
+
 describe('upsert API', () => {
   it('creates, then updates and reports per item; the batch is an undoable import', async () => {
     const body = { source: 'webhook', deals: [{ externalId: 'W-1', name: 'Webhook one', stage: 'Closed Won', amount: '100.50' }, { externalId: 'W-2', stage: 'Prospecting', account: 'Hook Inc' }] };
