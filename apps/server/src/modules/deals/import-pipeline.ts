@@ -9,7 +9,6 @@ import type { Database, Tx } from '../../db/database.ts';
 import { FileScanner } from './import/file-decisions.ts';
 import { IMPORT_FORMATS, type ColumnMap, type ImportFormat, resolveColumns } from './import/formats.ts';
 import { openCsv } from './import/csv-source.ts';
-import { openXlsx } from './import/xlsx-source.ts';
 import { type RowError, ImportFileError } from './import/import.errors.ts';
 import type { DealInput } from './import/deal-input.ts';
 import type { MappingFile } from './import/mapping-file.ts';
@@ -95,7 +94,10 @@ export async function openRecords(file: ImportFile): Promise<RecordSource> {
     }
   })();
   const looksXlsx = /\.xlsx$/i.test(file.name) || head.subarray(0, 4).equals(ZIP_MAGIC);
-  return looksXlsx ? openXlsx(rest) : openCsv(rest);
+  if (!looksXlsx) return openCsv(rest);
+  // exceljs is large: loaded only when a workbook arrives, not by every CLI command and server start.
+  const { openXlsx } = await import('./import/xlsx-source.ts');
+  return openXlsx(rest);
 }
 
 /** Which export the headers look like, when the caller named no format. */
