@@ -84,16 +84,18 @@ describe('tandem import', () => {
   });
 
   it('leaves the database as it was when killed mid-import, and a re-run succeeds', async () => {
-    const file = await bigFile(40_000);
+    const file = await bigFile(25_000);
     const child = spawn(process.execPath, [BIN, 'import', 'deals', file, '--source', 'kill', '--json'], { cwd: ROOT, env: env(), stdio: 'ignore' });
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    // Wait until the import is writing rows inside its transaction (its heartbeat says so), then kill it.
-    const deadline = Date.now() + 60_000;
+    // Wait until the import is COPYing rows inside its transaction, then kill it.
+    const deadline = Date.now() + 90_000;
     for (;;) {
-      const [row] = await query<{ progress: { phase: string; rows: number } | null }>("select progress from imports where source = 'kill' or (source is null and file_name = $1)", [path.basename(file)]);
-      if (row?.progress && (row.progress.phase === 'reading' || row.progress.phase === 'writing') && row.progress.rows > 0) break;
-      if (Date.now() > deadline) throw new Error('the import never reached its writing phase');
-      await new Promise((r) => setTimeout(r, 100));
+      const copying = await query<{ n: number }>(
+        "select count(*)::int as n from pg_stat_activity where datname = current_database() and query ilike 'copy import_rows%' and state = 'active'",
+      );
+      if (copying[0]!.n > 0) break;
+      if (Date.now() > deadline) throw new Error('the import never reached its COPY');
+      await new Promise((r) => setTimeout(r, 20));
     }
     child.kill('SIGKILL');
     await exited;
@@ -103,8 +105,8 @@ describe('tandem import', () => {
 
     const rerun = await tandem('import', 'deals', file, '--source', 'kill', '--json');
     expect(rerun.code).toBe(0);
-    expect(JSON.parse(rerun.stdout)).toMatchObject({ created: 40_000, invalid: 0 });
-    expect(await dealCount('kill')).toBe(40_000);
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ created: 25_000, invalid: 0 });
+    expect(await dealCount('kill')).toBe(25_000);
   }, 180_000);
 
   it('with --url and --token uploads the file to the server and follows the job', async () => {
