@@ -111,6 +111,22 @@ describe('openCsv', () => {
   });
 
   it.each([
+    ['after a CRLF inside the same record', 'id,note\r\n1,"a\r\nb"x\r\n', 3],
+    ['after CRLFs in two values of the same record', 'id,note\r\n1,"a\r\nb","c\r\nd\r\ne"x\r\n', 5],
+    ['in a multi-line record after a multi-line record', 'id,note\r\n1,"a\r\nb"\r\n2,"c\r\nd"x\r\n', 5],
+    ['with LF line breaks', 'id,note\n1,"a\nb","c\nd"x\n', 4],
+  ])('names the physical line of a malformed quote %s', async (_what, text, line) => {
+    const e = await failure(fromText(text));
+    expect(e.line).toBe(line);
+    expect(e.message).toMatch(new RegExp(`^Line ${line}: a closing quote is followed by "x"`));
+  });
+
+  it('names the physical line of a quote inside an unquoted value in a multi-line record', async () => {
+    const e = await failure(fromText('id,note,more\r\n1,"a\r\nb",c"d\r\n'));
+    expect(e.message).toMatch(/^Line 3: a quote appears inside an unquoted value/);
+  });
+
+  it.each([
     ['an empty file', '', 'DEALS_IMPORT_EMPTY_FILE', 'The file is empty'],
     ['a file with only a BOM and blank lines', '\uFEFF\r\n\r\n', 'DEALS_IMPORT_EMPTY_FILE', 'The file is empty'],
     ['a header-only file', 'Opportunity ID,Stage\r\n', 'DEALS_IMPORT_NO_ROWS', 'The file has a header (line 1) but no data rows.'],

@@ -26,7 +26,9 @@ const FOOTER_MARKS = [/^copyright\s*\(c\).*salesforce\.com/i, /^confidential inf
 /** A footer block is short; more single-cell lines than this after a blank line are data. */
 const MAX_FOOTER_LINES = 12;
 
-const lineBreaks = (raw: string) => raw.match(/\r\n|\r|\n/g)?.length ?? 0;
+/** Line breaks inside a record's cells (a CRLF is one), and how many of them are CRLFs. */
+const BREAK = /\r\n|\r|\n/g;
+const CRLF = /\r\n/g;
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 const singleCell = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length === 1;
 const isFooterMark = (cells: readonly string[]) => FOOTER_MARKS.some((re) => re.test(cells.find((c) => c.trim() !== '')!.trim()));
@@ -74,53 +76,64 @@ async function readHead(it: AsyncIterator<Buffer | string>, maxRecordSize: numbe
   return { head, delimiter: sniffer.delimiter() };
 }
 
-type ParsedRow = { record: string[]; raw: string };
+/**
+ * CRLFs in the fields the parser has read of the record it is in (csv-parse 7 keeps them in
+ * `state`, which its stream exposes but does not type); 0 when that state is not there.
+ */
+function crlfsInPartialRecord(parser: Parser): number {
+  const state = (parser as unknown as { state?: { record?: unknown; field?: { toString?: (encoding: string) => unknown } } }).state;
+  const fields = Array.isArray(state?.record) ? [...(state.record as unknown[])] : [];
+  fields.push(state?.field?.toString?.('utf8'));
+  let crlfs = 0;
+  for (const f of fields) if (typeof f === 'string') crlfs += f.match(CRLF)?.length ?? 0;
+  return crlfs;
+}
 
 /**
  * The parser's records, buffered as they are emitted so that those parsed before
- * an error are still read before it (an async iterator over the stream drops them).
+ * an error are still read before it (an async iterator over the stream drops them),
+ * and handed over a batch at a time: a promise per batch, not per record.
  * Bounded: the parser pauses while 1,000 records or 8 MB of text wait.
  */
 class RowQueue {
-  private readonly rows: ParsedRow[] = [];
+  private rows: string[][] = [];
   private chars = 0;
   private error: Error | undefined;
   private ended = false;
   private wake: (() => void) | undefined;
 
   constructor(private readonly parser: Parser) {
-    parser.on('data', (row: ParsedRow) => {
+    parser.on('data', (row: string[]) => {
       this.rows.push(row);
-      this.chars += row.raw.length;
+      for (let i = 0; i < row.length; i++) this.chars += row[i]!.length;
       if (this.rows.length >= 1000 || this.chars > 8_000_000) parser.pause();
-      this.notify();
+      if (this.wake) this.notify();
     });
     parser.on('end', () => ((this.ended = true), this.notify()));
-    parser.on('error', (e: Error) => ((this.error = e), this.notify()));
+    parser.on('error', (e: Error) => {
+      this.error = e;
+      this.crlfsInFailedRecord = crlfsInPartialRecord(parser);
+      this.notify();
+    });
   }
+
+  /** CRLFs inside the quoted values read of the record the parser failed in (csv-parse counts each as two lines). */
+  crlfsInFailedRecord = 0;
 
   private notify() {
     this.wake?.();
     this.wake = undefined;
   }
 
-  /** The next record if one is waiting; undefined if the caller must wait for `next`. */
-  shift(): ParsedRow | undefined {
-    const row = this.rows.shift();
-    if (row) this.chars -= row.raw.length;
-    if (this.rows.length < 100 && this.chars < 1_000_000 && this.parser.isPaused()) this.parser.resume();
-    return row;
-  }
-
-  /** Waits for the next record; undefined at the end, the error once the records before it are read. */
-  async next(): Promise<ParsedRow | Error | undefined> {
-    for (;;) {
-      const row = this.shift();
-      if (row) return row;
-      if (this.error) return this.error;
-      if (this.ended) return undefined;
-      await new Promise<void>((resolve) => (this.wake = resolve));
-    }
+  /** Every record waiting, in order, once there is one; an empty batch at the end, the error once the records before it are taken. */
+  async take(): Promise<string[][] | Error> {
+    while (!this.rows.length && !this.error && !this.ended) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (!this.rows.length) return this.error ?? [];
+    const rows = this.rows;
+    this.rows = [];
+    this.chars = 0;
+    if (this.parser.isPaused()) this.parser.resume();
+    return rows;
   }
 }
 
@@ -152,7 +165,6 @@ export async function openCsv(input: AsyncIterable<Buffer | string>, options: Cs
     record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     max_record_size: maxRecordSize,
-    raw: true, // the record's text, to count the physical lines it spans
   });
   // Errors reach the reader through the parser; an early stop (footer, error) only ends the pipeline.
   const flowing = pipeline(body, parser).catch(() => undefined);
@@ -161,25 +173,40 @@ export async function openCsv(input: AsyncIterable<Buffer | string>, options: Cs
     parser.destroy();
     await flowing;
   };
-  // Lines are counted from each record's text: csv-parse's own count takes a CRLF inside quotes for two lines.
+  // Physical lines are counted from the cells: a record spans one line plus the line breaks inside
+  // its quoted values (unquoted values cannot hold one). csv-parse's own count takes a CRLF inside
+  // quotes for two lines: `drift` counts those, to translate the line of a parse error.
   let nextLine = 1;
   let drift = 0;
-  const read = async () => {
-    const row = queue.shift() ?? (await queue.next());
-    if (row instanceof Error) throw csvError(row, nextLine, drift, maxRecordSize);
-    if (!row) return undefined;
-    const line = nextLine;
-    nextLine += lineBreaks(row.raw);
-    if (row.raw.includes('\r\n')) drift += row.raw.match(/\r\n/g)!.length;
-    return { cells: row.record, line };
+  let batch: string[][] = [];
+  let at = 0;
+  /** Refills the batch; false at the end of the records. */
+  const more = async (): Promise<boolean> => {
+    const next = await queue.take();
+    if (next instanceof Error) throw csvError(next, nextLine, drift + queue.crlfsInFailedRecord, maxRecordSize);
+    batch = next;
+    at = 0;
+    return batch.length > 0;
+  };
+  /** The next row of the batch (the caller checked there is one); its first line is `nextLine` before the call. */
+  const shift = (): string[] => {
+    const cells = batch[at++]!;
+    nextLine++;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      if (cell.indexOf('\n') === -1 && cell.indexOf('\r') === -1) continue;
+      nextLine += cell.match(BREAK)!.length;
+      drift += cell.match(CRLF)?.length ?? 0;
+    }
+    return cells;
   };
 
   let headers: string[];
   try {
-    const header = await read();
-    if (!header) throw importErrors.emptyFile();
-    if (isBlank(header.cells)) throw importErrors.malformedCsv(1, 'the first line is blank; it must be the header.');
-    headers = cleanHeaders(header.cells, (name, a, b) => importErrors.duplicateColumn(1, name, a, b));
+    if (!(await more())) throw importErrors.emptyFile();
+    const header = shift();
+    if (isBlank(header)) throw importErrors.malformedCsv(1, 'the first line is blank; it must be the header.');
+    headers = cleanHeaders(header, (name, a, b) => importErrors.duplicateColumn(1, name, a, b));
   } catch (e) {
     await close();
     throw e;
@@ -191,17 +218,24 @@ export async function openCsv(input: AsyncIterable<Buffer | string>, options: Cs
     let pending: { cells: string[]; line: number }[] | undefined;
     let footer = false;
     try {
-      for (let row = await read(); row; row = await read()) {
-        if (isBlank(row.cells)) {
+      while (at < batch.length || (await more())) {
+        const line = nextLine;
+        const cells = shift();
+        if (isBlank(cells)) {
           pending ??= [];
           continue;
         }
-        if (pending && headers.length > 1 && singleCell(row.cells)) {
-          if ((footer = isFooterMark(row.cells))) break;
-          pending.push(row);
+        if (!pending) {
+          yield toRecord(headers, cells, line);
+          yielded++;
+          continue;
+        }
+        if (headers.length > 1 && singleCell(cells)) {
+          if ((footer = isFooterMark(cells))) break;
+          pending.push({ cells, line });
           if (pending.length <= MAX_FOOTER_LINES) continue;
-        } else if (pending) pending.push(row);
-        for (const r of pending ?? [row]) {
+        } else pending.push({ cells, line });
+        for (const r of pending) {
           yield toRecord(headers, r.cells, r.line);
           yielded++;
         }

@@ -8,8 +8,10 @@ const ISO_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'
 /** An ISO 4217 code such as "USD" or "EUR". */
 export type CurrencyCode = string;
 
+const CODE = /^[A-Z]{3}$/;
+
 export function isCurrencyCode(value: string): value is CurrencyCode {
-  return /^[A-Z]{3}$/.test(value) && ISO_CODES.has(value);
+  return CODE.test(value) && ISO_CODES.has(value);
 }
 
 /**
@@ -55,9 +57,15 @@ export interface CurrencyMark {
   symbol: boolean;
 }
 
+const CODE_AT_START = /^[A-Za-z]{3}(?![A-Za-z])/;
+const CODE_AT_END = /(?<![A-Za-z])[A-Za-z]{3}$/;
+/** No code or symbol starts or ends with a digit: the common case, "1,234.00" or "$1,234", is told by one character. */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** A currency symbol or ISO code at the start of `text`, if any. */
 export function currencyAtStart(text: string): CurrencyMark | undefined {
-  const code = /^[A-Za-z]{3}(?![A-Za-z])/.exec(text)?.[0].toUpperCase();
+  if (isDigit(text.charCodeAt(0))) return undefined;
+  const code = CODE_AT_START.exec(text)?.[0].toUpperCase();
   if (code && isCurrencyCode(code)) return { code, text: text.slice(0, 3), symbol: false };
   for (const [sym, iso] of SYMBOLS) if (text.startsWith(sym)) return { code: iso, text: sym, symbol: true };
   return undefined;
@@ -65,7 +73,8 @@ export function currencyAtStart(text: string): CurrencyMark | undefined {
 
 /** A currency symbol or ISO code at the end of `text`, if any. */
 export function currencyAtEnd(text: string): CurrencyMark | undefined {
-  const code = /(?<![A-Za-z])[A-Za-z]{3}$/.exec(text)?.[0].toUpperCase();
+  if (isDigit(text.charCodeAt(text.length - 1))) return undefined;
+  const code = CODE_AT_END.exec(text)?.[0].toUpperCase();
   if (code && isCurrencyCode(code)) return { code, text: text.slice(-3), symbol: false };
   for (const [sym, iso] of SYMBOLS) if (text.endsWith(sym)) return { code: iso, text: sym, symbol: true };
   return undefined;

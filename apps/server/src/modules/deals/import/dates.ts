@@ -77,7 +77,25 @@ function named(raw: string, day: string, month: string, year: string, rest: (str
   return withTime(raw, rest, { kind: 'ymd', y: Number(year), m: mm, d: Number(day) });
 }
 
+/**
+ * Shapes of the values seen lately: a file repeats its dates (a few thousand days across a
+ * million deals), and a shape is the costly part of reading one. Cleared when full, so memory
+ * stays flat whatever the file holds; shapes are never handed out, so sharing them is safe.
+ */
+const SHAPES = new Map<string, Shape | undefined>();
+const MAX_SHAPES = 10_000;
+
 function shapeOf(raw: string): Shape | undefined {
+  let shape = SHAPES.get(raw);
+  if (shape === undefined && !SHAPES.has(raw)) {
+    shape = readShape(raw);
+    if (SHAPES.size >= MAX_SHAPES) SHAPES.clear();
+    SHAPES.set(raw, shape);
+  }
+  return shape;
+}
+
+function readShape(raw: string): Shape | undefined {
   const s = raw.trim();
   let m: RegExpExecArray | null;
   if ((m = YMD.exec(s))) return withTime(raw, m.slice(5), { kind: 'ymd', y: Number(m[1]), m: Number(m[3]), d: Number(m[4]) });
@@ -94,6 +112,8 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysIn = (y: number, m: number) => (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS[m - 1]!);
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+/** Whether the day exists, in the years a file may hold. */
+const exists = (y: number, m: number, d: number) => y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
 
 /** `order` names the file's day/month order in the message for a day or month that does not exist. */
 function build(raw: string, y: number, m: number, d: number, time: Time | undefined, order?: string): DateResult {
@@ -115,13 +135,13 @@ export function parseDate(raw: string, format: DateFormat): DateResult {
   if (raw.trim() === '') return { kind: 'missing' };
   const shape = shapeOf(raw);
   if (!shape) return { kind: 'error', message: `"${raw}" is not a date` };
-  if (shape.kind === 'error') return shape;
+  if (shape.kind === 'error') return { kind: 'error', message: shape.message };
   if (shape.kind === 'ymd') return build(raw, shape.y, shape.m, shape.d, shape.time);
   if (format === 'YMD') {
     return { kind: 'error', message: `"${raw}" is not a year-month-day date, the format given for this file` };
   }
-  const [m, d] = format === 'MDY' ? [shape.a, shape.b] : [shape.b, shape.a];
-  return build(raw, shape.y, m, d, shape.time, ORDER_NAMES[format]);
+  const mdy = format === 'MDY';
+  return build(raw, shape.y, mdy ? shape.a : shape.b, mdy ? shape.b : shape.a, shape.time, ORDER_NAMES[format]);
 }
 
 interface Sample {
@@ -154,17 +174,17 @@ export class DateFormatDetector {
     const shape = shapeOf(raw);
     if (shape?.kind !== 'pair') return;
     this.pairs++;
-    const fits = (m: number, d: number) => shape.y >= 1900 && shape.y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(shape.y, m);
-    const mdy = fits(shape.a, shape.b);
-    const dmy = fits(shape.b, shape.a);
-    const sample = { line, column, value: raw.trim() };
+    const mdy = exists(shape.y, shape.a, shape.b);
+    const dmy = exists(shape.y, shape.b, shape.a);
     if (mdy && dmy) {
       // "05/05/2025" reads the same either way: it cannot mislead, so it does not count as ambiguous.
-      if (shape.a !== shape.b && this.ambiguous.length < 2 && this.ambiguous[0]?.line !== line) this.ambiguous.push(sample);
+      if (shape.a !== shape.b && this.ambiguous.length < 2 && this.ambiguous[0]?.line !== line) {
+        this.ambiguous.push({ line, column, value: raw.trim() });
+      }
     } else if (mdy || dmy) {
       const side = this.only[mdy ? 'MDY' : 'DMY'];
       side.count++;
-      side.sample ??= sample;
+      side.sample ??= { line, column, value: raw.trim() };
     }
   }
 

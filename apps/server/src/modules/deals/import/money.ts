@@ -30,6 +30,14 @@ interface Body {
 }
 
 const SPACES = /[\s\u00A0\u202F'’]/;
+const LEADING_MINUS = /^[-−]/;
+const SCIENTIFIC = /^\d+(?:[.,]\d+)?e[+-]?\d+$/i;
+const AMOUNT_TEXT = /^[\d.,\s\u00A0\u202F'’]+$/;
+const DIGIT = /\d/;
+const DIGITS = /^\d*$/;
+const LEADING_GROUP = /^[1-9]\d{0,2}$/;
+const LEADING_ZEROS = /^0+(?=\d)/;
+const NON_ZERO = /[1-9]/;
 const other = (s: DecimalSeparator): DecimalSeparator => (s === '.' ? ',' : '.');
 
 /** Strips currency marks and signs; what is left is digits and separators. */
@@ -37,83 +45,119 @@ function splitBody(raw: string): Body | string {
   let s = raw.trim();
   let negative = false;
   let currency: CurrencyMark | undefined;
-  const takeCurrency = () => {
+  // Currency and sign nest either way round: "-$1,200", "$-1,200", "($1,200)", "USD (1,200)":
+  // a currency, then a sign, twice over.
+  for (let pass = 0; pass < 2; pass++) {
     const start = currencyAtStart(s);
     const end = start && s.length === start.text.length ? undefined : currencyAtEnd(s);
     if (start && end) return `"${raw}" names two currencies`;
     const mark = start ?? end;
-    if (!mark) return undefined;
-    if (currency) return `"${raw}" names two currencies`;
-    currency = mark;
-    s = (start ? s.slice(mark.text.length) : s.slice(0, s.length - mark.text.length)).trim();
-    return undefined;
-  };
-  const takeSign = () => {
+    if (mark) {
+      if (currency) return `"${raw}" names two currencies`;
+      currency = mark;
+      s = (start ? s.slice(mark.text.length) : s.slice(0, s.length - mark.text.length)).trim();
+    }
     if (s.startsWith('(') && s.endsWith(')')) {
       negative = true;
       s = s.slice(1, -1).trim();
     }
-    if (/^[-−]/.test(s)) {
+    if (LEADING_MINUS.test(s)) {
       negative = true;
       s = s.slice(1).trim();
     } else if (s.startsWith('+')) s = s.slice(1).trim();
-  };
-  // Currency and sign nest either way round: "-$1,200", "$-1,200", "($1,200)", "USD (1,200)".
-  const outer = takeCurrency();
-  if (outer) return outer;
-  takeSign();
-  const inner = takeCurrency();
-  if (inner) return inner;
-  takeSign();
-  if (/^\d+(?:[.,]\d+)?e[+-]?\d+$/i.test(s)) {
+  }
+  if (SCIENTIFIC.test(s)) {
     return `"${raw}" is in scientific notation, so a spreadsheet has rounded it; export the amount as a plain number`;
   }
-  if (!/^[\d.,\s\u00A0\u202F'’]+$/.test(s) || !/\d/.test(s)) return `"${raw}" is not an amount`;
+  if (!AMOUNT_TEXT.test(s) || !DIGIT.test(s)) return `"${raw}" is not an amount`;
   return { negative, digits: s, currency };
 }
 
 /** What a number body says about its decimal separator. */
 function evidenceOf(digits: string): Evidence {
-  const commas = digits.split(',').length - 1;
-  const dots = digits.split('.').length - 1;
-  if (commas && dots) return digits.lastIndexOf(',') > digits.lastIndexOf('.') ? ',' : '.';
+  let commas = 0;
+  let dots = 0;
+  let lastComma = -1;
+  let lastDot = -1;
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (c === 44) {
+      commas++;
+      lastComma = i;
+    } else if (c === 46) {
+      dots++;
+      lastDot = i;
+    }
+  }
+  if (commas && dots) return lastComma > lastDot ? ',' : '.';
   if (!commas && !dots) return 'none';
   const sep: DecimalSeparator = commas ? ',' : '.';
   if (commas + dots > 1) return other(sep); // "1,234,567": the repeated one groups
-  const [before = '', after = ''] = digits.split(sep);
+  const at = commas ? lastComma : lastDot;
+  const before = digits.slice(0, at);
   // "1 234,567" already groups with spaces, "1234,567" and "0,123" cannot be grouped: all decimal.
-  if (after.length !== 3 || SPACES.test(digits) || !/^[1-9]\d{0,2}$/.test(before)) return sep;
+  if (digits.length - at - 1 !== 3 || SPACES.test(digits) || !LEADING_GROUP.test(before)) return sep;
   return 'ambiguous';
 }
 
-/** Thousands groups of 3, or the Indian 2-2-3 ("12,34,567"). */
-function groupsValid(groups: string[]): boolean {
-  if (groups.length === 1) return /^\d+$/.test(groups[0]!);
-  const [first = '', ...rest] = groups;
-  if (!/^\d{1,3}$/.test(first)) return false;
-  if (rest.every((g) => /^\d{3}$/.test(g))) return true;
-  const last = rest.pop()!;
-  return /^\d{3}$/.test(last) && /^\d{1,2}$/.test(first) && rest.every((g) => /^\d{2}$/.test(g));
+/**
+ * Thousands groups of 3, or the Indian 2-2-3 ("12,34,567"), by the length of each group
+ * (the integer part split at its thousands mark; every group is digits only).
+ */
+function groupsValid(sizes: readonly number[]): boolean {
+  const n = sizes.length;
+  if (n === 1) return sizes[0]! > 0;
+  const first = sizes[0]!;
+  if (first < 1 || first > 3) return false;
+  let threes = true;
+  for (let i = 1; i < n && threes; i++) threes = sizes[i] === 3;
+  if (threes) return true;
+  if (sizes[n - 1] !== 3 || first > 2) return false;
+  for (let i = 1; i < n - 1; i++) if (sizes[i] !== 2) return false;
+  return true;
 }
 
 /** The body read with `decimal` as its decimal separator, as a canonical decimal string. */
 function toDecimal(raw: string, body: Body, decimal: DecimalSeparator): string | { error: string } {
-  const parts = body.digits.split(decimal);
-  if (parts.length > 2) return { error: `"${raw}" has "${decimal}", the decimal separator, more than once` };
-  const [intPart = '', frac = ''] = parts;
-  if (!/^\d*$/.test(frac)) {
+  const { digits } = body;
+  const at = digits.indexOf(decimal);
+  if (at !== -1 && digits.indexOf(decimal, at + 1) !== -1) {
+    return { error: `"${raw}" has "${decimal}", the decimal separator, more than once` };
+  }
+  const intEnd = at === -1 ? digits.length : at;
+  const frac = at === -1 ? '' : digits.slice(at + 1);
+  if (!DIGITS.test(frac)) {
     return { error: `"${raw}" has a thousands separator after the decimal separator "${decimal}"` };
   }
-  const mark = /\D/.exec(intPart)?.[0];
-  if (mark && /\D/.test(intPart.replaceAll(mark, ''))) return { error: `"${raw}" mixes thousands separators` };
-  const groups = mark ? intPart.split(mark) : [intPart];
-  if (intPart !== '' && !groupsValid(groups)) {
+  // The integer part's thousands mark is its first non-digit; any other non-digit mixes marks.
+  // Groups are measured, and the digits kept, in one pass (split and join cost more than the rest).
+  let mark = -1;
+  const sizes: number[] = [];
+  let size = 0;
+  let int = '';
+  let from = 0;
+  for (let i = 0; i < intEnd; i++) {
+    const c = digits.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      size++;
+      continue;
+    }
+    if (mark === -1) mark = c;
+    else if (c !== mark) return { error: `"${raw}" mixes thousands separators` };
+    sizes.push(size);
+    size = 0;
+    int += digits.slice(from, i);
+    from = i + 1;
+  }
+  sizes.push(size);
+  int += digits.slice(from, intEnd);
+  if (intEnd !== 0 && !groupsValid(sizes)) {
     return { error: `"${raw}" has its thousands separators in the wrong places (for "${decimal}" as the decimal separator)` };
   }
-  const int = groups.join('').replace(/^0+(?=\d)/, '') || '0';
-  if (intPart === '' && frac === '') return { error: `"${raw}" is not an amount` };
+  int = int.replace(LEADING_ZEROS, '') || '0';
+  if (intEnd === 0 && frac === '') return { error: `"${raw}" is not an amount` };
   const value = frac ? `${int}.${frac}` : int;
-  return body.negative && /[1-9]/.test(value) ? `-${value}` : value;
+  return body.negative && NON_ZERO.test(value) ? `-${value}` : value;
 }
 
 /** Reads one amount cell. Empty is missing, not zero. */

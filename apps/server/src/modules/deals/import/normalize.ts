@@ -9,7 +9,6 @@ import type { DealInput } from './deal-input.ts';
 import { dealType } from './deal-type.ts';
 import type { ColumnMap } from './formats.ts';
 import type { RowError } from './import.errors.ts';
-import type { MappableField } from './mapping-file.ts';
 import { type DecimalRule, parseMoney } from './money.ts';
 import type { RawRecord } from './record.ts';
 import { normalizeSalesforceId } from './salesforce-id.ts';
@@ -33,101 +32,154 @@ interface Cell {
   value: string;
 }
 
-type Fail = (cell: Cell, message: string) => void;
-
 const NUMERIC: DecimalRule = { kind: 'explicit', separator: '.' };
+const PROBABILITY = /^(\d{1,3}(?:[.,]\d+)?)\s*%?$/;
 
 /** Splits multi-value cells the way Salesforce and HubSpot export multi-select fields ("A;B"). */
-const splitList = (value: string | undefined) => [...new Set((value ?? '').split(';').map((s) => s.trim()).filter(Boolean))];
-
-/** Cell access for one record: the first non-empty cell among a field's columns, else the first column with "". */
-function cellsOf(record: RawRecord, columns: ColumnMap) {
-  return (field: MappableField): Cell | undefined => {
-    const headers = columns.fields[field];
-    if (!headers?.length) return undefined;
-    for (const h of headers) if ((record.values[h] ?? '').trim() !== '') return { column: h, value: record.values[h]! };
-    return { column: headers[0]!, value: '' };
-  };
+function splitList(value: string | undefined): string[] {
+  if (!value) return [];
+  if (!value.includes(';')) return [value.trim()].filter(Boolean);
+  return [...new Set(value.split(';').map((s) => s.trim()).filter(Boolean))];
 }
 
-function readExternalId(cell: Cell, format: ColumnMap['format'], fail: Fail): string {
+/** Deal types by cell text: a file repeats a handful of spellings. Cleared when full. */
+const TYPES = new Map<string, ReturnType<typeof dealType>>();
+function typeOf(value: string) {
+  if (TYPES.has(value)) return TYPES.get(value);
+  const type = dealType(value);
+  if (TYPES.size >= 1000) TYPES.clear();
+  TYPES.set(value, type);
+  return type;
+}
+
+/** The first non-empty cell among a field's columns, else the first column with ""; undefined when no column holds the field. */
+function cellOf(record: RawRecord, headers: readonly string[] | undefined): Cell | undefined {
+  if (!headers?.length) return undefined;
+  for (const h of headers) {
+    const value = record.values[h];
+    if (value !== undefined && value.trim() !== '') return { column: h, value };
+  }
+  return { column: headers[0]!, value: '' };
+}
+
+/** The trimmed text of a field's first non-empty cell, or undefined. */
+function textOf(record: RawRecord, headers: readonly string[] | undefined): string | undefined {
+  if (!headers) return undefined;
+  for (const h of headers) {
+    const value = record.values[h]?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** The row's errors; `line` for each. */
+class Problems {
+  readonly errors: RowError[] = [];
+  constructor(readonly line: number) {}
+  fail(cell: Cell, message: string): void {
+    this.errors.push({ line: this.line, column: cell.column, value: cell.value, message });
+  }
+}
+
+function readExternalId(cell: Cell, format: ColumnMap['format'], problems: Problems): string {
   const raw = cell.value.trim();
-  if (!raw) fail(cell, 'The id is empty; every deal needs one, so that importing again updates it instead of adding it twice');
+  if (!raw) problems.fail(cell, 'The id is empty; every deal needs one, so that importing again updates it instead of adding it twice');
   else if (format === 'salesforce') {
     const id = normalizeSalesforceId(raw);
     if (id.ok) return id.id;
-    fail(cell, id.message);
+    problems.fail(cell, id.message);
   }
   return raw;
 }
 
 /** "80", "80%", "12.5 %", "12,5": a percentage from 0 to 100. */
-function readProbability(cell: Cell | undefined, fail: Fail): number | undefined {
-  if (!cell?.value.trim()) return undefined;
-  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*%?$/.exec(cell.value.trim());
+function readProbability(cell: Cell | undefined, problems: Problems): number | undefined {
+  const text = cell?.value.trim();
+  if (!text) return undefined;
+  const m = PROBABILITY.exec(text);
   const probability = m ? Number(m[1]!.replace(',', '.')) : NaN;
   if (probability >= 0 && probability <= 100) return probability;
-  fail(cell, `"${cell.value}" is not a probability (a percentage from 0 to 100)`);
+  problems.fail(cell!, `"${cell!.value}" is not a probability (a percentage from 0 to 100)`);
   return undefined;
+}
+
+function readDate(cell: Cell | undefined, format: DateFormat, problems: Problems) {
+  if (!cell) return undefined;
+  const result = parseDate(cell.value, format);
+  if (result.kind === 'error') problems.fail(cell, result.message);
+  return result.kind === 'date' ? result : undefined;
 }
 
 export function normalizeRecord(record: RawRecord, file: FileDecisions): NormalizeResult {
   const { line } = record;
-  const errors: RowError[] = [];
+  const { fields, custom, format } = file.columns;
+  const problems = new Problems(line);
+  const { errors } = problems;
   const warnings: RowError[] = [];
-  const fail: Fail = (cell, message) => errors.push({ line, column: cell.column, value: cell.value, message });
-  const cell = cellsOf(record, file.columns);
-  const textOf = (field: MappableField) => cell(field)?.value.trim() || undefined;
-  const dateOf = (field: 'closeDate' | 'createdDate') => {
-    const c = cell(field);
-    const result = c && parseDate(c.value, file.dateFormat);
-    if (c && result?.kind === 'error') fail(c, result.message);
-    return result?.kind === 'date' ? result : undefined;
-  };
 
   if (record.problem) errors.push({ line, ...record.problem });
-  const externalId = readExternalId(cell('externalId')!, file.columns.format, fail);
-  const stageCell = cell('stage')!;
+  const externalId = readExternalId(cellOf(record, fields.externalId)!, format, problems);
+  const stageCell = cellOf(record, fields.stage)!;
   const stage = stageCell.value.trim();
-  if (!stage) fail(stageCell, 'The stage is empty; every deal needs one');
-  const money = readAmount(cell('amount'), cell('currency'), record, file, fail);
-  const probability = readProbability(cell('probability'), fail);
-  const closeDate = dateOf('closeDate')?.date;
-  const created = dateOf('createdDate');
+  if (!stage) problems.fail(stageCell, 'The stage is empty; every deal needs one');
+  const money = readAmount(cellOf(record, fields.amount), cellOf(record, fields.currency), record, file, problems);
+  const probability = readProbability(cellOf(record, fields.probability), problems);
+  const closeDate = readDate(cellOf(record, fields.closeDate), file.dateFormat, problems)?.date;
+  const created = readDate(cellOf(record, fields.createdDate), file.dateFormat, problems);
 
   const customFields: Record<string, string> = {};
-  for (const h of file.columns.custom) if (record.values[h]?.trim()) customFields[h] = record.values[h].trim();
-  const typeCell = cell('type');
-  const type = typeCell?.value.trim() ? dealType(typeCell.value) : undefined;
-  if (typeCell?.value.trim() && !type) {
-    const value = typeCell.value.trim();
-    warnings.push({ line, column: typeCell.column, value: typeCell.value, message: `"${value}" is not a deal type Tandem knows (new business, expansion, renewal); kept as a custom field` });
-    customFields[typeCell.column] = value;
+  for (const h of custom) {
+    const value = record.values[h]?.trim();
+    if (value) customFields[h] = value;
+  }
+  const typeCell = cellOf(record, fields.type);
+  const typeText = typeCell?.value.trim();
+  const type = typeText ? typeOf(typeCell!.value) : undefined;
+  if (typeText && !type) {
+    warnings.push({
+      line,
+      column: typeCell!.column,
+      value: typeCell!.value,
+      message: `"${typeText}" is not a deal type Tandem knows (new business, expansion, renewal); kept as a custom field`,
+    });
+    customFields[typeCell!.column] = typeText;
   }
 
   if (errors.length) return { ok: false, errors, warnings };
 
   // Resolved last, so that only rows that import count towards the unknown stages reported.
   const resolved = file.stages.resolve(stage);
-  const account = textOf('account');
-  const products = splitList(textOf('product'));
-  const optional = { account, owner: textOf('owner'), leadSource: textOf('leadSource'), reason: textOf('reason'), closeDate, type };
-  const deal: DealInput = {
-    externalId,
-    name: textOf('name') ?? ([account, products.join(', ')].filter(Boolean).join(' - ') || externalId),
-    ...money,
-    stage,
-    stageCategory: resolved.category,
-    probability: probability ?? resolved.probability,
-    createdDate: created && (created.timestamp ?? created.date),
-    ...optional,
-    products,
-    competitors: splitList(textOf('competitor')),
-    customFields,
-  };
-  // Absent, not undefined: the deal compares and serializes the same whichever way it was built.
-  for (const key of Object.keys(deal) as (keyof DealInput)[]) if (deal[key] === undefined) delete deal[key];
+  const account = textOf(record, fields.account);
+  const products = splitList(textOf(record, fields.product));
+  // Keys in a fixed order and absent rather than undefined: the deal compares and serializes
+  // the same whichever way it was built.
+  const deal = { externalId, name: textOf(record, fields.name) ?? defaultName(account, products, externalId) } as DealInput;
+  if (money) {
+    deal.amount = money.amount;
+    deal.currency = money.currency;
+  }
+  deal.stage = stage;
+  deal.stageCategory = resolved.category;
+  const p = probability ?? resolved.probability;
+  if (p !== undefined) deal.probability = p;
+  if (created) deal.createdDate = created.timestamp ?? created.date;
+  if (account !== undefined) deal.account = account;
+  const owner = textOf(record, fields.owner);
+  if (owner !== undefined) deal.owner = owner;
+  const leadSource = textOf(record, fields.leadSource);
+  if (leadSource !== undefined) deal.leadSource = leadSource;
+  const reason = textOf(record, fields.reason);
+  if (reason !== undefined) deal.reason = reason;
+  if (closeDate !== undefined) deal.closeDate = closeDate;
+  if (type !== undefined) deal.type = type;
+  deal.products = products;
+  deal.competitors = splitList(textOf(record, fields.competitor));
+  deal.customFields = customFields;
   return { ok: true, deal, warnings };
+}
+
+function defaultName(account: string | undefined, products: string[], externalId: string): string {
+  return [account, products.join(', ')].filter(Boolean).join(' - ') || externalId;
 }
 
 /** The amount and its currency: the currency column, else a code or symbol in the cell, else the file's default. */
@@ -136,24 +188,24 @@ function readAmount(
   currencyCell: Cell | undefined,
   record: RawRecord,
   file: FileDecisions,
-  fail: Fail,
-): { amount?: string; currency?: string } {
-  if (!amountCell) return {};
+  problems: Problems,
+): { amount: string; currency: string } | undefined {
+  if (!amountCell) return undefined;
   const rule = record.numeric?.has(amountCell.column) ? NUMERIC : file.decimal;
   const money = parseMoney(amountCell.value, rule);
   if (money.kind === 'error') {
-    fail(amountCell, money.message);
-    return {};
+    problems.fail(amountCell, money.message);
+    return undefined;
   }
-  if (money.kind === 'missing') return {};
+  if (money.kind === 'missing') return undefined;
   let currency: string | undefined;
   const code = currencyCell?.value.trim().toUpperCase();
   if (currencyCell && code) {
     if (isCurrencyCode(code)) currency = code;
-    else fail(currencyCell, `"${currencyCell.value}" is not a currency code (ISO 4217, such as USD or EUR)`);
+    else problems.fail(currencyCell, `"${currencyCell.value}" is not a currency code (ISO 4217, such as USD or EUR)`);
   }
   if (currency && money.currency && !symbolFits(money.currency, currency)) {
-    fail(amountCell, `"${amountCell.value.trim()}" is in ${money.currency.code}, but ${currencyCell!.column} says ${currency}`);
+    problems.fail(amountCell, `"${amountCell.value.trim()}" is in ${money.currency.code}, but ${currencyCell!.column} says ${currency}`);
   }
   return { amount: money.value, currency: currency ?? money.currency?.code ?? file.defaultCurrency };
 }

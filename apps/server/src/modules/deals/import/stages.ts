@@ -19,12 +19,23 @@ export interface ResolvedStage extends StageMapping {
   known: boolean;
 }
 
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+/** Keys of the stage names seen lately: an import asks for the same few stages on every row. Cleared when full. */
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 10_000;
+
 /**
  * Lookup key: case, spacing and punctuation do not matter, so "Closed Won",
  * "closed won", "Closed-Won" and HubSpot's internal id "closedwon" are one stage.
  */
 export function stageKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    key = name.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    KEYS.set(name, key);
+  }
+  return key;
 }
 
 const DEFAULTS: readonly (readonly [string, StageCategory, number])[] = [
