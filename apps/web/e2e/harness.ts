@@ -112,7 +112,8 @@ export interface TandemServer {
   stop: () => Promise<void>;
 }
 
-export async function startServer(): Promise<TandemServer> {
+/** `demo: true` starts with the Northwind Cloud demo workspace (its people, accounts and deals), as `tandem start` does on a first run. */
+export async function startServer(options: { demo?: boolean } = {}): Promise<TandemServer> {
   await ensureWebBuild();
   const databaseUrl = await createTestDatabase();
   const port = await freePort();
@@ -125,7 +126,7 @@ export async function startServer(): Promise<TandemServer> {
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
-      TANDEM_DEMO: '0',
+      TANDEM_DEMO: options.demo ? '1' : '0',
       TANDEM_DATA_DIR: dataDir,
       TANDEM_WEBHOOK_ALLOW_PRIVATE: '1',
       TANDEM_PUBLIC_URL: `http://127.0.0.1:${port}`,

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
-import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconChevronRight } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { UpdateWorkspaceRequest, type Workspace } from '@tandem/contracts';
 import { notifySuccess } from '../../../app/components/notify.ts';
@@ -24,9 +26,32 @@ export function SettingsPage() {
       ) : details.isError ? (
         <QueryError error={details.error} onRetry={() => void details.refetch()} />
       ) : (
-        <SettingsForm workspace={details.data} />
+        <Stack gap="lg">
+          <SettingsForm workspace={details.data} />
+          {ws.can('deals.settings') && <DealSettingsCard slug={ws.slug} />}
+        </Stack>
       )}
     </>
+  );
+}
+
+function DealSettingsCard({ slug }: { slug: string }) {
+  return (
+    <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }} maw={640}>
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <Stack gap={4} style={{ flex: '1 1 280px' }}>
+          <Title order={3} size="h5">
+            Deal stages and exchange rates
+          </Title>
+          <Text size="sm" c="dimmed">
+            Which CRM stages count as open, won or lost, and the rates that convert deal amounts to the base currency.
+          </Text>
+        </Stack>
+        <Button component={Link} to={`/w/${slug}/settings/deals`} variant="light" rightSection={<IconChevronRight size={16} />}>
+          Stages and rates
+        </Button>
+      </Group>
+    </Card>
   );
 }
 
