@@ -136,7 +136,9 @@ export async function seedDealsDemo(db: Db, workspaceId: string, rnd: Random, sc
       const closeDate = closed
         ? new Date(windowStart.getTime() + Math.floor(rnd.next() * span))
         : new Date(today.getTime() + rnd.int(1, 180) * DAY);
-      const created = new Date(closeDate.getTime() - rnd.int(m.segment.cycleDays[0], m.segment.cycleDays[1]) * DAY);
+      // An open deal was created in the past, however far away its close date is.
+      const cycleStart = closeDate.getTime() - rnd.int(m.segment.cycleDays[0], m.segment.cycleDays[1]) * DAY;
+      const created = new Date(closed ? cycleStart : Math.min(cycleStart, today.getTime() - rnd.int(7, 120) * DAY));
       const competitors = Object.keys(COMPETITORS).filter(() => rnd.next() < 0.22).slice(0, 2);
       const winRate = competitors.reduce((p, c) => p + COMPETITORS[c]!, m.segment.winRate + (competitors.length ? 0 : 0.05));
       const won = closed && rnd.next() < Math.min(0.9, Math.max(0.03, winRate));
