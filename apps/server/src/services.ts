@@ -1,6 +1,6 @@
 import type { Deps } from './lib/deps.ts';
 import { createAuditService } from './modules/audit/index.ts';
-import { createDealsService, createImportsService } from './modules/deals/index.ts';
+import { createDealsService, createImportsService, rebaseDeals } from './modules/deals/index.ts';
 import { createAuthService, createTeamsService, createTokensService, createWorkspacesService } from './modules/workspaces/index.ts';
 
 /** Every module's services, built once from the shared dependencies. */
@@ -8,7 +8,7 @@ export function createServices(deps: Deps) {
   return {
     deps,
     auth: createAuthService(deps),
-    workspaces: createWorkspacesService(deps),
+    workspaces: createWorkspacesService(deps, { baseCurrencyChanged: rebaseDeals }),
     teams: createTeamsService(deps),
     tokens: createTokensService(deps),
     audit: createAuditService(deps),

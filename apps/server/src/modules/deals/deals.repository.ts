@@ -186,6 +186,34 @@ export const dealsRepository = {
   },
 
   /**
+   * Re-expresses the exchange-rate table in a new base currency: 1 X = r old-base
+   * becomes 1 X = r / r(new) new-base, with r(new) the new base's rate in effect at
+   * that row's date (else its earliest); the old base gets 1 / r(new) at each of the
+   * new base's dates; the new base's own rows go. Without any rate for the new base
+   * nothing can be converted, and the rates are cleared. Returns the rows kept.
+   */
+  async rebaseExchangeRates(db: DbOrTx, workspaceId: string, from: string, to: string) {
+    const result = await db.execute(sql`
+      with target as (select effective_from, rate from exchange_rates where workspace_id = ${workspaceId} and currency = ${to}),
+      converted as (
+        select r.currency, r.effective_from,
+          round(r.rate / (select t.rate from target t
+                          order by t.effective_from > r.effective_from, abs(t.effective_from - r.effective_from) limit 1), 10) as rate
+        from exchange_rates r
+        where r.workspace_id = ${workspaceId} and r.currency <> ${to} and exists (select 1 from target)
+        union all
+        select ${from}, t.effective_from, round(1 / t.rate, 10) from target t
+      ),
+      -- Runs once whether or not it is read; the selects above see the rows as they were.
+      cleared as (delete from exchange_rates where workspace_id = ${workspaceId})
+      select currency, effective_from::text as "effectiveFrom", rate::text as rate from converted
+      where rate > 0`);
+    const rows = result.rows as { currency: string; effectiveFrom: string; rate: string }[];
+    if (rows.length) await db.insert(exchangeRates).values(rows.map((r) => ({ ...r, workspaceId })));
+    return rows.length;
+  },
+
+  /**
    * Recomputes amount_base: the amount as is in the base currency, else times the
    * rate in effect on the close date (else the created date, else today), or the
    * earliest rate for deals that precede every rate; null without any rate.

@@ -168,6 +168,16 @@ async function stageMappingList(tx: DbOrTx, workspaceId: string): Promise<StageM
   };
 }
 
+/**
+ * The base currency changed: the exchange rates are re-expressed in the new base
+ * and every deal's base amount recomputed, in the caller's transaction.
+ */
+export async function rebaseDeals(tx: DbOrTx, workspaceId: string, from: string, to: string) {
+  const rates = await dealsRepository.rebaseExchangeRates(tx, workspaceId, from, to);
+  const recomputedDeals = await dealsRepository.recomputeAmountBase(tx, workspaceId, to);
+  return { exchangeRates: rates, recomputedDeals };
+}
+
 /** Deals of the workspace: lists and summaries with filters, accounts, and the settings that classify and convert them. */
 export function createDealsService(deps: Deps) {
   const { database } = deps;

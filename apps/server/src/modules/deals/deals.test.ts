@@ -408,3 +408,31 @@ describe('demo data', () => {
     expect(ties.rows[0].n).toBe(0);
   });
 });
+
+describe('changing the base currency', () => {
+  it('re-expresses the exchange rates in the new base and recomputes every base amount', async () => {
+    const ws = (await call(h.app, admin, 'POST', '/api/v1/workspaces', { body: { name: 'Rebase', slug: 'rebase', baseCurrency: 'USD' } })).json();
+    const put = await call(h.app, admin, 'PUT', '/api/v1/workspaces/rebase/deal-settings/exchange-rates', {
+      body: { items: [{ currency: 'EUR', effectiveFrom: '2025-01-01', rate: '1.25' }, { currency: 'GBP', effectiveFrom: '2025-01-01', rate: '1.5' }] },
+    });
+    expect(put.statusCode).toBe(200);
+    const usd = await insertDeal(ws.id, { name: 'In dollars', amount: '100', currency: 'USD', amountBase: '100', stage: 'Prospecting', stageCategory: 'open', closeDate: '2025-06-01' });
+    const eur = await insertDeal(ws.id, { name: 'In euros', amount: '100', currency: 'EUR', amountBase: '125', stage: 'Prospecting', stageCategory: 'open', closeDate: '2025-06-01' });
+    const gbp = await insertDeal(ws.id, { name: 'In pounds', amount: '100', currency: 'GBP', amountBase: '150', stage: 'Prospecting', stageCategory: 'open', closeDate: '2025-06-01' });
+
+    const patch = await call(h.app, admin, 'PATCH', '/api/v1/workspaces/rebase', { body: { baseCurrency: 'EUR' } });
+    expect(patch.statusCode).toBe(200);
+    const rates = (await call(h.app, admin, 'GET', '/api/v1/workspaces/rebase/deal-settings/exchange-rates')).json();
+    expect(rates).toEqual({
+      baseCurrency: 'EUR',
+      items: [
+        { currency: 'GBP', effectiveFrom: '2025-01-01', rate: '1.2000000000' },
+        { currency: 'USD', effectiveFrom: '2025-01-01', rate: '0.8000000000' },
+      ],
+    });
+    const amount = async (id: string) => (await call(h.app, admin, 'GET', `/api/v1/workspaces/rebase/deals/${id}`)).json().amountBase;
+    expect(await amount(usd)).toBe('80.0000');
+    expect(await amount(eur)).toBe('100.0000');
+    expect(await amount(gbp)).toBe('120.0000');
+  });
+});

@@ -68,7 +68,13 @@ export async function createWorkspaceTx(
   return toWorkspaceDto(row);
 }
 
-export function createWorkspacesService(deps: Deps) {
+/** What other modules do when a workspace setting they depend on changes, inside the same transaction. */
+export interface WorkspaceHooks {
+  /** Returns details for the audit entry (e.g. how many deals were recomputed). */
+  baseCurrencyChanged?(tx: DbOrTx, workspaceId: string, from: string, to: string): Promise<Record<string, unknown>>;
+}
+
+export function createWorkspacesService(deps: Deps, hooks: WorkspaceHooks = {}) {
   const { database } = deps;
   const { db } = database;
 
@@ -120,9 +126,12 @@ export function createWorkspacesService(deps: Deps) {
         const before = await workspacesRepository.byId(tx, ctx.workspaceId);
         const row = await workspacesRepository.update(tx, ctx.workspaceId, patch);
         if (!row || !before) throw E.workspaceNotFound(ctx.slug);
-        const changes = Object.fromEntries(
+        const changes: Record<string, unknown> = Object.fromEntries(
           Object.keys(patch).map((k) => [k, { from: before[k as keyof typeof patch], to: row[k as keyof typeof patch] }]),
         );
+        if (row.baseCurrency !== before.baseCurrency && hooks.baseCurrencyChanged) {
+          changes.rebased = await hooks.baseCurrencyChanged(tx, ctx.workspaceId, before.baseCurrency, row.baseCurrency);
+        }
         await recordAudit(tx, ctx.workspaceId, ctx.actor, {
           action: 'workspace.settings_updated',
           targetType: 'workspace',
