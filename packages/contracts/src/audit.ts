@@ -47,4 +47,10 @@ export const AUDIT_ACTIONS = [
   'team.deleted',
   'token.created',
   'token.revoked',
+  'deals.stage_mapping_updated',
+  'deals.exchange_rates_updated',
+  'deals.imported',
+  'deals.upserted',
+  'deals.import_undone',
+  'accounts.imported',
 ] as const;

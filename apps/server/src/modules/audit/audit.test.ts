@@ -109,7 +109,7 @@ describe('audit log', () => {
   it('records settings changes with before and after', async () => {
     const e = one(await audit({ action: 'workspace.settings_updated' }), 'workspace.settings_updated');
     expect(e).toMatchObject({ actor: { userId: adminId }, targetLabel: 'Acme Inc' });
-    expect(e.details).toEqual({ name: { from: 'Acme', to: 'Acme Inc' }, baseCurrency: { from: 'USD', to: 'EUR' } });
+    expect(e.details).toEqual({ name: { from: 'Acme', to: 'Acme Inc' }, baseCurrency: { from: 'USD', to: 'EUR' }, rebased: { exchangeRates: 0, recomputedDeals: 0 } });
   });
 
   it('filters by exact action and by prefix', async () => {

@@ -21,6 +21,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'team.deleted': 'Deleted a team',
   'token.created': 'Created an API token',
   'token.revoked': 'Revoked an API token',
+  'deals.stage_mapping_updated': 'Changed the stage mapping',
+  'deals.exchange_rates_updated': 'Changed exchange rates',
+  'deals.imported': 'Imported deals',
+  'deals.upserted': 'Updated deals through the API',
+  'deals.import_undone': 'Undid an import',
+  'accounts.imported': 'Imported accounts',
 };
 
 /** Actions added by later modules read "Demo seeded" until they get a label here. */
@@ -37,6 +43,8 @@ const PREFIX_LABELS: Record<string, string> = {
   'team.': 'Teams',
   'token.': 'API tokens',
   'workspace.': 'Workspace',
+  'deals.': 'Deals and imports',
+  'accounts.': 'Accounts',
 };
 
 /** Select data: whole areas (prefix filters) first, then single actions. */
