@@ -115,12 +115,65 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   }
 
+  return readResponse<T>(res, options.public);
+}
+
+async function readResponse<T>(res: Response, isPublic = false): Promise<T> {
   if (res.status === 204) return undefined as T;
   if (!res.ok) {
     const problem = await readProblem(res);
-    if (res.status === 401 && !options.public && onUnauthorized) onUnauthorized();
+    if (res.status === 401 && !isPublic && onUnauthorized) onUnauthorized();
     throw new ApiError(problem);
   }
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export interface UploadOptions {
+  /** Bytes sent so far and the total, as the upload goes. */
+  onProgress?: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * POSTs multipart/form-data with the CSRF token. XMLHttpRequest rather than fetch,
+ * because only it reports upload progress (a 150 MB export takes a while). The
+ * browser sets the Content-Type with the multipart boundary itself.
+ */
+export function apiUpload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path, undefined));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (e) => options.onProgress?.(e.loaded, e.total);
+    xhr.onload = () => {
+      // The same reading as fetch's, so errors become the same ApiError.
+      const body = xhr.status === 204 ? null : xhr.responseText;
+      const res = new Response(body, {
+        status: xhr.status,
+        statusText: xhr.statusText,
+        headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' },
+      });
+      readResponse<T>(res).then(resolve, reject);
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiError({
+          type: 'about:blank',
+          title: 'Network error',
+          status: 0,
+          code: 'NETWORK_ERROR',
+          detail: 'The upload did not reach the Tandem server. Check your connection and try again.',
+        }),
+      );
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    if (options.signal?.aborted) {
+      reject(new DOMException('The upload was cancelled.', 'AbortError'));
+      return;
+    }
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
 }
