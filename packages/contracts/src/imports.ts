@@ -159,7 +159,6 @@ export type ImportRecord = z.infer<typeof ImportRecord>;
 export const ImportDetail = ImportRecord.extend({
   result: ImportResult.nullable(),
   warningList: z.array(ImportRowError).describe('At most 1,000 warnings: repeated ids, values kept as custom fields'),
-  preview: ImportPreview.nullable().describe('Present while pending'),
 });
 export type ImportDetail = z.infer<typeof ImportDetail>;
 

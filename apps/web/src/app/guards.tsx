@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { Alert, Anchor, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { Action } from '@tandem/contracts/permissions';
+import { PERMISSIONS, type Action } from '@tandem/contracts/permissions';
 import { ROLE_LABELS } from '@tandem/contracts/roles';
 import { authApi, setupStatusKey } from '../modules/auth/api/auth.api.ts';
 import { FullPageLoader } from './components/full-page-loader.tsx';
@@ -31,7 +31,7 @@ export function RequirePermission({ action, title, children }: { action: Action;
   return (
     <>
       <PageHeader title={title} />
-      <Alert color="yellow" variant="light" title="Only admins can open this page">
+      <Alert color="yellow" variant="light" title={`Only ${allowedRoles(action)} can open this page`}>
         <Text size="sm">
           Your role in {ws.membership.name} is {ROLE_LABELS[ws.membership.role]}. Ask an admin of this workspace if you
           need access.{' '}
@@ -58,4 +58,10 @@ export function RootRedirect() {
     );
   }
   return <Navigate to={status.data.needsSetup ? '/setup' : '/login'} replace />;
+}
+
+/** "admins", "admins and sales leads": who may use an action, in words. */
+function allowedRoles(action: Action): string {
+  const names = PERMISSIONS[action].map((r) => `${ROLE_LABELS[r].replace(/ \(.*\)$/, '').toLowerCase()}s`);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!;
 }

@@ -87,6 +87,13 @@ function parseMapping(m: unknown): MappingFile {
   return r.data;
 }
 
+/** A mapping being edited, in words: the field that still needs a column, or the schema's own message. */
+function mappingProblem(issue: { path: PropertyKey[]; message: string; code: string }): string {
+  const [first, field] = issue.path;
+  if (first === 'fields' && typeof field === 'string' && issue.code === 'invalid_type') return `Choose the column for ${field}; it is required.`;
+  return `mapping.${issue.path.map(String).join('.')}: ${issue.message}`;
+}
+
 export function createImportsService(deps: Deps) {
   const { database, config, log } = deps;
   const tenant = <T>(ctx: { workspaceId: string }, fn: (tx: Tx) => Promise<T>) => database.withTenant(ctx.workspaceId, fn);
@@ -120,8 +127,11 @@ export function createImportsService(deps: Deps) {
     timer.unref();
     return {
       report(p: ImportProgressReport) {
+        // A new phase shows at once; rows within a phase at the next beat.
+        const phaseChanged = latest?.phase !== p.phase;
         latest = p;
         also?.(p);
+        if (phaseChanged) beat();
       },
       async stop() {
         clearInterval(timer);
@@ -353,8 +363,9 @@ export function createImportsService(deps: Deps) {
       const settings = await tenant(ctx, (tx) => workspaceSettings(tx, ctx.workspaceId));
       // A source remembers its mapping: offered again when none is given.
       let draft = req.mapping as ImportMapping | undefined;
-      if (!draft && req.source && (!req.format || req.format === 'csv')) {
-        const saved = await tenant(ctx, (tx) => importsRepository.mapping(tx, ctx.workspaceId, row.kind, req.source!));
+      if (!draft && (!req.format || req.format === 'csv')) {
+        // Saved under the source, or under "csv" when none was named (as start() saves it).
+        const saved = await tenant(ctx, (tx) => importsRepository.mapping(tx, ctx.workspaceId, row.kind, req.source ?? 'csv'));
         draft = (saved?.mapping as ImportMapping | null) ?? undefined;
       }
       // A mapping being edited may be incomplete: the preview says what is missing instead of refusing.
@@ -366,7 +377,7 @@ export function createImportsService(deps: Deps) {
         source: req.source,
         mapping: checked?.success ? checked.data : undefined,
         draft,
-        problem: issue && `mapping.${issue.path.join('.')}: ${issue.message}`,
+        problem: issue && mappingProblem(issue),
         dateFormat: req.dateFormat,
         baseCurrency: settings.baseCurrency,
         workspaceStages: settings.stages,
@@ -415,7 +426,6 @@ export function createImportsService(deps: Deps) {
           ...record!,
           result: result ? { ...result, warningList: undefined, headers: undefined } : null,
           warningList: (result?.warningList as ImportDetail['warningList']) ?? [],
-          preview: null,
         };
       });
     },

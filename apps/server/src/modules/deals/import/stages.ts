@@ -56,6 +56,9 @@ const DEFAULTS: readonly (readonly [string, StageCategory, number])[] = [
   ['Presentation Scheduled', 'open', 60],
   ['Decision Maker Bought-In', 'open', 80],
   ['Contract Sent', 'open', 90],
+  // Plain words any CRM or spreadsheet uses.
+  ['Won', 'won', 100],
+  ['Lost', 'lost', 0],
 ];
 
 export const DEFAULT_STAGES: ReadonlyMap<string, StageMapping & { label: string }> = new Map(
