@@ -83,6 +83,25 @@ function decodeDealCursor(cursor: string | undefined, sort: string, order: DealO
   return { value: order.field === 'amount' ? value.replace('infinity', 'Infinity') : value, id };
 }
 
+/**
+ * A deal that has not changed since it was imported has no history rows: its
+ * imported state is its first entry, dated the way the import dates it (a closed
+ * deal at its close date, an open one at its created date, else when Tandem got it).
+ */
+function importedState(d: DealListRow['deal']) {
+  const closed = d.stageCategory !== 'open' && d.closeDate ? new Date(`${d.closeDate}T00:00:00Z`) : undefined;
+  const created = d.createdDate ? new Date(`${d.createdDate.replace(' ', 'T')}Z`) : undefined;
+  const at = closed ?? created ?? d.createdAt;
+  return {
+    id: d.id,
+    stage: d.stage,
+    stageCategory: d.stageCategory,
+    amount: d.amount,
+    currency: d.currency,
+    changedAt: new Date(Math.min(at.getTime(), Date.now())).toISOString(),
+  };
+}
+
 function owner(userId: string | null, userName: string | null, sourceName: string | null) {
   if (!userId && !sourceName) return null;
   return { userId, name: userName ?? sourceName };
@@ -224,14 +243,16 @@ export function createDealsService(deps: Deps) {
         return {
           ...dealDto(row),
           account: account ?? null,
-          history: history.map((h) => ({
-            id: h.id,
-            stage: h.stage,
-            stageCategory: h.stageCategory,
-            amount: h.amount,
-            currency: h.currency,
-            changedAt: h.changedAt.toISOString(),
-          })),
+          history: history.length
+            ? history.map((h) => ({
+                id: h.id,
+                stage: h.stage,
+                stageCategory: h.stageCategory,
+                amount: h.amount,
+                currency: h.currency,
+                changedAt: h.changedAt.toISOString(),
+              }))
+            : [importedState(row.deal)],
         };
       });
     },

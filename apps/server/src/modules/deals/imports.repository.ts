@@ -264,18 +264,25 @@ export const importsRepository = {
         i.stage_category, i.probability, i.close_date, i.created_date, i.owner_user_id, i.owner, i.type, i.lead_source,
         coalesce(i.products, '{}'), coalesce(i.competitors, '{}'), i.reason, coalesce(i.custom_fields, '{}'), ${importId}
       from import_incoming i where i.action = 'created'`);
-    // A new deal's first row is dated by the file: a closed deal at its close date, an open one at its created date.
+    // A new deal gets no history row: its state as imported is its history until it changes (the
+    // deal page shows it as the first entry). On its first change, that state is recorded first —
+    // dated by the file: a closed deal at its close date, an open one at its created date —
+    // then the change, at the import's time.
     await db.execute(sql`
       insert into deal_stage_history (workspace_id, deal_id, stage, stage_category, amount, currency, changed_at, import_id)
-      select ${ws}, i.deal_id, i.stage, i.stage_category, i.amount, i.currency,
-        case when i.action = 'created'
-          then least(now(), coalesce(case when i.stage_category <> 'open' then i.close_date::timestamptz end, i.created_date::timestamptz, now()))
-          else now() end,
-        ${importId}
+      select ${ws}, i.deal_id, v.stage, v.stage_category, v.amount, v.currency, v.changed_at, ${importId}
       from import_incoming i
-      where i.action = 'created'
-         or (i.action = 'updated' and (i.prev_stage is distinct from i.stage or i.prev_amount is distinct from i.amount
-                                       or i.prev_currency is distinct from i.currency))`);
+      join import_changes c on c.workspace_id = ${ws} and c.import_id = ${importId} and c.entity = 'deal' and c.entity_id = i.prev_id
+      cross join lateral jsonb_populate_record(null::deals, c.previous) p
+      cross join lateral (values
+        (0, p.stage, p.stage_category, p.amount, p.currency,
+           least(now() - interval '1 millisecond', coalesce(case when p.stage_category <> 'open' then p.close_date::timestamptz end,
+                                        p.created_date::timestamptz, p.created_at))),
+        (1, i.stage, i.stage_category, i.amount, i.currency, now())
+      ) v(k, stage, stage_category, amount, currency, changed_at)
+      where i.action = 'updated'
+        and (i.prev_stage is distinct from i.stage or i.prev_amount is distinct from i.amount or i.prev_currency is distinct from i.currency)
+        and (v.k = 1 or not exists (select 1 from deal_stage_history h where h.workspace_id = ${ws} and h.deal_id = i.deal_id))`);
     let removed = 0;
     if (full) {
       await db.execute(sql`

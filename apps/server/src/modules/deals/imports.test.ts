@@ -74,6 +74,9 @@ describe('deals import', () => {
     const v1 = (await h.services.deps.database.pool.query("select * from deals where source = 'sf-undo' and name = 'Undo me'")).rows[0];
     expect(v1).toMatchObject({ stage: 'Prospecting', amount: '10000.2500' });
     const historyBefore = await count('deal_stage_history');
+    // Unchanged since its import: no history row, and the deal page shows the imported state as its first entry.
+    const page1 = (await call(h.app, admin, 'GET', api(`deals/${v1.id}`))).json();
+    expect(page1.history).toEqual([expect.objectContaining({ stage: 'Prospecting', amount: '10000.2500', changedAt: expect.any(String) })]);
 
     const changed = await write(
       'sf-v2.csv',
@@ -81,7 +84,13 @@ describe('deals import', () => {
     );
     const second = await run(changed, { format: 'salesforce', source: 'sf-undo' });
     expect(second).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
-    expect(await count('deal_stage_history')).toBe(historyBefore + 1);
+    // The first change records the imported state, then the change.
+    expect(await count('deal_stage_history')).toBe(historyBefore + 2);
+    const page2 = (await call(h.app, admin, 'GET', api(`deals/${v1.id}`))).json();
+    expect(page2.history.map((e: { stage: string; amount: string }) => [e.stage, e.amount])).toEqual([
+      ['Prospecting', '10000.2500'],
+      ['Closed Won', '12500.0000'],
+    ]);
     const after = (await h.services.deps.database.pool.query('select stage, amount, stage_category from deals where id = $1', [v1.id])).rows[0];
     expect(after).toEqual({ stage: 'Closed Won', amount: '12500.0000', stage_category: 'won' });
 
