@@ -65,5 +65,4 @@ ALTER TABLE "import_rejects" ADD CONSTRAINT "import_rejects_workspace_id_import_
 ALTER TABLE "imports" ADD CONSTRAINT "imports_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "imports_created_idx" ON "imports" USING btree ("workspace_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "accounts_created_import_idx" ON "accounts" USING btree ("workspace_id","created_import_id") WHERE "accounts"."created_import_id" is not null;--> statement-breakpoint
-CREATE INDEX "deal_stage_history_import_idx" ON "deal_stage_history" USING btree ("workspace_id","import_id") WHERE "deal_stage_history"."import_id" is not null;--> statement-breakpoint
-CREATE INDEX "deals_created_import_idx" ON "deals" USING btree ("workspace_id","created_import_id") WHERE "deals"."created_import_id" is not null;
+CREATE INDEX "deal_stage_history_import_idx" ON "deal_stage_history" USING btree ("workspace_id","import_id") WHERE "deal_stage_history"."import_id" is not null;

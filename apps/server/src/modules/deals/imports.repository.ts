@@ -160,11 +160,14 @@ export const importsRepository = {
 
   /** Ids that appear on more than one valid row: the later row wins, the earlier ones are dropped. */
   async dedupeStaged(db: DbOrTx): Promise<{ duplicates: DuplicateId[]; dropped: number }> {
-    await db.execute(sql`analyze import_rows`);
+    // Statistics for the columns the merge joins and groups on (all columns would cost seconds on a million rows).
+    await db.execute(sql`analyze import_rows (valid, external_id, owner)`);
+    // Repeated ids first (a plain count per id), then the lines of those only.
     const dups = rowsOf<{ external_id: string; lines: number[] }>(
       await db.execute(sql`
-        select external_id, array_agg(line order by line) as lines from import_rows
-        where valid group by external_id having count(*) > 1 order by min(line) limit 1000`),
+        with dup as (select external_id from import_rows where valid group by external_id having count(*) > 1)
+        select r.external_id, array_agg(r.line order by r.line) as lines from import_rows r join dup using (external_id)
+        where r.valid group by r.external_id order by min(r.line) limit 1000`),
     );
     if (!dups.length) return { duplicates: [], dropped: 0 };
     const dropped = await db.execute(sql`
@@ -184,8 +187,8 @@ export const importsRepository = {
     const { workspaceId: ws, importId, source } = m;
     await db.execute(sql`
       with names as (
-        select distinct on (lower(account)) account from import_rows
-        where valid and account is not null order by lower(account), line
+        -- One spelling per name (a hash aggregate, not a sort of every row).
+        select min(account) as account from import_rows where valid and account is not null group by lower(account)
       )
       insert into accounts (workspace_id, name, created_import_id)
       select ${ws}, n.account, ${importId} from names n
@@ -201,6 +204,8 @@ export const importsRepository = {
         union all
         select lower(u.name), u.id from memberships m join users u on u.id = m.user_id where m.workspace_id = ${ws}
       ) x group by k having count(distinct user_id) = 1`);
+    // Only rows of deals the source already has are materialized (to compare and update them);
+    // new deals go straight from staging into deals in applyDeals.
     await db.execute(sql`
       create temp table import_incoming on commit drop as
       select i.*, ${amountBaseSql(m.baseCurrency, ws)} as amount_base
@@ -208,10 +213,9 @@ export const importsRepository = {
         select r.line, r.external_id, r.name, a.id as account_id, r.amount, r.currency, r.stage, r.stage_category, r.probability,
           r.close_date, r.created_date, o.user_id as owner_user_id, r.owner, r.type, r.lead_source, r.products, r.competitors,
           r.reason, r.custom_fields,
-          coalesce(d.id, gen_random_uuid()) as deal_id, d.id as prev_id,
+          d.id as deal_id, d.id as prev_id,
           d.stage as prev_stage, d.amount as prev_amount, d.currency as prev_currency,
-          case when d.id is null then 'created'
-               when d.removed_at is null and row(d.name, d.account_id, d.amount, d.currency, d.stage, d.stage_category, d.probability,
+          case when d.removed_at is null and row(d.name, d.account_id, d.amount, d.currency, d.stage, d.stage_category, d.probability,
                  d.close_date, d.created_date, d.owner_user_id, d.owner_name, d.type, d.lead_source, d.products, d.competitors,
                  d.reason, d.custom_fields)
                  is not distinct from row(r.name, a.id, r.amount, r.currency, r.stage, r.stage_category, r.probability,
@@ -219,14 +223,18 @@ export const importsRepository = {
                  r.reason, r.custom_fields)
                then 'unchanged' else 'updated' end as action
         from import_rows r
+        join deals d on d.workspace_id = ${ws} and d.source = ${source} and d.external_id = r.external_id
         left join import_accounts a on a.k = lower(r.account)
         left join import_owners o on o.k = lower(r.owner)
-        left join deals d on d.workspace_id = ${ws} and d.source = ${source} and d.external_id = r.external_id
         where r.valid
       ) i`);
-    const counts = rowsOf<{ action: string; n: number }>(await db.execute(sql`select action, count(*)::int as n from import_incoming group by action`));
+    const counts = rowsOf<{ action: string; n: number }>(
+      await db.execute(sql`
+        select action, count(*)::int as n from import_incoming group by action
+        union all select 'valid', count(*)::int from import_rows where valid`),
+    );
     const n = (a: string) => counts.find((c) => c.action === a)?.n ?? 0;
-    return { created: n('created'), updated: n('updated'), unchanged: n('unchanged') };
+    return { created: n('valid') - n('updated') - n('unchanged'), updated: n('updated'), unchanged: n('unchanged') };
   },
 
   /** With --full: the source's live deals that no row of the file names (valid or not). */
@@ -257,13 +265,18 @@ export const importsRepository = {
       from import_incoming i
       where d.workspace_id = ${ws} and d.id = i.prev_id and i.action = 'updated'`);
     await db.execute(sql`
-      insert into deals (workspace_id, id, source, external_id, name, account_id, amount, currency, amount_base, stage, stage_category,
+      insert into deals (workspace_id, source, external_id, name, account_id, amount, currency, amount_base, stage, stage_category,
         probability, close_date, created_date, owner_user_id, owner_name, type, lead_source, products, competitors, reason,
         custom_fields, created_import_id)
-      select ${ws}, i.deal_id, ${source}, i.external_id, i.name, i.account_id, i.amount, i.currency, i.amount_base, i.stage,
+      select ${ws}, ${source}, i.external_id, i.name, i.account_id, i.amount, i.currency, ${amountBaseSql(m.baseCurrency, ws)}, i.stage,
         i.stage_category, i.probability, i.close_date, i.created_date, i.owner_user_id, i.owner, i.type, i.lead_source,
         coalesce(i.products, '{}'), coalesce(i.competitors, '{}'), i.reason, coalesce(i.custom_fields, '{}'), ${importId}
-      from import_incoming i where i.action = 'created'`);
+      from (
+        select r.*, a.id as account_id, o.user_id as owner_user_id from import_rows r
+        left join import_accounts a on a.k = lower(r.account)
+        left join import_owners o on o.k = lower(r.owner)
+        where r.valid and not exists (select 1 from import_incoming x where x.external_id = r.external_id)
+      ) i`);
     // A new deal gets no history row: its state as imported is its history until it changes (the
     // deal page shows it as the first entry). On its first change, that state is recorded first —
     // dated by the file: a closed deal at its close date, an open one at its created date —
@@ -300,10 +313,15 @@ export const importsRepository = {
     return { removed };
   },
 
-  /** Deal ids and outcomes per external id, for the upsert API's per-item results. */
-  async incomingResults(db: DbOrTx) {
+  /** Deal ids and outcomes per external id, for the upsert API's per-item results (after applyDeals). */
+  async incomingResults(db: DbOrTx, m: MergeContext) {
     return rowsOf<{ external_id: string; deal_id: string; action: 'created' | 'updated' | 'unchanged' }>(
-      await db.execute(sql`select external_id, deal_id, action from import_incoming`),
+      await db.execute(sql`
+        select r.external_id, d.id as deal_id, coalesce(x.action, 'created') as action
+        from import_rows r
+        join deals d on d.workspace_id = ${m.workspaceId} and d.source = ${m.source} and d.external_id = r.external_id
+        left join import_incoming x on x.external_id = r.external_id
+        where r.valid`),
     );
   },
 

@@ -546,7 +546,7 @@ export function createImportsService(deps: Deps) {
           database,
           { workspaceId: ctx.workspaceId, importId: id, source: body.source, full: false, dryRun: false, strict: true, baseCurrency: settings.baseCurrency,
             beforeCommit: async (tx, o) => {
-              results = await importsRepository.incomingResults(tx);
+              results = await importsRepository.incomingResults(tx, { workspaceId: ctx.workspaceId, importId: id, source: body.source, baseCurrency: settings.baseCurrency });
               await importsRepository.update(tx, ctx.workspaceId, id, { status: 'completed', finishedAt: new Date(), counts: countsOf(o), result: { ...resultOf(id, o), warningList: o.warningList } });
               await recordAudit(tx, ctx.workspaceId, ctx.actor, { action: 'deals.upserted', targetType: 'import', targetId: id, targetLabel: fileName, details: { source: o.source, ...countsOf(o) } });
             },
