@@ -164,7 +164,8 @@ async function baseCurrencyOf(tx: DbOrTx, workspaceId: string) {
 
 type MappingRow = Awaited<ReturnType<typeof dealsRepository.stageMappings>>[number];
 
-function stageTable(rows: MappingRow[]): StageTable {
+/** The workspace's saved stage mapping as a StageResolver layer (the settings page and imports read it alike). */
+export function stageTable(rows: MappingRow[]): StageTable {
   return Object.fromEntries(
     rows.map((r) => [r.label, r.probability === null ? { category: r.category } : { category: r.category, probability: r.probability }]),
   );

@@ -12,7 +12,7 @@ import type { DealInput } from './import/deal-input.ts';
 import type { RowError } from './import/import.errors.ts';
 
 /** COPY's text format: backslash escapes, \N for NULL. NUL cannot be stored in text and is dropped. */
-export function esc(value: string): string {
+function esc(value: string): string {
   return /[\\\n\r\t\0]/.test(value)
     ? value.replace(/[\\\n\r\t\0]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : ''))
     : value;

@@ -15,5 +15,4 @@ export const ImportsErrors = {
   tooLarge: defineError('IMPORT_FILE_TOO_LARGE', 413, 'File too large', (limit: number) => `The file is larger than ${Math.round(limit / 1048576)} MB, the upload limit (TANDEM_IMPORT_MAX_BYTES).`),
   noFile: defineError('IMPORT_NO_FILE', 400, 'No file', () => 'The upload has no file part; send the file as multipart/form-data field "file".'),
   badField: defineError('VALIDATION_FAILED', 400, 'The request is not valid', (field: string, message: string) => `${field}: ${message}`),
-  kindUnsupported: defineError('IMPORT_KIND_UNSUPPORTED', 400, 'Import kind not supported', (kind: string) => `Importing ${kind} is not supported yet.`),
 };

@@ -39,6 +39,17 @@ const amountBaseSql = (base: string, ws: string) => sql`
       limit 1), 4)
   end`;
 
+/** Members by lower-case email and by full name (names two members share match nobody): how an owner cell finds its user. */
+async function createOwnerMap(db: DbOrTx, ws: string) {
+  await db.execute(sql`
+    create temp table import_owners on commit drop as
+    select k, min(user_id::text)::uuid as user_id from (
+      select lower(u.email) as k, u.id as user_id from memberships m join users u on u.id = m.user_id where m.workspace_id = ${ws}
+      union all
+      select lower(u.name), u.id from memberships m join users u on u.id = m.user_id where m.workspace_id = ${ws}
+    ) x group by k having count(distinct user_id) = 1`);
+}
+
 export const importsRepository = {
   // ---- The imports table ------------------------------------------------------
 
@@ -197,13 +208,7 @@ export const importsRepository = {
       create temp table import_accounts on commit drop as
       select distinct on (lower(name)) lower(name) as k, id from accounts
       where workspace_id = ${ws} order by lower(name), removed_at nulls first, created_at, id`);
-    await db.execute(sql`
-      create temp table import_owners on commit drop as
-      select k, min(user_id::text)::uuid as user_id from (
-        select lower(u.email) as k, u.id as user_id from memberships m join users u on u.id = m.user_id where m.workspace_id = ${ws}
-        union all
-        select lower(u.name), u.id from memberships m join users u on u.id = m.user_id where m.workspace_id = ${ws}
-      ) x group by k having count(distinct user_id) = 1`);
+    await createOwnerMap(db, ws);
     // Only rows of deals the source already has are materialized (to compare and update them);
     // new deals go straight from staging into deals in applyDeals.
     await db.execute(sql`
@@ -349,13 +354,7 @@ export const importsRepository = {
    */
   async classifyAccounts(db: DbOrTx, m: MergeContext) {
     const { workspaceId: ws, source } = m;
-    await db.execute(sql`
-      create temp table import_owners on commit drop as
-      select k, min(user_id::text)::uuid as user_id from (
-        select lower(u.email) as k, u.id as user_id from memberships m join users u on u.id = m.user_id where m.workspace_id = ${ws}
-        union all
-        select lower(u.name), u.id from memberships m join users u on u.id = m.user_id where m.workspace_id = ${ws}
-      ) x group by k having count(distinct user_id) = 1`);
+    await createOwnerMap(db, ws);
     await db.execute(sql`
       create temp table import_incoming on commit drop as
       select r.line, r.external_id, r.name, r.domain, r.segment, r.industry, r.size, r.region, o.user_id as owner_user_id, r.owner,

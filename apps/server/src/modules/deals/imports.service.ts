@@ -18,6 +18,7 @@ import { decodeCursor, page } from '../../lib/pagination.ts';
 import { recordAudit } from '../audit/index.ts';
 import { workspacesRepository } from '../workspaces/index.ts';
 import { dealsRepository } from './deals.repository.ts';
+import { stageTable } from './deals.service.ts';
 import { ImportFileError } from './import/import.errors.ts';
 import { mappingFileSchema, type MappingFile } from './import/mapping-file.ts';
 import { StageResolver, type StageTable } from './import/stages.ts';
@@ -76,6 +77,18 @@ const countsOf = (o: DealImportOutcome) => ({
   warnings: o.warnings,
 });
 
+/** What a finished import's record says: counts, the result the CLI prints, warnings and the file's columns. */
+const completedState = (id: string, o: DealImportOutcome) => ({
+  status: 'completed' as const,
+  format: o.format,
+  source: o.source,
+  finishedAt: new Date(),
+  counts: countsOf(o),
+  progress: { phase: 'done', rows: o.rows, totalRows: o.rows },
+  result: { ...resultOf(id, o), warningList: o.warningList, headers: o.headers },
+  uploadPath: null,
+});
+
 const messageOf = (e: unknown) => (e instanceof AppError ? (e.detail ?? e.title) : 'The import failed unexpectedly; nothing was imported. The server log has the details.');
 
 function parseMapping(m: unknown): MappingFile {
@@ -102,10 +115,7 @@ export function createImportsService(deps: Deps) {
 
   async function workspaceSettings(tx: DbOrTx, workspaceId: string): Promise<{ baseCurrency: string; stages: StageTable }> {
     const ws = await workspacesRepository.byId(tx, workspaceId);
-    const rows = await dealsRepository.stageMappings(tx, workspaceId);
-    const stages: StageTable = Object.fromEntries(
-      rows.map((r) => [r.label, r.probability === null ? { category: r.category } : { category: r.category, probability: r.probability }]),
-    );
+    const stages = stageTable(await dealsRepository.stageMappings(tx, workspaceId));
     return { baseCurrency: ws?.baseCurrency ?? 'USD', stages };
   }
 
@@ -224,16 +234,7 @@ export function createImportsService(deps: Deps) {
         onProgress: beat ? (p) => beat.report(p) : onProgress,
         beforeCommit: async (tx, o) => {
           await beat?.stop();
-          await importsRepository.update(tx, ctx.workspaceId, id, {
-            status: 'completed',
-            format: o.format,
-            source: o.source,
-            finishedAt: new Date(),
-            counts: countsOf(o),
-            progress: { phase: 'done', rows: o.rows, totalRows: o.rows },
-            result: { ...resultOf(id, o), warningList: o.warningList, headers: o.headers },
-            uploadPath: null,
-          });
+          await importsRepository.update(tx, ctx.workspaceId, id, completedState(id, o));
           await recordAudit(tx, ctx.workspaceId, ctx.actor, {
             action: req.kind === 'accounts' ? 'accounts.imported' : 'deals.imported',
             targetType: 'import',
@@ -246,16 +247,7 @@ export function createImportsService(deps: Deps) {
       if (req.dryRun && recorded) {
         await beat?.stop();
         await tenant(ctx, (tx) =>
-          importsRepository.update(tx, ctx.workspaceId, id, {
-            status: 'completed',
-            format: outcome.format,
-            source: outcome.source,
-            finishedAt: new Date(),
-            counts: countsOf(outcome),
-            progress: { phase: 'done', rows: outcome.rows, totalRows: outcome.rows },
-            result: { ...resultOf(id, outcome), warningList: outcome.warningList, headers: outcome.headers },
-            uploadPath: null,
-          }),
+          importsRepository.update(tx, ctx.workspaceId, id, completedState(id, outcome)),
         );
       }
       return { id, outcome };

@@ -5,6 +5,7 @@
  */
 import sjson from 'secure-json-parse';
 import { z } from 'zod';
+import { DEAL_IMPORT_FIELDS } from '@tandem/contracts';
 import { jsonErrorOffset } from '../../../lib/json-error-offset.ts';
 import { isCurrencyCode } from './currency.ts';
 import { DATE_FORMATS } from './dates.ts';
@@ -15,23 +16,7 @@ import { STAGE_CATEGORIES } from './stages.ts';
 export const column = z.string().trim().min(1, 'name a column of the file');
 
 /** Deal fields a mapping can name, in the order the docs list them. */
-export const MAPPABLE_FIELDS = [
-  'externalId',
-  'name',
-  'account',
-  'amount',
-  'currency',
-  'stage',
-  'closeDate',
-  'createdDate',
-  'owner',
-  'product',
-  'type',
-  'leadSource',
-  'competitor',
-  'reason',
-  'probability',
-] as const;
+export const MAPPABLE_FIELDS = DEAL_IMPORT_FIELDS;
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 
 export const mappingFileSchema = z.strictObject({
