@@ -101,7 +101,7 @@ export type ImportResult = z.infer<typeof ImportResult>;
 export const ImportProgress = z.object({
   phase: z.enum(['queued', 'scanning', 'reading', 'writing', 'done']),
   rows: z.number().int().describe('Rows read so far in this phase'),
-  totalRows: z.number().int().nullable().describe('Known after the first pass'),
+  totalRows: z.number().int().nullable().describe('Known once the file is read; while it is read once, estimated from the bytes read'),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;
 

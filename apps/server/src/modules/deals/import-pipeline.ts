@@ -1,8 +1,8 @@
 /**
  * One deals import from file to database: open the file (CSV or XLSX), resolve
- * its columns, a first streaming pass for the file-wide decisions, then a second
- * that normalizes each row and COPYs it into a staging table, and the set-based
- * merge — all of the writing in one transaction, so an import commits whole or
+ * its columns, decide the file-wide questions from a sample, normalize each row
+ * and COPY it into a staging table as it is read (again, if the whole file
+ * decides otherwise than its sample), and the set-based merge — all of the writing in one transaction, so an import commits whole or
  * not at all (a killed process leaves the database as it was).
  */
 import type { Database, Tx } from '../../db/database.ts';
@@ -147,43 +147,134 @@ export function throttle(report?: (p: ImportProgressReport) => void) {
   };
 }
 
-/** Pass 1: the file-wide decisions. */
-async function scan(params: DealImportParams, progress: ReturnType<typeof throttle>) {
-  const source = await openRecords(params.file);
+/**
+ * Records read before the file-wide decisions are first taken. On nearly every file they
+ * already decide as the whole file does, and the import reads the file once.
+ */
+export const SAMPLE_ROWS = 2_000;
+
+const sameDecisions = (a: FileDecisions, b: FileDecisions) =>
+  a.dateFormat === b.dateFormat && a.decimal.kind === b.decimal.kind && a.decimal.separator === b.decimal.separator;
+
+/** The file, counting the bytes read: with the file's size, how far a single read has got. */
+function counted(file: ImportFile, onBytes: (n: number) => void): ImportFile {
+  return {
+    ...file,
+    open: () =>
+      (async function* () {
+        for await (const chunk of file.open()) {
+          onBytes(chunk.length);
+          yield chunk;
+        }
+      })(),
+  };
+}
+
+/**
+ * A deals file: its rows normalized with decisions (date order, decimal separator) that only
+ * the whole file can make. The first SAMPLE_ROWS rows make them provisionally; the rows are
+ * then normalized and staged as they are read, while every row still counts towards the
+ * decisions. If the whole file decides otherwise than its sample, or the sample cannot decide,
+ * the file is read a second time with the final decisions — so every row is always read
+ * under the decisions of the whole file, as a separate first pass would have it.
+ */
+export async function runDealImport(database: Database, params: DealImportParams): Promise<DealImportOutcome> {
+  const progress = throttle(params.onProgress);
+  let bytes = 0;
+  const file = counted(params.file, (n) => (bytes += n));
+  const source = await openRecords(file);
+  const records = source.records[Symbol.asyncIterator]();
+  const sample: RawRecord[] = [];
   let columns: ColumnMap;
+  let scanner: FileScanner;
+  let ended = false;
   try {
     columns = columnsFor(source.headers, params.format, params.mapping);
+    scanner = new FileScanner(columns, {
+      dateFormat: params.dateFormat,
+      mapping: params.mapping,
+      baseCurrency: params.baseCurrency,
+      workspaceStages: params.workspaceStages,
+    });
+    while (sample.length < SAMPLE_ROWS) {
+      const next = await records.next();
+      if ((ended = Boolean(next.done))) break;
+      scanner.add(next.value);
+      sample.push(next.value);
+      progress({ phase: 'scanning', rows: scanner.rows, totalRows: null });
+    }
   } catch (e) {
     await source.close();
     throw e;
   }
-  const scanner = new FileScanner(columns, {
-    dateFormat: params.dateFormat,
-    mapping: params.mapping,
-    baseCurrency: params.baseCurrency,
-    workspaceStages: params.workspaceStages,
-  });
-  for await (const record of source.records) {
-    scanner.add(record);
-    progress({ phase: 'scanning', rows: scanner.rows, totalRows: null });
+  // A file within the sample is decided now, before anything is written (an ambiguous one is refused here).
+  let decisions: FileDecisions | undefined;
+  try {
+    decisions = scanner.decide();
+  } catch (e) {
+    if (ended) throw e;
   }
-  const decisions = scanner.decide();
-  return { columns, decisions, rows: scanner.rows, headers: source.headers };
-}
+  if (!decisions) progress({ phase: 'scanning', rows: scanner.rows, totalRows: null }, true);
 
-export async function runDealImport(database: Database, params: DealImportParams): Promise<DealImportOutcome> {
-  const progress = throttle(params.onProgress);
-  const { columns, decisions, rows: totalRows, headers } = await scan(params, progress);
-  progress({ phase: 'reading', rows: 0, totalRows }, true);
-  return mergeInTransaction(database, params, {
-    format: columns.format,
-    source: params.source ?? columns.format,
-    idColumn: columns.fields.externalId![0]!,
-    headers,
-    stage: (tx) => stageDeals(tx, params, decisions, totalRows, progress),
-    unknownStages: () => decisions.stages.unknownStages(),
-    progress,
-  });
+  /** What the scanner has seen, then the rest of the file, still counted towards the decisions. */
+  async function* readOn(): AsyncGenerator<RawRecord> {
+    try {
+      yield* sample.splice(0);
+      for (let next = await records.next(); !next.done; next = await records.next()) {
+        scanner.add(next.value);
+        yield next.value;
+      }
+    } finally {
+      await source.close();
+    }
+  }
+  /** Rows so far and, while the file is read once, its total estimated from the bytes read. */
+  const estimate = (rows: number) => (bytes > 0 && !ended ? Math.max(rows, Math.round((rows * params.file.size) / bytes)) : null);
+
+  const stage = async (tx: Tx): Promise<StageStats> => {
+    if (decisions) {
+      const provisional = decisions;
+      const stats = await stageRecords(tx, readOn(), provisional, (rows) => progress({ phase: 'reading', rows, totalRows: ended ? scanner.rows : estimate(rows) }));
+      ended = true;
+      decisions = scanner.decide();
+      if (sameDecisions(decisions, provisional)) {
+        decisions = provisional;
+        return stats;
+      }
+      await importsRepository.clearStaging(tx);
+    } else {
+      for await (const _record of readOn()) progress({ phase: 'scanning', rows: scanner.rows, totalRows: null });
+      decisions = scanner.decide();
+    }
+    // The second read, with the decisions of the whole file.
+    const totalRows = scanner.rows;
+    const again = await openRecords(params.file);
+    progress({ phase: 'reading', rows: 0, totalRows }, true);
+    const stats = await stageRecords(tx, again.records, decisions, (rows) => progress({ phase: 'reading', rows, totalRows }));
+    // The file changed between the reads (it is being written to?): the decisions may not hold.
+    if (stats.rows !== totalRows) {
+      throw new ImportFileError(
+        'DEALS_IMPORT_FILE_CHANGED',
+        'The file changed',
+        `The file changed while it was imported (${totalRows} rows, then ${stats.rows}); nothing was imported. Import it again.`,
+      );
+    }
+    return stats;
+  };
+
+  try {
+    return await mergeInTransaction(database, params, {
+      format: columns.format,
+      source: params.source ?? columns.format,
+      idColumn: columns.fields.externalId![0]!,
+      headers: source.headers,
+      stage,
+      unknownStages: () => decisions!.stages.unknownStages(),
+      progress,
+    });
+  } finally {
+    await source.close(); // when the transaction failed before reading on
+  }
 }
 
 /** Rows already in hand (the upsert API): staged and merged exactly like a file's. */
@@ -308,18 +399,11 @@ function strictError(invalid: number, first: RowError) {
   );
 }
 
-/** Pass 2: every row normalized and COPYed into the staging table, rejected rows included (with their cells and errors). */
-async function stageDeals(
-  tx: Tx,
-  params: DealImportParams,
-  decisions: FileDecisions,
-  totalRows: number,
-  progress: ReturnType<typeof throttle>,
-) {
+/** Every row normalized and COPYed into the staging table, rejected rows included (with their cells and errors). */
+async function stageRecords(tx: Tx, records: AsyncIterable<RawRecord>, decisions: FileDecisions, onRow: (rows: number) => void) {
   const stats: StageStats = { rows: 0, invalid: 0, errorCount: 0, warningCount: 0, errors: [], warnings: [] };
-  const source = await openRecords(params.file);
   async function* lines() {
-    for await (const record of source.records) {
+    for await (const record of records) {
       stats.rows++;
       const result = normalizeRecord(record, decisions);
       if (result.warnings.length) {
@@ -334,13 +418,9 @@ async function stageDeals(
         for (const err of result.errors) if (stats.errors.length < MAX_LISTED_ERRORS) stats.errors.push(err);
         yield encodeRejected(record.line, rejectedId(record, decisions.columns), record.values, result.errors);
       }
-      progress({ phase: 'reading', rows: stats.rows, totalRows });
+      onRow(stats.rows);
     }
   }
   await copyLines(tx, 'import_rows', DEAL_STAGING_COLUMNS, lines());
-  // The file changed between the passes (it is being written to?): the decisions may not hold.
-  if (stats.rows !== totalRows) {
-    throw new ImportFileError('DEALS_IMPORT_FILE_CHANGED', 'The file changed', `The file changed while it was imported (${totalRows} rows, then ${stats.rows}); nothing was imported. Import it again.`);
-  }
   return stats;
 }

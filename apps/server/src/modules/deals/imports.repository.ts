@@ -48,6 +48,7 @@ async function createOwnerMap(db: DbOrTx, ws: string) {
       union all
       select lower(u.name), u.id from memberships m join users u on u.id = m.user_id where m.workspace_id = ${ws}
     ) x group by k having count(distinct user_id) = 1`);
+  await db.execute(sql`analyze import_owners`);
 }
 
 export const importsRepository = {
@@ -169,6 +170,11 @@ export const importsRepository = {
       ) on commit drop`);
   },
 
+  /** Empties the staging table for a second read of the file. */
+  async clearStaging(db: DbOrTx) {
+    await db.execute(sql`truncate import_rows`);
+  },
+
   /** Ids that appear on more than one valid row: the later row wins, the earlier ones are dropped. */
   async dedupeStaged(db: DbOrTx): Promise<{ duplicates: DuplicateId[]; dropped: number }> {
     // Statistics for the columns the merge joins and groups on (all columns would cost seconds on a million rows).
@@ -208,6 +214,9 @@ export const importsRepository = {
       create temp table import_accounts on commit drop as
       select distinct on (lower(name)) lower(name) as k, id from accounts
       where workspace_id = ${ws} order by lower(name), removed_at nulls first, created_at, id`);
+    // Without statistics the planner guesses this map holds many rows per name and sorts every
+    // staged row to merge-join it (seconds, spilling to disk, on a million rows).
+    await db.execute(sql`analyze import_accounts`);
     await createOwnerMap(db, ws);
     // Only rows of deals the source already has are materialized (to compare and update them);
     // new deals go straight from staging into deals in applyDeals.

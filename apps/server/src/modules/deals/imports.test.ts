@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHarness, setupAdmin, type Client, type Harness } from '../../../test/app-harness.ts';
 import { cliActor } from '../../lib/context.ts';
+import { SAMPLE_ROWS } from './import-pipeline.ts';
 import type { ImportRequest } from './imports.service.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'import', 'fixtures');
@@ -177,6 +178,42 @@ describe('deals import', () => {
     await expect(run(f, { format: 'salesforce', source: 'sf-refuse' })).rejects.toMatchObject({ code });
     const failed = await h.services.deps.database.pool.query("select status, error from imports where source = 'sf-refuse' order by created_at desc limit 1");
     expect(failed.rows[0]).toMatchObject({ status: 'failed' });
+  });
+
+  // The file is read once: the first SAMPLE_ROWS rows decide the date order provisionally and the
+  // rest still vote. When the whole file decides otherwise, the rows are read again under its verdict.
+  describe('decisions of the whole file, in one read where they can be', () => {
+    const dealsFile = (name: string, dates: string[]) =>
+      write(name, SF_HEADER + dates.map((d, i) => sfRow(`0065g0000${name[0]}${String(i).padStart(5, '0')}`, `Deal ${i}`, 'Sample Corp', '$100.00', d, 'Prospecting')).join(''));
+    const closeDate = async (source: string, name: string) =>
+      (await h.services.deps.database.pool.query("select close_date::text as d from deals where workspace_id = $1 and source = $2 and name = $3", [wsId, source, name])).rows[0]?.d;
+
+    it(`reads the rows again when those after the first ${SAMPLE_ROWS.toLocaleString('en-US')} outvote them`, async () => {
+      // In the sample: one month/day/year date and otherwise "3/4/2026" (either order). After it: five day/month/year dates.
+      const dates = [...Array(SAMPLE_ROWS).fill('3/4/2026'), ...Array(5).fill('25/4/2026')];
+      dates[1] = '1/13/2026';
+      const result = await run(await dealsFile('ov.csv', dates), { format: 'salesforce', source: 'sample-outvoted' });
+      expect(result).toMatchObject({ created: SAMPLE_ROWS + 4, invalid: 1 });
+      expect(result.errors[0]).toMatchObject({ line: 3, value: '1/13/2026' });
+      expect(await closeDate('sample-outvoted', 'Deal 0')).toBe('2026-04-03');
+      expect(await closeDate('sample-outvoted', `Deal ${SAMPLE_ROWS}`)).toBe('2026-04-25');
+    });
+
+    it('reads on when the sample cannot tell, and decides with the rest of the file', async () => {
+      const dates = [...Array(SAMPLE_ROWS).fill('3/4/2026'), '4/25/2026'];
+      const result = await run(await dealsFile('un.csv', dates), { format: 'salesforce', source: 'sample-undecided' });
+      expect(result).toMatchObject({ created: SAMPLE_ROWS + 1, invalid: 0 });
+      expect(await closeDate('sample-undecided', 'Deal 0')).toBe('2026-03-04');
+      expect(await closeDate('sample-undecided', `Deal ${SAMPLE_ROWS}`)).toBe('2026-04-25');
+    });
+
+    it('still refuses a file whose dates cannot be told apart, with nothing imported', async () => {
+      const before = await count('deals');
+      await expect(run(await dealsFile('am.csv', Array(SAMPLE_ROWS + 3).fill('3/4/2026')), { format: 'salesforce', source: 'sample-ambiguous' })).rejects.toMatchObject({
+        code: 'DEALS_IMPORT_AMBIGUOUS_DATES',
+      });
+      expect(await count('deals')).toBe(before);
+    });
   });
 
   it('imports a generic CSV with a mapping, and HubSpot internal stage ids', async () => {

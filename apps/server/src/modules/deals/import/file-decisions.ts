@@ -1,6 +1,6 @@
 /**
- * The first streaming pass over a file: what all of its rows together decide
- * (date order, decimal separator) before any row is read for real. Explicit
+ * What all of a file's rows together decide (date order, decimal separator),
+ * fed one row at a time; asked after a sample, then again at the end. Explicit
  * choices win: `--date-format` over the mapping's `dateFormat` over detection.
  */
 import type { CurrencyCode } from './currency.ts';
@@ -46,7 +46,7 @@ export class FileScanner {
     for (const h of this.amountColumns) if (!record.numeric?.has(h)) this.decimals.add(record.values[h] ?? '', record.line);
   }
 
-  /** The decisions for the second pass; throws DEALS_IMPORT_AMBIGUOUS_DATES when the date order cannot be told. */
+  /** The decisions for the rows seen so far; throws DEALS_IMPORT_AMBIGUOUS_DATES when the date order cannot be told. */
   decide(): FileDecisions {
     const dates = this.dates.verdict();
     if (!dates.ok) throw dates.error;
@@ -60,7 +60,7 @@ export class FileScanner {
   }
 }
 
-/** Runs the first pass over a whole record stream. */
+/** Decides from a whole record stream. */
 export async function scanFile(records: AsyncIterable<RawRecord>, columns: ColumnMap, options: DecisionOptions): Promise<FileDecisions> {
   const scanner = new FileScanner(columns, options);
   for await (const record of records) scanner.add(record);
