@@ -25,6 +25,14 @@ export const EnvSchema = z.object({
   TANDEM_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   TANDEM_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(157_286_400),
   TANDEM_WEBHOOK_ALLOW_PRIVATE: bool(false),
+  /** smtp(s)://user:pass@host:port; unset: each email is written as an .eml file under <data folder>/outbox/. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Tandem <tandem@localhost>'),
+  /** Run the job workers (deliveries, digests) inside `tandem start`; off when `tandem worker` processes run them. */
+  TANDEM_WORKERS: bool(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });

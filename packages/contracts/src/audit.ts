@@ -53,4 +53,13 @@ export const AUDIT_ACTIONS = [
   'deals.upserted',
   'deals.import_undone',
   'accounts.imported',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.disabled',
+  'slack.channel_created',
+  'slack.channel_updated',
+  'slack.channel_deleted',
+  'delivery.retried',
+  'delivery.discarded',
 ] as const;

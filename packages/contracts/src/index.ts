@@ -4,3 +4,5 @@ export * from './workspaces.ts';
 export * from './audit.ts';
 export * from './deals.ts';
 export * from './imports.ts';
+export * from './events.ts';
+export * from './notifications.ts';

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'deals.settings': ['admin'],
   'deals.import': ['admin', 'sales_lead'],
   'deals.write': ['admin'],
+  'notifications.own': ['admin', 'marketing', 'sales_lead', 'sales'],
+  'notifications.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -4,3 +4,4 @@ export * from '../modules/workspaces/workspaces.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/deals/deals.table.ts';
 export * from '../modules/deals/imports.table.ts';
+export * from '../modules/notifications/notifications.table.ts';

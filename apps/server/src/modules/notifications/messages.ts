@@ -1,0 +1,70 @@
+/**
+ * What each event says to a person, in one place: the inbox item, the email
+ * subject and its first paragraph, and the Slack message all use it, so the
+ * channels never tell one story three ways.
+ */
+import { ROLE_LABELS, type EventEnvelope, type EventPayload, type EventType } from '@tandem/contracts';
+
+export interface Message {
+  title: string;
+  body: string;
+  /** Path inside the app, from the web root (e.g. /w/acme/imports/…); null when there is nothing to open. */
+  link: string | null;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+const by = (actor: { name: string | null }) => (actor.name ? ` by ${actor.name}` : '');
+const CATEGORY = { open: 'open', won: 'won', lost: 'lost' } as const;
+
+type Builders = { [T in EventType]: (p: EventPayload<T>, slug: string) => Message };
+
+const BUILDERS: Builders = {
+  'member.invited': (p, slug) => ({
+    title: `Invitation to join as ${ROLE_LABELS[p.role]}`,
+    body: `${p.invitedBy.name ?? 'An admin'} invited ${p.email} to the workspace as ${ROLE_LABELS[p.role]}. The invitation expires ${p.expiresAt.slice(0, 10)}.`,
+    link: `/w/${slug}/people`,
+  }),
+  'member.role_changed': (p, slug) => ({
+    title: `Your role is now ${ROLE_LABELS[p.to]}`,
+    body: `Your role changed from ${ROLE_LABELS[p.from]} to ${ROLE_LABELS[p.to]}${by(p.changedBy)}.`,
+    link: `/w/${slug}/profile`,
+  }),
+  'member.password_reset_requested': () => ({
+    title: 'Reset your password',
+    body: 'A password reset was requested for your account. If it was not you, ignore this message: your password stays as it is.',
+    link: null,
+  }),
+  'token.created': (p, slug) => ({
+    title: `API token "${p.name}" created`,
+    body: `An API token named "${p.name}" was created for your account${p.expiresAt ? `, valid until ${p.expiresAt.slice(0, 10)}` : ' without an expiry date'}. If you did not expect it, revoke it.`,
+    link: `/w/${slug}/tokens`,
+  }),
+  'import.completed': (p, slug) => {
+    const c = p.counts;
+    const parts = [`${n(c.created)} created`, `${n(c.updated)} updated`, `${n(c.unchanged)} unchanged`];
+    if (c.removed) parts.push(`${n(c.removed)} removed`);
+    if (c.invalid) parts.push(`${n(c.invalid)} rejected`);
+    return {
+      title: `Import of ${p.fileName} finished`,
+      body: `${n(c.rows)} ${p.kind} rows: ${parts.join(', ')}.`,
+      link: `/w/${slug}/imports/${p.importId}`,
+    };
+  },
+  'deal.stage_changed': (p, slug) => ({
+    title: `${p.name}: ${p.to.stage}`,
+    body: p.from
+      ? `Moved from ${p.from.stage} to ${p.to.stage}${p.to.category !== 'open' ? ` (${CATEGORY[p.to.category]})` : ''}${by(p.changedBy)}.`
+      : `Now at ${p.to.stage}${by(p.changedBy)}.`,
+    link: `/w/${slug}/deals/${p.dealId}`,
+  }),
+  'webhook.disabled': (p, slug) => ({
+    title: 'A webhook was turned off',
+    body: `Deliveries to ${p.url} failed for ${p.failedEvents} events in a row, so the subscription was disabled.${p.lastError ? ` Last error: ${p.lastError}` : ''} Fix the receiver, then turn it back on.`,
+    link: `/w/${slug}/settings/notifications`,
+  }),
+};
+
+export function messageFor(envelope: EventEnvelope): Message {
+  const build = BUILDERS[envelope.type] as (p: unknown, slug: string) => Message;
+  return build(envelope.data, envelope.workspace.slug);
+}

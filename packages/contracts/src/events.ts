@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { Uuid } from './common.ts';
+import { ROLES } from './roles.ts';
+
+const Role = z.enum(ROLES);
+
+/**
+ * The domain events: what happened, in a versioned payload every consumer can
+ * rely on. A module emits one inside the transaction of the change it
+ * describes; notifications (inbox, email, Slack) and outbound webhooks consume
+ * it. `docs/events.md` is generated from this file (`npm run docs:events`).
+ */
+
+export const CHANNELS = ['in_app', 'email', 'slack', 'webhook'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** The channels a person chooses between for an event type. */
+export const PERSONAL_CHANNELS = ['in_app', 'email'] as const;
+export type PersonalChannelName = (typeof PERSONAL_CHANNELS)[number];
+
+const Actor = z.object({ userId: Uuid.nullable(), name: z.string().nullable() });
+
+const ImportCounts = z.object({
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  removed: z.number().int(),
+  invalid: z.number().int(),
+});
+
+interface EventDefinition<S extends z.ZodType> {
+  version: number;
+  label: string;
+  description: string;
+  /** Who is told, in words (the dispatcher's rule for this type). */
+  audience: string;
+  payload: S;
+  channels: readonly Channel[];
+  /** `low`: a person may batch it into the daily digest email instead of one email each. */
+  priority: 'normal' | 'low';
+  /** The person cannot turn it off (security messages); in-app/email choice still applies where listed. */
+  required?: boolean;
+  /** Default channels for a person who has not chosen. */
+  defaults: readonly PersonalChannelName[];
+}
+
+const define = <S extends z.ZodType>(d: EventDefinition<S>) => d;
+
+export const EVENTS = {
+  'member.invited': define({
+    version: 1,
+    label: 'Invitation sent',
+    description: 'Someone was invited to the workspace. The invitee gets the invitation link by email; the link is never part of the payload.',
+    audience: 'The invited address (email only)',
+    payload: z.object({ invitationId: Uuid, email: z.string(), role: Role, invitedBy: Actor, expiresAt: z.iso.datetime() }),
+    channels: ['email', 'webhook'],
+    priority: 'normal',
+    required: true,
+    defaults: ['email'],
+  }),
+  'member.role_changed': define({
+    version: 1,
+    label: 'Your role changed',
+    description: "A member's role in the workspace changed.",
+    audience: 'The member whose role changed',
+    payload: z.object({ userId: Uuid, name: z.string(), email: z.string(), from: Role, to: Role, changedBy: Actor }),
+    channels: ['in_app', 'email', 'slack', 'webhook'],
+    priority: 'normal',
+    defaults: ['in_app', 'email'],
+  }),
+  'member.password_reset_requested': define({
+    version: 1,
+    label: 'Password reset',
+    description: 'A password reset link was issued. The link goes by email to the person only; it is never part of the payload.',
+    audience: 'The person (email only; cannot be turned off)',
+    payload: z.object({ userId: Uuid, email: z.string(), expiresAt: z.iso.datetime(), requestedBy: Actor }),
+    channels: ['email'],
+    priority: 'normal',
+    required: true,
+    defaults: ['email'],
+  }),
+  'token.created': define({
+    version: 1,
+    label: 'API token created',
+    description: 'An API token was created for a person (a security notice to its owner).',
+    audience: 'The owner of the token',
+    payload: z.object({ tokenId: Uuid, name: z.string(), userId: Uuid, role: Role, expiresAt: z.iso.datetime().nullable() }),
+    channels: ['in_app', 'email', 'webhook'],
+    priority: 'normal',
+    defaults: ['in_app', 'email'],
+  }),
+  'import.completed': define({
+    version: 1,
+    label: 'Import finished',
+    description: 'A deals or accounts import committed (one event per import, not one per row).',
+    audience: 'The person who ran the import',
+    payload: z.object({
+      importId: Uuid,
+      kind: z.enum(['deals', 'accounts']),
+      fileName: z.string(),
+      source: z.string().nullable(),
+      counts: ImportCounts,
+      importedBy: Actor,
+    }),
+    channels: ['in_app', 'email', 'slack', 'webhook'],
+    priority: 'normal',
+    defaults: ['in_app', 'email'],
+  }),
+  'deal.stage_changed': define({
+    version: 1,
+    label: 'Deal stage changed',
+    description: "A deal moved to another stage (through the upsert API or the app; an import sends one import.completed instead).",
+    audience: "The deal's owner, when the owner is a member",
+    payload: z.object({
+      dealId: Uuid,
+      name: z.string(),
+      source: z.string(),
+      externalId: z.string(),
+      from: z.object({ stage: z.string(), category: z.enum(['open', 'won', 'lost']) }).nullable(),
+      to: z.object({ stage: z.string(), category: z.enum(['open', 'won', 'lost']) }),
+      amount: z.string().nullable(),
+      currency: z.string().nullable(),
+      ownerUserId: Uuid.nullable(),
+      changedBy: Actor,
+    }),
+    channels: ['in_app', 'email', 'slack', 'webhook'],
+    priority: 'low',
+    defaults: ['in_app'],
+  }),
+  'webhook.disabled': define({
+    version: 1,
+    label: 'Webhook disabled',
+    description: 'A webhook subscription was turned off because its last 20 events all failed after their retries.',
+    audience: 'The person who created the subscription',
+    payload: z.object({ subscriptionId: Uuid, url: z.string(), failedEvents: z.number().int(), lastError: z.string().nullable() }),
+    channels: ['in_app', 'email'],
+    priority: 'normal',
+    defaults: ['in_app', 'email'],
+  }),
+} as const;
+
+export type EventType = keyof typeof EVENTS;
+export const EVENT_TYPES = Object.keys(EVENTS) as EventType[];
+export const EventTypeSchema = z.enum(EVENT_TYPES as [EventType, ...EventType[]]);
+export type EventPayload<T extends EventType> = z.infer<(typeof EVENTS)[T]['payload']>;
+
+/** The envelope every consumer receives (webhook body, Slack and email templates). */
+export const EventEnvelope = z.object({
+  id: Uuid.describe('The event id: the same on every delivery and redelivery, so receivers can de-duplicate'),
+  type: EventTypeSchema,
+  version: z.number().int(),
+  workspace: z.object({ id: Uuid, slug: z.string() }),
+  occurredAt: z.iso.datetime(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type EventEnvelope = z.infer<typeof EventEnvelope>;
