@@ -14,6 +14,8 @@ export const PUBLIC_ROUTES = [
   'POST /api/v1/invitations/:token/accept',
   'GET /api/v1/password-resets/:token',
   'POST /api/v1/password-resets/:token',
+  'GET /api/v1/unsubscribe',
+  'POST /api/v1/unsubscribe',
 ] as const;
 
 /** Prefixes served without sign-in that are not API routes: the web app's files and the API docs page. */
