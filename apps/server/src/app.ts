@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dealsRoutes, importsRoutes } from './modules/deals/index.ts';
+import { integrationsRoutes } from './modules/notifications/integrations.routes.ts';
 import { unsubscribeRoutes } from './modules/notifications/unsubscribe.routes.ts';
 import { authRoutes, teamsRoutes, tokensRoutes, workspacesRoutes } from './modules/workspaces/index.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -112,6 +113,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(auditRoutes, { services });
       await api.register(dealsRoutes, { services });
       await api.register(importsRoutes, { services });
+      await api.register(integrationsRoutes, { services });
       await api.register(unsubscribeRoutes, { services });
     },
     { prefix: '/api/v1' },

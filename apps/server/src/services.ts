@@ -1,6 +1,7 @@
 import type { Deps } from './lib/deps.ts';
 import { createAuditService } from './modules/audit/index.ts';
 import { createDealsService, createImportsService, rebaseDeals } from './modules/deals/index.ts';
+import { createIntegrationsService } from './modules/notifications/integrations.service.ts';
 import { createAuthService, createTeamsService, createTokensService, createWorkspacesService } from './modules/workspaces/index.ts';
 
 /** Every module's services, built once from the shared dependencies. */
@@ -14,6 +15,7 @@ export function createServices(deps: Deps) {
     audit: createAuditService(deps),
     deals: createDealsService(deps),
     imports: createImportsService(deps),
+    integrations: createIntegrationsService(deps),
   };
 }
 

@@ -12,6 +12,7 @@ import type { RouteEntry } from '../src/plugins/auth.ts';
 import { PUBLIC_ROUTES } from '../src/plugins/public-routes.ts';
 import { cliActor } from '../src/lib/context.ts';
 import { dealsRepository } from '../src/modules/deals/deals.repository.ts';
+import { integrationsRepository } from '../src/modules/notifications/integrations.repository.ts';
 import { addMember, call, createHarness, login, PASSWORD, setupAdmin, type Client, type Harness } from './app-harness.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -80,6 +81,11 @@ beforeAll(async () => {
     body: { source: 'walker', deals: [{ externalId: 'a2', stage: 'Prospecting' }] },
   });
   fixturesA.importId = upsert.json().importId;
+  // Inserted directly: the API would resolve hooks.slack.com, and tests do not rely on DNS.
+  const sub = await integrationsRepository.insertWebhook(db, { workspaceId: wsA, url: 'https://8.8.8.8/alpha', eventTypes: ['import.completed'], secret: 'whsec_alpha' });
+  fixturesA.subscriptionId = sub.id;
+  const slack = await integrationsRepository.insertSlackChannel(db, { workspaceId: wsA, name: '#alpha', webhookUrl: 'https://hooks.slack.com/services/T/B/alpha', eventTypes: ['import.completed'] });
+  fixturesA.channelId = slack.id;
 });
 
 afterAll(async () => h?.close());
@@ -170,6 +176,10 @@ function hijackBody(r: RouteEntry): unknown {
   if (r.url.endsWith('/:workspace')) return { name: 'hijacked' };
   if (r.url.endsWith('/deal-settings/stages')) return { items: [{ stage: 'Prospecting', category: 'won' }] };
   if (r.url.endsWith('/deals/upsert')) return { source: 'walker', deals: [{ externalId: 'a1', stage: 'Closed Won', name: 'hijacked' }] };
+  if (r.url.endsWith('/webhooks')) return { url: 'https://8.8.8.8/hijacked', eventTypes: ['import.completed'] };
+  if (r.url.endsWith('/webhooks/:subscriptionId')) return { description: 'hijacked', enabled: false };
+  if (r.url.endsWith('/slack-channels')) return { name: 'hijacked', webhookUrl: 'https://hooks.slack.com/services/T/B/hijacked', eventTypes: ['import.completed'] };
+  if (r.url.endsWith('/slack-channels/:channelId')) return { name: 'hijacked' };
   if (r.url.endsWith('/deal-settings/exchange-rates')) return { items: [{ currency: 'EUR', effectiveFrom: '2025-01-01', rate: '9' }] };
   return {};
 }
@@ -186,5 +196,7 @@ async function snapshotA() {
     stages: await get(`/api/v1/workspaces/${A}/deal-settings/stages`),
     exchangeRates: await get(`/api/v1/workspaces/${A}/deal-settings/exchange-rates`),
     imports: await get(`/api/v1/workspaces/${A}/imports`),
+    webhooks: await get(`/api/v1/workspaces/${A}/webhooks`),
+    slackChannels: await get(`/api/v1/workspaces/${A}/slack-channels`),
   };
 }
