@@ -12,8 +12,9 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dealsRoutes, importsRoutes } from './modules/deals/index.ts';
-import { integrationsRoutes } from './modules/notifications/integrations.routes.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
 import { unsubscribeRoutes } from './modules/notifications/unsubscribe.routes.ts';
+import { integrationsRoutes } from './modules/notifications/integrations.routes.ts';
 import { authRoutes, teamsRoutes, tokensRoutes, workspacesRoutes } from './modules/workspaces/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin, sendProblem } from './plugins/errors.ts';
@@ -113,8 +114,9 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(auditRoutes, { services });
       await api.register(dealsRoutes, { services });
       await api.register(importsRoutes, { services });
-      await api.register(integrationsRoutes, { services });
       await api.register(unsubscribeRoutes, { services });
+      await api.register(notificationsRoutes, { services });
+      await api.register(integrationsRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

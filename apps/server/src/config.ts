@@ -33,6 +33,8 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Tandem <tandem@localhost>'),
   /** Run the job workers (deliveries, digests) inside `tandem start`; off when `tandem worker` processes run them. */
   TANDEM_WORKERS: bool(true),
+  /** How long a job may run before it counts as lost (its worker died) and is handed out again. */
+  TANDEM_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });

@@ -1,6 +1,7 @@
 import type { Deps } from './lib/deps.ts';
 import { createAuditService } from './modules/audit/index.ts';
 import { createDealsService, createImportsService, rebaseDeals } from './modules/deals/index.ts';
+import { createNotificationsService } from './modules/notifications/index.ts';
 import { createIntegrationsService } from './modules/notifications/integrations.service.ts';
 import { createAuthService, createTeamsService, createTokensService, createWorkspacesService } from './modules/workspaces/index.ts';
 
@@ -15,6 +16,7 @@ export function createServices(deps: Deps) {
     audit: createAuditService(deps),
     deals: createDealsService(deps),
     imports: createImportsService(deps),
+    notifications: createNotificationsService(deps),
     integrations: createIntegrationsService(deps),
   };
 }

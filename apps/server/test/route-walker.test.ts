@@ -14,6 +14,7 @@ import { cliActor } from '../src/lib/context.ts';
 import { dealsRepository } from '../src/modules/deals/deals.repository.ts';
 import { integrationsRepository } from '../src/modules/notifications/integrations.repository.ts';
 import { addMember, call, createHarness, login, PASSWORD, setupAdmin, type Client, type Harness } from './app-harness.ts';
+import { outboxRepository } from '../src/modules/notifications/outbox.repository.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -86,6 +87,11 @@ beforeAll(async () => {
   fixturesA.subscriptionId = sub.id;
   const slack = await integrationsRepository.insertSlackChannel(db, { workspaceId: wsA, name: '#alpha', webhookUrl: 'https://hooks.slack.com/services/T/B/alpha', eventTypes: ['import.completed'] });
   fixturesA.channelId = slack.id;
+  const event = await outboxRepository.insertEvent(db, { workspaceId: wsA, type: 'import.completed', version: 1, payload: {} });
+  const [delivery] = await outboxRepository.insertDeliveries(db, [
+    { workspaceId: wsA, eventId: event.id, eventType: 'import.completed', channel: 'webhook', target: 'https://8.8.8.8/alpha', targetId: sub.id },
+  ]);
+  fixturesA.deliveryId = delivery!.id;
 });
 
 afterAll(async () => h?.close());

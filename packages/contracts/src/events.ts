@@ -132,7 +132,7 @@ export const EVENTS = {
     label: 'Webhook disabled',
     description: 'A webhook subscription was turned off because its last 20 events all failed after their retries.',
     audience: 'The person who created the subscription',
-    payload: z.object({ subscriptionId: Uuid, url: z.string(), failedEvents: z.number().int(), lastError: z.string().nullable() }),
+    payload: z.object({ subscriptionId: Uuid, url: z.string(), failedEvents: z.number().int(), lastError: z.string().nullable(), createdByUserId: Uuid.nullable() }),
     channels: ['in_app', 'email'],
     priority: 'normal',
     defaults: ['in_app', 'email'],

@@ -11,6 +11,7 @@ import { identityRepository, WorkspaceErrors } from '../modules/workspaces/index
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { importCommand } from './import-command.ts';
 import { start } from './start.ts';
+import { startNotificationWorkers } from '../modules/notifications/index.ts';
 
 class CliError extends Error {}
 
@@ -79,6 +80,26 @@ export function buildCli(): Command {
     .action(async (o: { port?: string }) => {
       if (o.port) process.env.PORT = o.port;
       await start(loadConfig());
+    });
+
+  program
+    .command('worker')
+    .description('Run the job workers only: event dispatch, email, Slack and webhook deliveries, digests (several may run at once)')
+    .option('--concurrency <n>', 'deliveries tried at once by this process', positiveInt('--concurrency'), 2)
+    .action(async (o: { concurrency: number }) => {
+      const c = config();
+      const log = createLogger(c, 'tandem-worker');
+      const rt = await openRuntime(c, log, 'borrower');
+      const workers = await startNotificationWorkers(rt.services.deps, rt.services.integrations, rt.databaseUrl, { concurrency: o.concurrency });
+      rt.services.notifications.useJobs(workers.jobs);
+      log.info({ concurrency: o.concurrency }, 'tandem worker running; stop with Ctrl-C or SIGTERM');
+      await new Promise<void>((resolve) => {
+        process.once('SIGTERM', resolve);
+        process.once('SIGINT', resolve);
+      });
+      log.info('stopping: finishing the jobs in hand');
+      await workers.stop();
+      await rt.close();
     });
 
   program

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { DEMO_LOGINS, DEMO_SLUG, seedDemo } from '../demo.ts';
 import { createLogger } from '../lib/logger.ts';
+import { startJobQueue, startNotificationWorkers, type JobQueue, type Workers } from '../modules/notifications/index.ts';
 import { openRuntime } from '../runtime.ts';
 import { exitWithLauncher } from './launcher-watch.ts';
 import { ROLE_LABELS } from '@tandem/contracts';
@@ -38,6 +39,18 @@ export async function start(config: Config): Promise<void> {
   const importsTimer = setInterval(() => void recoverImports(), 60_000);
   importsTimer.unref();
 
+  // The job workers (event dispatch, deliveries, digests) run here unless `tandem worker` processes do;
+  // without them this process still queues jobs (an admin's retry).
+  let workers: Workers | undefined;
+  let sendOnly: JobQueue | undefined;
+  if (config.TANDEM_WORKERS) {
+    workers = await startNotificationWorkers(services.deps, services.integrations, runtime.databaseUrl);
+    services.notifications.useJobs(workers.jobs);
+  } else {
+    sendOnly = await startJobQueue(runtime.databaseUrl, log, { schedule: false, timeoutSeconds: config.TANDEM_JOB_TIMEOUT_SECONDS });
+    services.notifications.useJobs(sendOnly);
+  }
+
   const app = await buildApp({ services, logger: log });
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -56,6 +69,8 @@ export async function start(config: Config): Promise<void> {
     clearInterval(importsTimer);
     try {
       await app.close();
+      await workers?.stop();
+      await sendOnly?.stop();
       await runtime.close();
       log.info('stopped');
       process.exit(0);

@@ -22,6 +22,11 @@ export interface Database {
   db: Db;
   /** Runs fn in a transaction confined to one workspace by row-level security. */
   withTenant<T>(workspaceId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in a transaction as the owner, across workspaces (the event dispatcher), on one
+   * client that fn also gets: another library (the job queue) can write in the same transaction.
+   */
+  withSystem<T>(fn: (tx: Tx, client: pg.PoolClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -54,6 +59,21 @@ export function openDatabase(url: string, opts: { max?: number; applicationName?
         throw e;
       } finally {
         // A connection that cannot even roll back is discarded, not returned to the pool.
+        client.release(broken);
+      }
+    },
+    async withSystem(fn) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('begin');
+        const result = await fn(drizzle(client, { schema }) as unknown as Tx, client);
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch((err: Error) => (broken = err));
+        throw e;
+      } finally {
         client.release(broken);
       }
     },

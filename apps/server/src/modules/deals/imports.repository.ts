@@ -327,6 +327,23 @@ export const importsRepository = {
     return { removed };
   },
 
+  /** Deals of this merge whose stage changed (after applyDeals): one deal.stage_changed event each. */
+  async stageChanges(db: DbOrTx, workspaceId: string, importId: string) {
+    type Category = 'open' | 'won' | 'lost';
+    return rowsOf<{
+      deal_id: string; external_id: string; name: string; prev_stage: string | null; prev_category: Category; stage: string;
+      stage_category: Category; amount: string | null; currency: string | null; owner_user_id: string | null;
+    }>(
+      await db.execute(sql`
+        select i.deal_id, i.external_id, i.name, i.prev_stage, c.previous->>'stage_category' as prev_category, i.stage,
+               i.stage_category, i.amount::text as amount, i.currency, i.owner_user_id
+        from import_incoming i
+        join import_changes c on c.workspace_id = ${workspaceId} and c.import_id = ${importId} and c.entity = 'deal' and c.entity_id = i.prev_id
+        where i.action = 'updated' and i.prev_stage is distinct from i.stage
+        order by i.line`),
+    );
+  },
+
   /** Deal ids and outcomes per external id, for the upsert API's per-item results (after applyDeals). */
   async incomingResults(db: DbOrTx, m: MergeContext) {
     return rowsOf<{ external_id: string; deal_id: string; action: 'created' | 'updated' | 'unchanged' }>(

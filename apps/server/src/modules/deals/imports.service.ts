@@ -28,6 +28,7 @@ import { previewDeals } from './import-preview.ts';
 import { runAccountImport } from './import-accounts.ts';
 import { ImportsErrors as E } from './imports.errors.ts';
 import { importsRepository, type ImportRow } from './imports.repository.ts';
+import { emit } from '../notifications/index.ts';
 
 /** A running import whose heartbeat is older than this was interrupted. */
 const STALE_AFTER_MS = 120_000;
@@ -241,6 +242,13 @@ export function createImportsService(deps: Deps) {
             targetId: id,
             targetLabel: file.name,
             details: { source: o.source, ...countsOf(o) },
+          });
+          // One event per import, never one per deal.
+          await emit(tx, {
+            workspaceId: ctx.workspaceId,
+            type: 'import.completed',
+            payload: { importId: id, kind: req.kind, fileName: file.name, source: o.source, counts: countsOf(o), importedBy: { userId: ctx.actor.userId, name: ctx.actor.name } },
+            actorUserId: ctx.actor.userId,
           });
         },
       });
@@ -541,6 +549,26 @@ export function createImportsService(deps: Deps) {
               results = await importsRepository.incomingResults(tx, { workspaceId: ctx.workspaceId, importId: id, source: body.source, baseCurrency: settings.baseCurrency });
               await importsRepository.update(tx, ctx.workspaceId, id, { status: 'completed', finishedAt: new Date(), counts: countsOf(o), result: { ...resultOf(id, o), warningList: o.warningList } });
               await recordAudit(tx, ctx.workspaceId, ctx.actor, { action: 'deals.upserted', targetType: 'import', targetId: id, targetLabel: fileName, details: { source: o.source, ...countsOf(o) } });
+              // The upsert API speaks for the CRM deal by deal: each stage change is an event.
+              for (const c of await importsRepository.stageChanges(tx, ctx.workspaceId, id)) {
+                await emit(tx, {
+                  workspaceId: ctx.workspaceId,
+                  type: 'deal.stage_changed',
+                  payload: {
+                    dealId: c.deal_id,
+                    name: c.name,
+                    source: body.source,
+                    externalId: c.external_id,
+                    from: c.prev_stage ? { stage: c.prev_stage, category: c.prev_category } : null,
+                    to: { stage: c.stage, category: c.stage_category },
+                    amount: c.amount,
+                    currency: c.currency,
+                    ownerUserId: c.owner_user_id,
+                    changedBy: { userId: ctx.actor.userId, name: ctx.actor.name },
+                  },
+                  actorUserId: ctx.actor.userId,
+                });
+              }
             },
           },
           inputs,

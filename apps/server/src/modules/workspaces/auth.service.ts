@@ -19,6 +19,7 @@ import { openSession, sessionResponse, toUserDto, type ClientMeta, type NewSessi
 import { WorkspaceErrors as E } from './workspaces.errors.ts';
 import { workspacesRepository } from './workspaces.repository.ts';
 import { createWorkspaceTx } from './workspaces.service.ts';
+import { emit } from '../notifications/index.ts';
 
 const RATE_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_ACCOUNT = 10;
@@ -192,7 +193,13 @@ export function createAuthService(deps: Deps) {
           targetLabel: user.email,
         });
         const url = `${deps.config.publicUrl}/reset/${token}`;
-        deps.log.info({ email: user.email, url }, 'password-reset link issued (until email delivery exists, share it yourself)');
+        await emit(tx, {
+          workspaceId: ctx.workspaceId,
+          type: 'member.password_reset_requested',
+          payload: { userId, email: user.email, expiresAt: expiresAt.toISOString(), requestedBy: { userId: ctx.actor.userId, name: ctx.actor.name } },
+          private: { url },
+          actorUserId: ctx.actor.userId,
+        });
         return { url, expiresAt: expiresAt.toISOString() };
       });
     },

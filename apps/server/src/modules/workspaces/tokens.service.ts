@@ -5,6 +5,7 @@ import { hashToken, newSecretToken } from '../../lib/crypto.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { WorkspaceErrors as E } from './workspaces.errors.ts';
 import { tokensRepository } from './tokens.repository.ts';
+import { emit } from '../notifications/index.ts';
 
 type TokenRow = Awaited<ReturnType<typeof tokensRepository.insert>>;
 
@@ -51,6 +52,12 @@ export function createTokensService(deps: Deps) {
           targetId: row.id,
           targetLabel: row.name,
           details: { ownerUserId: userId, expiresAt: expiresAt?.toISOString() ?? null },
+        });
+        await emit(tx, {
+          workspaceId: ctx.workspaceId,
+          type: 'token.created',
+          payload: { tokenId: row.id, name: row.name, userId, role: ctx.role, expiresAt: expiresAt?.toISOString() ?? null },
+          actorUserId: ctx.actor.userId,
         });
         return { ...toDto(row), token };
       });

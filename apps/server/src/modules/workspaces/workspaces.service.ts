@@ -21,6 +21,7 @@ import { decodeCursor, page } from '../../lib/pagination.ts';
 import { identityRepository } from './identity.repository.ts';
 import { WorkspaceErrors as E } from './workspaces.errors.ts';
 import { workspacesRepository, type InvitationRow, type WorkspaceRow } from './workspaces.repository.ts';
+import { emit } from '../notifications/index.ts';
 
 const INVITATION_TTL_MS = 14 * 86_400_000;
 
@@ -185,6 +186,14 @@ export function createWorkspacesService(deps: Deps, hooks: WorkspaceHooks = {}) 
             ...target,
             details: { from: before.role, to: patch.role },
           });
+          if (user) {
+            await emit(tx, {
+              workspaceId: ctx.workspaceId,
+              type: 'member.role_changed',
+              payload: { userId, name: user.name, email: user.email, from: before.role, to: patch.role, changedBy: { userId: ctx.actor.userId, name: ctx.actor.name } },
+              actorUserId: ctx.actor.userId,
+            });
+          }
         }
         if (patch.active !== undefined && patch.active !== before.active) {
           await recordAudit(tx, ctx.workspaceId, ctx.actor, {
@@ -254,7 +263,14 @@ export function createWorkspacesService(deps: Deps, hooks: WorkspaceHooks = {}) 
           details: { role: inv.role },
         });
         const url = `${deps.config.publicUrl}/invite/${token}`;
-        deps.log.info({ workspace: ctx.slug, email: inv.email, url }, 'invitation link (until email delivery exists, share it yourself)');
+        // The link goes to the invitee by email (or the outbox folder); the admin also sees it, to share it another way.
+        await emit(tx, {
+          workspaceId: ctx.workspaceId,
+          type: 'member.invited',
+          payload: { invitationId: inv.id, email: inv.email, role: inv.role, invitedBy: { userId: ctx.actor.userId, name: ctx.actor.name }, expiresAt: inv.expiresAt.toISOString() },
+          private: { url },
+          actorUserId: ctx.actor.userId,
+        });
         return { ...toInvitationDto(inv, ctx.actor.name), url };
       });
     },

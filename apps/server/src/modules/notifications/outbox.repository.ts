@@ -1,0 +1,228 @@
+/**
+ * The outbox and what the dispatcher and the delivery runner read and write:
+ * events, inbox items, deliveries and their attempts, preferences. The only
+ * file of the delivery engine that touches Drizzle.
+ */
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import { memberships, users, workspaces } from '../workspaces/workspaces.table.ts';
+import { deliveries, deliveryAttempts, events, inboxItems, notificationPreferences } from './notifications.table.ts';
+
+export type EventRow = typeof events.$inferSelect;
+export type DeliveryRow = typeof deliveries.$inferSelect;
+export type DeliveryInsert = typeof deliveries.$inferInsert;
+export type InboxInsert = typeof inboxItems.$inferInsert;
+export type PreferenceRow = typeof notificationPreferences.$inferSelect;
+export type DeliveryAttemptRow = typeof deliveryAttempts.$inferSelect;
+
+export const CHANNEL_NOTIFY = 'tandem_events';
+
+export const outboxRepository = {
+  async insertEvent(db: DbOrTx, row: typeof events.$inferInsert): Promise<EventRow> {
+    const [created] = await db.insert(events).values(row).returning();
+    // Delivered at commit only: a rolled-back change wakes nobody.
+    await db.execute(sql`select pg_notify(${CHANNEL_NOTIFY}, '')`);
+    return created!;
+  },
+
+  /** Events not yet dispatched, oldest first, locked for this dispatcher (others skip them). */
+  async claimEvents(db: DbOrTx, limit: number): Promise<(EventRow & { workspaceSlug: string; workspaceName: string })[]> {
+    const rows = await db
+      .select({ event: events, slug: workspaces.slug, name: workspaces.name })
+      .from(events)
+      .innerJoin(workspaces, eq(workspaces.id, events.workspaceId))
+      .where(isNull(events.dispatchedAt))
+      .orderBy(asc(events.createdAt))
+      .limit(limit)
+      .for('update', { of: events, skipLocked: true });
+    return rows.map((r) => ({ ...r.event, workspaceSlug: r.slug, workspaceName: r.name }));
+  },
+
+  async markDispatched(db: DbOrTx, workspaceId: string, id: string) {
+    await db.update(events).set({ dispatchedAt: sql`now()` }).where(and(eq(events.workspaceId, workspaceId), eq(events.id, id)));
+  },
+
+  async getEvent(db: DbOrTx, workspaceId: string, id: string) {
+    const [row] = await db
+      .select({ event: events, slug: workspaces.slug, name: workspaces.name })
+      .from(events)
+      .innerJoin(workspaces, eq(workspaces.id, events.workspaceId))
+      .where(and(eq(events.workspaceId, workspaceId), eq(events.id, id)));
+    return row ? { ...row.event, workspaceSlug: row.slug, workspaceName: row.name } : undefined;
+  },
+
+  /** Active members of a workspace by user id, with what a message needs. */
+  async members(db: DbOrTx, workspaceId: string, userIds: string[]) {
+    if (!userIds.length) return [];
+    return db
+      .select({ userId: users.id, email: users.email, name: users.name, timeZone: users.timeZone })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, userIds), eq(memberships.active, true)));
+  },
+
+  async preferences(db: DbOrTx, workspaceId: string, userId: string): Promise<PreferenceRow[]> {
+    return db
+      .select()
+      .from(notificationPreferences)
+      .where(and(eq(notificationPreferences.workspaceId, workspaceId), eq(notificationPreferences.userId, userId)));
+  },
+
+  async savePreferences(db: DbOrTx, rows: { workspaceId: string; userId: string; eventType: string; channels: string[]; digest: boolean }[]) {
+    if (!rows.length) return;
+    await db
+      .insert(notificationPreferences)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [notificationPreferences.workspaceId, notificationPreferences.userId, notificationPreferences.eventType],
+        set: { channels: sql`excluded.channels`, digest: sql`excluded.digest`, updatedAt: sql`now()` },
+      });
+  },
+
+  /** At most once per (event, person): a re-dispatch after a crash adds nothing. */
+  async insertInboxItems(db: DbOrTx, rows: InboxInsert[]) {
+    if (!rows.length) return;
+    await db.insert(inboxItems).values(rows).onConflictDoNothing();
+  },
+
+  /** At most once per (event, channel, target); returns the rows actually created. */
+  async insertDeliveries(db: DbOrTx, rows: DeliveryInsert[]): Promise<DeliveryRow[]> {
+    if (!rows.length) return [];
+    return db.insert(deliveries).values(rows).onConflictDoNothing().returning();
+  },
+
+  async getDelivery(db: DbOrTx, workspaceId: string, id: string): Promise<DeliveryRow | undefined> {
+    const [row] = await db.select().from(deliveries).where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.id, id)));
+    return row;
+  },
+
+  /** Locks the delivery for one attempt; undefined when another worker holds it. */
+  async lockDelivery(db: DbOrTx, workspaceId: string, id: string): Promise<DeliveryRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(deliveries)
+      .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.id, id)))
+      .for('update', { skipLocked: true });
+    return row;
+  },
+
+  async updateDelivery(db: DbOrTx, workspaceId: string, id: string, set: Partial<typeof deliveries.$inferInsert>) {
+    const [row] = await db
+      .update(deliveries)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.id, id)))
+      .returning();
+    return row!;
+  },
+
+  async insertAttempt(db: DbOrTx, row: typeof deliveryAttempts.$inferInsert) {
+    await db.insert(deliveryAttempts).values(row).onConflictDoNothing();
+  },
+
+  async attempts(db: DbOrTx, workspaceId: string, deliveryId: string): Promise<DeliveryAttemptRow[]> {
+    return db
+      .select()
+      .from(deliveryAttempts)
+      .where(and(eq(deliveryAttempts.workspaceId, workspaceId), eq(deliveryAttempts.deliveryId, deliveryId)))
+      .orderBy(asc(deliveryAttempts.attempt));
+  },
+
+  async listDeliveries(
+    db: DbOrTx,
+    workspaceId: string,
+    q: { status?: DeliveryRow['status']; channel?: DeliveryRow['channel']; targetId?: string; after?: { createdAt: Date; id: string }; limit: number },
+  ) {
+    const where: (SQL | undefined)[] = [eq(deliveries.workspaceId, workspaceId)];
+    if (q.status) where.push(eq(deliveries.status, q.status));
+    if (q.channel) where.push(eq(deliveries.channel, q.channel));
+    if (q.targetId) where.push(eq(deliveries.targetId, q.targetId));
+    const filtered = and(...where);
+    if (q.after) {
+      where.push(or(lt(deliveries.createdAt, q.after.createdAt), and(eq(deliveries.createdAt, q.after.createdAt), lt(deliveries.id, q.after.id))));
+    }
+    const rows = await db
+      .select()
+      .from(deliveries)
+      .where(and(...where))
+      .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
+      .limit(q.limit + 1);
+    const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(deliveries).where(filtered)) as [{ total: number }];
+    const counts = await db
+      .select({ status: deliveries.status, n: sql<number>`count(*)::int` })
+      .from(deliveries)
+      .where(and(eq(deliveries.workspaceId, workspaceId), q.channel ? eq(deliveries.channel, q.channel) : undefined, q.targetId ? eq(deliveries.targetId, q.targetId) : undefined))
+      .groupBy(deliveries.status);
+    return { rows, total, counts };
+  },
+
+  /** Pending digest lines per person, for the people whose local hour is `hour` now. */
+  async dueDigests(db: DbOrTx, hour: number) {
+    return db
+      .select({ delivery: deliveries, userId: users.id, email: users.email, name: users.name, workspaceName: workspaces.name })
+      .from(deliveries)
+      .innerJoin(users, eq(users.id, deliveries.targetId))
+      .innerJoin(workspaces, eq(workspaces.id, deliveries.workspaceId))
+      .where(
+        and(
+          eq(deliveries.channel, 'digest'),
+          eq(deliveries.status, 'pending'),
+          sql`extract(hour from now() at time zone ${users.timeZone}) = ${hour}`,
+        ),
+      )
+      .orderBy(asc(deliveries.createdAt));
+  },
+
+  /** Pending deliveries whose try is overdue (queued by a process without the job queue, or a lost job). */
+  async overdueDeliveries(db: DbOrTx, graceSeconds: number, limit = 200) {
+    return db
+      .select({ workspaceId: deliveries.workspaceId, id: deliveries.id, attempts: deliveries.attempts })
+      .from(deliveries)
+      .where(
+        and(
+          eq(deliveries.status, 'pending'),
+          sql`${deliveries.channel} <> 'digest'`,
+          sql`coalesce(${deliveries.nextAttemptAt}, ${deliveries.createdAt}) < now() - make_interval(secs => ${graceSeconds})`,
+        ),
+      )
+      .limit(limit);
+  },
+
+  // ---- Inbox ------------------------------------------------------------------
+
+  async inbox(db: DbOrTx, workspaceId: string, userId: string, q: { unread: boolean; after?: { createdAt: Date; id: string }; limit: number }) {
+    const mine = and(eq(inboxItems.workspaceId, workspaceId), eq(inboxItems.userId, userId), q.unread ? isNull(inboxItems.readAt) : undefined);
+    const page = q.after
+      ? or(lt(inboxItems.createdAt, q.after.createdAt), and(eq(inboxItems.createdAt, q.after.createdAt), lt(inboxItems.id, q.after.id)))
+      : undefined;
+    const rows = await db
+      .select()
+      .from(inboxItems)
+      .where(and(mine, page))
+      .orderBy(desc(inboxItems.createdAt), desc(inboxItems.id))
+      .limit(q.limit + 1);
+    const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(inboxItems).where(mine)) as [{ total: number }];
+    return { rows, total };
+  },
+
+  async unreadCount(db: DbOrTx, workspaceId: string, userId: string): Promise<number> {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(inboxItems)
+      .where(and(eq(inboxItems.workspaceId, workspaceId), eq(inboxItems.userId, userId), isNull(inboxItems.readAt)));
+    return row?.n ?? 0;
+  },
+
+  async markRead(db: DbOrTx, workspaceId: string, userId: string, ids: string[] | 'all') {
+    await db
+      .update(inboxItems)
+      .set({ readAt: sql`now()` })
+      .where(
+        and(
+          eq(inboxItems.workspaceId, workspaceId),
+          eq(inboxItems.userId, userId),
+          isNull(inboxItems.readAt),
+          ids === 'all' ? undefined : inArray(inboxItems.id, ids),
+        ),
+      );
+  },
+};
