@@ -19,8 +19,8 @@ export function InvitationLink({ invitation, actions }: { invitation: CreateInvi
       }
       actions={actions}
     >
-      Send this link to the person; it expires on {formatDateTime(invitation.expiresAt, session.user.timeZone)}. Tandem does
-      not email it for you.
+      Tandem emails this link to {invitation.email}; you can also send it yourself. It expires on{' '}
+      {formatDateTime(invitation.expiresAt, session.user.timeZone)}.
     </SecretShownOnce>
   );
 }

@@ -22,8 +22,8 @@ export function ResetLinkModal({ slug, member, onClose }: { slug: string; member
       create={(m) => peopleApi.passwordResetLink(slug, m.userId)}
       shown={(link, m, close) => (
         <SecretShownOnce label="Reset link" value={link.url} actions={<Button onClick={close}>Done</Button>}>
-          Send this link to {m.name}; it works once and expires on {formatDateTime(link.expiresAt, session.user.timeZone)}.
-          Opening it lets them choose a new password.
+          Tandem emails this link to {m.email}; you can also send it yourself. It works once and expires on{' '}
+          {formatDateTime(link.expiresAt, session.user.timeZone)}. Opening it lets them choose a new password.
         </SecretShownOnce>
       )}
       onClose={onClose}
