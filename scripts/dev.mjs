@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 
 const api = spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'apps/server/src/cli/dev-entry.ts'], {
   stdio: 'inherit',
-  env: { ...process.env, PORT: process.env.PORT ?? '3000' },
+  // Local development may point webhooks at a receiver on this machine.
+  env: { ...process.env, PORT: process.env.PORT ?? '3000', TANDEM_WEBHOOK_ALLOW_PRIVATE: process.env.TANDEM_WEBHOOK_ALLOW_PRIVATE ?? '1' },
 });
 const web = spawn('npm', ['run', 'dev', '--workspace', '@tandem/web'], { stdio: 'inherit' });
 console.log('\n  Web app with hot reload: http://localhost:5173 (API on http://localhost:3000)\n');
