@@ -30,6 +30,12 @@ const DealSettingsPage = page(() => import('../modules/deals/components/deal-set
 const ImportsPage = page(() => import('../modules/imports/components/imports-page.tsx'), 'ImportsPage');
 const ImportPage = page(() => import('../modules/imports/components/import-page.tsx'), 'ImportPage');
 const ProfilePage = page(() => import('../modules/profile/components/profile-page.tsx'), 'ProfilePage');
+const InboxPage = page(() => import('../modules/notifications/components/inbox-page.tsx'), 'InboxPage');
+const PreferencesPage = page(() => import('../modules/notifications/components/preferences-page.tsx'), 'PreferencesPage');
+const NotificationsAdminPage = page(
+  () => import('../modules/notifications/components/notifications-admin-page.tsx'),
+  'NotificationsAdminPage',
+);
 
 function Public({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullPageLoader />}>{children}</Suspense>;
@@ -85,6 +91,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'settings/notifications',
+            element: (
+              <RequirePermission action="notifications.manage" title="Notifications and webhooks">
+                <NotificationsAdminPage />
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'settings',
             element: (
               <RequirePermission action="workspace.update" title="Settings">
@@ -101,6 +115,8 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'profile', element: <ProfilePage /> },
+          { path: 'profile/notifications', element: <PreferencesPage /> },
+          { path: 'notifications', element: <InboxPage /> },
           { path: '*', element: <NotFoundInShell /> },
         ],
       },

@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { ROLE_LABELS } from '@tandem/contracts/roles';
 import { Brand } from '../components/brand.tsx';
 import { PageSkeleton } from '../components/page-skeleton.tsx';
+import { NotificationBell } from '../../modules/notifications/index.ts';
 import { rememberWorkspace } from '../landing.ts';
 import { useRequiredSession } from '../session.tsx';
 import { WorkspaceContext, workspaceContextValue } from '../workspace-context.tsx';
@@ -54,7 +55,10 @@ export function WorkspaceShell() {
               </UnstyledButton>
               <WorkspaceSwitcher current={membership} />
             </Group>
-            <UserMenu slug={membership.slug} />
+            <Group gap="xs" wrap="nowrap">
+              {ctx.can('notifications.own') && <NotificationBell slug={membership.slug} />}
+              <UserMenu slug={membership.slug} />
+            </Group>
           </Group>
         </AppShell.Header>
 

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Link, useParams } from 'react-router-dom';
 import { Anchor, Button, Group, PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { z } from 'zod';
 import { Password, UpdateProfileRequest } from '@tandem/contracts';
@@ -13,9 +14,18 @@ import { profileApi } from '../api/profile.api.ts';
 import { timeZoneOptions } from './time-zones.ts';
 
 export function ProfilePage() {
+  const { slug = '' } = useParams();
   return (
     <>
-      <PageHeader title="Profile" description="Your name, email and time zone apply in every workspace you belong to." />
+      <PageHeader
+        title="Profile"
+        description="Your name, email and time zone apply in every workspace you belong to."
+        actions={
+          <Button component={Link} to={`/w/${slug}/profile/notifications`} variant="default">
+            Notifications
+          </Button>
+        }
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <ProfileForm />
         <PasswordForm />

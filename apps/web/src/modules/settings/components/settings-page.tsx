@@ -14,6 +14,7 @@ import { workspacesApi } from '../../workspaces/api/workspaces.api.ts';
 import { CurrencyInput } from '../../workspaces/components/currency-input.tsx';
 import { FiscalMonthSelect } from '../../workspaces/components/month-select.tsx';
 import { useWorkspaceDetails } from '../../workspaces/hooks/use-workspace-details.ts';
+import { NotificationSettingsCard } from '../../notifications/index.ts';
 
 export function SettingsPage() {
   const ws = useWorkspace();
@@ -29,6 +30,7 @@ export function SettingsPage() {
         <Stack gap="lg">
           <SettingsForm workspace={details.data} />
           {ws.can('deals.settings') && <DealSettingsCard slug={ws.slug} />}
+          {ws.can('notifications.manage') && <NotificationSettingsCard slug={ws.slug} />}
         </Stack>
       )}
     </>

@@ -1,0 +1,19 @@
+import type { PreferenceItem } from '@tandem/contracts';
+
+/**
+ * The event catalogue describes events for integrators ("never part of the
+ * payload"); a person choosing their notifications reads what reaches *them*.
+ */
+const FOR_A_PERSON: Record<string, string> = {
+  'member.invited': 'An invitation to join a workspace, sent to the invited address.',
+  'member.role_changed': 'An admin changed your role in this workspace.',
+  'member.password_reset_requested': 'A link to set a new password, sent when a reset is requested for your account.',
+  'token.created': 'An API token was created for your account. A security notice: if you did not expect it, revoke it.',
+  'import.completed': 'An import you ran has finished, with how many deals were created, updated and rejected.',
+  'deal.stage_changed': 'A deal you own moved to another stage.',
+  'webhook.disabled': 'A webhook you set up was turned off because its calls kept failing.',
+};
+
+export function personalDescription(item: PreferenceItem): string {
+  return FOR_A_PERSON[item.type] ?? item.description;
+}

@@ -1,0 +1,35 @@
+import { Stack, Text } from '@mantine/core';
+import type { WebhookSubscription } from '@tandem/contracts';
+import { CopyField } from '../../../app/components/copy-field.tsx';
+import { LoadMore, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
+import { useDeliveries } from '../hooks/use-notify-admin.ts';
+import { DeliveryTable } from './delivery-table.tsx';
+import { SIGNATURE_DOCS } from './webhook-create-modal.tsx';
+
+/** One subscription opened: its secret and the calls Tandem made to it. */
+export function WebhookLog({ slug, hook, tz }: { slug: string; hook: WebhookSubscription; tz: string }) {
+  const log = useDeliveries(slug, { targetId: hook.id });
+  const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Stack gap="sm" py="xs">
+      <CopyField label="Signing secret" value={hook.secret} description={`How to verify signatures: ${SIGNATURE_DOCS}`} />
+      <Text size="sm" fw={600}>
+        Delivery log
+      </Text>
+      {log.isPending ? (
+        <TableSkeleton rows={2} />
+      ) : log.isError ? (
+        <QueryError error={log.error} onRetry={() => void log.refetch()} />
+      ) : rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No calls yet. Each time one of its events happens, the call shows here (test calls are not listed).
+        </Text>
+      ) : (
+        <>
+          <DeliveryTable slug={slug} deliveries={rows} tz={tz} showTarget={false} redeliver />
+          <LoadMore query={log} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,6 @@
+/**
+ * Notifications in the web app: the header's bell, each person's inbox and
+ * settings, and the admin page for Slack, webhooks and the delivery log.
+ */
+export { NotificationBell } from './components/notification-bell.tsx';
+export { NotificationSettingsCard } from './components/notification-settings-card.tsx';
