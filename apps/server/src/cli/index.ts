@@ -10,6 +10,7 @@ import { createLogger } from '../lib/logger.ts';
 import { identityRepository, WorkspaceErrors } from '../modules/workspaces/index.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { importCommand } from './import-command.ts';
+import { themesCommand } from './themes-command.ts';
 import { start } from './start.ts';
 import { startNotificationWorkers } from '../modules/notifications/index.ts';
 
@@ -237,6 +238,8 @@ export function buildCli(): Command {
       },
     }),
   );
+
+  program.addCommand(themesCommand());
 
   return program;
 }
