@@ -172,7 +172,7 @@ describeE2E('Notifications in the browser', () => {
     const secretDialog = admin.getByRole('dialog', { name: /copy its signing secret/ });
     const secret = await secretDialog.getByRole('textbox', { name: 'Signing secret' }).inputValue();
     expect(secret.length).toBeGreaterThan(10);
-    await secretDialog.getByText('/docs/webhooks.md').waitFor();
+    await secretDialog.getByText(/Check the Tandem-Signature header/).waitFor();
     await secretDialog.getByRole('button', { name: 'Done' }).click();
 
     const hooks = (await adminApi('get', `/workspaces/${SLUG}/webhooks`)) as { items: WebhookSubscription[] };

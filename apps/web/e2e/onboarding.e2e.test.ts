@@ -112,7 +112,7 @@ describeE2E('Tandem in the browser', () => {
     const ready = admin.getByRole('dialog', { name: 'Invitation ready' });
     const link = await ready.getByLabel('Invite link', { exact: true }).inputValue();
     expect(link).toMatch(/\/invite\//);
-    await ready.getByText(/Send this link to the person; it expires on/).waitFor();
+    await ready.getByText(/Tandem emails this link to .*; you can also send it yourself/).waitFor();
     await ready.getByRole('button', { name: 'Done' }).click();
     await admin.getByRole('button', { name: `Revoke invitation for ${INVITEE.email}` }).waitFor();
 

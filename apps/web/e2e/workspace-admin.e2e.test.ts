@@ -264,7 +264,7 @@ describeE2E('Workspace administration in the browser', () => {
     expect(newLink).toMatch(/\/invite\//);
     expect(newLink).not.toBe(oldLink);
     await dialog.getByText(/is invited as Marketing \(PMM\)/).waitFor();
-    await dialog.getByText(/Send this link to the person; it expires on/).waitFor();
+    await dialog.getByText(/Tandem emails this link to .*; you can also send it yourself/).waitFor();
 
     expect((await preview(oldLink)).status).toBe(404);
     const fresh = await preview(newLink);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Code, Modal, MultiSelect, TextInput } from '@mantine/core';
+import { Alert, Button, Modal, MultiSelect, TextInput } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { z } from 'zod';
 import { CreateWebhookSubscription, EventTypeSchema, type EventType, type WebhookSubscription } from '@tandem/contracts';
@@ -14,7 +14,9 @@ const CreateForm = CreateWebhookSubscription.extend({
   eventTypes: z.array(EventTypeSchema).min(1, 'Choose at least one event'),
 });
 
-export const SIGNATURE_DOCS = '/docs/webhooks.md';
+/** How a receiver checks a call, in one line (docs/webhooks.md in Tandem's source has a ready-to-run example). */
+export const SIGNATURE_DOCS =
+  'Check the Tandem-Signature header: "v1=" + hex HMAC-SHA256 of "<Tandem-Timestamp>.<body>" with this secret; refuse calls older than 5 minutes. docs/webhooks.md has a ready-to-run example.';
 
 /** Add a webhook; once created, its signing secret with a copy button and how to use it. */
 export function WebhookCreateModal({ slug, opened, onClose }: { slug: string; opened: boolean; onClose: () => void }) {
@@ -49,7 +51,7 @@ export function WebhookCreateModal({ slug, opened, onClose }: { slug: string; op
           above={
             <Alert color="blue" variant="light" icon={<IconShieldLock size={18} />} title="Let the receiver check that calls come from Tandem">
               Every call to {created.url} carries a signature made with this secret. Store the secret with the receiver and
-              reject calls whose signature does not match. How to verify signatures: see <Code>{SIGNATURE_DOCS}</Code>.
+              reject calls whose signature does not match. {SIGNATURE_DOCS}
             </Alert>
           }
           actions={<Button onClick={close}>Done</Button>}

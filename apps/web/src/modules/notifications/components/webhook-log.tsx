@@ -12,7 +12,7 @@ export function WebhookLog({ slug, hook, tz }: { slug: string; hook: WebhookSubs
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack gap="sm" py="xs">
-      <CopyField label="Signing secret" value={hook.secret} description={`How to verify signatures: ${SIGNATURE_DOCS}`} />
+      <CopyField label="Signing secret" value={hook.secret} description={SIGNATURE_DOCS} />
       <Text size="sm" fw={600}>
         Delivery log
       </Text>
