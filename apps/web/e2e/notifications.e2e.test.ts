@@ -19,6 +19,7 @@ const SLUG = 'northwind';
 const PASSWORD = 'tandem-demo-2026';
 const REP = { email: 'sofia@northwind.example', password: PASSWORD };
 const ADMIN = { email: 'dana@northwind.example', password: PASSWORD };
+/** The README's pictures, retaken with UPDATE_DOC_IMAGES=1 (not on every run). */
 const IMAGES = path.join(repoRoot, 'docs', 'images');
 
 describeE2E('Notifications in the browser', () => {
@@ -141,8 +142,10 @@ describeE2E('Notifications in the browser', () => {
         { timeout: 30_000, interval: 1000 },
       )
       .toBe(1);
-    fs.mkdirSync(IMAGES, { recursive: true });
-    await rep.screenshot({ path: path.join(IMAGES, 'notifications-inbox.png') });
+    if (process.env.UPDATE_DOC_IMAGES) {
+      fs.mkdirSync(IMAGES, { recursive: true });
+      await rep.screenshot({ path: path.join(IMAGES, 'notifications-inbox.png') });
+    }
   });
 
   test('an admin adds a webhook, copies its secret, sends a test and reads the delivery log', async () => {
@@ -195,8 +198,10 @@ describeE2E('Notifications in the browser', () => {
     await log.getByRole('button', { name: 'Redeliver' }).waitFor();
     await log.getByRole('button', { name: 'Show attempts' }).click();
     await admin.getByRole('table', { name: 'Attempts' }).getByText('HTTP 204').waitFor();
-    fs.mkdirSync(IMAGES, { recursive: true });
-    await admin.screenshot({ path: path.join(IMAGES, 'notifications-admin.png'), fullPage: true });
+    if (process.env.UPDATE_DOC_IMAGES) {
+      fs.mkdirSync(IMAGES, { recursive: true });
+      await admin.screenshot({ path: path.join(IMAGES, 'notifications-admin.png'), fullPage: true });
+    }
 
     // Turning it off is kept.
     const toggle = row.getByRole('switch', { name: `Turn off webhook ${url}` });
