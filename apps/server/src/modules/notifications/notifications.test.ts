@@ -175,6 +175,38 @@ describe('delivery retries', () => {
   });
 });
 
+describe('the daily digest', () => {
+  it('a stage change from the upsert API becomes a digest line for an owner who chose the digest, sent in one email at their 08:00', async () => {
+    const put = await call(h.app, admin, 'PUT', api('notification-preferences'), { body: { items: [{ type: 'deal.stage_changed', channels: ['email'], digest: true }] } });
+    expect(put.json().items.find((i: { type: string }) => i.type === 'deal.stage_changed')).toMatchObject({ channels: ['email'], digest: true, digestAvailable: true });
+    const upsert = (stage: string) =>
+      call(h.app, admin, 'POST', api('deals/upsert'), { body: { source: 'crm', deals: [{ externalId: 'D-1', name: 'Globex renewal', stage, owner: 'ada@acme.test' }] } });
+    expect((await upsert('Prospecting')).statusCode).toBe(200);
+    expect((await upsert('Negotiation/Review')).statusCode).toBe(200);
+    const [event] = (await pool().query("select * from events where type = 'deal.stage_changed'")).rows;
+    expect(event.payload).toMatchObject({ name: 'Globex renewal', from: { stage: 'Prospecting' }, to: { stage: 'Negotiation/Review' } });
+
+    await createDispatcher(h.services.deps, noJobs).dispatchBatch();
+    const [line] = (await pool().query("select * from deliveries where event_id = $1", [event.id])).rows;
+    expect(line).toMatchObject({ channel: 'digest', status: 'pending', target: 'ada@acme.test' });
+
+    const digests: { to: string; events: DeliveryEvent[] }[] = [];
+    const email: ChannelSender & DigestSender = {
+      send: async () => ({ ok: true, statusCode: null, durationMs: 0 }),
+      sendDigest: async (to, events) => (digests.push({ to: to.email, events }), { ok: true, statusCode: null, durationMs: 0 }),
+    };
+    const runner = createDeliveryRunner(h.services.deps, { senders: { email, slack: email, webhook: email }, jobs: noJobs });
+    // Ada's time zone is UTC: her 08:00 is the hour it is in UTC when the digest job runs.
+    const notHerHour = (new Date().getUTCHours() + 12) % 24;
+    expect(await runner.sendDueDigests(notHerHour)).toBe(0);
+    expect(await runner.sendDueDigests(new Date().getUTCHours())).toBe(1);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.to).toBe('ada@acme.test');
+    expect(digests[0]!.events.map((e) => e.envelope.id)).toEqual([event.id]);
+    expect((await pool().query('select status from deliveries where id = $1', [line.id])).rows[0].status).toBe('delivered');
+  });
+});
+
 describe('the job queue', () => {
   let workers: Workers | undefined;
   afterAll(async () => {
