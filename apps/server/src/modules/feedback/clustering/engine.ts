@@ -5,8 +5,9 @@
  */
 import { chooseK } from './choose-k.ts';
 import { fitVectorizer, type FeatureOptions } from './features.ts';
-import { kmeans } from './kmeans.ts';
+import { assign, kmeans } from './kmeans.ts';
 import { keyPhrases, representatives } from './labels.ts';
+import { spectralEmbedding } from './spectral.ts';
 import { fitSvd, project, sampleRows, selectRows } from './svd.ts';
 
 export interface ClusterOptions extends FeatureOptions {
@@ -40,6 +41,33 @@ export interface Clustering {
 }
 
 const SVD_SAMPLE = 8000;
+/** Spectral clustering's brute-force k-NN graph is O(n²): larger inputs are clustered on an even sample this big. */
+const SPECTRAL_SAMPLE = 6000;
+
+/**
+ * Spectral clustering (k-means on the spectral embedding of an 8-NN cosine graph) of an even sample; every row then
+ * joins the cluster whose mean it is closest to in the LSA space. Returns labels and LSA centroids.
+ */
+function group(x: Float32Array, n: number, d: number, k: number, seed: number, nInit: number) {
+  if (k <= 1 || n <= 2) return kmeans(x, n, d, k, { seed, nInit: 1 });
+  const rows = sampleRows(n, SPECTRAL_SAMPLE);
+  const m = rows.length;
+  const s = m === n ? x : new Float32Array(m * d);
+  if (s !== x) rows.forEach((r, i) => s.set(x.subarray(r * d, r * d + d), i * d));
+  const embedding = spectralEmbedding(s, m, d, k, seed);
+  const sampleLabels = kmeans(embedding, m, k, k, { seed, nInit }).labels;
+  const centroids = new Float64Array(k * d);
+  const counts = new Int32Array(k);
+  sampleLabels.forEach((c, i) => {
+    counts[c]!++;
+    for (let j = 0; j < d; j++) centroids[c * d + j]! += s[i * d + j]!;
+  });
+  for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) centroids[c * d + j]! /= Math.max(1, counts[c]!);
+  if (m === n) return { labels: sampleLabels, centroids };
+  const labels = new Int32Array(n);
+  assign(x, n, d, centroids, k, labels);
+  return { labels, centroids };
+}
 
 export function clusterTexts(texts: readonly string[], opts: ClusterOptions = {}): Clustering {
   const n = texts.length;
@@ -47,11 +75,11 @@ export function clusterTexts(texts: readonly string[], opts: ClusterOptions = {}
   const seed = opts.seed ?? 42;
   const vectorizer = fitVectorizer(opts.fitTexts ? [...opts.fitTexts, ...texts] : texts, opts);
   const a = vectorizer.transform(texts);
-  const svd = fitSvd(selectRows(a, sampleRows(n, SVD_SAMPLE)), opts.dims ?? 200, seed);
+  const svd = fitSvd(selectRows(a, sampleRows(n, SVD_SAMPLE)), opts.dims ?? 100, seed);
   const x = project(a, svd);
   const d = svd.dims;
   const k = opts.k === undefined || opts.k === 'auto' ? chooseK(x, n, d, seed) : Math.max(1, Math.min(opts.k, n));
-  const km = kmeans(x, n, d, k, { seed, nInit: opts.nInit ?? (n > 20_000 ? 2 : 5) });
+  const km = group(x, n, d, k, seed, opts.nInit ?? 10);
 
   // Renumber clusters largest first (ties: the one whose first text comes first), so ids read in order of weight.
   const sizes = new Int32Array(k);
