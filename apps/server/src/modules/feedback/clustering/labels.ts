@@ -8,6 +8,9 @@ function readable(term: string): boolean {
   return !isStopword(ws[0]!) && !isStopword(ws[ws.length - 1]!) && !/^\d+$/.test(term);
 }
 
+/** Plural and singular say the same thing in a label ("card", "cards"). */
+const stem = (w: string) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+
 export function keyPhrases(a: Csr, terms: readonly string[], labels: Int32Array, k: number, top = 3): string[][] {
   const nTerms = terms.length;
   const sums = new Float64Array(k * nTerms);
@@ -38,12 +41,13 @@ export function keyPhrases(a: Csr, terms: readonly string[], labels: Int32Array,
     const picked: string[] = [];
     for (const { t } of scored) {
       const term = terms[t]!;
-      const ws = term.split(' ');
-      // Skip a word already said by a picked phrase, and a phrase whose words are all already said.
-      const said = new Set(picked.flatMap((p) => p.split(' ')));
+      const ws = term.split(' ').map(stem);
+      // A phrase whose words are all said already adds nothing; one that extends a picked word replaces it.
+      const said = new Set(picked.flatMap((p) => p.split(' ').map(stem)));
       if (ws.every((w) => said.has(w))) continue;
-      if (ws.length === 1 && picked.some((p) => p.includes(' ') && p.split(' ').includes(term))) continue;
-      picked.push(term);
+      const extended = picked.findIndex((p) => !p.includes(' ') && ws.includes(stem(p)));
+      if (extended >= 0) picked[extended] = term;
+      else picked.push(term);
       if (picked.length === top) break;
     }
     out.push(picked);
