@@ -45,3 +45,12 @@ describe('clusterTexts', () => {
     expect(clusterTexts(['only one'], { k: 'auto' }).assignments).toEqual(Int32Array.from([0]));
   });
 });
+
+describe('clusterTexts on degenerate input', () => {
+  it('keeps identical texts together, however many clusters are asked for', () => {
+    const r = clusterTexts(Array(7).fill('same thing'), { k: 5 });
+    expect(r.k).toBe(1);
+    expect(new Set(r.assignments)).toEqual(new Set([0]));
+    expect(r.clusters[0]!.label).toBe('thing');
+  });
+});

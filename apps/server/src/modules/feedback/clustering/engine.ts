@@ -78,7 +78,10 @@ export function clusterTexts(texts: readonly string[], opts: ClusterOptions = {}
   const svd = fitSvd(selectRows(a, sampleRows(n, SVD_SAMPLE)), opts.dims ?? 100, seed);
   const x = project(a, svd);
   const d = svd.dims;
-  const k = opts.k === undefined || opts.k === 'auto' ? chooseK(x, n, d, seed) : Math.max(1, Math.min(opts.k, n));
+  // Identical texts belong together: never more clusters than distinct texts.
+  const distinct = new Set(texts.map((t) => t.trim().toLowerCase())).size;
+  const wanted = opts.k === undefined || opts.k === 'auto' ? chooseK(x, n, d, seed) : opts.k;
+  const k = Math.max(1, Math.min(wanted, distinct));
   const km = group(x, n, d, k, seed, opts.nInit ?? 10);
 
   // Renumber clusters largest first (ties: the one whose first text comes first), so ids read in order of weight.
