@@ -98,12 +98,20 @@ export function createDispatcher(deps: Deps, jobs: Pick<JobQueue, 'send'>) {
   }
 
   return {
-    /** Dispatches up to `limit` waiting events; returns how many. Several dispatchers may run: each skips the others' events. */
+    /** Dispatches up to `limit` waiting events; returns how many went out (0 ends a drain). Several dispatchers may run: each skips the others' events. */
     async dispatchBatch(limit = 50): Promise<number> {
       return deps.database.withSystem(async (tx, client) => {
         const batch = await repo.claimEvents(tx, limit);
-        for (const event of batch) await dispatchOne(tx, client, event);
-        return batch.length;
+        let done = 0;
+        for (const event of batch) {
+          // One savepoint per event: an event that cannot be dispatched (a bug, a bad payload) is
+          // logged and left for the next pass, and never holds back the others.
+          await tx
+            .transaction((sp) => dispatchOne(sp, client, event))
+            .then(() => done++)
+            .catch((err: unknown) => deps.log.error({ err, eventId: event.id, type: event.type }, 'event not dispatched; retried on the next pass'));
+        }
+        return done;
       });
     },
   };
