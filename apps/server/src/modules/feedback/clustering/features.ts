@@ -67,10 +67,12 @@ export function fitVectorizer(fitTexts: readonly string[], opts: FeatureOptions 
     let nnz = 0;
     const push = (c: number, v: number) => {
       if (nnz === idx.length) {
-        const i2 = new Int32Array(idx.length * 2);
+        // Grow by half: doubling a 100,000-text matrix would hold up to twice its size.
+        const size = Math.ceil(idx.length * 1.5);
+        const i2 = new Int32Array(size);
         i2.set(idx);
         idx = i2;
-        const v2 = new Float32Array(val.length * 2);
+        const v2 = new Float32Array(size);
         v2.set(val);
         val = v2;
       }
@@ -118,7 +120,9 @@ export function fitVectorizer(fitTexts: readonly string[], opts: FeatureOptions 
       for (let k = start; k < nnz; k++) val[k] = val[k]! * s;
       ptr[r + 1] = nnz;
     }
-    return { rows: texts.length, cols, ptr, idx: idx.slice(0, nnz), val: val.slice(0, nnz) };
+    // Trimming copies; a buffer at most a third empty is kept as it is.
+    const trim = nnz < (idx.length * 2) / 3;
+    return { rows: texts.length, cols, ptr, idx: trim ? idx.slice(0, nnz) : idx.subarray(0, nnz), val: trim ? val.slice(0, nnz) : val.subarray(0, nnz) };
   }
 
   return { terms, transform };

@@ -23,14 +23,18 @@ function compactColumns(a: Csr): { a: Csr; colMap: Int32Array } {
   return { a: { ...a, cols: used, idx }, colMap };
 }
 
+function gaussianMatrix(rows: number, cols: number, rng: ReturnType<typeof createRng>): Float64Array {
+  const m = new Float64Array(rows * cols);
+  for (let i = 0; i < m.length; i++) m[i] = rng.gaussian();
+  return m;
+}
+
 export function fitSvd(full: Csr, dims: number, seed: number, powerIterations = 2): Projection {
   const { a, colMap } = compactColumns(full);
   const k = Math.max(1, Math.min(dims, a.rows - 1, a.cols));
   const l = Math.min(k + 10, a.rows, a.cols);
   const rng = createRng(seed ^ 0x5bd1e995);
-  const omega = new Float64Array(a.cols * l);
-  for (let i = 0; i < omega.length; i++) omega[i] = rng.gaussian();
-  let y = csrTimesDense(a, omega, l);
+  let y = csrTimesDense(a, gaussianMatrix(a.cols, l, rng), l);
   orthonormalizeColumns(y, a.rows, l);
   for (let it = 0; it < powerIterations; it++) {
     y = csrTimesDense(a, csrTransposeTimesDense(a, y, l), l);
