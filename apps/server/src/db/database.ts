@@ -40,42 +40,34 @@ export function openDatabase(url: string, opts: { max?: number; applicationName?
   // An idle client's connection dying (e.g. the server restarting) must not crash the process.
   pool.on('error', () => undefined);
   const db = drizzle(pool, { schema });
+  /** One transaction on one pooled client, opened by `begin` (one simple-protocol round trip). */
+  async function inTransaction<T>(begin: string, fn: (tx: Tx, client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query(begin);
+      const result = await fn(drizzle(client, { schema }) as unknown as Tx, client);
+      await client.query('commit');
+      return result;
+    } catch (e) {
+      await client.query('rollback').catch((err: Error) => (broken = err));
+      throw e;
+    } finally {
+      // A connection that cannot even roll back is discarded, not returned to the pool.
+      client.release(broken);
+    }
+  }
   return {
     pool,
     db,
     async withTenant(workspaceId, fn) {
-      // One simple-protocol round trip opens the transaction and confines it to the
-      // workspace (nothing to parse or plan); the id is checked to be a UUID before it is inlined.
+      // Opening the transaction also confines it to the workspace (nothing to parse or plan);
+      // the id is checked to be a UUID before it is inlined.
       if (!UUID.test(workspaceId)) throw new Error(`withTenant: not a workspace id: ${workspaceId}`);
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        await client.query(`begin; set local role ${APP_ROLE}; set local app.workspace_id = '${workspaceId}'`);
-        const result = await fn(drizzle(client, { schema }) as unknown as Tx);
-        await client.query('commit');
-        return result;
-      } catch (e) {
-        await client.query('rollback').catch((err: Error) => (broken = err));
-        throw e;
-      } finally {
-        // A connection that cannot even roll back is discarded, not returned to the pool.
-        client.release(broken);
-      }
+      return inTransaction(`begin; set local role ${APP_ROLE}; set local app.workspace_id = '${workspaceId}'`, (tx) => fn(tx));
     },
     async withSystem(fn) {
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        await client.query('begin');
-        const result = await fn(drizzle(client, { schema }) as unknown as Tx, client);
-        await client.query('commit');
-        return result;
-      } catch (e) {
-        await client.query('rollback').catch((err: Error) => (broken = err));
-        throw e;
-      } finally {
-        client.release(broken);
-      }
+      return inTransaction('begin', fn);
     },
     async close() {
       await pool.end();
