@@ -4,6 +4,7 @@ import { workspacesRepository } from '../workspaces/index.ts';
 import { dealsRepository, type StageCategoryValue } from './deals.repository.ts';
 import type { accounts, deals, dealStageHistory } from './deals.table.ts';
 import { salesforceIdSuffix } from './import/salesforce-id.ts';
+import { emit } from '../notifications/index.ts';
 
 // Northwind's CRM: accounts in three segments and a year of opportunities whose
 // win rates differ by segment and by competitor, so later analytics have a story to find.
@@ -204,6 +205,36 @@ export async function seedDealsDemo(db: Db, workspaceId: string, rnd: Random, sc
       ]),
     );
     await dealsRepository.recomputeAmountBase(tx, workspaceId, ws.baseCurrency);
+
+    // The CRM's latest moves, as the upsert API would have announced them: each owner's two most
+    // recently moved open deals give the demo's people something in their notifications.
+    const moved = dealRows
+      .map((d, i) => ({ d, i, h: histories[i]! }))
+      .filter(({ d, h }) => d.stageCategory === 'open' && d.ownerUserId && h.length >= 2)
+      .sort((a, b) => b.h.at(-1)!.changedAt.getTime() - a.h.at(-1)!.changedAt.getTime());
+    const perOwner = new Map<string, number>();
+    for (const { d, i, h } of moved) {
+      const taken = perOwner.get(d.ownerUserId!) ?? 0;
+      if (taken >= 2) continue;
+      perOwner.set(d.ownerUserId!, taken + 1);
+      const [from, to] = h.slice(-2) as [(typeof h)[number], (typeof h)[number]];
+      await emit(tx, {
+        workspaceId,
+        type: 'deal.stage_changed',
+        payload: {
+          dealId: dealIds[i]!,
+          name: d.name,
+          source: d.source,
+          externalId: d.externalId,
+          from: { stage: from.stage, category: 'open' },
+          to: { stage: to.stage, category: 'open' },
+          amount: d.amount ?? null,
+          currency: d.currency ?? null,
+          ownerUserId: d.ownerUserId!,
+          changedBy: { userId: null, name: 'Salesforce sync' },
+        },
+      });
+    }
     return { accounts: accountIds.length, deals: dealIds.length };
   });
 }
