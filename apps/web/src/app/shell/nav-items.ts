@@ -6,6 +6,8 @@ export interface NavItem {
   label: string;
   /** Relative to /w/:slug */
   path: string;
+  /** Other paths (relative to /w/:slug) that belong to this section, e.g. an account page to Deals. */
+  also?: string[];
   action: Action;
   icon: ComponentType<{ size?: number; stroke?: number }>;
 }
@@ -13,7 +15,7 @@ export interface NavItem {
 /** Only sections that work today; each shows only to roles that may use it. */
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Home', path: '', action: 'workspace.read', icon: IconHome },
-  { label: 'Deals', path: 'deals', action: 'deals.read', icon: IconBriefcase },
+  { label: 'Deals', path: 'deals', also: ['accounts'], action: 'deals.read', icon: IconBriefcase },
   { label: 'Import', path: 'imports', action: 'deals.import', icon: IconFileImport },
   { label: 'People', path: 'people', action: 'members.read', icon: IconUsers },
   { label: 'Teams', path: 'teams', action: 'teams.read', icon: IconUsersGroup },

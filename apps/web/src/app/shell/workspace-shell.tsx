@@ -75,7 +75,11 @@ export function WorkspaceShell() {
                     end={!item.path}
                     label={item.label}
                     leftSection={<item.icon size={18} stroke={1.6} />}
-                    active={item.path ? location.pathname.startsWith(to) : location.pathname === base || location.pathname === `${base}/`}
+                    active={
+                      item.path
+                        ? [item.path, ...(item.also ?? [])].some((p) => location.pathname.startsWith(`${base}/${p}`))
+                        : location.pathname === base || location.pathname === `${base}/`
+                    }
                     style={{ borderRadius: 'var(--mantine-radius-sm)' }}
                   />
                 );
