@@ -105,6 +105,7 @@ ALTER TABLE "webhook_subscriptions" ADD CONSTRAINT "webhook_subscriptions_worksp
 CREATE UNIQUE INDEX "deliveries_event_target_key" ON "deliveries" USING btree ("workspace_id","event_id","channel","target");--> statement-breakpoint
 CREATE INDEX "deliveries_status_idx" ON "deliveries" USING btree ("workspace_id","status","created_at","id");--> statement-breakpoint
 CREATE INDEX "deliveries_target_idx" ON "deliveries" USING btree ("workspace_id","target_id","created_at");--> statement-breakpoint
+CREATE INDEX "deliveries_pending_idx" ON "deliveries" USING btree (coalesce("next_attempt_at", "created_at")) WHERE "deliveries"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "events_undispatched_idx" ON "events" USING btree ("created_at") WHERE "events"."dispatched_at" is null;--> statement-breakpoint
 CREATE INDEX "events_created_idx" ON "events" USING btree ("workspace_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "inbox_items_event_user_key" ON "inbox_items" USING btree ("workspace_id","event_id","user_id");--> statement-breakpoint

@@ -144,11 +144,7 @@ export function createDeliveryRunner(deps: Deps, options: RunnerOptions) {
       let sent = 0;
       for (const rows of byPerson.values()) {
         const first = rows[0]!;
-        const events: DeliveryEvent[] = [];
-        for (const r of rows) {
-          const e = await repo.getEvent(deps.database.db, r.delivery.workspaceId, r.delivery.eventId);
-          if (e) events.push(deliveryEvent(e));
-        }
+        const events = rows.map((r) => deliveryEvent({ ...r.event, workspaceSlug: r.workspaceSlug, workspaceName: r.workspaceName }));
         const result = await options.senders.email.sendDigest(
           { userId: first.userId, email: first.email, name: first.name, workspaceId: first.delivery.workspaceId, workspaceName: first.workspaceName },
           events,

@@ -244,15 +244,6 @@ export function createIntegrationsService(deps: Deps, senderOptions: SenderOptio
       return database.withTenant(workspaceId, (tx) => repo.slackChannelById(tx, workspaceId, id));
     },
 
-    /** Enabled subscriptions that listen to the event type (inside the dispatcher's transaction). */
-    subscribersFor(tx: DbOrTx, workspaceId: string, eventType: EventType) {
-      return repo.subscribersFor(tx, workspaceId, eventType);
-    },
-
-    slackChannelsFor(tx: DbOrTx, workspaceId: string, eventType: EventType) {
-      return repo.slackChannelsFor(tx, workspaceId, eventType);
-    },
-
     /**
      * How a delivery ended, after its retries. For a webhook, a delivered event
      * resets the count of failed events; the 20th dead one in a row turns the

@@ -7,6 +7,7 @@ import { startWebhookReceiver, verify, type WebhookReceiver } from '../../../tes
 import type { DeliveryEvent, DeliveryTarget } from './channels.ts';
 import { createSlackSender } from './channels/slack.ts';
 import { createWebhookSender } from './channels/webhook.ts';
+import { integrationsRepository } from './integrations.repository.ts';
 import { checkTargetUrl, forbiddenReason, postOnce } from './net-guard.ts';
 
 let strict: Harness; // TANDEM_WEBHOOK_ALLOW_PRIVATE off, as in production
@@ -262,10 +263,10 @@ describe('webhook deliveries', () => {
     const sub = await subscribe();
     const audit = await call(open.app, adminO, 'GET', '/api/v1/workspaces/acme/audit', { query: { action: 'webhook.created' } });
     expect(audit.json().items.map((i: { targetId: string }) => i.targetId)).toContain(sub.id);
-    const { integrations, deps } = open.services;
-    const stage = await deps.database.withTenant(wsO, (tx) => integrations.subscribersFor(tx, wsO, 'deal.stage_changed'));
+    const { deps } = open.services;
+    const stage = await deps.database.withTenant(wsO, (tx) => integrationsRepository.subscribersFor(tx, wsO, 'deal.stage_changed'));
     expect(stage.map((s) => s.id)).toContain(sub.id);
-    const tokens = await deps.database.withTenant(wsO, (tx) => integrations.subscribersFor(tx, wsO, 'token.created'));
+    const tokens = await deps.database.withTenant(wsO, (tx) => integrationsRepository.subscribersFor(tx, wsO, 'token.created'));
     expect(tokens.map((s) => s.id)).not.toContain(sub.id);
   });
 });

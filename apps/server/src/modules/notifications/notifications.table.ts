@@ -100,6 +100,8 @@ export const deliveries = pgTable(
     uniqueIndex('deliveries_event_target_key').on(t.workspaceId, t.eventId, t.channel, t.target),
     index('deliveries_status_idx').on(t.workspaceId, t.status, t.createdAt, t.id),
     index('deliveries_target_idx').on(t.workspaceId, t.targetId, t.createdAt),
+    // The workers' sweep for overdue tries, across workspaces: only pending rows, by when they are due.
+    index('deliveries_pending_idx').on(sql`coalesce(${t.nextAttemptAt}, ${t.createdAt})`).where(sql`${t.status} = 'pending'`),
     foreignKey({ columns: [t.workspaceId, t.eventId], foreignColumns: [events.workspaceId, events.id] }).onDelete('cascade'),
   ],
 );

@@ -132,11 +132,14 @@ export const outboxRepository = {
     workspaceId: string,
     q: { status?: DeliveryRow['status']; channel?: DeliveryRow['channel']; targetId?: string; after?: { createdAt: Date; id: string }; limit: number },
   ) {
-    const where: (SQL | undefined)[] = [eq(deliveries.workspaceId, workspaceId)];
+    // Counts per status under the other filters; the total under all of them follows from it.
+    const others = and(
+      eq(deliveries.workspaceId, workspaceId),
+      q.channel ? eq(deliveries.channel, q.channel) : undefined,
+      q.targetId ? eq(deliveries.targetId, q.targetId) : undefined,
+    );
+    const where: (SQL | undefined)[] = [others];
     if (q.status) where.push(eq(deliveries.status, q.status));
-    if (q.channel) where.push(eq(deliveries.channel, q.channel));
-    if (q.targetId) where.push(eq(deliveries.targetId, q.targetId));
-    const filtered = and(...where);
     if (q.after) {
       where.push(or(lt(deliveries.createdAt, q.after.createdAt), and(eq(deliveries.createdAt, q.after.createdAt), lt(deliveries.id, q.after.id))));
     }
@@ -146,20 +149,21 @@ export const outboxRepository = {
       .where(and(...where))
       .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
       .limit(q.limit + 1);
-    const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(deliveries).where(filtered)) as [{ total: number }];
     const counts = await db
       .select({ status: deliveries.status, n: sql<number>`count(*)::int` })
       .from(deliveries)
-      .where(and(eq(deliveries.workspaceId, workspaceId), q.channel ? eq(deliveries.channel, q.channel) : undefined, q.targetId ? eq(deliveries.targetId, q.targetId) : undefined))
+      .where(others)
       .groupBy(deliveries.status);
+    const total = counts.filter((c) => !q.status || c.status === q.status).reduce((sum, c) => sum + c.n, 0);
     return { rows, total, counts };
   },
 
-  /** Pending digest lines per person, for the people whose local hour is `hour` now. */
+  /** Pending digest lines with their events, for the people whose local hour is `hour` now. */
   async dueDigests(db: DbOrTx, hour: number) {
     return db
-      .select({ delivery: deliveries, userId: users.id, email: users.email, name: users.name, workspaceName: workspaces.name })
+      .select({ delivery: deliveries, event: events, userId: users.id, email: users.email, name: users.name, workspaceSlug: workspaces.slug, workspaceName: workspaces.name })
       .from(deliveries)
+      .innerJoin(events, and(eq(events.workspaceId, deliveries.workspaceId), eq(events.id, deliveries.eventId)))
       .innerJoin(users, eq(users.id, deliveries.targetId))
       .innerJoin(workspaces, eq(workspaces.id, deliveries.workspaceId))
       .where(

@@ -69,12 +69,11 @@ export async function startWorkers(deps: Deps, options: WorkerOptions): Promise<
       await jobs.send(QUEUES.deliver, { workspaceId: d.workspaceId, deliveryId: d.id }, { singletonKey: `${d.id}:${d.attempts + 1}` });
     }
   };
-  const tick = () => {
-    wake();
-    void sweep().catch((err: unknown) => !stopped && log.warn({ err }, 'delivery sweep failed'));
-  };
-  const poll = setInterval(tick, options.pollMs ?? 5_000);
+  const poll = setInterval(wake, options.pollMs ?? 5_000);
   poll.unref();
+  // Overdue means a minute late at least: once a minute is often enough (an index keeps it cheap).
+  const sweeper = setInterval(() => void sweep().catch((err: unknown) => !stopped && log.warn({ err }, 'delivery sweep failed')), 60_000);
+  sweeper.unref();
   wake();
 
   for (let i = 0; i < (options.concurrency ?? 2); i++) {
@@ -95,6 +94,7 @@ export async function startWorkers(deps: Deps, options: WorkerOptions): Promise<
     async stop() {
       stopped = true;
       clearInterval(poll);
+      clearInterval(sweeper);
       await listener.end().catch(() => undefined);
       await running?.catch(() => undefined);
       await jobs.stop();
