@@ -64,21 +64,11 @@ export function createDeliveryRunner(deps: Deps, options: RunnerOptions) {
   async function send(d: DeliveryRow, event: DeliveryEvent): Promise<AttemptResult> {
     const target = targetOf(d);
     const started = Date.now();
+    if (d.channel === 'digest') {
+      return { ok: false, statusCode: null, error: 'digest lines are sent by the daily digest', durationMs: 0, permanent: true };
+    }
     try {
-      switch (d.channel) {
-        case 'email':
-          return await options.senders.email.send(target, event);
-        case 'slack':
-          return await options.senders.slack.send(target, event);
-        case 'webhook':
-          return await options.senders.webhook.send(target, event);
-        case 'digest':
-          return { ok: false, statusCode: null, error: 'digest lines are sent by the daily digest', durationMs: 0, permanent: true };
-        default: {
-          const never: never = d.channel;
-          throw new Error(`unknown channel ${String(never)}`);
-        }
-      }
+      return await options.senders[d.channel].send(target, event);
     } catch (e) {
       // A channel that throws is a failed attempt like any other, with its message kept.
       return { ok: false, statusCode: null, error: (e as Error).message, durationMs: Date.now() - started };

@@ -7,7 +7,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { EVENTS, EventTypeSchema, type EventType } from '@tandem/contracts';
 import type { Deps } from '../../lib/deps.ts';
-import { unsubscribeRepository } from './unsubscribe.repository.ts';
+import { outboxRepository } from './outbox.repository.ts';
 
 export interface UnsubscribeClaims {
   workspaceId: string;
@@ -53,6 +53,6 @@ export function unsubscribeUrl(deps: Pick<Deps, 'config' | 'secret'>, claims: Un
 /** Email off for this type (and no digest); in-app stays as the person had it. */
 export async function applyUnsubscribe(deps: Pick<Deps, 'database'>, claims: UnsubscribeClaims): Promise<void> {
   await deps.database.withTenant(claims.workspaceId, (tx) =>
-    unsubscribeRepository.turnOffEmail(tx, { ...claims, defaults: EVENTS[claims.eventType].defaults }),
+    outboxRepository.turnOffEmail(tx, { ...claims, defaults: EVENTS[claims.eventType].defaults }),
   );
 }
