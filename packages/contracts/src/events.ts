@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from './common.ts';
+import { THEME_STATUSES } from './feedback.ts';
 import { ROLES } from './roles.ts';
 
 const Role = z.enum(ROLES);
@@ -16,6 +17,8 @@ export type Channel = (typeof CHANNELS)[number];
 /** The channels a person chooses between for an event type. */
 export const PERSONAL_CHANNELS = ['in_app', 'email'] as const;
 export type PersonalChannelName = (typeof PERSONAL_CHANNELS)[number];
+
+const ThemeStatusName = z.enum(THEME_STATUSES);
 
 const Actor = z.object({ userId: Uuid.nullable(), name: z.string().nullable() });
 
@@ -134,6 +137,27 @@ export const EVENTS = {
     audience: 'The person who created the subscription',
     payload: z.object({ subscriptionId: Uuid, url: z.string(), failedEvents: z.number().int(), lastError: z.string().nullable(), createdByUserId: Uuid.nullable() }),
     channels: ['in_app', 'email'],
+    priority: 'normal',
+    defaults: ['in_app', 'email'],
+  }),
+  'feedback.theme_status_changed': define({
+    version: 1,
+    label: 'Your feedback was answered',
+    description:
+      "A theme's status changed (acknowledged, planned, in progress, addressed, won't address), usually with a response from marketing. Sent once per person, however many of their items the theme holds.",
+    audience: 'Everyone who reported an item in the theme, and anyone following it (each once); not the person who changed it',
+    payload: z.object({
+      themeId: Uuid,
+      name: z.string(),
+      from: ThemeStatusName,
+      to: ThemeStatusName,
+      message: z.string().nullable(),
+      links: z.array(z.object({ title: z.string(), url: z.string().nullable() })),
+      items: z.number().int(),
+      changedBy: Actor,
+      recipientUserIds: z.array(Uuid),
+    }),
+    channels: ['in_app', 'email', 'slack', 'webhook'],
     priority: 'normal',
     defaults: ['in_app', 'email'],
   }),

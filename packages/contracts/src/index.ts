@@ -6,3 +6,4 @@ export * from './deals.ts';
 export * from './imports.ts';
 export * from './events.ts';
 export * from './notifications.ts';
+export * from './feedback.ts';

@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   'deals.write': ['admin'],
   'notifications.own': ['admin', 'marketing', 'sales_lead', 'sales'],
   'notifications.manage': ['admin'],
+  'feedback.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  'feedback.write': ['admin', 'marketing', 'sales_lead', 'sales'],
+  'feedback.triage': ['admin', 'marketing'],
+  'feedback.import': ['admin', 'marketing', 'sales_lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

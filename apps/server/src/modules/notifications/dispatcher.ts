@@ -40,6 +40,8 @@ function audience(type: EventType, payload: Record<string, unknown>): { userIds:
       const id = (p as EventPayload<'webhook.disabled'>).createdByUserId;
       return { userIds: id ? [id] : [], emails: [] };
     }
+    case 'feedback.theme_status_changed':
+      return { userIds: [...new Set((p as EventPayload<'feedback.theme_status_changed'>).recipientUserIds)], emails: [] };
     default: {
       const never: never = type;
       throw new Error(`no audience rule for ${String(never)}`);

@@ -82,7 +82,7 @@ export function eventEmail(input: EventEmailInput): EmailContent {
   const html = page(
     [
       `<h1 style="font-size:20px;line-height:28px;margin:0 0 16px">${escapeHtml(msg.title)}</h1>`,
-      `<p style="margin:0">${escapeHtml(msg.body)}</p>`,
+      `<p style="margin:0;white-space:pre-line">${escapeHtml(msg.body)}</p>`,
       url ? button(BUTTON_LABEL[type], url) : '',
       url ? `<p style="${MUTED}">If the button does not work, open this link: <a href="${escapeHtml(url)}" style="color:#6b7280">${escapeHtml(url)}</a></p>` : '',
     ].join('\n'),

@@ -3,7 +3,7 @@
  * subject and its first paragraph, and the Slack message all use it, so the
  * channels never tell one story three ways.
  */
-import { ROLE_LABELS, type EventEnvelope, type EventPayload, type EventType } from '@tandem/contracts';
+import { ROLE_LABELS, THEME_STATUS_LABELS, type EventEnvelope, type EventPayload, type EventType } from '@tandem/contracts';
 
 export interface Message {
   title: string;
@@ -62,6 +62,20 @@ const BUILDERS: Builders = {
     body: `Deliveries to ${p.url} failed for ${p.failedEvents} events in a row, so the subscription was disabled.${p.lastError ? ` Last error: ${p.lastError}` : ''} Fix the receiver, then turn it back on.`,
     link: `/w/${slug}/settings/notifications`,
   }),
+  'feedback.theme_status_changed': (p, slug) => {
+    const links = p.links.filter((l) => l.url).map((l) => `${l.title}: ${l.url}`);
+    return {
+      title: `${p.name}: ${THEME_STATUS_LABELS[p.to]}`,
+      body: [
+        `The theme your feedback is part of is now ${THEME_STATUS_LABELS[p.to].toLowerCase()}${by(p.changedBy)}.`,
+        p.message ?? '',
+        links.length ? `See: ${links.join(' · ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      link: `/w/${slug}/feedback/themes/${p.themeId}`,
+    };
+  },
 };
 
 export function messageFor(envelope: EventEnvelope): Message {

@@ -122,7 +122,7 @@ function InboxRow({ item, tz, onOpen, onMark }: InboxRowProps) {
         <Text size="sm" fw={unread ? 700 : 400}>
           {item.title}
         </Text>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
           {item.body}
         </Text>
       </UnstyledButton>
