@@ -26,6 +26,7 @@ const BUTTON_LABEL: { [T in EventType]: string } = {
   'import.completed': 'Open the import',
   'deal.stage_changed': 'Open the deal',
   'webhook.disabled': 'Open notification settings',
+  'feedback.theme_status_changed': 'Open the theme',
 };
 
 const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif";

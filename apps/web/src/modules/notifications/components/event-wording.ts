@@ -12,6 +12,7 @@ const FOR_A_PERSON: Record<string, string> = {
   'import.completed': 'An import you ran has finished, with how many deals were created, updated and rejected.',
   'deal.stage_changed': 'A deal you own moved to another stage.',
   'webhook.disabled': 'A webhook you set up was turned off because its calls kept failing.',
+  'feedback.theme_status_changed': 'Marketing answered feedback you logged: its theme was acknowledged, planned, addressed or declined, usually with a response.',
 };
 
 export function personalDescription(item: PreferenceItem): string {
