@@ -151,7 +151,7 @@ export const CreateFeedbackRequest = z.object({
   dealId: Uuid.optional(),
   accountId: Uuid.optional().describe("Defaults to the deal's account when a deal is given"),
   competitor: z.string().trim().max(120).optional(),
-  source: FeedbackSource.default('call'),
+  source: FeedbackSource.optional().describe('Defaults to "call" in the app and "api" with an API token'),
   observedAt: z.iso.datetime({ offset: true }).optional(),
   /** "Add yours to it": the near-duplicate this item joins (it takes that item's theme). */
   sameAsId: Uuid.optional(),
