@@ -15,6 +15,7 @@ import { dealsRepository } from '../src/modules/deals/deals.repository.ts';
 import { integrationsRepository } from '../src/modules/notifications/integrations.repository.ts';
 import { addMember, call, createHarness, login, PASSWORD, setupAdmin, type Client, type Harness } from './app-harness.ts';
 import { outboxRepository } from '../src/modules/notifications/outbox.repository.ts';
+import { feedbackRepository } from '../src/modules/feedback/feedback.repository.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -92,6 +93,20 @@ beforeAll(async () => {
     { workspaceId: wsA, eventId: event.id, eventType: 'import.completed', channel: 'webhook', target: 'https://8.8.8.8/alpha', targetId: sub.id },
   ]);
   fixturesA.deliveryId = delivery!.id;
+  const item = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/feedback`, {
+    body: { kind: 'objection', text: 'Alpha says the price is too high', dealId: deal!.id },
+  });
+  fixturesA.itemId = item.json().item.id;
+  const theme = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/themes`, { body: { name: 'Alpha pricing', itemIds: [fixturesA.itemId] } });
+  fixturesA.themeId = theme.json().id;
+  const linked = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/themes/${fixturesA.themeId}/links`, {
+    body: { title: 'Alpha talk track', url: 'https://example.com/alpha' },
+  });
+  fixturesA.linkId = linked.json().links[0].id;
+  const [suggestion] = await feedbackRepository.replacePendingSuggestions(db, wsA, [
+    { workspaceId: wsA, label: 'alpha suggestion', keyPhrases: ['alpha'], itemIds: [fixturesA.itemId], representativeIds: [fixturesA.itemId] },
+  ]);
+  fixturesA.suggestionId = suggestion!.id;
 });
 
 afterAll(async () => h?.close());
@@ -186,6 +201,16 @@ function hijackBody(r: RouteEntry): unknown {
   if (r.url.endsWith('/webhooks/:subscriptionId')) return { description: 'hijacked', enabled: false };
   if (r.url.endsWith('/slack-channels')) return { name: 'hijacked', webhookUrl: 'https://hooks.slack.com/services/T/B/hijacked', eventTypes: ['import.completed'] };
   if (r.url.endsWith('/slack-channels/:channelId')) return { name: 'hijacked' };
+  if (r.url.endsWith('/feedback') || r.url.endsWith('/feedback/similar')) return { kind: 'objection', text: 'hijacked' };
+  if (r.url.endsWith('/feedback/:itemId')) return { text: 'hijacked' };
+  if (r.url.endsWith('/feedback/move')) return { itemIds: [fixturesA.itemId], themeId: null };
+  if (r.url.endsWith('/themes')) return { name: 'hijacked', itemIds: [fixturesA.itemId] };
+  if (r.url.endsWith('/themes/:themeId')) return { name: 'hijacked' };
+  if (r.url.endsWith('/themes/:themeId/status')) return { status: 'addressed', message: 'hijacked' };
+  if (r.url.endsWith('/themes/:themeId/links')) return { title: 'hijacked', url: 'https://example.com/hijacked' };
+  if (r.url.endsWith('/themes/:themeId/merge')) return { sourceThemeIds: [fixturesA.themeId] };
+  if (r.url.endsWith('/themes/:themeId/split')) return { name: 'hijacked', itemIds: [fixturesA.itemId] };
+  if (r.url.endsWith('/accept')) return { name: 'hijacked' };
   if (r.url.endsWith('/deal-settings/exchange-rates')) return { items: [{ currency: 'EUR', effectiveFrom: '2025-01-01', rate: '9' }] };
   return {};
 }
@@ -204,5 +229,9 @@ async function snapshotA() {
     imports: await get(`/api/v1/workspaces/${A}/imports`),
     webhooks: await get(`/api/v1/workspaces/${A}/webhooks`),
     slackChannels: await get(`/api/v1/workspaces/${A}/slack-channels`),
+    feedback: await get(`/api/v1/workspaces/${A}/feedback`),
+    themes: await get(`/api/v1/workspaces/${A}/themes`),
+    theme: await get(`/api/v1/workspaces/${A}/themes/${fixturesA.themeId}`),
+    suggestions: await get(`/api/v1/workspaces/${A}/theme-suggestions`),
   };
 }

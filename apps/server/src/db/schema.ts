@@ -5,3 +5,4 @@ export * from '../modules/audit/audit.table.ts';
 export * from '../modules/deals/deals.table.ts';
 export * from '../modules/deals/imports.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
+export * from '../modules/feedback/feedback.table.ts';

@@ -1,0 +1,235 @@
+import type {
+  CreateFeedbackRequest,
+  CreateFeedbackResponse,
+  FeedbackItem,
+  FeedbackList,
+  FeedbackListQuery,
+  FeedbackResponseMetrics,
+  MyFeedbackSummary,
+  SimilarFeedback,
+  UpdateFeedbackRequest,
+} from '@tandem/contracts';
+import { can } from '@tandem/contracts';
+import type { DbOrTx } from '../../db/database.ts';
+import type { TenantContext } from '../../lib/context.ts';
+import type { Deps } from '../../lib/deps.ts';
+import { decodeTimeCursor, page } from '../../lib/pagination.ts';
+import { recordAudit } from '../audit/index.ts';
+import { toItemDto } from './feedback.dto.ts';
+import { FeedbackErrors as E } from './feedback.errors.ts';
+import { feedbackRepository as repo, type FeedbackItemRow, type ItemFilter } from './feedback.repository.ts';
+import { indexAdded, indexChanged, similarityIndex } from './similarity-cache.ts';
+import { confidentEnough } from './similarity.ts';
+
+const DAY = 86_400_000;
+const DUPLICATE_WINDOW_DAYS = 90;
+
+const many = <T>(x: T | T[] | undefined) => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
+
+export function filterOf(ctx: TenantContext, q: Omit<FeedbackListQuery, 'cursor' | 'limit'>): ItemFilter {
+  return {
+    kinds: many(q.kind),
+    competitor: q.competitor,
+    segment: q.segment,
+    themeId: q.theme === 'none' ? null : q.theme,
+    statuses: many(q.status),
+    submittedByUserId: q.submittedBy === 'me' ? (ctx.actor.userId ?? '00000000-0000-0000-0000-000000000000') : q.submittedBy,
+    dealId: q.dealId,
+    accountId: q.accountId,
+    q: q.q,
+    from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
+    to: q.to ? new Date(`${q.to}T23:59:59.999Z`) : undefined,
+  };
+}
+
+/** Item DTOs for ids, in the order given. */
+export async function itemDtos(tx: DbOrTx, workspaceId: string, ids: string[]): Promise<FeedbackItem[]> {
+  if (!ids.length) return [];
+  const rows = await repo.listItems(tx, workspaceId, { ids }, ids.length);
+  const byId = new Map(rows.map((r) => [r.item.id, toItemDto(r)]));
+  return ids.map((id) => byId.get(id)).filter((x): x is FeedbackItem => !!x);
+}
+
+/** The deal and account an item may name: both must exist; the account defaults to the deal's. */
+export async function resolveLinks(tx: DbOrTx, workspaceId: string, dealId: string | null | undefined, accountId: string | null | undefined, at = 'body') {
+  let account = accountId ?? null;
+  if (dealId) {
+    const deal = await repo.dealRef(tx, workspaceId, dealId);
+    if (!deal) throw E.dealNotFound(`${at}.dealId`, dealId);
+    if (account && deal.accountId && account !== deal.accountId) throw E.dealAccountMismatch();
+    account = account ?? deal.accountId;
+  }
+  if (account && !(await repo.accountRef(tx, workspaceId, account))) throw E.accountNotFound(`${at}.accountId`, account);
+  return { dealId: dealId ?? null, accountId: account };
+}
+
+/** Where new feedback goes without a person: the closest theme when the engine is confident, else triage. */
+export async function autoTheme(tx: DbOrTx, workspaceId: string, text: string) {
+  const live = await repo.listThemes(tx, workspaceId, {});
+  if (!live.length) return null;
+  const index = await similarityIndex(tx, workspaceId);
+  const match = index.closestTheme(text, new Set(live.map((t) => t.id)));
+  if (!match || !confidentEnough(match)) return null;
+  const theme = live.find((t) => t.id === match.themeId)!;
+  return { theme, confidence: Math.round(match.similarity * 100) / 100 };
+}
+
+export function createFeedbackService(deps: Deps) {
+  const { database } = deps;
+
+  async function ownedItem(tx: DbOrTx, ctx: TenantContext, itemId: string): Promise<FeedbackItemRow> {
+    const item = await repo.itemById(tx, ctx.workspaceId, itemId);
+    if (!item) throw E.itemNotFound(itemId);
+    if (item.submittedByUserId !== ctx.actor.userId && !can(ctx.role, 'feedback.triage')) throw E.notYours();
+    return item;
+  }
+
+  return {
+    async list(ctx: TenantContext, q: FeedbackListQuery): Promise<FeedbackList> {
+      const { cursor, limit, ...filters } = q;
+      const after = decodeTimeCursor(cursor);
+      const f = filterOf(ctx, filters);
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        const rows = await repo.listItems(tx, ctx.workspaceId, f, limit + 1, after ? { observedAt: after.createdAt, id: after.id } : undefined);
+        const total = await repo.countItems(tx, ctx.workspaceId, f);
+        const p = page(rows, limit, (r) => [r.item.observedAt.toISOString(), r.item.id]);
+        return { items: p.items.map(toItemDto), nextCursor: p.nextCursor, total };
+      });
+    },
+
+    async get(ctx: TenantContext, itemId: string): Promise<FeedbackItem> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        const [item] = await itemDtos(tx, ctx.workspaceId, [itemId]);
+        if (!item) throw E.itemNotFound(itemId);
+        return item;
+      });
+    },
+
+    async create(ctx: TenantContext, body: CreateFeedbackRequest): Promise<CreateFeedbackResponse> {
+      const result = await database.withTenant(ctx.workspaceId, async (tx) => {
+        const links = await resolveLinks(tx, ctx.workspaceId, body.dealId, body.accountId);
+        let placed: { theme: Awaited<ReturnType<typeof repo.themeById>>; by: 'person' | 'auto'; confidence: number | null } | null = null;
+        if (body.sameAsId) {
+          const same = await repo.itemById(tx, ctx.workspaceId, body.sameAsId);
+          if (!same) throw E.invalidField('body.sameAsId', `no feedback item ${body.sameAsId} in this workspace`);
+          if (same.themeId) placed = { theme: await repo.themeById(tx, ctx.workspaceId, same.themeId), by: 'person', confidence: null };
+        } else {
+          const auto = await autoTheme(tx, ctx.workspaceId, body.text);
+          if (auto) placed = { theme: auto.theme, by: 'auto', confidence: auto.confidence };
+        }
+        const [row] = await repo.insertItems(tx, [
+          {
+            workspaceId: ctx.workspaceId,
+            kind: body.kind,
+            text: body.text,
+            quote: body.quote || null,
+            dealId: links.dealId,
+            accountId: links.accountId,
+            competitor: body.competitor || null,
+            source: body.source ?? 'call',
+            submittedByUserId: ctx.actor.userId,
+            observedAt: body.observedAt ? new Date(body.observedAt) : undefined,
+            sameAsId: body.sameAsId ?? null,
+          },
+        ]);
+        const item = row!;
+        const theme = placed?.theme;
+        if (placed && theme) {
+          await repo.assignItems(tx, ctx.workspaceId, [item.id], theme, { assignedBy: placed.by, confidence: placed.confidence, actorUserId: null });
+          await repo.addFollowers(tx, ctx.workspaceId, theme.id, [item.submittedByUserId]);
+        }
+        const [dto] = await itemDtos(tx, ctx.workspaceId, [item.id]);
+        return {
+          row: { ...item, themeId: theme?.id ?? null },
+          response: {
+            item: dto!,
+            autoAssigned:
+              placed?.by === 'auto' && theme ? { theme: { id: theme.id, name: theme.name, status: theme.status }, confidence: placed.confidence! } : null,
+          },
+        };
+      });
+      indexAdded(ctx.workspaceId, [result.row]);
+      return result.response;
+    },
+
+    async similar(ctx: TenantContext, text: string, excludeId?: string): Promise<SimilarFeedback> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        const index = await similarityIndex(tx, ctx.workspaceId);
+        const hits = index.nearest(text, { since: new Date(Date.now() - DUPLICATE_WINDOW_DAYS * DAY), limit: 5, excludeId });
+        const dtos = await itemDtos(tx, ctx.workspaceId, hits.map((h) => h.row.id));
+        const sim = new Map(hits.map((h) => [h.row.id, Math.round(h.similarity * 100) / 100]));
+        const items = dtos.map((d) => ({ ...d, similarity: sim.get(d.id)! }));
+        return { items, reporters: new Set(items.map((i) => i.submittedBy?.userId ?? 'unknown')).size };
+      });
+    },
+
+    async update(ctx: TenantContext, itemId: string, body: UpdateFeedbackRequest): Promise<FeedbackItem> {
+      const dto = await database.withTenant(ctx.workspaceId, async (tx) => {
+        const item = await ownedItem(tx, ctx, itemId);
+        const patch: Partial<FeedbackItemRow> = {};
+        if (body.kind !== undefined) patch.kind = body.kind;
+        if (body.text !== undefined) patch.text = body.text;
+        if (body.quote !== undefined) patch.quote = body.quote || null;
+        if (body.competitor !== undefined) patch.competitor = body.competitor || null;
+        if (body.source !== undefined) patch.source = body.source;
+        if (body.dealId !== undefined || body.accountId !== undefined) {
+          const dealId = body.dealId !== undefined ? body.dealId : item.dealId;
+          // A new deal brings its own account unless one is given.
+          const accountId = body.accountId !== undefined ? body.accountId : body.dealId !== undefined ? null : item.accountId;
+          Object.assign(patch, await resolveLinks(tx, ctx.workspaceId, dealId, accountId));
+        }
+        await repo.updateItem(tx, ctx.workspaceId, itemId, patch);
+        return (await itemDtos(tx, ctx.workspaceId, [itemId]))[0]!;
+      });
+      if (body.text !== undefined) indexChanged(ctx.workspaceId);
+      return dto;
+    },
+
+    async remove(ctx: TenantContext, itemId: string): Promise<void> {
+      await database.withTenant(ctx.workspaceId, async (tx) => {
+        const item = await ownedItem(tx, ctx, itemId);
+        await repo.deleteItem(tx, ctx.workspaceId, itemId);
+        await recordAudit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'feedback.deleted',
+          targetType: 'feedback',
+          targetId: itemId,
+          targetLabel: item.text.slice(0, 80),
+        });
+      });
+      indexChanged(ctx.workspaceId);
+    },
+
+    async mine(ctx: TenantContext): Promise<MyFeedbackSummary> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        const rows = ctx.actor.userId ? await repo.mySummary(tx, ctx.workspaceId, ctx.actor.userId) : [];
+        return {
+          total: rows.reduce((s, r) => s + r.n, 0),
+          byStatus: Object.fromEntries(rows.map((r) => [r.status, r.n])),
+          withResponse: rows.reduce((s, r) => s + r.responded, 0),
+        };
+      });
+    },
+
+    async metrics(ctx: TenantContext): Promise<FeedbackResponseMetrics> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        const rows = await repo.responseStats(tx, ctx.workspaceId);
+        const stats = (r: (typeof rows)[number]) => ({
+          items: r.items,
+          acknowledged: r.acknowledged,
+          responded: r.responded,
+          responseRate: r.items ? r.responded / r.items : 0,
+          medianHoursToAcknowledge: r.medianHours === null ? null : Math.round(Number(r.medianHours) * 10) / 10,
+        });
+        const total = rows.find((r) => r.isTotal);
+        const people = rows.filter((r) => r.userId !== null).sort((a, b) => b.acknowledged - a.acknowledged);
+        return {
+          overall: total ? stats(total) : { items: 0, acknowledged: 0, responded: 0, responseRate: 0, medianHoursToAcknowledge: null },
+          byPerson: people.map((r) => ({ ...stats(r), person: { userId: r.userId!, name: r.name ?? 'Former member' } })),
+          untriaged: total?.untriaged ?? 0,
+        };
+      });
+    },
+  };
+}
+
+export type FeedbackService = ReturnType<typeof createFeedbackService>;

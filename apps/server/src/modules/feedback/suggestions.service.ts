@@ -1,0 +1,137 @@
+import type { ThemeDetail, ThemeSuggestionList } from '@tandem/contracts';
+import type { DbOrTx } from '../../db/database.ts';
+import type { TenantContext } from '../../lib/context.ts';
+import type { Deps } from '../../lib/deps.ts';
+import { recordAudit } from '../audit/index.ts';
+import { clusterTexts } from './clustering/engine.ts';
+import { FeedbackErrors as E } from './feedback.errors.ts';
+import { feedbackRepository as repo } from './feedback.repository.ts';
+import { itemDtos } from './feedback.service.ts';
+import { indexChanged } from './similarity-cache.ts';
+import type { ThemesService } from './themes.service.ts';
+
+/** The newest untriaged items the engine groups in one run (a few seconds of CPU on this many). */
+export const SUGGEST_MAX_ITEMS = 3000;
+/** A suggestion is something several people said. */
+const MIN_SIZE = 3;
+const MIN_ITEMS_TO_RUN = 6;
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Groups untriaged feedback into suggested themes; a PMM accepts, renames or discards each. */
+export function createSuggestionsService(deps: Deps, themes: ThemesService) {
+  const { database } = deps;
+
+  async function current(tx: DbOrTx, ctx: TenantContext): Promise<ThemeSuggestionList> {
+    const [pending, computedAt, unthemed] = await Promise.all([
+      repo.pendingSuggestions(tx, ctx.workspaceId),
+      repo.lastSuggestionRun(tx, ctx.workspaceId),
+      repo.countUnthemed(tx, ctx.workspaceId),
+    ]);
+    // Items triaged since the run no longer count towards a suggestion.
+    const rows = await repo.itemsByIds(tx, ctx.workspaceId, pending.flatMap((s) => s.itemIds));
+    const open = new Set(rows.filter((r) => !r.themeId).map((r) => r.id));
+    const items = [];
+    for (const s of pending) {
+      const itemIds = s.itemIds.filter((id) => open.has(id));
+      if (itemIds.length < 2) continue;
+      const reps = s.representativeIds.filter((id) => open.has(id));
+      const representatives = await itemDtos(tx, ctx.workspaceId, (reps.length ? reps : itemIds).slice(0, 3));
+      const money = await repo.groupRevenue(tx, ctx.workspaceId, itemIds);
+      items.push({
+        id: s.id,
+        label: s.label,
+        keyPhrases: s.keyPhrases,
+        size: itemIds.length,
+        representatives,
+        itemIds,
+        accounts: money.accounts,
+        openPipeline: money.openPipeline,
+        createdAt: s.createdAt.toISOString(),
+      });
+    }
+    return { items, computedAt: computedAt?.toISOString() ?? null, unthemed };
+  }
+
+  return {
+    async list(ctx: TenantContext): Promise<ThemeSuggestionList> {
+      return database.withTenant(ctx.workspaceId, (tx) => current(tx, ctx));
+    },
+
+    /** Runs the clustering engine over the newest untriaged items and replaces the pending suggestions. */
+    async refresh(ctx: TenantContext): Promise<ThemeSuggestionList> {
+      const items = await database.withTenant(ctx.workspaceId, (tx) => repo.unthemed(tx, ctx.workspaceId, SUGGEST_MAX_ITEMS));
+      const rows: { label: string; keyPhrases: string[]; itemIds: string[]; representativeIds: string[] }[] = [];
+      if (items.length >= MIN_ITEMS_TO_RUN) {
+        const result = clusterTexts(
+          items.map((i) => i.text),
+          { k: 'auto', seed: 42 },
+        );
+        const members = result.clusters.map(() => [] as string[]);
+        result.assignments.forEach((c, i) => members[c]!.push(items[i]!.id));
+        for (const c of result.clusters) {
+          if (c.size < MIN_SIZE) continue;
+          rows.push({
+            label: capitalise(c.label),
+            keyPhrases: c.keyPhrases,
+            itemIds: members[c.id]!,
+            representativeIds: c.representatives.map((i) => items[i]!.id),
+          });
+        }
+      }
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        const now = new Date();
+        await repo.replacePendingSuggestions(
+          tx,
+          ctx.workspaceId,
+          rows.map((r) => ({ ...r, workspaceId: ctx.workspaceId, createdAt: now })),
+        );
+        return current(tx, ctx);
+      });
+    },
+
+    async accept(ctx: TenantContext, suggestionId: string, body: { name?: string; itemIds?: string[] }): Promise<ThemeDetail> {
+      const out = await database.withTenant(ctx.workspaceId, async (tx) => {
+        const s = await repo.lockSuggestion(tx, ctx.workspaceId, suggestionId);
+        if (!s) throw E.suggestionNotFound(suggestionId);
+        if (s.status !== 'pending') throw E.suggestionDecided(s.status);
+        const inSuggestion = new Set(s.itemIds);
+        const foreign = (body.itemIds ?? []).filter((id) => !inSuggestion.has(id));
+        if (foreign.length) throw E.invalidField('body.itemIds', `${foreign.length} item(s) are not part of this suggestion: ${foreign.slice(0, 3).join(', ')}`);
+        const wanted = await repo.itemsByIds(tx, ctx.workspaceId, body.itemIds ?? s.itemIds);
+        const open = wanted.filter((i) => !i.themeId).map((i) => i.id);
+        if (!open.length) throw E.suggestionEmpty();
+        const theme = await themes.newTheme(tx, ctx, body.name ?? s.label, null, open, 'suggestion');
+        await repo.decideSuggestion(tx, ctx.workspaceId, s.id, { status: 'accepted', themeId: theme.id, decidedByUserId: ctx.actor.userId });
+        await recordAudit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'theme.suggestion_accepted',
+          targetType: 'theme',
+          targetId: theme.id,
+          targetLabel: theme.name,
+          details: { suggested: s.label, items: open.length },
+        });
+        return themes.detail(tx, ctx, theme.id);
+      });
+      indexChanged(ctx.workspaceId);
+      return out;
+    },
+
+    async discard(ctx: TenantContext, suggestionId: string): Promise<void> {
+      await database.withTenant(ctx.workspaceId, async (tx) => {
+        const s = await repo.lockSuggestion(tx, ctx.workspaceId, suggestionId);
+        if (!s) throw E.suggestionNotFound(suggestionId);
+        if (s.status !== 'pending') throw E.suggestionDecided(s.status);
+        await repo.decideSuggestion(tx, ctx.workspaceId, s.id, { status: 'discarded', decidedByUserId: ctx.actor.userId });
+        await recordAudit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'theme.suggestion_discarded',
+          targetType: 'theme_suggestion',
+          targetId: s.id,
+          targetLabel: s.label,
+          details: { items: s.itemIds.length },
+        });
+      });
+    },
+  };
+}
+
+export type SuggestionsService = ReturnType<typeof createSuggestionsService>;

@@ -1,0 +1,380 @@
+import type {
+  AddThemeLinkRequest,
+  ChangeThemeStatusRequest,
+  CreateThemeRequest,
+  Theme,
+  ThemeDetail,
+  ThemeList,
+  ThemeListQuery,
+  UpdateThemeRequest,
+} from '@tandem/contracts';
+import { THEME_STATUS_LABELS } from '@tandem/contracts';
+import type { DbOrTx } from '../../db/database.ts';
+import type { TenantContext } from '../../lib/context.ts';
+import type { Deps } from '../../lib/deps.ts';
+import { recordAudit } from '../audit/index.ts';
+import { emit } from '../notifications/index.ts';
+import { toLinkDto, toMetricsDto, trendWeeks } from './feedback.dto.ts';
+import { FeedbackErrors as E } from './feedback.errors.ts';
+import { feedbackRepository as repo, type ThemeRow } from './feedback.repository.ts';
+import { indexChanged } from './similarity-cache.ts';
+
+const DEAL_LIMIT = 200;
+const many = <T>(x: T | T[] | undefined) => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
+const person = (userId: string | null, names: Map<string, string>) => (userId ? { userId, name: names.get(userId) ?? 'Former member' } : null);
+
+/** Themes as the board shows them: each with its metrics, trend and top competitors, in three queries for all. */
+export async function themeDtos(tx: DbOrTx, workspaceId: string, rows: ThemeRow[], now = new Date()): Promise<Theme[]> {
+  const ids = rows.map((t) => t.id);
+  const weeks = trendWeeks(now);
+  const since = new Date(`${weeks[0]}T00:00:00Z`);
+  const [metrics, weekly, competitors, names] = await Promise.all([
+    repo.themeMetrics(tx, workspaceId, ids),
+    repo.weeklyCounts(tx, workspaceId, ids, since),
+    repo.competitorCounts(tx, workspaceId, ids),
+    repo.personNames(tx, rows.flatMap((t) => [t.ownerUserId, t.respondedByUserId].filter((x): x is string => !!x))),
+  ]);
+  const counts = new Map<string, Map<string, number>>();
+  for (const w of weekly) {
+    const m = counts.get(w.themeId!) ?? new Map<string, number>();
+    m.set(w.week, w.n);
+    counts.set(w.themeId!, m);
+  }
+  const comp = new Map<string, { name: string; items: number }[]>();
+  for (const c of competitors) comp.set(c.themeId!, [...(comp.get(c.themeId!) ?? []), { name: c.name, items: c.n }]);
+  return rows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    status: t.status,
+    owner: person(t.ownerUserId, names),
+    response: t.response,
+    respondedAt: t.respondedAt?.toISOString() ?? null,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+    metrics: toMetricsDto(metrics.get(t.id), weeks, counts.get(t.id), comp.get(t.id)),
+  }));
+}
+
+function sortThemes(items: Theme[], sort: ThemeListQuery['sort']): Theme[] {
+  const num = (s: string) => Number(s);
+  const key: Record<ThemeListQuery['sort'], (a: Theme, b: Theme) => number> = {
+    '-openPipeline': (a, b) => num(b.metrics.openPipeline) - num(a.metrics.openPipeline),
+    '-lostRevenue': (a, b) => num(b.metrics.lostRevenue) - num(a.metrics.lostRevenue),
+    '-items': (a, b) => b.metrics.items - a.metrics.items,
+    '-lastSeen': (a, b) => (b.metrics.lastSeen ?? '').localeCompare(a.metrics.lastSeen ?? ''),
+    name: (a, b) => a.name.localeCompare(b.name),
+  };
+  return [...items].sort((a, b) => key[sort](a, b) || b.metrics.items - a.metrics.items || a.name.localeCompare(b.name));
+}
+
+export function createThemesService(deps: Deps) {
+  const { database } = deps;
+
+  async function liveTheme(tx: DbOrTx, ctx: TenantContext, themeId: string, lock = false): Promise<ThemeRow> {
+    const theme = lock ? await repo.lockTheme(tx, ctx.workspaceId, themeId) : await repo.themeById(tx, ctx.workspaceId, themeId);
+    if (!theme) throw E.themeNotFound(themeId);
+    if (theme.mergedIntoId) {
+      const into = await repo.themeById(tx, ctx.workspaceId, theme.mergedIntoId);
+      throw E.themeMerged(theme.name, into?.name ?? 'another theme');
+    }
+    return theme;
+  }
+
+  async function uniqueName(tx: DbOrTx, ctx: TenantContext, name: string, exceptId?: string) {
+    const other = await repo.themeByName(tx, ctx.workspaceId, name);
+    if (other && other.id !== exceptId) throw E.themeNameTaken('body.name', other.name);
+  }
+
+  async function detail(tx: DbOrTx, ctx: TenantContext, themeId: string): Promise<ThemeDetail> {
+    const theme = await repo.themeById(tx, ctx.workspaceId, themeId);
+    if (!theme) throw E.themeNotFound(themeId);
+    const [[dto], links, history, dealRows, kinds, followers, mergedInto] = await Promise.all([
+      themeDtos(tx, ctx.workspaceId, [theme]),
+      repo.links(tx, ctx.workspaceId, [theme.id]),
+      repo.statusHistory(tx, ctx.workspaceId, theme.id),
+      repo.themeDeals(tx, ctx.workspaceId, theme.id, DEAL_LIMIT),
+      repo.kindCounts(tx, ctx.workspaceId, theme.id),
+      repo.followers(tx, ctx.workspaceId, theme.id),
+      theme.mergedIntoId ? repo.themeById(tx, ctx.workspaceId, theme.mergedIntoId) : undefined,
+    ]);
+    return {
+      ...dto!,
+      links: links.map(toLinkDto),
+      history: history.map((h) => ({
+        id: h.change.id,
+        from: h.change.fromStatus,
+        to: h.change.toStatus,
+        message: h.change.message,
+        by: h.change.changedByUserId ? { userId: h.change.changedByUserId, name: h.name ?? 'Former member' } : null,
+        at: h.change.changedAt.toISOString(),
+        notified: h.change.notified,
+      })),
+      deals: dealRows.map((d) => ({
+        id: d.id,
+        name: d.name,
+        account: d.account,
+        stage: d.stage,
+        stageCategory: d.stageCategory,
+        amountBase: d.amountBase,
+        closeDate: d.closeDate,
+        via: d.direct ? ('item' as const) : ('account' as const),
+      })),
+      kinds: kinds.map((k) => ({ kind: k.kind, items: k.n })),
+      subscribers: followers.filter((f) => f.following).length,
+      following: followers.some((f) => f.userId === ctx.actor.userId && f.following),
+      mergedInto: mergedInto ? { id: mergedInto.id, name: mergedInto.name, status: mergedInto.status } : null,
+    };
+  }
+
+  /** Puts items into a theme and signs their submitters up to it. */
+  async function placeItems(tx: DbOrTx, ctx: TenantContext, itemIds: string[], theme: ThemeRow | null, assignedBy: 'person' | 'suggestion') {
+    const moved = await repo.assignItems(tx, ctx.workspaceId, itemIds, theme, { assignedBy, confidence: null, actorUserId: ctx.actor.userId });
+    if (theme) await repo.addFollowers(tx, ctx.workspaceId, theme.id, moved.map((m) => m.submittedByUserId));
+    return moved.length;
+  }
+
+  async function existingItems(tx: DbOrTx, ctx: TenantContext, itemIds: string[], path = 'body.itemIds') {
+    const unique = [...new Set(itemIds)];
+    const rows = await repo.itemsByIds(tx, ctx.workspaceId, unique);
+    if (rows.length !== unique.length) {
+      const found = new Set(rows.map((r) => r.id));
+      throw E.itemsNotFound(path, unique.filter((id) => !found.has(id)));
+    }
+    return rows;
+  }
+
+  async function newTheme(tx: DbOrTx, ctx: TenantContext, name: string, description: string | null, itemIds: string[], assignedBy: 'person' | 'suggestion') {
+    await uniqueName(tx, ctx, name);
+    const theme = await repo.insertTheme(tx, { workspaceId: ctx.workspaceId, name, description, createdByUserId: ctx.actor.userId });
+    await placeItems(tx, ctx, itemIds, theme, assignedBy);
+    return theme;
+  }
+
+  return {
+    async list(ctx: TenantContext, q: ThemeListQuery): Promise<ThemeList> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        const rows = await repo.listThemes(tx, ctx.workspaceId, { statuses: many(q.status), q: q.q });
+        const items = sortThemes(await themeDtos(tx, ctx.workspaceId, rows), q.sort);
+        return { items, total: items.length };
+      });
+    },
+
+    async get(ctx: TenantContext, themeId: string): Promise<ThemeDetail> {
+      return database.withTenant(ctx.workspaceId, (tx) => detail(tx, ctx, themeId));
+    },
+
+    async create(ctx: TenantContext, body: CreateThemeRequest): Promise<ThemeDetail> {
+      const out = await database.withTenant(ctx.workspaceId, async (tx) => {
+        await existingItems(tx, ctx, body.itemIds);
+        const theme = await newTheme(tx, ctx, body.name, body.description || null, body.itemIds, 'person');
+        await recordAudit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'theme.created',
+          targetType: 'theme',
+          targetId: theme.id,
+          targetLabel: theme.name,
+          details: { items: body.itemIds.length },
+        });
+        return detail(tx, ctx, theme.id);
+      });
+      indexChanged(ctx.workspaceId);
+      return out;
+    },
+
+    /** Internal: a theme from a suggestion (suggestions.service). */
+    newTheme,
+    detail,
+
+    async update(ctx: TenantContext, themeId: string, body: UpdateThemeRequest): Promise<ThemeDetail> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        const theme = await liveTheme(tx, ctx, themeId, true);
+        if (body.name !== undefined) await uniqueName(tx, ctx, body.name, themeId);
+        if (body.ownerUserId && !(await repo.isMember(tx, ctx.workspaceId, body.ownerUserId, ['admin', 'marketing']))) {
+          throw E.ownerNotMarketing(body.ownerUserId);
+        }
+        await repo.updateTheme(tx, ctx.workspaceId, themeId, {
+          ...(body.name !== undefined ? { name: body.name } : {}),
+          ...(body.description !== undefined ? { description: body.description || null } : {}),
+          ...(body.ownerUserId !== undefined ? { ownerUserId: body.ownerUserId } : {}),
+        });
+        await recordAudit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'theme.updated',
+          targetType: 'theme',
+          targetId: themeId,
+          targetLabel: body.name ?? theme.name,
+          details: { ...(body.name !== undefined && body.name !== theme.name ? { renamedFrom: theme.name } : {}), fields: Object.keys(body) },
+        });
+        return detail(tx, ctx, themeId);
+      });
+    },
+
+    /**
+     * Moves a theme along new → … → addressed | won't address, usually with a response. Every follower (each
+     * submitter once, however many items) except the person acting hears of it through one event.
+     */
+    async changeStatus(ctx: TenantContext, themeId: string, body: ChangeThemeStatusRequest): Promise<ThemeDetail> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        const theme = await liveTheme(tx, ctx, themeId, true);
+        const message = body.message?.trim() || null;
+        if (body.status === theme.status && !message) throw E.sameStatus(THEME_STATUS_LABELS[theme.status].toLowerCase());
+        if ((body.status === 'addressed' || body.status === 'wont_address') && !message) {
+          throw E.responseRequired(THEME_STATUS_LABELS[body.status].toLowerCase());
+        }
+        const now = new Date();
+        await repo.updateTheme(tx, ctx.workspaceId, themeId, {
+          status: body.status,
+          ...(message ? { response: message, respondedAt: now, respondedByUserId: ctx.actor.userId } : {}),
+        });
+        await repo.markThemeItems(tx, ctx.workspaceId, themeId, ctx.actor.userId, body.status !== 'new', !!message);
+        const recipients = (await repo.followers(tx, ctx.workspaceId, themeId))
+          .filter((f) => f.following && f.userId !== ctx.actor.userId)
+          .map((f) => f.userId);
+        const [links, metrics] = await Promise.all([repo.links(tx, ctx.workspaceId, [themeId]), repo.themeMetrics(tx, ctx.workspaceId, [themeId])]);
+        await repo.insertStatusChange(tx, {
+          workspaceId: ctx.workspaceId,
+          themeId,
+          fromStatus: theme.status,
+          toStatus: body.status,
+          message,
+          changedByUserId: ctx.actor.userId,
+          changedAt: now,
+          notified: recipients.length,
+        });
+        if (recipients.length) {
+          await emit(tx, {
+            workspaceId: ctx.workspaceId,
+            type: 'feedback.theme_status_changed',
+            payload: {
+              themeId,
+              name: theme.name,
+              from: theme.status,
+              to: body.status,
+              message,
+              links: links.map((l) => ({ title: l.link.title, url: l.link.url })),
+              items: metrics.get(themeId)?.items ?? 0,
+              changedBy: { userId: ctx.actor.userId, name: ctx.actor.name },
+              recipientUserIds: recipients,
+            },
+            actorUserId: ctx.actor.userId,
+          });
+        }
+        await recordAudit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'theme.status_changed',
+          targetType: 'theme',
+          targetId: themeId,
+          targetLabel: theme.name,
+          details: { from: theme.status, to: body.status, notified: recipients.length, withMessage: !!message },
+        });
+        return detail(tx, ctx, themeId);
+      });
+    },
+
+    async addLink(ctx: TenantContext, themeId: string, body: AddThemeLinkRequest): Promise<ThemeDetail> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        await liveTheme(tx, ctx, themeId);
+        await repo.insertLink(tx, {
+          workspaceId: ctx.workspaceId,
+          themeId,
+          kind: body.kind,
+          title: body.title,
+          url: body.kind === 'url' ? body.url! : null,
+          note: body.note || null,
+          createdByUserId: ctx.actor.userId,
+        });
+        await repo.updateTheme(tx, ctx.workspaceId, themeId, {});
+        return detail(tx, ctx, themeId);
+      });
+    },
+
+    async removeLink(ctx: TenantContext, themeId: string, linkId: string): Promise<ThemeDetail> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        await liveTheme(tx, ctx, themeId);
+        if (!(await repo.deleteLink(tx, ctx.workspaceId, themeId, linkId))) throw E.linkNotFound(linkId);
+        return detail(tx, ctx, themeId);
+      });
+    },
+
+    /** Merges sources into a theme: their items, followers and links move; the sources remain as pointers. */
+    async merge(ctx: TenantContext, themeId: string, sourceThemeIds: string[]): Promise<ThemeDetail> {
+      const out = await database.withTenant(ctx.workspaceId, async (tx) => {
+        const sources = [...new Set(sourceThemeIds)];
+        if (sources.includes(themeId)) {
+          await liveTheme(tx, ctx, themeId);
+          throw E.mergeIntoItself();
+        }
+        // Lock in id order, so two merges over the same themes cannot deadlock.
+        const rows = new Map<string, ThemeRow>();
+        for (const id of [themeId, ...sources].sort()) rows.set(id, await liveTheme(tx, ctx, id, true));
+        const target = rows.get(themeId)!;
+        const moved = await repo.moveThemeItems(tx, ctx.workspaceId, sources, themeId);
+        await repo.mergeFollowers(tx, ctx.workspaceId, sources, themeId);
+        await repo.moveLinks(tx, ctx.workspaceId, sources, themeId);
+        await repo.markThemeItems(tx, ctx.workspaceId, themeId, ctx.actor.userId, target.status !== 'new', !!target.response);
+        for (const id of sources) await repo.updateTheme(tx, ctx.workspaceId, id, { mergedIntoId: themeId });
+        await repo.updateTheme(tx, ctx.workspaceId, themeId, {});
+        await recordAudit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'theme.merged',
+          targetType: 'theme',
+          targetId: themeId,
+          targetLabel: target.name,
+          details: { merged: sources.map((id) => rows.get(id)!.name), items: moved },
+        });
+        return detail(tx, ctx, themeId);
+      });
+      indexChanged(ctx.workspaceId);
+      return out;
+    },
+
+    /** Moves some of a theme's items into a new theme of their own. */
+    async split(ctx: TenantContext, themeId: string, name: string, itemIds: string[]): Promise<ThemeDetail> {
+      const out = await database.withTenant(ctx.workspaceId, async (tx) => {
+        const theme = await liveTheme(tx, ctx, themeId, true);
+        const items = await existingItems(tx, ctx, itemIds);
+        const outside = items.filter((i) => i.themeId !== themeId).map((i) => i.id);
+        if (outside.length) throw E.notInTheme(outside);
+        const total = (await repo.themeMetrics(tx, ctx.workspaceId, [themeId])).get(themeId)?.items ?? 0;
+        if (items.length >= total) throw E.splitAll();
+        const created = await newTheme(tx, ctx, name, null, items.map((i) => i.id), 'person');
+        await recordAudit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'theme.split',
+          targetType: 'theme',
+          targetId: created.id,
+          targetLabel: created.name,
+          details: { from: theme.name, items: items.length },
+        });
+        return detail(tx, ctx, created.id);
+      });
+      indexChanged(ctx.workspaceId);
+      return out;
+    },
+
+    async follow(ctx: TenantContext, themeId: string, following: boolean) {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        await liveTheme(tx, ctx, themeId);
+        if (ctx.actor.userId) await repo.setFollowing(tx, ctx.workspaceId, themeId, ctx.actor.userId, following);
+        return { following };
+      });
+    },
+
+    /** Moves items into a theme, or out of any (back to triage). */
+    async moveItems(ctx: TenantContext, itemIds: string[], themeId: string | null) {
+      const moved = await database.withTenant(ctx.workspaceId, async (tx) => {
+        const items = await existingItems(tx, ctx, itemIds);
+        const theme = themeId ? await liveTheme(tx, ctx, themeId, true) : null;
+        const n = await placeItems(tx, ctx, items.map((i) => i.id), theme, 'person');
+        await recordAudit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'feedback.moved',
+          targetType: 'theme',
+          targetId: theme?.id,
+          targetLabel: theme?.name ?? 'No theme',
+          details: { items: n },
+        });
+        return n;
+      });
+      indexChanged(ctx.workspaceId);
+      return { moved };
+    },
+  };
+}
+
+export type ThemesService = ReturnType<typeof createThemesService>;
