@@ -1,0 +1,116 @@
+import { Link, useParams } from 'react-router-dom';
+import { Alert, Anchor, Button, Card, EmptyState, Grid, Stack, Text, Title } from '@mantine/core';
+import { IconGitMerge, IconSearchOff } from '@tabler/icons-react';
+import type { ThemeDetail } from '@tandem/contracts';
+import { isApiError } from '../../../app/api-client.ts';
+import { PageHeader } from '../../../app/components/page-header.tsx';
+import { PageSkeleton } from '../../../app/components/page-skeleton.tsx';
+import { QueryError } from '../../../app/components/query-state.tsx';
+import { useRequiredSession } from '../../../app/session.tsx';
+import { useWorkspace } from '../../../app/workspace-context.tsx';
+import { useWorkspaceDetails } from '../../workspaces/hooks/use-workspace-details.ts';
+import { isThemeId, useTheme } from '../hooks/use-themes.ts';
+import { ThemeDealsTable } from './theme-deals-table.tsx';
+import { ThemeHeader } from './theme-header.tsx';
+import { ThemeItems } from './theme-items.tsx';
+import { ThemeMetricCards } from './theme-metric-cards.tsx';
+import { ThemeStatusPanel } from './theme-status-panel.tsx';
+import { ThemeTrendChart } from './theme-trend-chart.tsx';
+
+export function ThemePage() {
+  const ws = useWorkspace();
+  const { themeId } = useParams();
+  const theme = useTheme(ws.slug, themeId);
+  if (!isThemeId(themeId) || (theme.isError && isApiError(theme.error) && theme.error.status === 404)) {
+    return <ThemeNotFound slug={ws.slug} />;
+  }
+  if (theme.isPending) return <PageSkeleton />;
+  if (theme.isError) {
+    return (
+      <>
+        <PageHeader title="Theme" />
+        <QueryError error={theme.error} onRetry={() => void theme.refetch()} />
+      </>
+    );
+  }
+  if (theme.data.mergedInto) return <MergedTheme theme={theme.data} slug={ws.slug} />;
+  return <ThemeView theme={theme.data} />;
+}
+
+function ThemeView({ theme }: { theme: ThemeDetail }) {
+  const ws = useWorkspace();
+  const tz = useRequiredSession().user.timeZone;
+  const baseCurrency = useWorkspaceDetails(ws.slug).data?.baseCurrency;
+  return (
+    <>
+      <ThemeHeader theme={theme} />
+      <Stack gap="lg">
+        <ThemeMetricCards theme={theme} baseCurrency={baseCurrency} tz={tz} />
+        <Grid gap="lg" align="flex-start">
+          {/* On a phone the response comes before the chart and the items: it is what a rep came for. */}
+          <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
+            <ThemeStatusPanel theme={theme} tz={tz} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
+            <Stack gap="lg">
+              <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="theme-trend-title">
+                <Stack gap="sm">
+                  <Title order={3} size="h4" id="theme-trend-title">
+                    Items per week
+                  </Title>
+                  <ThemeTrendChart trend={theme.metrics.trend} />
+                </Stack>
+              </Card>
+              <ThemeItems theme={theme} baseCurrency={baseCurrency} tz={tz} />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+        <ThemeDealsTable theme={theme} slug={ws.slug} baseCurrency={baseCurrency} />
+      </Stack>
+    </>
+  );
+}
+
+function MergedTheme({ theme, slug }: { theme: ThemeDetail; slug: string }) {
+  const target = theme.mergedInto!;
+  return (
+    <>
+      <PageHeader title={theme.name} documentTitle={`${theme.name} · Themes`} />
+      <Alert color="blue" variant="light" icon={<IconGitMerge size={18} />} title="This theme was merged into another">
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm">
+            Its items, numbers and response now live in{' '}
+            <Anchor component={Link} to={`/w/${slug}/feedback/themes/${target.id}`} fw={600}>
+              {target.name}
+            </Anchor>
+            .
+          </Text>
+          <Button component={Link} to={`/w/${slug}/feedback/themes/${target.id}`} size="xs">
+            Open {target.name}
+          </Button>
+        </Stack>
+      </Alert>
+    </>
+  );
+}
+
+function ThemeNotFound({ slug }: { slug: string }) {
+  return (
+    <>
+      <PageHeader title="Theme not found" />
+      <Card withBorder radius="md" p="xl">
+        <EmptyState
+          icon={<IconSearchOff size={28} />}
+          title="This theme is not in this workspace"
+          description="It may have been removed, or the link may belong to another workspace or be incomplete."
+        >
+          <EmptyState.Actions>
+            <Button component={Link} to={`/w/${slug}/feedback/themes`}>
+              Back to themes
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </Card>
+    </>
+  );
+}
