@@ -104,7 +104,7 @@ beforeAll(async () => {
   });
   fixturesA.linkId = linked.json().links[0].id;
   const [suggestion] = await feedbackRepository.replacePendingSuggestions(db, wsA, [
-    { workspaceId: wsA, label: 'alpha suggestion', keyPhrases: ['alpha'], itemIds: [fixturesA.itemId], representativeIds: [fixturesA.itemId] },
+    { workspaceId: wsA, label: 'alpha suggestion', keyPhrases: ['alpha'], itemIds: [fixturesA.itemId!], representativeIds: [fixturesA.itemId!] },
   ]);
   fixturesA.suggestionId = suggestion!.id;
 });

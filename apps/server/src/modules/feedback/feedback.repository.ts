@@ -246,7 +246,6 @@ export const feedbackRepository = {
         text: feedbackItems.text,
         themeId: feedbackItems.themeId,
         observedAt: feedbackItems.observedAt,
-        createdAt: feedbackItems.createdAt,
         submittedByUserId: feedbackItems.submittedByUserId,
       })
       .from(feedbackItems)

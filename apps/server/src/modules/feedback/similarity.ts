@@ -9,7 +9,8 @@ export interface IndexRow {
   id: string;
   text: string;
   themeId: string | null;
-  createdAt: Date;
+  /** When the customer said it: near-duplicates look back from here. */
+  observedAt: Date;
   submittedByUserId: string | null;
 }
 
@@ -73,14 +74,14 @@ export class SimilarityIndex {
     }
   }
 
-  /** The most similar indexed items created since `since`, most similar first. */
+  /** The most similar indexed items observed since `since`, most similar first. */
   nearest(text: string, opts: { since: Date; min?: number; limit?: number; excludeId?: string }) {
     const q = this.vectorize(text);
     const min = opts.min ?? DUPLICATE_MIN;
     const hits: { row: IndexRow; similarity: number }[] = [];
     for (let i = 0; i < this.rows.length; i++) {
       const row = this.rows[i]!;
-      if (row.createdAt < opts.since || row.id === opts.excludeId) continue;
+      if (row.observedAt < opts.since || row.id === opts.excludeId) continue;
       const s = dot(q, this.vectors[i]!);
       if (s >= min) hits.push({ row, similarity: s });
     }
