@@ -63,7 +63,7 @@ export function ThemeMergeModal({ slug, opened, selected, onClose, onMerged }: T
       <Stack gap="md">
         <Select
           label="Merge into"
-          description="The theme that stays. The others hand it their items and then point to it."
+          description="The theme that stays. The others hand it their items, followers and links, and then point to it."
           data={data}
           value={targetId}
           onChange={(v) => setPicked(v)}

@@ -1,5 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Anchor, Button, Card, EmptyState, Grid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, EmptyState, Grid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconGitMerge, IconSearchOff } from '@tabler/icons-react';
 import type { ThemeDetail } from '@tandem/contracts';
 import { isApiError } from '../../../app/api-client.ts';
@@ -15,7 +16,9 @@ import { ThemeHeader } from './theme-header.tsx';
 import { ThemeItems } from './theme-items.tsx';
 import { ThemeMetricCards } from './theme-metric-cards.tsx';
 import { ThemeStatusPanel } from './theme-status-panel.tsx';
-import { ThemeTrendChart } from './theme-trend-chart.tsx';
+
+// The chart library is most of this page's weight: the page shows while it loads.
+const ThemeTrendChart = lazy(async () => ({ default: (await import('./theme-trend-chart.tsx')).ThemeTrendChart }));
 
 export function ThemePage() {
   const ws = useWorkspace();
@@ -58,7 +61,9 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                   <Title order={3} size="h4" id="theme-trend-title">
                     Items per week
                   </Title>
-                  <ThemeTrendChart trend={theme.metrics.trend} />
+                  <Suspense fallback={<Skeleton height={200} radius="sm" aria-label="Loading the chart" />}>
+                    <ThemeTrendChart trend={theme.metrics.trend} />
+                  </Suspense>
                 </Stack>
               </Card>
               <ThemeItems theme={theme} baseCurrency={baseCurrency} tz={tz} />

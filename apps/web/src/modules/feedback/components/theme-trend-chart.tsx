@@ -5,8 +5,8 @@ import { formatDay } from '../../deals/components/money.ts';
 import { plural } from './theme-bits.tsx';
 
 /**
- * Items per week over the last 12 weeks. Only the theme page imports this file, so
- * the chart library loads with that page and never with the app's first load.
+ * Items per week over the last 12 weeks. Only the theme page imports this file, and
+ * lazily, so the chart library never weighs on the app's first load or on other pages.
  */
 export function ThemeTrendChart({ trend }: { trend: ThemeMetrics['trend'] }) {
   const data = trend.map((w) => ({ week: w.week, label: formatDay(w.week, 'short'), items: w.items }));
