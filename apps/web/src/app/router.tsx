@@ -32,6 +32,12 @@ const ImportPage = page(() => import('../modules/imports/components/import-page.
 const ProfilePage = page(() => import('../modules/profile/components/profile-page.tsx'), 'ProfilePage');
 const InboxPage = page(() => import('../modules/notifications/components/inbox-page.tsx'), 'InboxPage');
 const PreferencesPage = page(() => import('../modules/notifications/components/preferences-page.tsx'), 'PreferencesPage');
+const FeedbackInboxPage = page(() => import('../modules/feedback/components/feedback-inbox-page.tsx'), 'FeedbackInboxPage');
+const MyFeedbackPage = page(() => import('../modules/feedback/components/my-feedback-page.tsx'), 'MyFeedbackPage');
+const FeedbackImportPage = page(() => import('../modules/feedback/components/feedback-import-page.tsx'), 'FeedbackImportPage');
+const ThemeBoardPage = page(() => import('../modules/feedback/components/theme-board-page.tsx'), 'ThemeBoardPage');
+const ThemePage = page(() => import('../modules/feedback/components/theme-page.tsx'), 'ThemePage');
+const SuggestionsPage = page(() => import('../modules/feedback/components/suggestions-page.tsx'), 'SuggestionsPage');
 const NotificationsAdminPage = page(
   () => import('../modules/notifications/components/notifications-admin-page.tsx'),
   'NotificationsAdminPage',
@@ -66,6 +72,26 @@ export const router = createBrowserRouter([
           { path: 'deals', element: <DealsPage /> },
           { path: 'deals/:dealId', element: <DealPage /> },
           { path: 'accounts/:accountId', element: <AccountPage /> },
+          { path: 'feedback', element: <FeedbackInboxPage /> },
+          { path: 'feedback/mine', element: <MyFeedbackPage /> },
+          { path: 'feedback/themes', element: <ThemeBoardPage /> },
+          { path: 'feedback/themes/:themeId', element: <ThemePage /> },
+          {
+            path: 'feedback/suggestions',
+            element: (
+              <RequirePermission action="feedback.triage" title="Suggested themes">
+                <SuggestionsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'feedback/import',
+            element: (
+              <RequirePermission action="feedback.import" title="Import feedback">
+                <FeedbackImportPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'imports',
             element: (

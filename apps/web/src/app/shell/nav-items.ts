@@ -1,5 +1,15 @@
 import type { ComponentType } from 'react';
-import { IconBriefcase, IconFileImport, IconHistory, IconHome, IconKey, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconBriefcase,
+  IconFileImport,
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconMessages,
+  IconSettings,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { Action } from '@tandem/contracts';
 
 export interface NavItem {
@@ -10,6 +20,16 @@ export interface NavItem {
   also?: string[];
   action: Action;
   icon: ComponentType<{ size?: number; stroke?: number }>;
+  /** Pages of the section, listed under it while the section is open. */
+  children?: NavSubItem[];
+}
+
+export interface NavSubItem {
+  label: string;
+  /** Relative to /w/:slug; active on this path and below it, unless `end`. */
+  path: string;
+  end?: boolean;
+  action: Action;
 }
 
 /** Only sections that work today; each shows only to roles that may use it. */
@@ -17,6 +37,19 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Home', path: '', action: 'workspace.read', icon: IconHome },
   { label: 'Deals', path: 'deals', also: ['accounts'], action: 'deals.read', icon: IconBriefcase },
   { label: 'Import', path: 'imports', action: 'deals.import', icon: IconFileImport },
+  {
+    label: 'Feedback',
+    path: 'feedback',
+    action: 'feedback.read',
+    icon: IconMessages,
+    children: [
+      { label: 'Inbox', path: 'feedback', end: true, action: 'feedback.read' },
+      { label: 'Themes', path: 'feedback/themes', action: 'feedback.read' },
+      { label: 'Suggestions', path: 'feedback/suggestions', action: 'feedback.triage' },
+      { label: 'My feedback', path: 'feedback/mine', action: 'feedback.read' },
+      { label: 'Import feedback', path: 'feedback/import', action: 'feedback.import' },
+    ],
+  },
   { label: 'People', path: 'people', action: 'members.read', icon: IconUsers },
   { label: 'Teams', path: 'teams', action: 'teams.read', icon: IconUsersGroup },
   { label: 'API tokens', path: 'tokens', action: 'tokens.manage_own', icon: IconKey },

@@ -9,6 +9,7 @@ import { QueryError } from '../../../app/components/query-state.tsx';
 import { formatDate } from '../../../app/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
+import { LinkedFeedback } from '../../feedback/index.ts';
 import { isUuid, useAccount } from '../hooks/use-deals.ts';
 import { OwnerName, sourceLabel, STATUS_COLORS } from './deal-bits.tsx';
 import { Dimmed, Fact } from './fact.tsx';
@@ -141,6 +142,8 @@ function AccountView({ account }: { account: AccountDetail }) {
             </Fact>
           </Stack>
         </Card>
+
+        <LinkedFeedback accountId={account.id} />
 
         <Text size="sm" c="dimmed">
           {total === 0 ? 'No deals are linked to this account yet.' : `${formatCount(total)} ${total === 1 ? 'deal is' : 'deals are'} linked to this account.`}{' '}

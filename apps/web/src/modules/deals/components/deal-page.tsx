@@ -9,6 +9,7 @@ import { QueryError } from '../../../app/components/query-state.tsx';
 import { formatDateTime } from '../../../app/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
+import { LinkedFeedback } from '../../feedback/index.ts';
 import { useWorkspaceDetails } from '../../workspaces/hooks/use-workspace-details.ts';
 import { isUuid, useDeal } from '../hooks/use-deals.ts';
 import { DEAL_TYPE_LABELS, DealAmount, OwnerName, sourceLabel, StatusBadge } from './deal-bits.tsx';
@@ -169,6 +170,8 @@ function DealView({ deal }: { deal: DealDetail }) {
             </Card>
           </Grid.Col>
         </Grid>
+
+        <LinkedFeedback dealId={deal.id} accountId={deal.account?.id} />
       </Stack>
     </>
   );

@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Button, Card, Checkbox, EmptyState, Group, Kbd, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconChecks, IconFileImport, IconFilterOff, IconMessages } from '@tabler/icons-react';
+import type { FeedbackItem } from '@tandem/contracts';
+import { PageHeader } from '../../../app/components/page-header.tsx';
+import { LoadMore, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
+import { useRequiredSession } from '../../../app/session.tsx';
+import { useWorkspace } from '../../../app/workspace-context.tsx';
+import { useAccount, useDeal, useSegments } from '../../deals/hooks/use-deals.ts';
+import { useAllMembers } from '../../people/hooks/use-members.ts';
+import { useFeedbackCount, useFeedbackPages } from '../hooks/use-feedback.ts';
+import { useThemeOptions } from '../hooks/use-themes.ts';
+import { EMPTY_VIEW, inboxFilters, useInboxView, type InboxView } from '../hooks/use-inbox-view.ts';
+import { FeedbackRow } from './feedback-row.tsx';
+import { InboxFilters } from './inbox-filters.tsx';
+import { LogFeedbackButton } from './log-feedback-button.tsx';
+import { MoveToTheme } from './move-to-theme.tsx';
+import { QUICK_LOG_KEY } from './quick-log-context.ts';
+
+type Preset = 'all' | 'triage' | 'mine';
+
+function presetOf(view: InboxView, active: number): Preset | null {
+  if (active === 0) return 'all';
+  if (active === 1 && view.theme === 'none') return 'triage';
+  if (active === 1 && view.submittedBy === 'me') return 'mine';
+  return null;
+}
+
+export function FeedbackInboxPage() {
+  const ws = useWorkspace();
+  const session = useRequiredSession();
+  const tz = session.user.timeZone;
+  const canTriage = ws.can('feedback.triage');
+  const { view, update, clearFilters, activeFilters } = useInboxView();
+  const filters = inboxFilters(view);
+  const items = useFeedbackPages(ws.slug, filters);
+  const untriaged = useFeedbackCount(ws.slug, { theme: 'none' });
+  const themes = useThemeOptions(ws.slug);
+  const members = useAllMembers(ws.slug);
+  const segments = useSegments(ws.slug);
+  const deal = useDeal(ws.slug, view.dealId ?? undefined).data;
+  const account = useAccount(ws.slug, !view.dealId ? (view.accountId ?? undefined) : undefined).data;
+  const recordLabel = view.dealId ? `Deal: ${deal?.name ?? '…'}` : view.accountId ? `Account: ${account?.name ?? '…'}` : null;
+
+  const rows = items.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = items.data?.pages[0]?.total ?? 0;
+  const filterKey = JSON.stringify(filters);
+  const [selection, setSelection] = useState<{ key: string; ids: Set<string> }>({ key: filterKey, ids: new Set() });
+  // A new filter starts a new selection: items out of sight are never moved by surprise.
+  const selected = selection.key === filterKey ? selection.ids : new Set<string>();
+  const select = (ids: Set<string>) => setSelection({ key: filterKey, ids });
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    select(next);
+  };
+  const allShown = rows.length > 0 && rows.every((r) => selected.has(r.id));
+
+  const preset = presetOf(view, activeFilters);
+  const triageCount = untriaged.data;
+
+  return (
+    <>
+      <PageHeader
+        title="Feedback"
+        description="What reps hear from customers: pain points, objections, requests and competitor news, with the theme each belongs to."
+        actions={
+          <>
+            {ws.can('feedback.import') && (
+              <Button component={Link} to={`/w/${ws.slug}/feedback/import`} variant="default" leftSection={<IconFileImport size={16} />}>
+                Import
+              </Button>
+            )}
+            <LogFeedbackButton />
+          </>
+        }
+      />
+      <Stack gap="md">
+        <SegmentedControl
+          value={preset ?? ''}
+          onChange={(v) => {
+            const next = { ...EMPTY_VIEW, q: view.q };
+            if (v === 'triage') next.theme = 'none';
+            if (v === 'mine') next.submittedBy = 'me';
+            update(next);
+          }}
+          data={[
+            { value: 'all', label: 'All feedback' },
+            { value: 'triage', label: triageCount ? `Needs triage (${triageCount})` : 'Needs triage' },
+            { value: 'mine', label: 'Logged by me' },
+          ]}
+          aria-label="Show"
+          w={{ base: '100%', sm: 'fit-content' }}
+        />
+        <Card withBorder radius="md" p="md">
+          <InboxFilters
+            view={view}
+            update={update}
+            clearFilters={clearFilters}
+            activeFilters={activeFilters}
+            themes={themes.data?.items ?? []}
+            members={members.data ?? []}
+            segments={segments.data ?? []}
+            userId={session.user.id}
+            recordLabel={recordLabel}
+          />
+        </Card>
+        <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+          {items.isPending ? (
+            <TableSkeleton rows={6} />
+          ) : items.isError ? (
+            <QueryError error={items.error} onRetry={() => void items.refetch()} />
+          ) : rows.length === 0 ? (
+            <InboxEmpty view={view} activeFilters={activeFilters} clearFilters={clearFilters} />
+          ) : (
+            <Stack gap="sm">
+              <Group justify="space-between" gap="xs" wrap="wrap">
+                <Group gap="sm">
+                  {canTriage && (
+                    <Checkbox
+                      checked={allShown}
+                      indeterminate={!allShown && rows.some((r) => selected.has(r.id))}
+                      onChange={() => select(allShown ? new Set() : new Set(rows.map((r) => r.id)))}
+                      aria-label="Select all shown"
+                      label={allShown ? 'All shown selected' : 'Select all shown'}
+                      size="sm"
+                    />
+                  )}
+                  <Text size="sm" c="dimmed" aria-live="polite">
+                    Showing {rows.length} of {total} {total === 1 ? 'item' : 'items'}, most recently heard first
+                  </Text>
+                </Group>
+              </Group>
+              {canTriage && selected.size > 0 && (
+                <MoveToTheme itemIds={[...selected]} themes={themes.data?.items ?? []} onMoved={() => select(new Set())} onClear={() => select(new Set())} />
+              )}
+              <div style={{ opacity: items.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
+                <Stack gap={0} role="list" aria-label="Feedback">
+                  {rows.map((item: FeedbackItem) => (
+                    <FeedbackRow
+                      key={item.id}
+                      item={item}
+                      slug={ws.slug}
+                      tz={tz}
+                      selection={canTriage ? { selected: selected.has(item.id), onToggle: () => toggle(item.id) } : undefined}
+                    />
+                  ))}
+                </Stack>
+              </div>
+              <LoadMore query={items} />
+            </Stack>
+          )}
+        </Card>
+      </Stack>
+    </>
+  );
+}
+
+function InboxEmpty({ view, activeFilters, clearFilters }: { view: InboxView; activeFilters: number; clearFilters: () => void }) {
+  const ws = useWorkspace();
+  if (activeFilters === 1 && view.theme === 'none') {
+    return (
+      <EmptyState
+        icon={<IconChecks size={28} />}
+        title="Nothing waits for triage"
+        description="Every item is in a theme. New feedback that Tandem cannot file on its own shows up here."
+      />
+    );
+  }
+  if (activeFilters > 0) {
+    return (
+      <EmptyState icon={<IconFilterOff size={28} />} title="No feedback matches these filters" description="Widen the dates or clear a filter.">
+        <EmptyState.Actions>
+          <Button variant="default" onClick={clearFilters}>
+            Clear filters
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState
+      icon={<IconMessages size={28} />}
+      title="No feedback yet"
+      description={
+        <>
+          Heard a pain point, an objection or a feature request on a call? Log it with “Log feedback” or press{' '}
+          <Kbd size="xs">{QUICK_LOG_KEY}</Kbd> anywhere. Marketing groups similar feedback into themes and tells everyone who
+          reported it what they did about it.
+        </>
+      }
+    >
+      <EmptyState.Actions>
+        <LogFeedbackButton />
+        {ws.can('feedback.import') && (
+          <Button component={Link} to={`/w/${ws.slug}/feedback/import`} variant="default" leftSection={<IconFileImport size={16} />}>
+            Import a spreadsheet
+          </Button>
+        )}
+      </EmptyState.Actions>
+    </EmptyState>
+  );
+}

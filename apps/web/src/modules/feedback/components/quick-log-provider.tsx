@@ -1,0 +1,70 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useHotkeys } from '@mantine/hooks';
+import { useWorkspace } from '../../../app/workspace-context.tsx';
+import { QUICK_LOG_KEY, QuickLogContext, type QuickLogPrefill } from './quick-log-context.ts';
+
+// The form is its own chunk (kept out of the first load) and fetched once the shell is idle,
+// so pressing L opens it at once.
+const loadModal = () => import('./quick-log-modal.tsx');
+const QuickLogModal = lazy(async () => ({ default: (await loadModal()).QuickLogModal }));
+
+interface OpenState {
+  /** Changes on every opening, so each one starts with a fresh form. */
+  key: number;
+  opened: boolean;
+  prefill: QuickLogPrefill;
+}
+
+/** Whether a key press belongs to something else: a field, a menu, an open dialog. */
+function busyElsewhere(e: KeyboardEvent): boolean {
+  if (e.repeat || e.defaultPrevented) return true;
+  const target = e.target instanceof Element ? e.target : null;
+  if (target?.closest('[role="dialog"], [role="listbox"], [role="menu"], [contenteditable="true"]')) return true;
+  return !!document.querySelector('[role="dialog"][aria-modal="true"]');
+}
+
+/** Holds the quick-log form for the workspace shell: `useQuickLog().open()` and the L key open it. */
+export function QuickLogProvider({ children }: { children: ReactNode }) {
+  const ws = useWorkspace();
+  const canLog = ws.can('feedback.write');
+  const [state, setState] = useState<OpenState | null>(null);
+
+  const open = useCallback(
+    (prefill: QuickLogPrefill = {}) => {
+      if (!canLog) return;
+      setState((s) => ({ key: (s?.key ?? 0) + 1, opened: true, prefill }));
+    },
+    [canLog],
+  );
+  const close = useCallback(() => setState((s) => (s ? { ...s, opened: false } : s)), []);
+
+  useHotkeys([
+    [
+      QUICK_LOG_KEY.toLowerCase(),
+      (e) => {
+        if (busyElsewhere(e) || !canLog) return;
+        e.preventDefault(); // the L must not land in the form's text once it has focus
+        open();
+      },
+      { preventDefault: false },
+    ],
+  ]);
+
+  useEffect(() => {
+    if (!canLog) return;
+    const timer = window.setTimeout(() => void loadModal(), 1500);
+    return () => window.clearTimeout(timer);
+  }, [canLog]);
+
+  const value = useMemo(() => ({ open, canLog }), [open, canLog]);
+  return (
+    <QuickLogContext.Provider value={value}>
+      {children}
+      {state && (
+        <Suspense fallback={null}>
+          <QuickLogModal key={state.key} opened={state.opened} prefill={state.prefill} onClose={close} />
+        </Suspense>
+      )}
+    </QuickLogContext.Provider>
+  );
+}

@@ -1,0 +1,50 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Deal } from '@tandem/contracts';
+import { dealsApi } from '../../deals/api/deals.api.ts';
+import { dealsKey } from '../../deals/hooks/use-deals.ts';
+
+/**
+ * Deals to link feedback to. The deal list has no text search, so the picker offers
+ * the caller's own deals and the most recently updated ones, and filters them as
+ * the rep types.
+ */
+export function useDealOptions(slug: string, userId: string, enabled: boolean) {
+  const mine = useQuery({
+    queryKey: [...dealsKey(slug), 'picker', 'mine', userId],
+    queryFn: () => dealsApi.list(slug, { owner: userId }, { sort: '-updatedAt', limit: 200 }),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+  const recent = useQuery({
+    queryKey: [...dealsKey(slug), 'picker', 'recent'],
+    queryFn: () => dealsApi.list(slug, {}, { sort: '-updatedAt', limit: 200 }),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+  const own = mine.data?.items ?? [];
+  const ownIds = new Set(own.map((d) => d.id));
+  const others = (recent.data?.items ?? []).filter((d) => !ownIds.has(d.id));
+  return { mine: own, others, isPending: mine.isPending || recent.isPending };
+}
+
+/** Accounts whose name or domain matches what was typed (the API searches). */
+export function useAccountSearch(slug: string, q: string, enabled: boolean) {
+  const text = q.trim();
+  return useQuery({
+    queryKey: [...dealsKey(slug), 'picker', 'accounts', text],
+    queryFn: () => dealsApi.accounts(slug, { q: text || undefined, limit: 20 }),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** Competitors named on the deals at hand, the linked deal's first: suggestions, not a list to choose from. */
+export function competitorSuggestions(deals: Deal[], linked: { competitors: string[] } | null | undefined): string[] {
+  const seen = new Map<string, string>();
+  for (const name of [...(linked?.competitors ?? []), ...deals.flatMap((d) => d.competitors)]) {
+    const key = name.trim().toLowerCase();
+    if (key && !seen.has(key)) seen.set(key, name.trim());
+  }
+  return [...seen.values()];
+}
