@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { cliActor } from './lib/context.ts';
 import { seededRandom } from './lib/random.ts';
 import { seedDealsDemo } from './modules/deals/index.ts';
+import { seedFeedbackDemo } from './modules/feedback/index.ts';
 import { DEMO_LOGINS, DEMO_SLUG, seedWorkspaceDemo } from './modules/workspaces/workspaces.demo.ts';
 import type { Services } from './services.ts';
 
@@ -27,5 +28,7 @@ export async function seedDemo(services: Services, log: Logger, opts: SeedOption
   log.info({ workspace: ws.slug, people: ws.userIdsByEmail.size }, 'demo workspace seeded');
   const crm = await seedDealsDemo(db, ws.workspaceId, rnd, scale);
   log.info(crm, 'demo deals seeded');
-  return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, logins: DEMO_LOGINS };
+  const feedback = await seedFeedbackDemo(db, ws.workspaceId, rnd, scale, (ctx) => services.suggestions.refresh(ctx));
+  log.info(feedback, 'demo feedback seeded');
+  return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, logins: DEMO_LOGINS };
 }

@@ -325,7 +325,7 @@ const ResponseStats = z.object({
   responded: z.number().int(),
   /** Share of items whose theme answered them, 0–1. */
   responseRate: z.number(),
-  /** Median hours from logging to acknowledgement, over acknowledged items. */
+  /** Median hours from logging to acknowledgement, over items a person acknowledged (not those filed automatically into an acknowledged theme). */
   medianHoursToAcknowledge: z.number().nullable(),
 });
 export const FeedbackResponseMetrics = z.object({

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/database.ts';
 import { after } from '../../db/keyset.ts';
-import { accounts, deals } from '../deals/deals.table.ts';
+import { accountSources, accounts, deals } from '../deals/deals.table.ts';
 import { memberships, users } from '../workspaces/workspaces.table.ts';
 import { feedbackImports, feedbackItems, themeFollowers, themeLinks, themeStatusChanges, themeSuggestions, themes } from './feedback.table.ts';
 
@@ -305,7 +305,7 @@ export const feedbackRepository = {
         count(i.acknowledged_at)::int as acknowledged,
         count(i.responded_at)::int as responded,
         percentile_cont(0.5) within group (order by extract(epoch from i.acknowledged_at - i.created_at) / 3600)
-          filter (where i.acknowledged_at is not null) as "medianHours",
+          filter (where i.acknowledged_by_user_id is not null) as "medianHours",
         count(*) filter (where i.theme_id is null)::int as untriaged
       from feedback_items i left join users u on u.id = i.acknowledged_by_user_id
       where i.workspace_id = ${workspaceId}
@@ -674,6 +674,36 @@ export const feedbackRepository = {
     return removed.length;
   },
 
+  // ---- Demo ------------------------------------------------------------------------
+
+  /** The CRM's deals, as the demo links feedback to them. */
+  async demoDeals(db: DbOrTx, workspaceId: string) {
+    return db
+      .select({
+        id: deals.id,
+        accountId: deals.accountId,
+        ownerUserId: deals.ownerUserId,
+        stageCategory: deals.stageCategory,
+        closeDate: deals.closeDate,
+        createdDate: deals.createdDate,
+        competitors: deals.competitors,
+      })
+      .from(deals)
+      .where(and(eq(deals.workspaceId, workspaceId), isNull(deals.removedAt)));
+  },
+
+  async insertStatusChanges(db: DbOrTx, rows: (typeof themeStatusChanges.$inferInsert)[]) {
+    if (rows.length) await db.insert(themeStatusChanges).values(rows);
+  },
+
+  async insertLinks(db: DbOrTx, rows: (typeof themeLinks.$inferInsert)[]) {
+    if (rows.length) await db.insert(themeLinks).values(rows);
+  },
+
+  async insertFollowers(db: DbOrTx, rows: (typeof themeFollowers.$inferInsert)[]) {
+    if (rows.length) await db.insert(themeFollowers).values(rows).onConflictDoNothing();
+  },
+
   // ---- Lookups for links and imports -------------------------------------------------
 
   async dealRef(db: DbOrTx, workspaceId: string, id: string) {
@@ -691,4 +721,76 @@ export const feedbackRepository = {
       .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, id), isNull(accounts.removedAt)));
     return row;
   },
+
+  /** Live deals named by Tandem id or by external id in any source, with their account's name. */
+  async dealsByRefs(db: DbOrTx, workspaceId: string, ids: string[], externalIds: string[]) {
+    const out: { id: string; source: string; externalId: string; accountId: string | null; accountName: string | null }[] = [];
+    for (const [column, values] of [
+      [deals.id, ids],
+      [deals.externalId, externalIds],
+    ] as const) {
+      for (const chunk of chunks(values)) {
+        const rows = await db
+          .select({ id: deals.id, source: deals.source, externalId: deals.externalId, accountId: deals.accountId, accountName: accounts.name })
+          .from(deals)
+          .leftJoin(accounts, and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, deals.accountId)))
+          .where(and(eq(deals.workspaceId, workspaceId), inArray(column, chunk), isNull(deals.removedAt)));
+        out.push(...rows);
+      }
+    }
+    return out;
+  },
+
+  /** Live accounts named by Tandem id, by name (lower-cased) or by external id in any source; `key` is what matched. */
+  async accountsByRefs(db: DbOrTx, workspaceId: string, refs: { ids: string[]; lowerNames: string[]; externalIds: string[] }) {
+    const out: { id: string; name: string; key: string }[] = [];
+    const live = and(eq(accounts.workspaceId, workspaceId), isNull(accounts.removedAt));
+    for (const chunk of chunks(refs.ids)) {
+      out.push(...(await db.select({ id: accounts.id, name: accounts.name, key: sql<string>`${accounts.id}::text` }).from(accounts).where(and(live, inArray(accounts.id, chunk)))));
+    }
+    for (const chunk of chunks(refs.lowerNames)) {
+      const lower = sql<string>`lower(${accounts.name})`;
+      out.push(...(await db.select({ id: accounts.id, name: accounts.name, key: lower }).from(accounts).where(and(live, inArray(lower, chunk)))));
+    }
+    for (const chunk of chunks(refs.externalIds)) {
+      out.push(
+        ...(await db
+          .select({ id: accounts.id, name: accounts.name, key: accountSources.externalId })
+          .from(accountSources)
+          .innerJoin(accounts, and(eq(accounts.workspaceId, accountSources.workspaceId), eq(accounts.id, accountSources.accountId)))
+          .where(and(live, eq(accountSources.workspaceId, workspaceId), inArray(accountSources.externalId, chunk)))),
+      );
+    }
+    return out;
+  },
+
+  async activeMembers(db: DbOrTx, workspaceId: string) {
+    return db
+      .select({ userId: users.id, email: users.email, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.active, true)));
+  },
+
+  /**
+   * Undoing an import: stop the follows it signed up (rows written in its transaction, so stamped with its
+   * `created_at`) for people left with no other item in that theme. Call before the import's items are deleted.
+   */
+  async dropImportFollowers(db: DbOrTx, workspaceId: string, importId: string, importedAt: Date) {
+    await db.execute(sql`
+      delete from theme_followers f
+      where f.workspace_id = ${workspaceId} and f.created_at = ${importedAt.toISOString()}::timestamptz
+        and f.theme_id in (select theme_id from feedback_items where workspace_id = ${workspaceId} and import_batch_id = ${importId} and theme_id is not null)
+        and not exists (
+          select 1 from feedback_items i
+          where i.workspace_id = f.workspace_id and i.theme_id = f.theme_id and i.submitted_by_user_id = f.user_id
+            and i.import_batch_id is distinct from ${importId}::uuid)`);
+  },
 };
+
+/** Lookups of many values go in slices, well under PostgreSQL's 65,535 parameters a statement. */
+function chunks<T>(values: T[], size = 5000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}

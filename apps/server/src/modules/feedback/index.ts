@@ -5,4 +5,7 @@ export { createThemesService, type ThemesService } from './themes.service.ts';
 export { createSuggestionsService, type SuggestionsService } from './suggestions.service.ts';
 export { feedbackRoutes } from './feedback.routes.ts';
 export { themesRoutes } from './themes.routes.ts';
+export { createFeedbackImportService, type FeedbackImportService } from './feedback-import.service.ts';
+export { feedbackImportRoutes } from './feedback-import.routes.ts';
 export { FeedbackErrors } from './feedback.errors.ts';
+export { seedFeedbackDemo } from './feedback.demo.ts';

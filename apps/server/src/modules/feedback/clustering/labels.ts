@@ -2,10 +2,22 @@
 import type { Csr } from './features.ts';
 import { isStopword } from './tokenize.ts';
 
+/**
+ * Words that say how feedback was reported, not what it is about ("asked", "customer", "again"): fine as features,
+ * empty in a label.
+ */
+const REPORTING_WORDS = new Set(
+  ('asked ask asks asking requested request requests wants want wanted needs need needed said says told mentioned again still ' +
+    'customer customers prospect prospects client team call calls one two three also really would could like get got keep keeps ' +
+    'whether always per plus without instead current using use used new')
+    .split(' '),
+);
+const quiet = (w: string) => isStopword(w) || REPORTING_WORDS.has(w);
+
 /** A phrase reads badly when it starts or ends with a stopword ("my card", "card for"). */
 function readable(term: string): boolean {
   const ws = term.split(' ');
-  return !isStopword(ws[0]!) && !isStopword(ws[ws.length - 1]!) && !/^\d+$/.test(term);
+  return !quiet(ws[0]!) && !quiet(ws[ws.length - 1]!) && !/^\d+$/.test(term);
 }
 
 /** Plural and singular say the same thing in a label ("card", "cards"). */
