@@ -26,7 +26,7 @@ export const MESSAGE_REQUIRED: ReadonlySet<ThemeStatus> = new Set(['addressed', 
 
 export function ThemeStatusBadge({ status, size = 'sm' }: { status: ThemeStatus; size?: MantineSize }) {
   return (
-    <Badge color={THEME_STATUS_COLORS[status]} variant="light" size={size} tt="none" style={{ flex: 'none' }}>
+    <Badge color={THEME_STATUS_COLORS[status]} variant="light" size={size} tt="none" style={{ flex: 'none', minWidth: 'max-content' }}>
       {THEME_STATUS_LABELS[status]}
     </Badge>
   );
@@ -45,7 +45,7 @@ const KIND_COLORS: Record<FeedbackKind, MantineColor> = {
 
 export function KindBadge({ kind }: { kind: FeedbackKind }) {
   return (
-    <Badge color={KIND_COLORS[kind]} variant="outline" size="xs" tt="none" style={{ flex: 'none' }}>
+    <Badge color={KIND_COLORS[kind]} variant="outline" size="xs" tt="none" style={{ flex: 'none', minWidth: 'max-content' }}>
       {FEEDBACK_KIND_LABELS[kind]}
     </Badge>
   );

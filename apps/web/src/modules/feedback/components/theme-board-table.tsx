@@ -45,8 +45,8 @@ function ThemeRows({ themes, slug, baseCurrency, sort, onSort, selection }: Them
   const allSelected = !!selection && themes.length > 0 && themes.every((t) => selection.selected.has(t.id));
   const someSelected = !!selection && themes.some((t) => selection.selected.has(t.id));
   return (
-    <Table.ScrollContainer minWidth={1060}>
-      <Table verticalSpacing="xs" highlightOnHover aria-label="Themes">
+    <Table.ScrollContainer minWidth={900}>
+      <Table verticalSpacing="xs" horizontalSpacing="xs" highlightOnHover aria-label="Themes">
         <Table.Thead>
           <Table.Tr>
             {selection && (
@@ -62,13 +62,11 @@ function ThemeRows({ themes, slug, baseCurrency, sort, onSort, selection }: Them
             {th('name', 'Theme')}
             <Table.Th>Status</Table.Th>
             {th('-items', 'Items', 'right')}
-            <Table.Th ta="right">Accounts</Table.Th>
             {th('-openPipeline', 'Open pipeline at stake', 'right')}
             {th('-lostRevenue', 'Lost', 'right')}
             <Table.Th ta="right">Won</Table.Th>
-            <Table.Th>12-week trend</Table.Th>
+            <Table.Th>Weekly trend</Table.Th>
             {th('-lastSeen', 'Last seen')}
-            <Table.Th>Top competitors</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -87,21 +85,28 @@ function ThemeRows({ themes, slug, baseCurrency, sort, onSort, selection }: Them
                     <Checkbox aria-label={`Select ${t.name}`} checked={checked} onChange={() => selection.toggle(t.id)} />
                   </Table.Td>
                 )}
-                <Table.Td maw={260}>
+                <Table.Td miw={220} maw={320}>
                   <Anchor component={Link} to={`/w/${slug}/feedback/themes/${t.id}`} size="sm" fw={500} lineClamp={2}>
                     {t.name}
                   </Anchor>
-                  {t.owner && (
-                    <Text size="xs" c="dimmed" lineClamp={1}>
-                      Owner: {t.owner.name}
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    {t.owner ? `Owner: ${t.owner.name}` : 'No owner'}
+                  </Text>
+                  {m.topCompetitors.length > 0 && (
+                    <Text size="xs" c="orange.9" lineClamp={1} title={competitorsText(m.topCompetitors, 10)}>
+                      vs {competitorsText(m.topCompetitors)}
                     </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
                   <ThemeStatusBadge status={t.status} size="sm" />
                 </Table.Td>
-                <Num>{formatCount(m.items)}</Num>
-                <Num>{formatCount(m.accounts)}</Num>
+                <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  <Text size="sm">{formatCount(m.items)}</Text>
+                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    {plural(m.accounts, 'account')}
+                  </Text>
+                </Table.Td>
                 <Table.Td ta="right">
                   <Money amount={m.openPipeline} currency={baseCurrency} fw={600} />
                   <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
@@ -115,16 +120,11 @@ function ThemeRows({ themes, slug, baseCurrency, sort, onSort, selection }: Them
                   <Money amount={m.wonRevenue} currency={baseCurrency} />
                 </Table.Td>
                 <Table.Td>
-                  <Sparkline trend={m.trend} />
+                  <Sparkline trend={m.trend} width={72} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }} title={m.lastSeen ?? undefined}>
                     {m.lastSeen ? formatRelative(m.lastSeen) : '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td maw={170}>
-                  <Text size="xs" lineClamp={2} c={m.topCompetitors.length ? undefined : 'dimmed'}>
-                    {competitorsText(m.topCompetitors) || '—'}
                   </Text>
                 </Table.Td>
               </Table.Tr>
@@ -133,14 +133,6 @@ function ThemeRows({ themes, slug, baseCurrency, sort, onSort, selection }: Them
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-function Num({ children }: { children: ReactNode }) {
-  return (
-    <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-      {children}
-    </Table.Td>
   );
 }
 
@@ -163,7 +155,7 @@ function SortableTh({
     <Table.Th aria-sort={active ? (sortKey === 'name' ? 'ascending' : 'descending') : 'none'} ta={align}>
       <UnstyledButton onClick={() => onSort(sortKey)} aria-label={`Sort by ${label.toLowerCase()}`}>
         <Group gap={4} wrap="nowrap" justify={align === 'right' ? 'flex-end' : 'flex-start'}>
-          <Text size="sm" fw={700} c={active ? undefined : 'dark.4'} style={{ whiteSpace: 'nowrap' }}>
+          <Text size="sm" fw={700} c={active ? undefined : 'dark.4'} ta={align}>
             {label}
           </Text>
           <Icon size={14} color={active ? undefined : 'var(--mantine-color-gray-5)'} />

@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Anchor, Card, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Button, Card, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import type { ThemeDetail } from '@tandem/contracts';
 import { usePhone } from '../../../app/use-phone.ts';
 import { StatusBadge } from '../../deals/components/deal-bits.tsx';
@@ -13,17 +14,33 @@ const VIA_HINTS: Record<ThemeDeal['via'], string> = {
   account: "An item names only this deal's account, so the account's deals count",
 };
 
-/** The deals behind the theme's money: open, won and lost, each once. */
+const FIRST = 10;
+const CATEGORY_ORDER = { open: 0, lost: 1, won: 2 } as const;
+
+/** What is at stake first: open deals, then lost, then won, the largest first in each. */
+function byStake(a: ThemeDeal, b: ThemeDeal): number {
+  return CATEGORY_ORDER[a.stageCategory] - CATEGORY_ORDER[b.stageCategory] || Number(b.amountBase ?? 0) - Number(a.amountBase ?? 0);
+}
+
+/** The deals behind the theme's money: open, won and lost, each once. The ten largest first; the rest on request. */
 export function ThemeDealsTable({ theme, slug, baseCurrency }: { theme: ThemeDetail; slug: string; baseCurrency: string | undefined }) {
   const phone = usePhone();
-  const deals = theme.deals;
+  const [all, setAll] = useState(false);
+  const sorted = [...theme.deals].sort(byStake);
+  const deals = all ? sorted : sorted.slice(0, FIRST);
+  const more = sorted.length - deals.length;
   return (
     <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="theme-deals-title">
       <Stack gap="md">
         <Title order={3} size="h4" id="theme-deals-title">
-          Linked deals ({deals.length})
+          Linked deals ({theme.deals.length})
         </Title>
-        {deals.length === 0 ? (
+        {theme.deals.length > FIRST && (
+          <Text size="sm" c="dimmed" mt={-8}>
+            Open deals first, then lost and won, the largest first.
+          </Text>
+        )}
+        {theme.deals.length === 0 ? (
           <Text size="sm" c="dimmed">
             No deals yet. When reps log feedback against a deal or an account, its deals show here and count toward the pipeline at stake.
           </Text>
@@ -103,6 +120,13 @@ export function ThemeDealsTable({ theme, slug, baseCurrency }: { theme: ThemeDet
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+        )}
+        {(more > 0 || all) && theme.deals.length > FIRST && (
+          <Group>
+            <Button variant="default" size="xs" onClick={() => setAll((x) => !x)}>
+              {all ? `Show the first ${FIRST}` : `Show all ${theme.deals.length} deals`}
+            </Button>
+          </Group>
         )}
       </Stack>
     </Card>

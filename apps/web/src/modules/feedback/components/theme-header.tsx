@@ -7,6 +7,7 @@ import type { ThemeDetail } from '@tandem/contracts';
 import { errorMessage } from '../../../app/api-client.ts';
 import { notifyError } from '../../../app/components/notify.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
+import { usePhone } from '../../../app/use-phone.ts';
 import { useAllMembers } from '../../people/hooks/use-members.ts';
 import { useFollowTheme, useThemeActions } from '../hooks/use-themes.ts';
 import { plural, ThemeStatusBadge } from './theme-bits.tsx';
@@ -210,9 +211,11 @@ function Description({ theme, canEdit }: { theme: ThemeDetail; canEdit: boolean 
 function FollowButton({ theme }: { theme: ThemeDetail }) {
   const ws = useWorkspace();
   const follow = useFollowTheme(ws.slug, theme.id);
+  const phone = usePhone();
   const others = theme.subscribers - (theme.following ? 1 : 0);
+  const Wrap = phone ? Group : Stack;
   return (
-    <Stack gap={2} align="flex-end">
+    <Wrap gap={phone ? 'sm' : 2} align={phone ? 'center' : 'flex-end'}>
       <Tooltip
         label={theme.following ? 'You are told when its status changes. Click to stop.' : 'Be told when its status changes'}
         withArrow
@@ -232,6 +235,6 @@ function FollowButton({ theme }: { theme: ThemeDetail }) {
       <Text size="xs" c="dimmed">
         {others > 0 ? `${plural(others, 'other person', 'other people')} following` : 'Nobody else follows it yet'}
       </Text>
-    </Stack>
+    </Wrap>
   );
 }

@@ -31,7 +31,8 @@ export function ThemeLinks({ theme, tz, canEdit }: { theme: ThemeDetail; tz: str
       </Group>
       {theme.links.length === 0 && !adding && (
         <Text size="sm" c="dimmed">
-          Nothing yet. Link the battlecard, page, release note or talk track that answers this theme.
+          Nothing yet. Link the battlecard, page, release note or talk track that answers this theme; links go out with the next
+          status message.
         </Text>
       )}
       {theme.links.map((l) => (

@@ -5,6 +5,9 @@ import { formatDate, formatRelative } from '../../../app/format.ts';
 import { formatCount } from '../../deals/components/money.ts';
 import { Money, plural } from './theme-bits.tsx';
 
+/** Badges per tile: enough to see the pattern without making the tiles tall. */
+const SHOWN = 4;
+
 /** The numbers that say how much a theme matters: items, reach, and the revenue behind it. */
 export function ThemeMetricCards({ theme, baseCurrency, tz }: { theme: ThemeDetail; baseCurrency: string | undefined; tz: string }) {
   const m = theme.metrics;
@@ -55,11 +58,16 @@ export function ThemeMetricCards({ theme, baseCurrency, tz }: { theme: ThemeDeta
           </Text>
         ) : (
           <Group gap={4}>
-            {m.topCompetitors.map((c) => (
+            {m.topCompetitors.slice(0, SHOWN).map((c) => (
               <Badge key={c.name} variant="light" color="orange" tt="none" size="sm" fw={500}>
                 {c.name} · {c.items}
               </Badge>
             ))}
+            {m.topCompetitors.length > SHOWN && (
+              <Text size="xs" c="dimmed">
+                +{m.topCompetitors.length - SHOWN} more
+              </Text>
+            )}
           </Group>
         )}
       </Tile>
@@ -70,11 +78,19 @@ export function ThemeMetricCards({ theme, baseCurrency, tz }: { theme: ThemeDeta
           </Text>
         ) : (
           <Group gap={4}>
-            {theme.kinds.map((k) => (
-              <Badge key={k.kind} variant="light" color="grape" tt="none" size="sm" fw={500}>
-                {FEEDBACK_KIND_LABELS[k.kind]} · {k.items}
-              </Badge>
-            ))}
+            {[...theme.kinds]
+              .sort((a, b) => b.items - a.items)
+              .slice(0, SHOWN)
+              .map((k) => (
+                <Badge key={k.kind} variant="light" color="grape" tt="none" size="sm" fw={500}>
+                  {FEEDBACK_KIND_LABELS[k.kind]} · {k.items}
+                </Badge>
+              ))}
+            {theme.kinds.length > SHOWN && (
+              <Text size="xs" c="dimmed" title={theme.kinds.map((k) => `${FEEDBACK_KIND_LABELS[k.kind]} ${k.items}`).join(', ')}>
+                +{theme.kinds.length - SHOWN} more
+              </Text>
+            )}
           </Group>
         )}
       </Tile>

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Anchor, Button, Card, EmptyState, Grid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Card, EmptyState, Grid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconGitMerge, IconSearchOff } from '@tabler/icons-react';
 import type { ThemeDetail } from '@tandem/contracts';
 import { isApiError } from '../../../app/api-client.ts';
@@ -15,7 +15,7 @@ import { ThemeDealsTable } from './theme-deals-table.tsx';
 import { ThemeHeader } from './theme-header.tsx';
 import { ThemeItems } from './theme-items.tsx';
 import { ThemeMetricCards } from './theme-metric-cards.tsx';
-import { ThemeStatusPanel } from './theme-status-panel.tsx';
+import { CurrentResponse, ThemeStatusPanel } from './theme-status-panel.tsx';
 
 // The chart library is most of this page's weight: the page shows while it loads.
 const ThemeTrendChart = lazy(async () => ({ default: (await import('./theme-trend-chart.tsx')).ThemeTrendChart }));
@@ -48,9 +48,10 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
     <>
       <ThemeHeader theme={theme} />
       <Stack gap="lg">
+        <CurrentResponse theme={theme} tz={tz} />
         <ThemeMetricCards theme={theme} baseCurrency={baseCurrency} tz={tz} />
         <Grid gap="lg" align="flex-start">
-          {/* On a phone the response comes before the chart and the items: it is what a rep came for. */}
+          {/* On a phone, status and links come before the chart and the long list of items. */}
           <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
             <ThemeStatusPanel theme={theme} tz={tz} />
           </Grid.Col>
@@ -80,6 +81,14 @@ function MergedTheme({ theme, slug }: { theme: ThemeDetail; slug: string }) {
   const target = theme.mergedInto!;
   return (
     <>
+      <Breadcrumbs mb="xs" separatorMargin={6}>
+        <Anchor component={Link} to={`/w/${slug}/feedback/themes`} size="sm">
+          Themes
+        </Anchor>
+        <Text size="sm" c="dimmed" lineClamp={1}>
+          {theme.name}
+        </Text>
+      </Breadcrumbs>
       <PageHeader title={theme.name} documentTitle={`${theme.name} · Themes`} />
       <Alert color="blue" variant="light" icon={<IconGitMerge size={18} />} title="This theme was merged into another">
         <Stack gap="sm" align="flex-start">

@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconInfoCircle, IconSpeakerphone } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconExternalLink, IconInfoCircle, IconSpeakerphone } from '@tabler/icons-react';
 import { ChangeThemeStatusRequest, THEME_STATUS_LABELS, THEME_STATUSES, type ThemeDetail, type ThemeStatus } from '@tandem/contracts';
 import { FormError } from '../../../app/components/query-state.tsx';
 import { notifySuccess } from '../../../app/components/notify.ts';
@@ -12,8 +12,8 @@ import { newestFirst, ThemeHistory } from './theme-history.tsx';
 import { ThemeLinks } from './theme-links.tsx';
 
 /**
- * Status and response: everyone sees the current answer first; triage users change the
- * status with a message that goes to every submitter, and add what addressed it.
+ * Status and response: triage users change the status with a message that goes to every
+ * submitter and add what addressed it; everyone sees the links and the history.
  */
 export function ThemeStatusPanel({ theme, tz }: { theme: ThemeDetail; tz: string }) {
   const ws = useWorkspace();
@@ -24,22 +24,25 @@ export function ThemeStatusPanel({ theme, tz }: { theme: ThemeDetail; tz: string
         <Title order={3} size="h4" id="theme-response-title">
           Status and response
         </Title>
-        <CurrentResponse theme={theme} tz={tz} canTriage={canTriage} />
-        {canTriage && <StatusForm key={theme.status} theme={theme} />}
+        {/* Links first: they go out with the next status message. */}
         <ThemeLinks theme={theme} tz={tz} canEdit={canTriage} />
+        {canTriage && <StatusForm key={theme.status} theme={theme} />}
         <ThemeHistory history={theme.history} tz={tz} />
       </Stack>
     </Card>
   );
 }
 
-function CurrentResponse({ theme, tz, canTriage }: { theme: ThemeDetail; tz: string; canTriage: boolean }) {
+/** The answer the field has been given, at the top of the theme page for everyone. */
+export function CurrentResponse({ theme, tz }: { theme: ThemeDetail; tz: string }) {
+  const ws = useWorkspace();
+  const canTriage = ws.can('feedback.triage');
   const answeredBy = newestFirst(theme.history).find((h) => h.message && h.message === theme.response)?.by ?? null;
   if (!theme.response) {
     return (
       <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />} title={`${THEME_STATUS_LABELS[theme.status]}: no response yet`}>
         {canTriage
-          ? `The people who reported these items have not heard back. Change the status below with a message to tell them where it stands.`
+          ? 'The people who reported these items have not heard back. Change the status with a message (under Status and response) to tell them where it stands.'
           : `${THEME_STATUS_HINTS[theme.status]} Marketing has not written a response yet; you will be told when they do.`}
       </Alert>
     );
@@ -62,6 +65,20 @@ function CurrentResponse({ theme, tz, canTriage }: { theme: ThemeDetail; tz: str
         <Text size="md" style={{ whiteSpace: 'pre-line' }}>
           {theme.response}
         </Text>
+        {theme.links.some((l) => l.url) && (
+          <Group gap="xs" wrap="wrap">
+            {theme.links
+              .filter((l) => l.url)
+              .map((l) => (
+                <Anchor key={l.id} href={l.url!} target="_blank" rel="noopener noreferrer" size="sm" fw={600}>
+                  <Group gap={4} wrap="nowrap" component="span">
+                    <IconExternalLink size={14} aria-hidden="true" />
+                    {l.title}
+                  </Group>
+                </Anchor>
+              ))}
+          </Group>
+        )}
         <Text size="xs" c="dimmed">
           {answeredBy ? `${answeredBy.name}, ` : ''}
           {formatDateTime(theme.respondedAt, tz)}
@@ -152,9 +169,11 @@ function StatusForm({ theme }: { theme: ThemeDetail }) {
           maxLength={4000}
           {...form.input('message')}
         />
-        <Text size="xs" c="dimmed">
-          Links added under "What addressed it" go out with the message, so add them first.
-        </Text>
+        {theme.links.length > 0 && (
+          <Text size="xs" c="dimmed">
+            The {theme.links.length === 1 ? 'link' : `${theme.links.length} links`} under "What addressed it" go out with the message.
+          </Text>
+        )}
         <Group>
           <Button type="submit" loading={form.submitting}>
             Set to {THEME_STATUS_LABELS[status]}

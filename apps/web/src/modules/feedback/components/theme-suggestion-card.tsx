@@ -150,7 +150,7 @@ export function ThemeSuggestionCard({ suggestion: s, slug, baseCurrency, tz, onA
 
 function Stat({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Stack gap={0} align="flex-end">
+    <Stack gap={0}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
@@ -165,8 +165,13 @@ function ItemSnippet({ item, tz }: { item: FeedbackItem; tz: string }) {
   return (
     <Box role="listitem" pl="sm" style={{ borderLeft: '3px solid var(--mantine-color-gray-3)' }}>
       <Text size="sm" lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
-        {item.quote ? <q>{item.quote}</q> : item.text}
+        {item.text}
       </Text>
+      {item.quote && (
+        <Text size="sm" fs="italic" c="dark.4" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+          “{item.quote}”
+        </Text>
+      )}
       <Group gap={6} mt={2} wrap="wrap">
         <KindBadge kind={item.kind} />
         <Text size="xs" c="dimmed">
