@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dealsRoutes, importsRoutes } from './modules/deals/index.ts';
-import { feedbackRoutes, themesRoutes } from './modules/feedback/index.ts';
+import { feedbackImportRoutes, feedbackRoutes, themesRoutes } from './modules/feedback/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { unsubscribeRoutes } from './modules/notifications/unsubscribe.routes.ts';
 import { integrationsRoutes } from './modules/notifications/integrations.routes.ts';
@@ -119,6 +119,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(notificationsRoutes, { services });
       await api.register(integrationsRoutes, { services });
       await api.register(feedbackRoutes, { services });
+      await api.register(feedbackImportRoutes, { services });
       await api.register(themesRoutes, { services });
     },
     { prefix: '/api/v1' },

@@ -1,7 +1,7 @@
 import type { Deps } from './lib/deps.ts';
 import { createAuditService } from './modules/audit/index.ts';
 import { createDealsService, createImportsService, rebaseDeals } from './modules/deals/index.ts';
-import { createFeedbackService, createSuggestionsService, createThemesService } from './modules/feedback/index.ts';
+import { createFeedbackImportService, createFeedbackService, createSuggestionsService, createThemesService } from './modules/feedback/index.ts';
 import { createNotificationsService } from './modules/notifications/index.ts';
 import { createIntegrationsService } from './modules/notifications/integrations.service.ts';
 import { createAuthService, createTeamsService, createTokensService, createWorkspacesService } from './modules/workspaces/index.ts';
@@ -21,6 +21,7 @@ export function createServices(deps: Deps) {
     notifications: createNotificationsService(deps),
     integrations: createIntegrationsService(deps),
     feedback: createFeedbackService(deps),
+    feedbackImport: createFeedbackImportService(deps),
     themes,
     suggestions: createSuggestionsService(deps, themes),
   };

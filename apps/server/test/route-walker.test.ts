@@ -107,6 +107,9 @@ beforeAll(async () => {
     { workspaceId: wsA, label: 'alpha suggestion', keyPhrases: ['alpha'], itemIds: [fixturesA.itemId!], representativeIds: [fixturesA.itemId!] },
   ]);
   fixturesA.suggestionId = suggestion!.id;
+  const batch = await feedbackRepository.insertImport(db, { workspaceId: wsA, fileName: 'alpha-notes.csv', rows: 1, created: 1, createdByUserId: null });
+  await feedbackRepository.insertItems(db, [{ workspaceId: wsA, kind: 'praise', text: 'Alpha imported note', source: 'import', importBatchId: batch.id }]);
+  fixturesA.batchId = batch.id;
 });
 
 afterAll(async () => h?.close());

@@ -1,5 +1,7 @@
 import { AppError, defineError } from '../../lib/app-error.ts';
 
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+
 function invalidField(path: string, message: string) {
   return new AppError('VALIDATION_FAILED', 400, 'The request is not valid', `${path}: ${message}`, { errors: [{ path, message }] });
 }
@@ -45,5 +47,39 @@ export const FeedbackErrors = {
   ),
   importNotFound: defineError('FEEDBACK_IMPORT_NOT_FOUND', 404, 'Import not found', (id: string) => `No feedback import ${id} in this workspace.`),
   importUndone: defineError('FEEDBACK_IMPORT_UNDONE', 409, 'Import already undone', (id: string) => `Feedback import ${id} was already undone.`),
+  importNoFile: defineError('FEEDBACK_IMPORT_NO_FILE', 400, 'No file', () => 'The upload has no file part; send the CSV file as multipart/form-data field "file", after the other fields.'),
+  importUnknownColumns: defineError(
+    'FEEDBACK_IMPORT_UNKNOWN_COLUMNS',
+    400,
+    'Mapped columns missing',
+    (unknown: string[], found: readonly string[]) =>
+      `The mapping names ${unknown.length === 1 ? 'a column' : 'columns'} this file does not have: ${quoted(unknown)}. The file's columns are: ${quoted(found)}.`,
+  ),
+  importTextColumn: defineError('FEEDBACK_IMPORT_TEXT_COLUMN', 400, 'Map one column to the text', (mapped: string[]) =>
+    mapped.length
+      ? `The mapping maps ${quoted(mapped)} to text; map exactly one column to text, the feedback itself.`
+      : 'The mapping maps no column to text; map exactly one column to text, the feedback itself.',
+  ),
+  importDuplicateField: defineError(
+    'FEEDBACK_IMPORT_DUPLICATE_FIELD',
+    400,
+    'One column per field',
+    (field: string, columns: string[]) => `The mapping maps ${quoted(columns)} to ${field}; map one column per field.`,
+  ),
+  importTooManyRows: defineError(
+    'FEEDBACK_IMPORT_TOO_MANY_ROWS',
+    400,
+    'Too many rows',
+    (max: number) => `The file has more than ${max.toLocaleString('en-US')} rows, the most one import takes; split it into smaller files.`,
+  ),
+  importTooLarge: defineError(
+    'FEEDBACK_IMPORT_FILE_TOO_LARGE',
+    413,
+    'File too large',
+    (limit: number) =>
+      `The file is larger than ${limit >= 1_048_576 ? `${Math.round(limit / 1_048_576)} MB` : `${limit.toLocaleString('en-US')} bytes`}, the upload limit (TANDEM_IMPORT_MAX_BYTES); nothing was imported.`,
+  ),
+  /** A problem with the file as a whole, found by the shared CSV reader (its DEALS_IMPORT_* codes renamed for this import). */
+  importFile: (e: AppError) => new AppError(e.code.replace(/^DEALS_IMPORT_/, 'FEEDBACK_IMPORT_'), e.status, e.title, e.detail),
   invalidField,
 };
