@@ -314,7 +314,8 @@ export function createImportsService(deps: Deps) {
     },
 
     /** Server: keeps an upload for preview and start. The caller streams the file; it is refused past the size limit. */
-    async upload(ctx: TenantContext, file: { name: string; stream: AsyncIterable<Buffer> }, req: ImportRequest, start: boolean): Promise<ImportDetail> {
+    /** `stream.truncated`: the multipart parser stops a file at the size limit and says so there, without an error. */
+    async upload(ctx: TenantContext, file: { name: string; stream: AsyncIterable<Buffer> & { truncated?: boolean } }, req: ImportRequest, start: boolean): Promise<ImportDetail> {
       await fs.mkdir(uploadDir, { recursive: true });
       const id = crypto.randomUUID();
       const target = path.join(uploadDir, `${id}.upload`);
@@ -329,6 +330,7 @@ export function createImportsService(deps: Deps) {
       });
       try {
         await pipeline(file.stream, counter, createWriteStream(target));
+        if (file.stream.truncated) throw E.tooLarge(limit);
       } catch (e) {
         await fs.rm(target, { force: true });
         throw e;

@@ -263,3 +263,26 @@ describe('upsert API', () => {
     expect(bad.json().errors[0].path).toMatch(/deals\[0\]\.stage/);
   });
 });
+
+describe('upload size limit', () => {
+  let small: Harness;
+  afterAll(async () => small?.close());
+
+  it('refuses a file past TANDEM_IMPORT_MAX_BYTES instead of keeping the part that fit', async () => {
+    small = await createHarness({ TANDEM_IMPORT_MAX_BYTES: '2048' });
+    const owner = await setupAdmin(small.app);
+    const form = new FormData();
+    form.append('kind', 'deals');
+    form.append('format', 'csv');
+    form.append('file', new Blob(['Name,Stage\n' + 'A deal,Prospecting\n'.repeat(300)], { type: 'text/csv' }), 'big.csv');
+    const req = new Request('http://tandem.test', { method: 'POST', body: form });
+    const res = await call(small.app, owner, 'POST', '/api/v1/workspaces/acme/imports', {
+      body: Buffer.from(await req.arrayBuffer()),
+      headers: { 'content-type': req.headers.get('content-type')! },
+    });
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json().code).toBe('IMPORT_FILE_TOO_LARGE');
+    const left = await small.services.deps.database.pool.query('select count(*)::int as n from imports');
+    expect(left.rows[0].n).toBe(0);
+  });
+});
