@@ -13,8 +13,8 @@ import { previewFile, readFile, type Candidate, type DateReader } from './feedba
 import { FeedbackErrors as E } from './feedback.errors.ts';
 import { feedbackRepository as repo, type ThemeRow } from './feedback.repository.ts';
 import type { feedbackItems } from './feedback.table.ts';
-import { indexChanged, similarityIndex } from './similarity-cache.ts';
-import { confidentEnough } from './similarity.ts';
+import { themePicker } from './feedback.service.ts';
+import { indexChanged } from './similarity-cache.ts';
 
 export interface UploadedFile {
   name: string;
@@ -144,24 +144,6 @@ function resolveRow(
       submittedByUserId: c.submitterRef ? refs.submitter(c.submitterRef) : ctx.actor.userId,
       observedAt,
     },
-  };
-}
-
-/**
- * `autoTheme`'s rule (feedback.service.ts: the closest theme when the engine is confident), with the live themes
- * and the similarity index read once per import: autoTheme reads both on every call, three queries a row (5,000
- * rows took 19 s that way, 1.5 s this way). Asked before the items exist, so the index is the committed one.
- */
-async function themePicker(tx: Tx, workspaceId: string) {
-  const live = await repo.listThemes(tx, workspaceId, {});
-  if (!live.length) return () => null;
-  const index = await similarityIndex(tx, workspaceId);
-  const byId = new Map(live.map((t) => [t.id, t]));
-  const liveIds = new Set(byId.keys());
-  return (text: string) => {
-    const match = index.closestTheme(text, liveIds);
-    if (!match || !confidentEnough(match)) return null;
-    return { theme: byId.get(match.themeId)!, confidence: Math.round(match.similarity * 100) / 100 };
   };
 }
 

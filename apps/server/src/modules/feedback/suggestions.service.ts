@@ -29,11 +29,9 @@ export function createSuggestionsService(deps: Deps, themes: ThemesService) {
   const { database } = deps;
 
   async function current(tx: DbOrTx, ctx: TenantContext): Promise<ThemeSuggestionList> {
-    const [pending, computedAt, unthemed] = await Promise.all([
-      repo.pendingSuggestions(tx, ctx.workspaceId),
-      repo.lastSuggestionRun(tx, ctx.workspaceId),
-      repo.countUnthemed(tx, ctx.workspaceId),
-    ]);
+    const pending = await repo.pendingSuggestions(tx, ctx.workspaceId);
+    const computedAt = await repo.lastSuggestionRun(tx, ctx.workspaceId);
+    const unthemed = await repo.countUnthemed(tx, ctx.workspaceId);
     // Items triaged since the run no longer count towards a suggestion.
     const rows = await repo.itemsByIds(tx, ctx.workspaceId, pending.flatMap((s) => s.itemIds));
     const open = new Set(rows.filter((r) => !r.themeId).map((r) => r.id));

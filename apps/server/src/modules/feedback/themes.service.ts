@@ -28,12 +28,11 @@ export async function themeDtos(tx: DbOrTx, workspaceId: string, rows: ThemeRow[
   const ids = rows.map((t) => t.id);
   const weeks = trendWeeks(now);
   const since = new Date(`${weeks[0]}T00:00:00Z`);
-  const [metrics, weekly, competitors, names] = await Promise.all([
-    repo.themeMetrics(tx, workspaceId, ids),
-    repo.weeklyCounts(tx, workspaceId, ids, since),
-    repo.competitorCounts(tx, workspaceId, ids),
-    repo.personNames(tx, rows.flatMap((t) => [t.ownerUserId, t.respondedByUserId].filter((x): x is string => !!x))),
-  ]);
+  // One connection runs one query at a time: these go in turn.
+  const metrics = await repo.themeMetrics(tx, workspaceId, ids);
+  const weekly = await repo.weeklyCounts(tx, workspaceId, ids, since);
+  const competitors = await repo.competitorCounts(tx, workspaceId, ids);
+  const names = await repo.personNames(tx, rows.flatMap((t) => [t.ownerUserId, t.respondedByUserId].filter((x): x is string => !!x)));
   const counts = new Map<string, Map<string, number>>();
   for (const w of weekly) {
     const m = counts.get(w.themeId!) ?? new Map<string, number>();
@@ -89,15 +88,13 @@ export function createThemesService(deps: Deps) {
   async function detail(tx: DbOrTx, ctx: TenantContext, themeId: string): Promise<ThemeDetail> {
     const theme = await repo.themeById(tx, ctx.workspaceId, themeId);
     if (!theme) throw E.themeNotFound(themeId);
-    const [[dto], links, history, dealRows, kinds, followers, mergedInto] = await Promise.all([
-      themeDtos(tx, ctx.workspaceId, [theme]),
-      repo.links(tx, ctx.workspaceId, [theme.id]),
-      repo.statusHistory(tx, ctx.workspaceId, theme.id),
-      repo.themeDeals(tx, ctx.workspaceId, theme.id, DEAL_LIMIT),
-      repo.kindCounts(tx, ctx.workspaceId, theme.id),
-      repo.followers(tx, ctx.workspaceId, theme.id),
-      theme.mergedIntoId ? repo.themeById(tx, ctx.workspaceId, theme.mergedIntoId) : undefined,
-    ]);
+    const [dto] = await themeDtos(tx, ctx.workspaceId, [theme]);
+    const links = await repo.links(tx, ctx.workspaceId, [theme.id]);
+    const history = await repo.statusHistory(tx, ctx.workspaceId, theme.id);
+    const dealRows = await repo.themeDeals(tx, ctx.workspaceId, theme.id, DEAL_LIMIT);
+    const kinds = await repo.kindCounts(tx, ctx.workspaceId, theme.id);
+    const followers = await repo.followers(tx, ctx.workspaceId, theme.id);
+    const mergedInto = theme.mergedIntoId ? await repo.themeById(tx, ctx.workspaceId, theme.mergedIntoId) : undefined;
     return {
       ...dto!,
       links: links.map(toLinkDto),
@@ -229,7 +226,8 @@ export function createThemesService(deps: Deps) {
         const recipients = (await repo.followers(tx, ctx.workspaceId, themeId))
           .filter((f) => f.following && f.userId !== ctx.actor.userId)
           .map((f) => f.userId);
-        const [links, metrics] = await Promise.all([repo.links(tx, ctx.workspaceId, [themeId]), repo.themeMetrics(tx, ctx.workspaceId, [themeId])]);
+        const links = await repo.links(tx, ctx.workspaceId, [themeId]);
+        const metrics = await repo.themeMetrics(tx, ctx.workspaceId, [themeId]);
         await repo.insertStatusChange(tx, {
           workspaceId: ctx.workspaceId,
           themeId,
