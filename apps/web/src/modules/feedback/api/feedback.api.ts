@@ -70,13 +70,22 @@ export const feedbackApi = {
     form.append('file', file, file.name);
     return apiUpload<FeedbackImportPreview>(fb(slug, '/import/preview'), form, options);
   },
-  /** Checks (`dryRun`) or imports a file. With invalid rows and `skipInvalid` off, nothing is written. */
-  import: (slug: string, file: File, body: { mapping: FeedbackImportMapping; dryRun: boolean; skipInvalid: boolean }, options: UploadOptions = {}) => {
+  /**
+   * Checks (`dryRun`) or imports a file. With invalid rows and `skipInvalid` off, nothing is written.
+   * `defaultKind` (rows without a kind) is a field of the route that the contract does not name.
+   */
+  import: (
+    slug: string,
+    file: File,
+    body: { mapping: FeedbackImportMapping; dryRun: boolean; skipInvalid: boolean; defaultKind?: FeedbackKind },
+    options: UploadOptions = {},
+  ) => {
     const form = new FormData();
     // The server reads the text fields first and the file last.
     form.append('mapping', JSON.stringify(body.mapping));
     form.append('dryRun', String(body.dryRun));
     form.append('skipInvalid', String(body.skipInvalid));
+    if (body.defaultKind) form.append('defaultKind', body.defaultKind);
     form.append('file', file, file.name);
     return apiUpload<FeedbackImportResult>(fb(slug, '/import'), form, options);
   },

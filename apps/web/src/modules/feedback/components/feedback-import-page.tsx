@@ -1,9 +1,16 @@
 import { useState, type DragEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Paper, Stack, Switch, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Paper, Select, Stack, Switch, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconFileUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FeedbackImportMapping, FeedbackImportPreview, FeedbackImportResult } from '@tandem/contracts';
+import {
+  FEEDBACK_KIND_LABELS,
+  FEEDBACK_KINDS,
+  type FeedbackImportMapping,
+  type FeedbackImportPreview,
+  type FeedbackImportResult,
+  type FeedbackKind,
+} from '@tandem/contracts';
 import { errorMessage } from '../../../app/api-client.ts';
 import { FormError } from '../../../app/components/query-state.tsx';
 import { PageHeader } from '../../../app/components/page-header.tsx';
@@ -14,7 +21,8 @@ import { plural } from './import-fields.ts';
 import { ImportMapping, ImportRowsPreview } from './import-mapping.tsx';
 import { CheckOutcome, ImportDone } from './import-outcome.tsx';
 
-const MAX_BYTES = 20 * 1024 * 1024;
+/** A default server's upload limit (TANDEM_IMPORT_MAX_BYTES), checked here so a big file fails at once. */
+const MAX_BYTES = 150 * 1024 * 1024;
 
 interface Loaded {
   file: File;
@@ -28,6 +36,7 @@ export function FeedbackImportPage() {
   const queryClient = useQueryClient();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const [defaultKind, setDefaultKind] = useState<FeedbackKind>('pain_point');
   const [check, setCheck] = useState<FeedbackImportResult | null>(null);
   const [done, setDone] = useState<FeedbackImportResult | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -42,7 +51,7 @@ export function FeedbackImportPage() {
   });
   const run = useMutation({
     mutationFn: (dryRun: boolean) =>
-      feedbackApi.import(ws.slug, loaded!.file, { mapping: loaded!.mapping, dryRun, skipInvalid: dryRun ? false : skipInvalid }),
+      feedbackApi.import(ws.slug, loaded!.file, { mapping: loaded!.mapping, dryRun, skipInvalid: dryRun ? false : skipInvalid, defaultKind }),
     onSuccess: (result) => {
       if (result.dryRun) {
         setCheck(result);
@@ -57,7 +66,7 @@ export function FeedbackImportPage() {
 
   function choose(file: File) {
     setFileError(null);
-    if (file.size > MAX_BYTES) return setFileError(`${file.name} is larger than 20 MB. Split it into smaller files.`);
+    if (file.size > MAX_BYTES) return setFileError(`${file.name} is larger than 150 MB, the upload limit. Split it into smaller files.`);
     if (file.size === 0) return setFileError(`${file.name} is empty.`);
     preview.mutate(file);
   }
@@ -72,6 +81,9 @@ export function FeedbackImportPage() {
   }
 
   const hasText = !!loaded && Object.values(loaded.mapping).includes('text');
+  const hasKind = !!loaded && Object.values(loaded.mapping).includes('kind');
+  // After a check that found problems, importing with "skip" off would refuse the file again.
+  const blocked = !!check && check.rejected.length > 0 && (!skipInvalid || check.rows === check.rejected.length);
   const back = (
     <Anchor component={Link} to={`/w/${ws.slug}/feedback`} size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
       <IconArrowLeft size={14} /> Feedback
@@ -126,6 +138,18 @@ export function FeedbackImportPage() {
                   Choose the column that holds the feedback text.
                 </Text>
               )}
+              <Select
+                label="Kind of rows without one"
+                description={hasKind ? 'Rows whose kind cell is empty get this kind.' : 'No column gives the kind, so every row gets this one.'}
+                data={FEEDBACK_KINDS.map((k) => ({ value: k, label: FEEDBACK_KIND_LABELS[k] }))}
+                value={defaultKind}
+                allowDeselect={false}
+                onChange={(v) => {
+                  setDefaultKind((v as FeedbackKind | null) ?? 'pain_point');
+                  setCheck(null);
+                }}
+                w={{ base: '100%', sm: 320 }}
+              />
             </Stack>
           </Card>
 
@@ -160,8 +184,8 @@ export function FeedbackImportPage() {
                   Check
                 </Button>
                 <Button
-                  variant={check ? 'filled' : 'default'}
-                  disabled={!hasText || (run.isPending && run.variables === true)}
+                  variant={check && !blocked ? 'filled' : 'default'}
+                  disabled={!hasText || blocked || (run.isPending && run.variables === true)}
                   loading={run.isPending && run.variables === false}
                   onClick={() => run.mutate(false)}
                 >

@@ -6,6 +6,7 @@ import type { FeedbackItem } from '@tandem/contracts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { LoadMore, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
 import { useRequiredSession } from '../../../app/session.tsx';
+import { usePhone } from '../../../app/use-phone.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useAccount, useDeal, useSegments } from '../../deals/hooks/use-deals.ts';
 import { useAllMembers } from '../../people/hooks/use-members.ts';
@@ -32,6 +33,7 @@ export function FeedbackInboxPage() {
   const session = useRequiredSession();
   const tz = session.user.timeZone;
   const canTriage = ws.can('feedback.triage');
+  const phone = usePhone();
   const { view, update, clearFilters, activeFilters } = useInboxView();
   const filters = inboxFilters(view);
   const items = useFeedbackPages(ws.slug, filters);
@@ -67,14 +69,11 @@ export function FeedbackInboxPage() {
         title="Feedback"
         description="What reps hear from customers: pain points, objections, requests and competitor news, with the theme each belongs to."
         actions={
-          <>
-            {ws.can('feedback.import') && (
-              <Button component={Link} to={`/w/${ws.slug}/feedback/import`} variant="default" leftSection={<IconFileImport size={16} />}>
-                Import
-              </Button>
-            )}
-            <LogFeedbackButton />
-          </>
+          ws.can('feedback.import') ? (
+            <Button component={Link} to={`/w/${ws.slug}/feedback/import`} variant="default" leftSection={<IconFileImport size={16} />}>
+              Import
+            </Button>
+          ) : undefined
         }
       />
       <Stack gap="md">
@@ -87,9 +86,9 @@ export function FeedbackInboxPage() {
             update(next);
           }}
           data={[
-            { value: 'all', label: 'All feedback' },
+            { value: 'all', label: phone ? 'All' : 'All feedback' },
             { value: 'triage', label: triageCount ? `Needs triage (${triageCount})` : 'Needs triage' },
-            { value: 'mine', label: 'Logged by me' },
+            { value: 'mine', label: phone ? 'Mine' : 'Logged by me' },
           ]}
           aria-label="Show"
           w={{ base: '100%', sm: 'fit-content' }}

@@ -10,12 +10,19 @@ interface FeedbackRowProps {
   /** Row checkbox for triage; absent when the viewer cannot move items. */
   selection?: { selected: boolean; onToggle: () => void };
   showSubmitter?: boolean;
-  /** Under the words, e.g. the theme's answer on "My feedback". */
+  /** Under the item, e.g. the theme's answer on "My feedback". */
   footer?: ReactNode;
+  /** The record the list belongs to (a deal page's deal), not repeated on each row. */
+  within?: { dealId?: string; accountId?: string };
 }
 
 /** One item: kind, words, where it came from, who logged it, and its theme. Stacks on a phone. */
-export function FeedbackRow({ item, slug, tz, selection, showSubmitter = true, footer }: FeedbackRowProps) {
+export function FeedbackRow({ item, slug, tz, selection, showSubmitter = true, footer, within }: FeedbackRowProps) {
+  const records = {
+    ...item,
+    deal: within?.dealId && item.deal?.id === within.dealId ? null : item.deal,
+    account: within?.accountId && item.account?.id === within.accountId ? null : item.account,
+  };
   return (
     <Group
       role="listitem"
@@ -28,27 +35,24 @@ export function FeedbackRow({ item, slug, tz, selection, showSubmitter = true, f
       style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
     >
       {selection && (
-        <Checkbox
-          mt={2}
-          checked={selection.selected}
-          onChange={selection.onToggle}
-          aria-label={`Select “${item.text.slice(0, 60)}”`}
-        />
+        <Checkbox mt={2} checked={selection.selected} onChange={selection.onToggle} aria-label={`Select “${item.text.slice(0, 60)}”`} />
       )}
-      <Group wrap="wrap" align="flex-start" gap="sm" style={{ flex: 1, minWidth: 0 }}>
-        <Stack gap={4} style={{ flex: '1 1 320px', minWidth: 0 }}>
-          <Group gap={8} wrap="nowrap" align="center">
-            <KindBadge kind={item.kind} />
-            <Byline item={item} tz={tz} showSubmitter={showSubmitter} />
-          </Group>
-          <FeedbackWords item={item} />
-          <ItemRecords item={item} slug={slug} />
-          {footer}
-        </Stack>
-        <Box w={{ base: '100%', sm: 240 }} style={{ flex: 'none' }}>
-          <ThemeCell item={item} slug={slug} />
-        </Box>
-      </Group>
+      <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+        <Group wrap="wrap" align="flex-start" gap="sm">
+          <Stack gap={4} style={{ flex: '1 1 320px', minWidth: 0 }}>
+            <Group gap={8} wrap="nowrap" align="center">
+              <KindBadge kind={item.kind} />
+              <Byline item={item} tz={tz} showSubmitter={showSubmitter} />
+            </Group>
+            <FeedbackWords item={item} />
+            <ItemRecords item={records} slug={slug} />
+          </Stack>
+          <Box w={{ base: '100%', sm: 240 }} style={{ flex: 'none' }}>
+            <ThemeCell item={item} slug={slug} />
+          </Box>
+        </Group>
+        {footer}
+      </Stack>
     </Group>
   );
 }

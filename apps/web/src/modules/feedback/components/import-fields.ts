@@ -16,12 +16,12 @@ export const IMPORT_FIELD_HINTS: Record<FeedbackImportField, string> = {
   text: 'Required: what the customer said or asked for',
   kind: 'Pain point, objection, feature request, competitor intel, win or loss reason, praise or question',
   quote: 'The customer’s own words',
-  dealId: 'The deal’s ID in Tandem or in your CRM',
-  account: 'Account name',
+  dealId: 'The deal’s CRM ID (or its Tandem ID)',
+  account: 'An account already in Tandem, by name or CRM ID',
   competitor: 'The competitor it is about',
-  date: 'When it was heard, e.g. 2026-03-14',
-  submitter: 'The email of the member who heard it; otherwise you',
-  source: 'Call, email, meeting or CRM note',
+  date: 'When it was heard, e.g. 2026-03-14 or 3/14/2026; otherwise today',
+  submitter: 'Email or name of the member who heard it; otherwise you',
+  source: 'Call, email, meeting or CRM note; otherwise “Import”',
 };
 
 /** Each field takes one column: giving it to a column takes it from any other. */

@@ -1,4 +1,4 @@
-import { Select, Table, Text } from '@mantine/core';
+import { Select, Stack, Table, Text } from '@mantine/core';
 import { FEEDBACK_IMPORT_FIELDS, type FeedbackImportField, type FeedbackImportMapping, type FeedbackImportPreview } from '@tandem/contracts';
 import { usePhone } from '../../../app/use-phone.ts';
 import { assign, IMPORT_FIELD_HINTS, IMPORT_FIELD_LABELS } from './import-fields.ts';
@@ -22,54 +22,70 @@ export function ImportMapping({ preview, mapping, onChange }: ImportMappingProps
     preview.rows
       .map((r) => r[column] ?? '')
       .filter(Boolean)
-      .slice(0, 3);
+      .slice(0, 3)
+      .join(' · ') || 'empty in the first rows';
+  const picker = (column: string) => {
+    const field = mapping[column] ?? null;
+    return (
+      <Select
+        aria-label={`Field for ${column}`}
+        data={FIELD_DATA}
+        value={field ?? IGNORE}
+        allowDeselect={false}
+        onChange={(v) => onChange(assign(mapping, column, v && v !== IGNORE ? (v as FeedbackImportField) : null))}
+        description={field ? IMPORT_FIELD_HINTS[field] : undefined}
+        inputWrapperOrder={['input', 'description']}
+        size="sm"
+      />
+    );
+  };
+
+  if (phone) {
+    // A table squeezes the pickers on a phone: one block per column instead.
+    return (
+      <Stack gap={0} role="list" aria-label="Columns of the file">
+        {preview.columns.map((column) => (
+          <Stack key={column} gap={6} py="sm" role="listitem" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+            <div>
+              <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {column}
+              </Text>
+              <Text size="xs" c="dimmed" lineClamp={1}>
+                {samples(column)}
+              </Text>
+            </div>
+            {picker(column)}
+          </Stack>
+        ))}
+      </Stack>
+    );
+  }
   return (
-    <Table.ScrollContainer minWidth={phone ? 0 : 640}>
+    <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing="xs" aria-label="Columns of the file">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Column in the file</Table.Th>
-            {!phone && <Table.Th>First values</Table.Th>}
-            <Table.Th w={phone ? 170 : 260}>Imported as</Table.Th>
+            <Table.Th>First values</Table.Th>
+            <Table.Th w={260}>Imported as</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {preview.columns.map((column) => {
-            const field = mapping[column] ?? null;
-            return (
-              <Table.Tr key={column}>
-                <Table.Td>
-                  <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                    {column}
-                  </Text>
-                  {phone && (
-                    <Text size="xs" c="dimmed" lineClamp={1}>
-                      {samples(column).join(' · ') || 'empty in the first rows'}
-                    </Text>
-                  )}
-                </Table.Td>
-                {!phone && (
-                  <Table.Td maw={320}>
-                    <Text size="xs" c="dimmed" lineClamp={2}>
-                      {samples(column).join(' · ') || 'empty in the first rows'}
-                    </Text>
-                  </Table.Td>
-                )}
-                <Table.Td>
-                  <Select
-                    aria-label={`Field for ${column}`}
-                    data={FIELD_DATA}
-                    value={field ?? IGNORE}
-                    allowDeselect={false}
-                    onChange={(v) => onChange(assign(mapping, column, v && v !== IGNORE ? (v as FeedbackImportField) : null))}
-                    description={field ? IMPORT_FIELD_HINTS[field] : undefined}
-                    inputWrapperOrder={['input', 'description']}
-                    size="sm"
-                  />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {preview.columns.map((column) => (
+            <Table.Tr key={column}>
+              <Table.Td>
+                <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                  {column}
+                </Text>
+              </Table.Td>
+              <Table.Td maw={320}>
+                <Text size="xs" c="dimmed" lineClamp={2}>
+                  {samples(column)}
+                </Text>
+              </Table.Td>
+              <Table.Td>{picker(column)}</Table.Td>
+            </Table.Tr>
+          ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -54,8 +54,9 @@ export function CheckOutcome({ result }: { result: FeedbackImportResult }) {
     <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={`${plural(bad, 'row')} of ${result.rows} cannot be imported`}>
       <Stack gap="xs">
         <Text size="sm">
-          Fix them in the file and choose it again, or turn on “Skip rows with problems” to import the other{' '}
-          {plural(result.rows - bad, 'row')}.
+          {bad === result.rows
+            ? 'Fix them in the file (or the columns above) and check again.'
+            : `Fix them in the file and choose it again, or turn on “Skip rows with problems” to import the other ${plural(result.rows - bad, 'row')}.`}
         </Text>
         <RejectedLines rejected={result.rejected} />
       </Stack>

@@ -56,7 +56,7 @@ export function LinkedFeedback({ dealId, accountId }: LinkedFeedbackProps) {
           <>
             <Stack gap={0} role="list" aria-label={`Feedback on this ${what}`}>
               {rows.map((item) => (
-                <FeedbackRow key={item.id} item={item} slug={ws.slug} tz={tz} />
+                <FeedbackRow key={item.id} item={item} slug={ws.slug} tz={tz} within={{ dealId, accountId }} />
               ))}
             </Stack>
             <Group justify="space-between">

@@ -41,7 +41,17 @@ export function MoveToTheme({ itemIds, themes, onMoved, onClear }: MoveToThemePr
   }
 
   return (
-    <Paper withBorder radius="md" p="xs" bg="var(--mantine-color-blue-0)" role="region" aria-label="Move selected feedback">
+    <Paper
+      withBorder
+      radius="md"
+      p="xs"
+      bg="var(--mantine-color-blue-0)"
+      role="region"
+      aria-label="Move selected feedback"
+      shadow="sm"
+      // Stays in view under the header while the PMM scrolls on, picking more items.
+      style={{ position: 'sticky', top: 64, zIndex: 3 }}
+    >
       <Group gap="sm" wrap="wrap">
         <Text size="sm" fw={600}>
           {count} selected

@@ -6,6 +6,7 @@ import { PageHeader } from '../../../app/components/page-header.tsx';
 import { LoadMore, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
 import { formatDate, formatRelative } from '../../../app/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
+import { usePhone } from '../../../app/use-phone.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import type { FeedbackFilterParams } from '../api/feedback.api.ts';
 import { useFeedbackPages, useMyFeedbackSummary } from '../hooks/use-feedback.ts';
@@ -31,6 +32,7 @@ function bucketFilters(bucket: Bucket | null): FeedbackFilterParams {
 export function MyFeedbackPage() {
   const ws = useWorkspace();
   const tz = useRequiredSession().user.timeZone;
+  const phone = usePhone();
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
   const bucket = isBucket(raw) ? raw : null;
@@ -45,7 +47,6 @@ export function MyFeedbackPage() {
       <PageHeader
         title="My feedback"
         description="What you reported and what marketing did about it. When a theme you reported into changes status, you are told once, with their message."
-        actions={<LogFeedbackButton />}
       />
       <Stack gap="md">
         {summary.isError ? (
@@ -65,18 +66,25 @@ export function MyFeedbackPage() {
                     onClick={() => choose(b)}
                   />
                 ))}
-                <Paper withBorder radius="md" p="sm" style={{ borderTop: '3px solid var(--mantine-color-blue-5)' }}>
-                  <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-                    Answered
-                  </Text>
-                  <Text fw={650} fz="xl">
-                    {summary.isPending ? '…' : (summary.data?.withResponse ?? 0)}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {summary.data ? `with a response, of ${summary.data.total}` : ' '}
-                  </Text>
-                </Paper>
+                {!phone && (
+                  <Paper withBorder radius="md" p="sm" style={{ borderTop: '3px solid var(--mantine-color-blue-5)' }}>
+                    <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+                      Answered
+                    </Text>
+                    <Text fw={650} fz="xl">
+                      {summary.isPending ? '…' : (summary.data?.withResponse ?? 0)}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {summary.data ? `with a response, of ${summary.data.total}` : ' '}
+                    </Text>
+                  </Paper>
+                )}
               </SimpleGrid>
+              {phone && summary.data && (
+                <Text size="sm" c="dimmed">
+                  {summary.data.withResponse} of {summary.data.total} have an answer from marketing.
+                </Text>
+              )}
               {bucket && (
                 <Group gap="xs">
                   <Text size="sm">
@@ -149,6 +157,30 @@ interface StatusCountProps {
 }
 
 function StatusCount({ label, color, value, loading, active, onClick }: StatusCountProps) {
+  const phone = usePhone();
+  if (phone) {
+    return (
+      <UnstyledButton onClick={onClick} aria-pressed={active} aria-label={`${label}: ${value}`}>
+        <Paper
+          withBorder
+          radius="md"
+          px="sm"
+          py={6}
+          bg={active ? 'var(--mantine-color-blue-0)' : undefined}
+          style={{ borderLeft: `3px solid var(--mantine-color-${color}-5)` }}
+        >
+          <Group justify="space-between" wrap="nowrap" gap={4}>
+            <Text size="sm" truncate>
+              {label}
+            </Text>
+            <Text fw={650} c={value === 0 ? 'dimmed' : undefined}>
+              {loading ? '…' : value}
+            </Text>
+          </Group>
+        </Paper>
+      </UnstyledButton>
+    );
+  }
   return (
     <UnstyledButton onClick={onClick} aria-pressed={active} aria-label={`${label}: ${value}`}>
       <Paper
@@ -176,7 +208,6 @@ function Outcome({ item, tz }: { item: FeedbackItem; tz: string }) {
     const r = item.response;
     return (
       <Paper
-        mt={6}
         p="sm"
         radius="sm"
         bg="var(--mantine-color-blue-0)"
@@ -190,8 +221,8 @@ function Outcome({ item, tz }: { item: FeedbackItem; tz: string }) {
             {r.by?.name ?? 'Marketing'} answered
           </Text>
           <ThemeStatusBadge status={r.status} size="xs" />
-          <Text size="xs" c="dimmed" title={formatDate(r.at, tz)}>
-            {formatRelative(r.at)}
+          <Text size="xs" c="dimmed" title={formatRelative(r.at)}>
+            on {formatDate(r.at, tz)}
           </Text>
         </Group>
         <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
@@ -201,7 +232,7 @@ function Outcome({ item, tz }: { item: FeedbackItem; tz: string }) {
     );
   }
   return (
-    <Text size="xs" c="dimmed" mt={2}>
+    <Text size="xs" c="dimmed">
       {item.theme
         ? `No answer yet. The theme is ${THEME_STATUS_LABELS[item.theme.status].toLowerCase()}; you are told when that changes.`
         : 'Waiting for triage: marketing has not grouped it with similar feedback yet.'}

@@ -226,7 +226,10 @@ function QuickLogForm({ prefill, onDone, phone }: { prefill: QuickLogPrefill; on
             error={err(form.errors, 'accountId')}
             size={size}
           />
+        </SimpleGrid>
+        <Group gap="md" align="flex-start" wrap={phone ? 'wrap' : 'nowrap'}>
           <Autocomplete
+            style={{ flex: 1, minWidth: 200 }}
             label="Competitor"
             placeholder="Who else they’re looking at"
             data={competitorSuggestions([...deals.mine, ...deals.others], linkedDeal)}
@@ -234,7 +237,7 @@ function QuickLogForm({ prefill, onDone, phone }: { prefill: QuickLogPrefill; on
             size={size}
             {...form.field('competitor')}
           />
-          <Input.Wrapper label="Heard on" size={size} error={err(form.errors, 'source')}>
+          <Input.Wrapper label="Heard on" size={size} error={err(form.errors, 'source')} w={phone ? '100%' : undefined}>
             <SegmentedControl
               fullWidth
               mt={4}
@@ -245,20 +248,26 @@ function QuickLogForm({ prefill, onDone, phone }: { prefill: QuickLogPrefill; on
               aria-label="Heard on"
             />
           </Input.Wrapper>
-        </SimpleGrid>
+        </Group>
 
-        <Group justify={phone ? 'stretch' : 'space-between'} gap="sm" wrap="wrap">
+        <Group
+          justify={phone ? 'stretch' : 'space-between'}
+          gap="sm"
+          wrap="wrap"
+          // On a phone the buttons stay in reach above the keyboard while the form scrolls.
+          style={phone ? { position: 'sticky', bottom: 0, zIndex: 2, background: 'var(--mantine-color-body)', padding: '8px 0 12px' } : undefined}
+        >
           {!phone && (
             <Text size="xs" c="dimmed">
               <Kbd size="xs">{MOD_KEY}</Kbd> + <Kbd size="xs">Enter</Kbd> logs it · <Kbd size="xs">{QUICK_LOG_KEY}</Kbd> opens this form
               anywhere
             </Text>
           )}
-          <Group gap="sm" grow={phone} style={phone ? { flex: 1 } : undefined}>
-            <Button variant="default" onClick={onDone} disabled={form.submitting} size={phone ? 'lg' : 'sm'}>
+          <Group gap="sm" wrap="nowrap" style={phone ? { flex: 1 } : undefined}>
+            <Button variant="default" onClick={onDone} disabled={form.submitting} size={phone ? 'md' : 'sm'}>
               Cancel
             </Button>
-            <Button type="submit" loading={form.submitting} size={phone ? 'lg' : 'sm'}>
+            <Button type="submit" loading={form.submitting} size={phone ? 'md' : 'sm'} style={phone ? { flex: 1 } : undefined}>
               Log feedback
             </Button>
           </Group>
