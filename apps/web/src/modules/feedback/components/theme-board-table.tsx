@@ -93,7 +93,7 @@ function ThemeRows({ themes, slug, baseCurrency, sort, onSort, selection }: Them
                     {t.owner ? `Owner: ${t.owner.name}` : 'No owner'}
                   </Text>
                   {m.topCompetitors.length > 0 && (
-                    <Text size="xs" c="orange.9" lineClamp={1} title={competitorsText(m.topCompetitors, 10)}>
+                    <Text size="xs" c="dimmed" lineClamp={1} title={competitorsText(m.topCompetitors, 10)}>
                       vs {competitorsText(m.topCompetitors)}
                     </Text>
                   )}

@@ -68,7 +68,9 @@ export function ThemeMoveModal({ theme, itemIds, opened, onClose, onMoved }: Ite
           data-autofocus
         />
         <Text size="xs" c="dimmed">
-          The reps who logged them will see the answers of the theme they move to.
+          {target === UNTRIAGED
+            ? 'They wait with the untriaged feedback until someone files them.'
+            : 'The reps who logged them will see the answers of the theme they move to.'}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={close} disabled={move.isPending}>

@@ -171,7 +171,8 @@ function StatusForm({ theme }: { theme: ThemeDetail }) {
         />
         {theme.links.length > 0 && (
           <Text size="xs" c="dimmed">
-            The {theme.links.length === 1 ? 'link' : `${theme.links.length} links`} under "What addressed it" go out with the message.
+            {theme.links.length === 1 ? 'The link' : `The ${theme.links.length} links`} under "What addressed it"{' '}
+            {theme.links.length === 1 ? 'goes' : 'go'} out with the message.
           </Text>
         )}
         <Group>

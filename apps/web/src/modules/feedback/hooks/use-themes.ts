@@ -148,16 +148,11 @@ export function useRefreshSuggestions(slug: string) {
   });
 }
 
+/** Drops a handled suggestion from the list; `unthemed` stays what the run counted. */
 function dropSuggestion(queryClient: QueryClient, slug: string, suggestionId: string) {
-  queryClient.setQueryData<ThemeSuggestionList>(suggestionsKey(slug), (old) => {
-    if (!old) return old;
-    const gone = old.items.find((s) => s.id === suggestionId);
-    return {
-      ...old,
-      items: old.items.filter((s) => s.id !== suggestionId),
-      unthemed: gone ? Math.max(0, old.unthemed - gone.size) : old.unthemed,
-    };
-  });
+  queryClient.setQueryData<ThemeSuggestionList>(suggestionsKey(slug), (old) =>
+    old ? { ...old, items: old.items.filter((s) => s.id !== suggestionId) } : old,
+  );
 }
 
 export function useAcceptSuggestion(slug: string) {
