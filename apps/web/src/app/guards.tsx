@@ -3,7 +3,7 @@ import { Link, Navigate, useLocation } from 'react-router-dom';
 import { Alert, Anchor, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { PERMISSIONS, type Action } from '@tandem/contracts/permissions';
-import { ROLE_LABELS } from '@tandem/contracts/roles';
+import { ROLE_LABELS, type Role } from '@tandem/contracts/roles';
 import { authApi, setupStatusKey } from '../modules/auth/api/auth.api.ts';
 import { FullPageLoader } from './components/full-page-loader.tsx';
 import { PageHeader } from './components/page-header.tsx';
@@ -60,8 +60,11 @@ export function RootRedirect() {
   return <Navigate to={status.data.needsSetup ? '/setup' : '/login'} replace />;
 }
 
+/** Each role as a group of people: "admins", "marketing (PMMs)", "sales leads", "sales reps". */
+const ROLE_PEOPLE: Record<Role, string> = { admin: 'admins', marketing: 'marketing (PMMs)', sales_lead: 'sales leads', sales: 'sales reps' };
+
 /** "admins", "admins and sales leads": who may use an action, in words. */
 function allowedRoles(action: Action): string {
-  const names = PERMISSIONS[action].map((r) => `${ROLE_LABELS[r].replace(/ \(.*\)$/, '').toLowerCase()}s`);
+  const names = PERMISSIONS[action].map((r) => ROLE_PEOPLE[r]);
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!;
 }
