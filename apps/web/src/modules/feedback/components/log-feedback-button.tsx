@@ -16,14 +16,14 @@ export function HeaderLogFeedbackButton() {
   if (!quickLog.canLog) return null;
   if (phone) {
     return (
-      <ActionIcon variant="light" size="lg" radius="xl" aria-label="Log feedback" onClick={() => quickLog.open()}>
+      <ActionIcon variant="light" size="lg" radius="xl" aria-label="Log feedback" onClick={quickLog.openHere}>
         <IconMessagePlus size={20} stroke={1.6} />
       </ActionIcon>
     );
   }
   return (
     <Tooltip label={shortcut} withArrow position="bottom">
-      <Button variant="light" size="sm" leftSection={<IconMessagePlus size={16} />} onClick={() => quickLog.open()} aria-keyshortcuts="l">
+      <Button variant="light" size="sm" leftSection={<IconMessagePlus size={16} />} onClick={quickLog.openHere} aria-keyshortcuts="l">
         Log feedback
       </Button>
     </Tooltip>

@@ -9,6 +9,8 @@ export interface QuickLogPrefill {
 export interface QuickLogContextValue {
   /** Opens the form; false when the person may not log feedback (then there is nothing to open). */
   open: (prefill?: QuickLogPrefill) => void;
+  /** Opens it about the deal or account whose page is on screen, if any. */
+  openHere: () => void;
   canLog: boolean;
 }
 

@@ -26,6 +26,8 @@ import { SimilarFeedbackPanel } from './similar-feedback.tsx';
 const SOURCES = ['call', 'email', 'meeting', 'crm_note'] as const;
 type LogSource = (typeof SOURCES)[number];
 
+const FIELDS = ['kind', 'text', 'quote', 'dealId', 'accountId', 'competitor', 'source', 'sameAsId'] as const;
+
 type QuickLogValues = {
   kind: FeedbackKind;
   text: string;
@@ -150,7 +152,8 @@ function QuickLogForm({ prefill, onDone, phone }: { prefill: QuickLogPrefill; on
       aria-label="Log feedback"
     >
       <Stack gap={phone ? 'lg' : 'md'}>
-        <FormError message={form.formError} />
+        {/* A refusal that names a field shows on it; only one that names none needs the alert. */}
+        <FormError message={form.formError && FIELDS.some((f) => form.errors[f]) ? 'Check the highlighted fields.' : form.formError} />
         <Input.Wrapper label="What kind?" required error={err(form.errors, 'kind')} size={size}>
           <Chip.Group value={values.kind} onChange={(v) => form.set('kind', v as FeedbackKind)}>
             <Group gap={6} mt={6} role="radiogroup" aria-label="Kind of feedback">

@@ -1,6 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 import { useHotkeys } from '@mantine/hooks';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { DealDetail } from '@tandem/contracts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
+import { dealsKey } from '../../deals/hooks/use-deals.ts';
 import { QUICK_LOG_KEY, QuickLogContext, type QuickLogPrefill } from './quick-log-context.ts';
 
 // The form is its own chunk (kept out of the first load) and fetched once the shell is idle,
@@ -23,11 +27,25 @@ function busyElsewhere(e: KeyboardEvent): boolean {
   return !!document.querySelector('[role="dialog"][aria-modal="true"]');
 }
 
+/**
+ * On a deal's or an account's page, L logs feedback about that record: the deal (and the
+ * account the page already loaded for it), or the account.
+ */
+function recordOnPage(pathname: string, slug: string, queryClient: QueryClient): QuickLogPrefill {
+  const m = /^\/w\/[^/]+\/(deals|accounts)\/([0-9a-f-]{36})\/?$/i.exec(pathname);
+  if (!m) return {};
+  if (m[1] === 'accounts') return { accountId: m[2] };
+  const deal = queryClient.getQueryData<DealDetail>([...dealsKey(slug), 'deal', m[2]]);
+  return { dealId: m[2], accountId: deal?.account?.id };
+}
+
 /** Holds the quick-log form for the workspace shell: `useQuickLog().open()` and the L key open it. */
 export function QuickLogProvider({ children }: { children: ReactNode }) {
   const ws = useWorkspace();
   const canLog = ws.can('feedback.write');
   const [state, setState] = useState<OpenState | null>(null);
+  const { pathname } = useLocation();
+  const queryClient = useQueryClient();
 
   const open = useCallback(
     (prefill: QuickLogPrefill = {}) => {
@@ -36,6 +54,8 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
     },
     [canLog],
   );
+  /** The header's button and the L key: about the deal or account on screen, if any. */
+  const openHere = useCallback(() => open(recordOnPage(pathname, ws.slug, queryClient)), [open, pathname, ws.slug, queryClient]);
   const close = useCallback(() => setState((s) => (s ? { ...s, opened: false } : s)), []);
 
   useHotkeys([
@@ -44,7 +64,7 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
       (e) => {
         if (busyElsewhere(e) || !canLog) return;
         e.preventDefault(); // the L must not land in the form's text once it has focus
-        open();
+        openHere();
       },
       { preventDefault: false },
     ],
@@ -56,7 +76,7 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
     return () => window.clearTimeout(timer);
   }, [canLog]);
 
-  const value = useMemo(() => ({ open, canLog }), [open, canLog]);
+  const value = useMemo(() => ({ open, openHere, canLog }), [open, openHere, canLog]);
   return (
     <QuickLogContext.Provider value={value}>
       {children}

@@ -1,0 +1,138 @@
+/**
+ * Field feedback as reps and marketers use it on the demo workspace: a rep on a deal's
+ * page presses L, types what the customer said, is shown that others reported it,
+ * adds theirs to it and logs with Ctrl+Enter, all without the mouse leaving the
+ * keyboard; the deal page and "My feedback" show it in its theme. A PMM moves
+ * untriaged feedback into a theme from the inbox.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { DealList, FeedbackList, SessionResponse, ThemeList } from '@tandem/contracts';
+import { describeE2E, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
+
+const SLUG = 'northwind';
+const PASSWORD = 'tandem-demo-2026';
+const DAY = 86_400_000;
+
+describeE2E('Field feedback in the browser', () => {
+  let server: TandemServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const { watch } = screenshotsOnFailure();
+
+  async function signedIn(email: string, label: string): Promise<Page> {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = watch(await context.newPage(), label);
+    await page.goto('/login');
+    await submitSignIn(page, email, PASSWORD);
+    await page.waitForURL(`**/w/${SLUG}`);
+    return page;
+  }
+
+  async function get<T>(page: Page, path: string): Promise<T> {
+    const res = await page.context().request.get(`/api/v1${path}`);
+    expect(res.status()).toBe(200);
+    return (await res.json()) as T;
+  }
+
+  beforeAll(async () => {
+    server = await startServer({ demo: true });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a rep logs feedback on a deal with the keyboard, adds it to what others reported, and finds it in its theme', async () => {
+    const page = await signedIn('sofia@northwind.example', 'rep');
+    const me = (await get<SessionResponse>(page, '/auth/session')).user;
+    const deal = (await get<DealList>(page, `/workspaces/${SLUG}/deals?owner=${me.id}&status=open&limit=1`)).items[0]!;
+    // Something another rep reported recently, already in a theme: what this rep heard too.
+    const recent = await get<FeedbackList>(page, `/workspaces/${SLUG}/feedback?limit=100`);
+    const earlier = recent.items.find(
+      (i) => i.theme && i.submittedBy?.userId !== me.id && i.text.length > 40 && Date.now() - Date.parse(i.observedAt) < 60 * DAY,
+    )!;
+    expect(earlier).toBeDefined();
+
+    await page.goto(`/w/${SLUG}/deals/${deal.id}`);
+    await page.getByRole('heading', { name: deal.name, exact: true }).waitFor();
+    const section = page.getByRole('region', { name: 'Feedback' });
+    await section.waitFor();
+    const before = (await get<FeedbackList>(page, `/workspaces/${SLUG}/feedback?dealId=${deal.id}&limit=1`)).total;
+
+    // L opens the form about the deal on screen, with the cursor in the text.
+    await page.keyboard.press('l');
+    const dialog = page.getByRole('dialog', { name: 'Log feedback' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Deal' }).inputValue()).toBe(deal.name);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('placeholder') ?? '')).toMatch(/^e\.g\. /);
+
+    const said = earlier.text.slice(0, 80).trim();
+    await page.keyboard.type(said);
+    const similar = dialog.getByRole('region', { name: 'Similar feedback' });
+    await similar.getByText(/reps? reported this in the last 90 days — add yours to it\?/).waitFor();
+    await dialog.getByText('Objection', { exact: true }).click();
+    const same = similar.getByRole('button', { name: 'Same thing' }).first();
+    await same.click();
+    expect(await same.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Control+Enter');
+
+    // Joining an item means joining its theme; the notification says which.
+    const notice = page.getByRole('alert').filter({ hasText: 'Feedback logged' });
+    await notice.getByText(/^Added to theme /).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await section.getByText(said, { exact: true }).waitFor();
+    const after = await get<FeedbackList>(page, `/workspaces/${SLUG}/feedback?dealId=${deal.id}&limit=1`);
+    expect(after.total).toBe(before + 1);
+    const mine = after.items[0]!;
+    expect(mine.kind).toBe('objection');
+    expect(mine.account?.id).toBe(deal.account?.id);
+    const theme = mine.theme!;
+    expect(theme).not.toBeNull();
+
+    // The kind is remembered for the next one.
+    await page.keyboard.press('l');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('radio', { name: 'Objection' }).isChecked()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // "My feedback" shows it with its theme and where that theme stands.
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Feedback' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My feedback' }).click();
+    await page.getByRole('heading', { name: 'My feedback' }).waitFor();
+    const row = page.getByRole('list', { name: 'My feedback' }).getByRole('listitem').first();
+    await row.getByText(said, { exact: true }).waitFor();
+    await row.getByRole('link', { name: theme.name }).waitFor();
+  });
+
+  test('a PMM moves feedback waiting for triage into a theme from the inbox', async () => {
+    const page = await signedIn('priya@northwind.example', 'pmm');
+    const waiting = await get<FeedbackList>(page, `/workspaces/${SLUG}/feedback?theme=none&limit=1`);
+    const target = (await get<ThemeList>(page, `/workspaces/${SLUG}/themes?sort=name`)).items[0]!;
+
+    await page.goto(`/w/${SLUG}/feedback`);
+    await page.getByText(`Needs triage (${waiting.total})`, { exact: true }).click();
+    await page.waitForURL(/[?&]theme=none\b/);
+    const list = page.getByRole('list', { name: 'Feedback' });
+    const first = waiting.items[0]!;
+    await list.getByRole('listitem').first().getByText(first.text, { exact: true }).waitFor();
+    await list.getByRole('checkbox').first().check();
+
+    const bar = page.getByRole('region', { name: 'Move selected feedback' });
+    await bar.getByText('1 selected').waitFor();
+    await bar.getByRole('combobox', { name: 'Move to theme' }).click();
+    await page.getByRole('option', { name: target.name, exact: true }).click();
+    await bar.getByRole('button', { name: 'Move' }).click();
+    await page.getByText(`1 moved to “${target.name}”.`).waitFor();
+
+    await page.getByText(`Needs triage (${waiting.total - 1})`, { exact: true }).waitFor();
+    await expect.poll(() => list.getByText(first.text, { exact: true }).count()).toBe(0);
+    const moved = await get<{ theme: { id: string } | null }>(page, `/workspaces/${SLUG}/feedback/${first.id}`);
+    expect(moved.theme?.id).toBe(target.id);
+  });
+});
