@@ -12,12 +12,14 @@ interface FeedbackRowProps {
   showSubmitter?: boolean;
   /** Under the item, e.g. the theme's answer on "My feedback". */
   footer?: ReactNode;
+  /** At the end of the first line, e.g. edit and delete for one's own item. */
+  actions?: ReactNode;
   /** The record the list belongs to (a deal page's deal), not repeated on each row. */
   within?: { dealId?: string; accountId?: string };
 }
 
 /** One item: kind, words, where it came from, who logged it, and its theme. Stacks on a phone. */
-export function FeedbackRow({ item, slug, tz, selection, showSubmitter = true, footer, within }: FeedbackRowProps) {
+export function FeedbackRow({ item, slug, tz, selection, showSubmitter = true, footer, within, actions }: FeedbackRowProps) {
   const records = {
     ...item,
     deal: within?.dealId && item.deal?.id === within.dealId ? null : item.deal,
@@ -43,6 +45,7 @@ export function FeedbackRow({ item, slug, tz, selection, showSubmitter = true, f
             <Group gap={8} wrap="nowrap" align="center">
               <KindBadge kind={item.kind} />
               <Byline item={item} tz={tz} showSubmitter={showSubmitter} />
+              {actions && <Box ml="auto">{actions}</Box>}
             </Group>
             <FeedbackWords item={item} />
             <ItemRecords item={records} slug={slug} />

@@ -13,6 +13,7 @@ import { useFeedbackPages, useMyFeedbackSummary } from '../hooks/use-feedback.ts
 import { THEME_STATUS_COLORS, ThemeStatusBadge } from './theme-bits.tsx';
 import { FeedbackRow } from './feedback-row.tsx';
 import { LogFeedbackButton } from './log-feedback-button.tsx';
+import { OwnItemActions } from './own-item-actions.tsx';
 import { QUICK_LOG_KEY } from './quick-log-context.ts';
 
 type Bucket = 'untriaged' | ThemeStatus;
@@ -135,7 +136,7 @@ export function MyFeedbackPage() {
             <Stack gap="sm">
               <Stack gap={0} role="list" aria-label="My feedback">
                 {rows.map((item) => (
-                  <FeedbackRow key={item.id} item={item} slug={ws.slug} tz={tz} showSubmitter={false} footer={<Outcome item={item} tz={tz} />} />
+                  <FeedbackRow key={item.id} item={item} slug={ws.slug} tz={tz} showSubmitter={false} footer={<Outcome item={item} tz={tz} />} actions={<OwnItemActions item={item} />} />
                 ))}
               </Stack>
               <LoadMore query={items} />

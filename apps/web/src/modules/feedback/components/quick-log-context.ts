@@ -1,9 +1,14 @@
 import { createContext, useContext } from 'react';
+import type { FeedbackItem } from '@tandem/contracts';
 
-/** What the quick-log form starts with when opened from a record: the deal (and its account), or an account. */
+/**
+ * What the quick-log form starts with when opened from a record: the deal (and its account),
+ * or an account; or an item of one's own, to edit it.
+ */
 export interface QuickLogPrefill {
   dealId?: string;
   accountId?: string;
+  item?: FeedbackItem;
 }
 
 export interface QuickLogContextValue {

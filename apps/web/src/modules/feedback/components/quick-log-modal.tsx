@@ -4,25 +4,29 @@ import { Autocomplete, Button, Chip, Group, Input, Kbd, Modal, SegmentedControl,
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   CreateFeedbackRequest,
+  UpdateFeedbackRequest,
   FEEDBACK_KIND_LABELS,
   FEEDBACK_KINDS,
   FEEDBACK_SOURCE_LABELS,
   type CreateFeedbackResponse,
   type FeedbackKind,
+  type FeedbackSource,
 } from '@tandem/contracts';
+import { notifySuccess } from '../../../app/components/notify.ts';
 import { FormError } from '../../../app/components/query-state.tsx';
 import { err, useFormState } from '../../../app/forms.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { usePhone } from '../../../app/use-phone.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useDeal } from '../../deals/hooks/use-deals.ts';
-import { useCreateFeedback, useSimilarFeedback } from '../hooks/use-feedback.ts';
+import { useCreateFeedback, useSimilarFeedback, useUpdateFeedback } from '../hooks/use-feedback.ts';
 import { competitorSuggestions, useDealOptions } from '../hooks/use-record-options.ts';
 import { notifyLogged } from './logged-notification.tsx';
 import { QUICK_LOG_KEY, type QuickLogPrefill } from './quick-log-context.ts';
 import { AccountPicker, DealPicker } from './record-pickers.tsx';
 import { SimilarFeedbackPanel } from './similar-feedback.tsx';
 
+/** What a rep picks from; an imported or API item keeps its own source when edited. */
 const SOURCES = ['call', 'email', 'meeting', 'crm_note'] as const;
 type LogSource = (typeof SOURCES)[number];
 
@@ -35,7 +39,7 @@ type QuickLogValues = {
   dealId: string | null;
   accountId: string | null;
   competitor: string;
-  source: LogSource;
+  source: FeedbackSource;
   sameAsId: string | null;
 };
 
@@ -54,7 +58,7 @@ function remembered(): { kind: FeedbackKind; source: LogSource } {
   }
 }
 
-function remember(kind: FeedbackKind, source: LogSource) {
+function remember(kind: FeedbackKind, source: FeedbackSource) {
   try {
     localStorage.setItem(LAST_KEY, JSON.stringify({ kind, source }));
   } catch {
@@ -78,7 +82,7 @@ export function QuickLogModal({ opened, prefill, onClose }: QuickLogModalProps) 
     <Modal
       opened={opened}
       onClose={onClose}
-      title={<Text fw={650} fz="lg">Log feedback</Text>}
+      title={<Text fw={650} fz="lg">{prefill.item ? 'Edit feedback' : 'Log feedback'}</Text>}
       size="lg"
       fullScreen={phone}
       radius={phone ? 0 : undefined}
@@ -94,29 +98,65 @@ function QuickLogForm({ prefill, onDone, phone }: { prefill: QuickLogPrefill; on
   const session = useRequiredSession();
   const navigate = useNavigate();
   const [last] = useState(remembered);
-  const form = useFormState<QuickLogValues>({
-    kind: last.kind,
-    text: '',
-    quote: '',
-    dealId: prefill.dealId ?? null,
-    accountId: prefill.accountId ?? null,
-    competitor: '',
-    source: last.source,
-    sameAsId: null,
-  });
+  const editing = prefill.item;
+  const form = useFormState<QuickLogValues>(
+    editing
+      ? {
+          kind: editing.kind,
+          text: editing.text,
+          quote: editing.quote ?? '',
+          dealId: editing.deal?.id ?? null,
+          accountId: editing.account?.id ?? null,
+          competitor: editing.competitor ?? '',
+          source: editing.source,
+          sameAsId: null,
+        }
+      : {
+          kind: last.kind,
+          text: '',
+          quote: '',
+          dealId: prefill.dealId ?? null,
+          accountId: prefill.accountId ?? null,
+          competitor: '',
+          source: last.source,
+          sameAsId: null,
+        },
+  );
   const { values } = form;
   const create = useCreateFeedback(ws.slug);
+  const update = useUpdateFeedback(ws.slug);
   const deals = useDealOptions(ws.slug, session.user.id, true);
   const linkedDeal = useDeal(ws.slug, values.dealId ?? undefined).data;
-  const [accountName, setAccountName] = useState<string | undefined>();
+  const [accountName, setAccountName] = useState<string | undefined>(editing?.account?.name);
   const [text] = useDebouncedValue(values.text, 400);
-  const similar = useSimilarFeedback(ws.slug, text, true);
+  // An edit is of something already filed: no "add yours to it".
+  const similar = useSimilarFeedback(ws.slug, text, !editing);
+  const sources: FeedbackSource[] = (SOURCES as readonly FeedbackSource[]).includes(values.source) ? [...SOURCES] : [...SOURCES, values.source];
   const size = phone ? 'md' : 'sm';
 
   const knownAccountName = linkedDeal?.account?.id === values.accountId ? linkedDeal?.account?.name : accountName;
-  const showSimilar = text.trim().length >= 15 && values.text.trim().length >= 15 && (similar.data?.items.length ?? 0) > 0;
+  const showSimilar = !editing && text.trim().length >= 15 && values.text.trim().length >= 15 && (similar.data?.items.length ?? 0) > 0;
 
-  const submit = form.handleSubmit(
+  const save = form.handleSubmit(
+    UpdateFeedbackRequest,
+    async (body) => {
+      await update.mutateAsync({ itemId: editing!.id, body });
+      notifySuccess('Your changes are saved.', 'Feedback updated');
+      onDone();
+    },
+    {
+      input: () => ({
+        kind: values.kind,
+        text: values.text,
+        quote: values.quote.trim() || null,
+        dealId: values.dealId,
+        accountId: values.accountId,
+        competitor: values.competitor.trim() || null,
+        source: values.source,
+      }),
+    },
+  );
+  const log = form.handleSubmit(
     CreateFeedbackRequest,
     async (body) => {
       const res: CreateFeedbackResponse = await create.mutateAsync(body);
@@ -140,7 +180,7 @@ function QuickLogForm({ prefill, onDone, phone }: { prefill: QuickLogPrefill; on
 
   return (
     <form
-      onSubmit={submit}
+      onSubmit={editing ? save : log}
       noValidate
       onKeyDown={(e) => {
         // Enter alone is a new line in the text; with Ctrl or ⌘ it logs, from any field.
@@ -246,8 +286,8 @@ function QuickLogForm({ prefill, onDone, phone }: { prefill: QuickLogPrefill; on
               mt={4}
               size={size}
               value={values.source}
-              onChange={(v) => form.set('source', v as LogSource)}
-              data={SOURCES.map((s) => ({ value: s, label: FEEDBACK_SOURCE_LABELS[s] }))}
+              onChange={(v) => form.set('source', v as FeedbackSource)}
+              data={sources.map((s) => ({ value: s, label: FEEDBACK_SOURCE_LABELS[s] }))}
               aria-label="Heard on"
             />
           </Input.Wrapper>
@@ -262,8 +302,12 @@ function QuickLogForm({ prefill, onDone, phone }: { prefill: QuickLogPrefill; on
         >
           {!phone && (
             <Text size="xs" c="dimmed">
-              <Kbd size="xs">{MOD_KEY}</Kbd> + <Kbd size="xs">Enter</Kbd> logs it · <Kbd size="xs">{QUICK_LOG_KEY}</Kbd> opens this form
-              anywhere
+              <Kbd size="xs">{MOD_KEY}</Kbd> + <Kbd size="xs">Enter</Kbd> {editing ? 'saves' : 'logs'} it
+              {!editing && (
+                <>
+                  {' '}· <Kbd size="xs">{QUICK_LOG_KEY}</Kbd> opens this form anywhere
+                </>
+              )}
             </Text>
           )}
           <Group gap="sm" wrap="nowrap" style={phone ? { flex: 1 } : undefined}>
@@ -271,7 +315,7 @@ function QuickLogForm({ prefill, onDone, phone }: { prefill: QuickLogPrefill; on
               Cancel
             </Button>
             <Button type="submit" loading={form.submitting} size={phone ? 'md' : 'sm'} style={phone ? { flex: 1 } : undefined}>
-              Log feedback
+              {editing ? 'Save changes' : 'Log feedback'}
             </Button>
           </Group>
         </Group>
