@@ -133,7 +133,7 @@ export const FeedbackListQuery = z.object({
   segment: z.string().trim().max(120).optional(),
   /** A theme id, or "none" for feedback waiting for triage. */
   theme: z.union([Uuid, z.literal('none')]).optional(),
-  status: OneOrMany(ThemeStatus).describe("The status of the item's theme (an item without a theme counts as new)"),
+  status: OneOrMany(ThemeStatus).describe("The status of the item's theme (items without a theme: theme=none)"),
   /** A member's user id, or "me". */
   submittedBy: z.union([Uuid, z.literal('me')]).optional(),
   dealId: Uuid.optional(),

@@ -58,10 +58,8 @@ function itemWhere(workspaceId: string, f: ItemFilter): SQL {
   if (f.segment) where.push(sql`lower(${accounts.segment}) = lower(${f.segment})`);
   if (f.themeId === null) where.push(isNull(feedbackItems.themeId));
   else if (f.themeId) where.push(eq(feedbackItems.themeId, f.themeId));
-  if (f.statuses?.length) {
-    const themed = inArray(themes.status, f.statuses);
-    where.push(f.statuses.includes('new') ? or(themed, isNull(feedbackItems.themeId)) : themed);
-  }
+  // Items without a theme have no status: they are found with themeId null ("needs triage").
+  if (f.statuses?.length) where.push(inArray(themes.status, f.statuses));
   if (f.submittedByUserId) where.push(eq(feedbackItems.submittedByUserId, f.submittedByUserId));
   if (f.dealId) where.push(eq(feedbackItems.dealId, f.dealId));
   if (f.accountId) where.push(eq(feedbackItems.accountId, f.accountId));

@@ -90,7 +90,7 @@ export function MyFeedbackPage() {
                 <Group gap="xs">
                   <Text size="sm">
                     Showing only <b>{BUCKET_LABELS[bucket].toLowerCase()}</b>
-                    {bucket === 'new' ? ' (themes not yet acknowledged, and items without a theme)' : ''}.
+                    {bucket === 'new' ? ' (in themes marketing has not acknowledged yet)' : ''}.
                   </Text>
                   <Button size="compact-sm" variant="subtle" leftSection={<IconFilterOff size={14} />} onClick={() => choose(null)}>
                     Show all
