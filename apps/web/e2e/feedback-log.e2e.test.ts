@@ -3,11 +3,14 @@
  * page presses L, types what the customer said, is shown that others reported it,
  * adds theirs to it and logs with Ctrl+Enter, all without the mouse leaving the
  * keyboard; the deal page and "My feedback" show it in its theme. A PMM moves
- * untriaged feedback into a theme from the inbox.
+ * untriaged feedback into a theme from the inbox. And the loop closes: a rep logs an
+ * objection from a deal page, a PMM accepts the suggested theme that holds it and marks
+ * it addressed with a response and a link to the new talk track, and the rep reads the
+ * answer in the inbox and on "My feedback".
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { DealList, FeedbackList, SessionResponse, ThemeList } from '@tandem/contracts';
+import type { DealList, FeedbackItem, FeedbackList, SessionResponse, ThemeList, ThemeSuggestionList } from '@tandem/contracts';
 import { describeE2E, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
 
 const SLUG = 'northwind';
@@ -134,5 +137,90 @@ describeE2E('Field feedback in the browser', () => {
     await expect.poll(() => list.getByText(first.text, { exact: true }).count()).toBe(0);
     const moved = await get<{ theme: { id: string } | null }>(page, `/workspaces/${SLUG}/feedback/${first.id}`);
     expect(moved.theme?.id).toBe(target.id);
+  });
+  test('the loop closes: objection from a deal page → suggested theme accepted → addressed with a talk track → the rep reads the answer', async () => {
+    const rep = await signedIn('sofia@northwind.example', 'loop-rep');
+    const me = (await get<SessionResponse>(rep, '/auth/session')).user;
+    const deal = (await get<DealList>(rep, `/workspaces/${SLUG}/deals?owner=${me.id}&status=open&limit=5`)).items.at(-1)!;
+    await rep.goto(`/w/${SLUG}/deals/${deal.id}`);
+    await rep.getByRole('heading', { name: deal.name, exact: true }).waitFor();
+    const section = rep.getByRole('region', { name: 'Feedback' });
+    await section.getByRole('button', { name: 'Log feedback' }).click();
+    const dialog = rep.getByRole('dialog', { name: 'Log feedback' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Deal' }).inputValue()).toBe(deal.name);
+    await dialog.getByText('Objection', { exact: true }).click();
+    const said = 'Their CISO objects that audit logs cannot stream into Splunk; SIEM export is a must before they sign';
+    await dialog.getByRole('textbox', { name: 'What did you hear?' }).fill(said);
+    await dialog.getByRole('button', { name: 'Log feedback' }).click();
+    await rep.getByRole('alert').filter({ hasText: 'Feedback logged' }).waitFor();
+    await section.getByText(said, { exact: true }).first().waitFor();
+    const logged = (await get<FeedbackList>(rep, `/workspaces/${SLUG}/feedback?dealId=${deal.id}&submittedBy=me&limit=1`)).items[0]!;
+    expect(logged).toMatchObject({ text: said, kind: 'objection', theme: null });
+
+    // The PMM groups untriaged feedback again and accepts the suggestion that holds the objection, renamed.
+    const pmm = await signedIn('priya@northwind.example', 'loop-pmm');
+    await pmm.goto(`/w/${SLUG}/feedback/suggestions`);
+    await pmm.getByRole('heading', { name: 'Suggested themes' }).waitFor();
+    const again = pmm.getByRole('button', { name: 'Find themes again' });
+    await expect.poll(() => again.isEnabled(), { timeout: 30_000 }).toBe(true);
+    const before = (await get<ThemeSuggestionList>(pmm, `/workspaces/${SLUG}/theme-suggestions`)).computedAt;
+    await again.click();
+    let holding: ThemeSuggestionList['items'][number] | undefined;
+    await expect
+      .poll(
+        async () => {
+          const list = await get<ThemeSuggestionList>(pmm, `/workspaces/${SLUG}/theme-suggestions`);
+          holding = list.computedAt !== before ? list.items.find((x) => x.itemIds.includes(logged.id)) : undefined;
+          return !!holding;
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(true);
+    const card = pmm.getByRole('article', { name: holding!.label });
+    await expect.poll(() => again.isEnabled(), { timeout: 60_000 }).toBe(true);
+    await card.getByRole('button', { name: 'Rename & accept' }).click();
+    await card.getByRole('textbox', { name: 'Theme name' }).fill('SIEM audit log export');
+    await card.getByRole('button', { name: 'Accept as this name' }).click();
+    await pmm.getByRole('link', { name: 'SIEM audit log export' }).click();
+    await pmm.getByRole('heading', { name: 'SIEM audit log export' }).first().waitFor();
+    const themeId = new URL(pmm.url()).pathname.split('/').at(-1)!;
+    const inTheme = await get<FeedbackItem>(pmm, `/workspaces/${SLUG}/feedback/${logged.id}`);
+    expect(inTheme.theme?.id).toBe(themeId);
+
+    // A link to the new talk track, then "addressed" with a response.
+    await pmm.getByRole('button', { name: 'Add a link or note' }).click();
+    const linkForm = pmm.getByRole('form', { name: 'Add a link or note' });
+    await linkForm.getByRole('textbox', { name: 'Title' }).fill('Talk track: audit logs into your SIEM');
+    await linkForm.getByRole('textbox', { name: 'Web address' }).fill('https://northwind.example/enablement/siem-talk-track');
+    await linkForm.getByRole('button', { name: 'Add' }).click();
+    await pmm.getByRole('link', { name: 'Talk track: audit logs into your SIEM' }).first().waitFor();
+    const statusForm = pmm.getByRole('form', { name: 'Change status' });
+    await statusForm.getByLabel('New status').click();
+    await pmm.getByRole('option', { name: 'Addressed', exact: true }).click();
+    const answer = 'Audit logs now stream to Splunk, Sentinel and any syslog SIEM. Use the new talk track with security teams.';
+    await statusForm.getByRole('textbox', { name: /^Message to the field/ }).fill(answer);
+    await statusForm.getByRole('button', { name: /^Set to Addressed/ }).click();
+    await pmm.getByText(answer).first().waitFor();
+    await pmm.getByText(/notified 1 person|notified \d+ people/).first().waitFor();
+
+    // The rep hears once, in the inbox, and reads the answer on "My feedback".
+    const title = 'SIEM audit log export: Addressed';
+    await expect
+      .poll(
+        async () => {
+          await rep.goto(`/w/${SLUG}/notifications`);
+          await rep.getByRole('heading', { name: 'Notifications' }).first().waitFor();
+          return rep.getByText(title, { exact: true }).count();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(1);
+    await rep.getByText(answer, { exact: false }).first().waitFor();
+    await rep.goto(`/w/${SLUG}/feedback/mine`);
+    await rep.getByRole('heading', { name: 'My feedback' }).waitFor();
+    const row = rep.getByRole('list', { name: 'My feedback' }).getByRole('listitem').filter({ hasText: said });
+    await row.getByText(answer).waitFor();
+    await row.getByRole('link', { name: 'SIEM audit log export' }).waitFor();
   });
 });

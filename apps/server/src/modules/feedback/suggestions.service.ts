@@ -19,10 +19,11 @@ const MIN_ITEMS_TO_RUN = 6;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * How many groups to suggest: √(n/2), between 2 and 40. Silhouette (the CLI's `--k auto`) splits feedback into many
- * small, near-identical groups (41 for 414 demo items, NMI 0.703); √(n/2) gives 14 a PMM can review, at NMI 0.698.
+ * How many groups to suggest: √n, between 2 and 50. Silhouette (the CLI's `--k auto`) splits feedback into many
+ * small, near-identical groups (40–41 for ~410 untriaged demo items); √n gives ~20 a PMM can review, with more
+ * of each group about one thing. Measured over three demo seeds (docs/decisions/0005-feedback-themes.md).
  */
-export const suggestionCount = (n: number) => Math.max(2, Math.min(40, Math.round(Math.sqrt(n / 2))));
+export const suggestionCount = (n: number) => Math.max(2, Math.min(50, Math.round(Math.sqrt(n))));
 
 /** Groups untriaged feedback into suggested themes; a PMM accepts, renames or discards each. */
 export function createSuggestionsService(deps: Deps, themes: ThemesService) {
