@@ -8,14 +8,18 @@
  * it addressed with a response and a link to the new talk track, and the rep reads the
  * answer in the inbox and on "My feedback".
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DealList, FeedbackItem, FeedbackList, SessionResponse, ThemeList, ThemeSuggestionList } from '@tandem/contracts';
-import { describeE2E, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
+import { describeE2E, launchBrowser, repoRoot, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
 
 const SLUG = 'northwind';
 const PASSWORD = 'tandem-demo-2026';
 const DAY = 86_400_000;
+/** The README's pictures, retaken with UPDATE_DOC_IMAGES=1 (not on every run). */
+const IMAGES = path.join(repoRoot, 'docs', 'images');
 
 describeE2E('Field feedback in the browser', () => {
   let server: TandemServer;
@@ -222,5 +226,15 @@ describeE2E('Field feedback in the browser', () => {
     const row = rep.getByRole('list', { name: 'My feedback' }).getByRole('listitem').filter({ hasText: said });
     await row.getByText(answer).waitFor();
     await row.getByRole('link', { name: 'SIEM audit log export' }).waitFor();
+
+    if (process.env.UPDATE_DOC_IMAGES) {
+      fs.mkdirSync(IMAGES, { recursive: true });
+      await row.scrollIntoViewIfNeeded();
+      await rep.screenshot({ path: path.join(IMAGES, 'feedback-mine.png') });
+      await pmm.goto(`/w/${SLUG}/feedback/themes`);
+      await pmm.getByRole('heading', { name: 'Themes', exact: true }).waitFor();
+      await pmm.getByText('Migrating off Redshift').first().waitFor();
+      await pmm.screenshot({ path: path.join(IMAGES, 'feedback-themes.png') });
+    }
   });
 });

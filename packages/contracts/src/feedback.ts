@@ -327,6 +327,8 @@ const ResponseStats = z.object({
   responseRate: z.number(),
   /** Median hours from logging to acknowledgement, over items a person acknowledged (not those filed automatically into an acknowledged theme). */
   medianHoursToAcknowledge: z.number().nullable(),
+  /** How many items that median is taken over. */
+  acknowledgedByPerson: z.number().int(),
 });
 export const FeedbackResponseMetrics = z.object({
   overall: ResponseStats,

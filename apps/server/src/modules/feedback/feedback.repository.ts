@@ -301,6 +301,7 @@ export const feedbackRepository = {
       select i.acknowledged_by_user_id as "userId", u.name, grouping(i.acknowledged_by_user_id) = 1 as "isTotal",
         count(*)::int as items,
         count(i.acknowledged_at)::int as acknowledged,
+        count(i.acknowledged_by_user_id)::int as "acknowledgedByPerson",
         count(i.responded_at)::int as responded,
         percentile_cont(0.5) within group (order by extract(epoch from i.acknowledged_at - i.created_at) / 3600)
           filter (where i.acknowledged_by_user_id is not null) as "medianHours",
@@ -314,6 +315,7 @@ export const feedbackRepository = {
       isTotal: boolean;
       items: number;
       acknowledged: number;
+      acknowledgedByPerson: number;
       responded: number;
       medianHours: number | null;
       untriaged: number;

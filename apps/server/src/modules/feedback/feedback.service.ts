@@ -226,11 +226,12 @@ export function createFeedbackService(deps: Deps) {
           responded: r.responded,
           responseRate: r.items ? r.responded / r.items : 0,
           medianHoursToAcknowledge: r.medianHours === null ? null : Math.round(Number(r.medianHours) * 10) / 10,
+          acknowledgedByPerson: r.acknowledgedByPerson,
         });
         const total = rows.find((r) => r.isTotal);
         const people = rows.filter((r) => r.userId !== null).sort((a, b) => b.acknowledged - a.acknowledged);
         return {
-          overall: total ? stats(total) : { items: 0, acknowledged: 0, responded: 0, responseRate: 0, medianHoursToAcknowledge: null },
+          overall: total ? stats(total) : { items: 0, acknowledged: 0, responded: 0, responseRate: 0, medianHoursToAcknowledge: null, acknowledgedByPerson: 0 },
           byPerson: people.map((r) => ({ ...stats(r), person: { userId: r.userId!, name: r.name ?? 'Former member' } })),
           untriaged: total?.untriaged ?? 0,
         };

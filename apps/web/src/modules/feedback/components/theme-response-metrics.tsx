@@ -51,7 +51,9 @@ function MetricsStrip({ slug, metrics }: { slug: string; metrics: FeedbackRespon
               {formatHours(overall.medianHoursToAcknowledge)}
             </Text>
             <Text size="xs" c="dimmed">
-              {overall.acknowledged ? `over ${plural(overall.acknowledged, 'acknowledged item')}` : 'Nothing acknowledged yet'}
+              {overall.acknowledgedByPerson
+                ? `over ${plural(overall.acknowledgedByPerson, 'item')} a PMM acknowledged`
+                : 'Nothing acknowledged yet'}
             </Text>
           </Tile>
           <Tile title="Waiting for triage">
