@@ -3,7 +3,7 @@ import { feedbackRepository as repo } from './feedback.repository.ts';
 import { SimilarityIndex, type IndexRow } from './similarity.ts';
 
 /** The newest items an index holds: near-duplicates look back 90 days, and theme centres need no more. */
-const INDEX_ROWS = 20_000;
+const INDEX_ROWS = 10_000;
 /** A changed workspace rebuilds its index at most this often; items logged through this process join it at once. */
 const REBUILD_AFTER_MS = 30_000;
 
