@@ -142,6 +142,26 @@ describeE2E('Field feedback in the browser', () => {
     const moved = await get<{ theme: { id: string } | null }>(page, `/workspaces/${SLUG}/feedback/${first.id}`);
     expect(moved.theme?.id).toBe(target.id);
   });
+  test('the deal picker finds any deal by name, not only the rep’s own and the recently updated ones', async () => {
+    const page = await signedIn('marcus@northwind.example', 'picker');
+    const me = (await get<SessionResponse>(page, '/auth/session')).user;
+    // The least recently updated deal someone else owns: in neither list the picker starts with.
+    const stale = (await get<DealList>(page, `/workspaces/${SLUG}/deals?sort=updatedAt&limit=20`)).items.find((d) => d.owner?.userId !== me.id && d.account)!;
+    await page.getByRole('button', { name: 'Log feedback' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Log feedback' });
+    await dialog.waitFor();
+    const picker = dialog.getByRole('combobox', { name: 'Deal' });
+    await picker.click();
+    await picker.fill(stale.name);
+    const listbox = page.getByRole('listbox');
+    await listbox.getByText('Other deals', { exact: true }).waitFor();
+    await page.getByRole('option', { name: stale.name }).first().click();
+    await expect.poll(() => picker.inputValue()).toBe(stale.name);
+    // Its account comes with it.
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Account' }).inputValue()).toBe(stale.account!.name);
+    await page.keyboard.press('Escape');
+  });
+
   test('the loop closes: objection from a deal page → suggested theme accepted → addressed with a talk track → the rep reads the answer', async () => {
     const rep = await signedIn('sofia@northwind.example', 'loop-rep');
     const me = (await get<SessionResponse>(rep, '/auth/session')).user;

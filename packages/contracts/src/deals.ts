@@ -107,6 +107,8 @@ const dealFilterShape = {
   stage: z.string().trim().min(1).max(200).optional(),
   owner: z.string().trim().min(1).max(200).optional().describe('A member user id, or an owner name as the source gave it'),
   segment: z.string().trim().min(1).max(120).optional().describe("The account's segment"),
+  accountId: Uuid.optional().describe("The account's deals"),
+  q: z.string().trim().min(1).max(120).optional().describe("Words in the deal's or its account's name"),
   closeFrom: IsoDate.optional().describe('Close date on or after (inclusive)'),
   closeTo: IsoDate.optional().describe('Close date on or before (inclusive)'),
 };

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { after } from '../../db/keyset.ts';
 import { users } from '../workspaces/workspaces.table.ts';
@@ -14,6 +14,8 @@ export interface DealFilter {
   ownerUserId?: string;
   ownerName?: string;
   segment?: string;
+  accountId?: string;
+  q?: string;
   closeFrom?: string;
   closeTo?: string;
 }
@@ -61,6 +63,15 @@ function filterWhere(db: DbOrTx, workspaceId: string, f: DealFilter): SQL {
       .from(accounts)
       .where(and(eq(accounts.workspaceId, workspaceId), sql`lower(${accounts.segment}) = lower(${f.segment})`));
     where.push(inArray(deals.accountId, inSegment));
+  }
+  if (f.accountId) where.push(eq(deals.accountId, f.accountId));
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const named = db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.workspaceId, workspaceId), ilike(accounts.name, like)));
+    where.push(or(ilike(deals.name, like), inArray(deals.accountId, named)));
   }
   if (f.closeFrom) where.push(gte(deals.closeDate, f.closeFrom));
   if (f.closeTo) where.push(lte(deals.closeDate, f.closeTo));

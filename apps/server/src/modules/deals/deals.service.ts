@@ -37,6 +37,8 @@ function filterOf(q: DealFilters): DealFilter {
     // An owner is a member's user id, or a name as the source gave it.
     ...(q.owner && UUID.test(q.owner) ? { ownerUserId: q.owner } : { ownerName: q.owner }),
     segment: q.segment,
+    accountId: q.accountId,
+    q: q.q,
     closeFrom: q.closeFrom,
     closeTo: q.closeTo,
   };

@@ -106,6 +106,13 @@ describe('deal list filters', () => {
     expect(names(await get('deals', { owner: rep.userId }))).toEqual(['Alpha', 'Charlie', 'Echo']);
   });
 
+  it('finds deals by words in their name or their account’s, and by account', async () => {
+    expect(names(await get('deals', { q: 'lph' }))).toEqual(['Alpha']);
+    expect(names(await get('deals', { q: 'beta shop' }))).toEqual(['Charlie', 'Echo']);
+    expect(names(await get('deals', { q: '100%' }))).toEqual([]);
+    expect(names(await get('deals', { accountId: accountIds.shop!, status: 'open' }))).toEqual(['Echo']);
+  });
+
   it('counts the whole filtered set, not the page', async () => {
     const res = await get('deals', { status: 'open', limit: '1' });
     expect(res.json().items).toHaveLength(1);

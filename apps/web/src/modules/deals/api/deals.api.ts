@@ -22,6 +22,9 @@ export interface DealFilterParams {
   stage?: string;
   owner?: string;
   segment?: string;
+  accountId?: string;
+  /** Words in the deal's or its account's name. */
+  q?: string;
   closeFrom?: string;
   closeTo?: string;
 }

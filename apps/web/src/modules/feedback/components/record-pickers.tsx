@@ -3,7 +3,7 @@ import { Group, Select, Stack, Text, type ComboboxItem, type ComboboxParsedItem,
 import { useDebouncedValue } from '@mantine/hooks';
 import type { Deal } from '@tandem/contracts';
 import { useAccount, useDeal } from '../../deals/hooks/use-deals.ts';
-import { useAccountSearch } from '../hooks/use-record-options.ts';
+import { useAccountSearch, useDealSearch } from '../hooks/use-record-options.ts';
 
 type DealOption = Pick<Deal, 'id' | 'name' | 'account' | 'stageCategory' | 'competitors'>;
 
@@ -45,15 +45,22 @@ function dealFilter(byId: Map<string, DealOption>): OptionsFilter {
 export function DealPicker({ slug, value, accountId, mine, others, loading, onChange, error, size }: DealPickerProps) {
   // A deal linked before the form opened may be older than the recent ones offered.
   const linked = useDeal(slug, value ?? undefined).data;
+  const [search, setSearch] = useState('');
+  const [typed] = useDebouncedValue(search, 250);
+  // What the server finds beyond the deals at hand (a deal the rep neither owns nor saw updated lately).
+  const found = useDealSearch(slug, typed === linked?.name ? '' : typed, accountId).data?.items ?? [];
   const byId = new Map<string, DealOption>();
   for (const d of [...mine, ...others]) byId.set(d.id, d);
+  const more = found.filter((d) => !byId.has(d.id));
+  for (const d of more) byId.set(d.id, d);
   if (linked && !byId.has(linked.id)) byId.set(linked.id, linked);
   const fits = (d: DealOption) => !accountId || d.account?.id === accountId || d.id === value;
   const option = (d: DealOption) => ({ value: d.id, label: d.name });
   const data = [
-    ...(linked && ![...mine, ...others].some((d) => d.id === linked.id) ? [{ group: 'Linked', items: [option(linked)] }] : []),
+    ...(linked && ![...mine, ...others, ...more].some((d) => d.id === linked.id) ? [{ group: 'Linked', items: [option(linked)] }] : []),
     { group: 'Your deals', items: mine.filter(fits).map(option) },
     { group: 'Recently updated', items: others.filter(fits).map(option) },
+    { group: accountId ? "This account's other deals" : 'Other deals', items: more.filter(fits).map(option) },
   ].filter((g) => g.items.length > 0);
 
   return (
@@ -64,12 +71,13 @@ export function DealPicker({ slug, value, accountId, mine, others, loading, onCh
       value={value}
       onChange={(id) => onChange(id ? (byId.get(id) ?? null) : null)}
       searchable
+      onSearchChange={setSearch}
       clearable
       filter={dealFilter(byId)}
       limit={60}
       maxDropdownHeight={320}
       nothingFoundMessage={
-        accountId ? 'None of your deals or the recently updated ones are with this account' : 'No deal of yours or recently updated matches'
+        accountId ? 'No deal with this account matches' : 'No deal matches'
       }
       renderOption={({ option: o }) => {
         const d = byId.get(o.value);

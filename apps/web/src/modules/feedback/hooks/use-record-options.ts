@@ -4,9 +4,9 @@ import { dealsApi } from '../../deals/api/deals.api.ts';
 import { dealsKey } from '../../deals/hooks/use-deals.ts';
 
 /**
- * Deals to link feedback to. The deal list has no text search, so the picker offers
- * the caller's own deals and the most recently updated ones, and filters them as
- * the rep types.
+ * Deals to link feedback to, before anything is typed: the caller's own deals and the
+ * most recently updated ones (the picker filters them as the rep types, and asks the
+ * server for the rest: useDealSearch).
  */
 export function useDealOptions(slug: string, userId: string, enabled: boolean) {
   const mine = useQuery({
@@ -25,6 +25,18 @@ export function useDealOptions(slug: string, userId: string, enabled: boolean) {
   const ownIds = new Set(own.map((d) => d.id));
   const others = (recent.data?.items ?? []).filter((d) => !ownIds.has(d.id));
   return { mine: own, others, isPending: mine.isPending || recent.isPending };
+}
+
+/** Deals whose name or account's name matches what was typed, or the chosen account's deals (the API searches). */
+export function useDealSearch(slug: string, q: string, accountId: string | null) {
+  const text = q.trim();
+  return useQuery({
+    queryKey: [...dealsKey(slug), 'picker', 'search', text, accountId],
+    queryFn: () => dealsApi.list(slug, { q: text || undefined, accountId: accountId ?? undefined }, { sort: '-updatedAt', limit: 30 }),
+    enabled: text.length >= 2 || !!accountId,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
 }
 
 /** Accounts whose name or domain matches what was typed (the API searches). */
