@@ -76,6 +76,13 @@ benches.themes = async () => {
   return ok;
 };
 
+benches.feedback = async () => {
+  // No budget: the similarity index and suggested-theme costs that set the caps in docs/decisions/0005.
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/feedback.ts')], { stdio: 'inherit' });
+  return r.status === 0;
+};
+
 // Options take a value (`--rows 200000`); what is left names the benchmarks to run.
 const args = process.argv.slice(2);
 const options = {};
