@@ -16,6 +16,7 @@ import { integrationsRepository } from '../src/modules/notifications/integration
 import { addMember, call, createHarness, login, PASSWORD, setupAdmin, type Client, type Harness } from './app-harness.ts';
 import { outboxRepository } from '../src/modules/notifications/outbox.repository.ts';
 import { feedbackRepository } from '../src/modules/feedback/feedback.repository.ts';
+import { themesRepository as themesRepo } from '../src/modules/feedback/themes.repository.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -103,7 +104,7 @@ beforeAll(async () => {
     body: { title: 'Alpha talk track', url: 'https://example.com/alpha' },
   });
   fixturesA.linkId = linked.json().links[0].id;
-  const [suggestion] = await feedbackRepository.replacePendingSuggestions(db, wsA, [
+  const [suggestion] = await themesRepo.replacePendingSuggestions(db, wsA, [
     { workspaceId: wsA, label: 'alpha suggestion', keyPhrases: ['alpha'], itemIds: [fixturesA.itemId!], representativeIds: [fixturesA.itemId!] },
   ]);
   fixturesA.suggestionId = suggestion!.id;

@@ -12,6 +12,7 @@ import { normalizeSalesforceId } from '../deals/index.ts';
 import { previewFile, readFile, type Candidate, type DateReader } from './feedback-import-parse.ts';
 import { FeedbackErrors as E } from './feedback.errors.ts';
 import { feedbackRepository as repo, type ThemeRow } from './feedback.repository.ts';
+import { themesRepository as themesRepo } from './themes.repository.ts';
 import type { feedbackItems } from './feedback.table.ts';
 import { themePicker } from './feedback.service.ts';
 import { indexChanged } from './similarity-cache.ts';
@@ -170,7 +171,7 @@ async function placeItems(tx: Tx, workspaceId: string, items: NewItem[]) {
         assigned += (await repo.assignItems(tx, workspaceId, ids, g.theme, { assignedBy: 'auto', confidence: g.confidence, actorUserId: null })).length;
       }
     }
-    for (const [themeId, userIds] of followers) await repo.addFollowers(tx, workspaceId, themeId, [...userIds]);
+    for (const [themeId, userIds] of followers) await themesRepo.addFollowers(tx, workspaceId, themeId, [...userIds]);
     return assigned;
   };
 }

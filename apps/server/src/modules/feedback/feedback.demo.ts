@@ -8,6 +8,7 @@ import type { Random } from '../../lib/random.ts';
 import { workspacesRepository } from '../workspaces/index.ts';
 import { composeFeedback, DEMO_TOPICS, pickTopic, type DemoTopic } from './feedback.demo-corpus.ts';
 import { feedbackRepository as repo, type ThemeStatusValue } from './feedback.repository.ts';
+import { themesRepository as themesRepo } from './themes.repository.ts';
 import type { feedbackItems, themeStatusChanges } from './feedback.table.ts';
 
 const DAY = 86_400_000;
@@ -212,7 +213,7 @@ export async function seedFeedbackDemo(
       at = new Date(at.getTime() + rnd.int(12, 45) * DAY);
     }
     const last = timeline.at(-1);
-    const theme = await repo.insertTheme(db, {
+    const theme = await themesRepo.insertTheme(db, {
       workspaceId,
       name: topic.themeName,
       status: last?.step.status ?? 'new',
@@ -231,7 +232,7 @@ export async function seedFeedbackDemo(
       from = t.step.status;
     }
     if (plan.link && last) {
-      await repo.insertLinks(db, [{ workspaceId, themeId: theme.id, kind: 'url', title: plan.link.title, url: plan.link.url, createdByUserId: owner, createdAt: last.at }]);
+      await themesRepo.insertLinks(db, [{ workspaceId, themeId: theme.id, kind: 'url', title: plan.link.title, url: plan.link.url, createdByUserId: owner, createdAt: last.at }]);
     }
     const ack = timeline[0]?.at;
     for (const i of mine) {
@@ -261,8 +262,8 @@ export async function seedFeedbackDemo(
     items.map((i) => i.row),
     (b) => repo.insertItems(db, b),
   );
-  await repo.insertStatusChanges(db, changes);
-  await insertInBatches(followers, (b) => repo.insertFollowers(db, b));
+  await themesRepo.insertStatusChanges(db, changes);
+  await insertInBatches(followers, (b) => themesRepo.insertFollowers(db, b));
 
   // What is left waits for triage, grouped into suggested themes by the engine, as Priya would see them.
   const ctx: TenantContext = { workspaceId, slug: '', role: 'marketing', actor: { userId: pmms[0]!, name: 'demo seed', via: 'cli', ip: null, requestId: null } };

@@ -1,6 +1,7 @@
 /** Rows to the DTOs of packages/contracts/src/feedback.ts, in one place. */
 import type { FeedbackItem, ThemeLink, ThemeMetrics } from '@tandem/contracts';
-import type { ItemListRow, ThemeMetricsRow } from './feedback.repository.ts';
+import type { ItemListRow } from './feedback.repository.ts';
+import type { ThemeMetricsRow } from './themes.repository.ts';
 
 export const WEEKS = 12;
 

@@ -17,7 +17,8 @@ import { decodeTimeCursor, page } from '../../lib/pagination.ts';
 import { recordAudit } from '../audit/index.ts';
 import { toItemDto } from './feedback.dto.ts';
 import { FeedbackErrors as E } from './feedback.errors.ts';
-import { feedbackRepository as repo, type FeedbackItemRow, type ItemFilter } from './feedback.repository.ts';
+import { feedbackRepository as repo, type FeedbackItemRow, type ItemFilter, type ThemeRow } from './feedback.repository.ts';
+import { themesRepository as themesRepo } from './themes.repository.ts';
 import { indexAdded, indexChanged, similarityIndex } from './similarity-cache.ts';
 import { confidentEnough } from './similarity.ts';
 
@@ -69,7 +70,7 @@ export async function resolveLinks(tx: DbOrTx, workspaceId: string, dealId: stri
  * thousands: reading both per row cost 19 s for 5,000 rows, once 1.5 s).
  */
 export async function themePicker(tx: DbOrTx, workspaceId: string) {
-  const live = await repo.listThemes(tx, workspaceId, {});
+  const live = await themesRepo.listThemes(tx, workspaceId, {});
   if (!live.length) return () => null;
   const index = await similarityIndex(tx, workspaceId);
   const byId = new Map(live.map((t) => [t.id, t]));
@@ -115,11 +116,11 @@ export function createFeedbackService(deps: Deps) {
     async create(ctx: TenantContext, body: CreateFeedbackRequest): Promise<CreateFeedbackResponse> {
       const result = await database.withTenant(ctx.workspaceId, async (tx) => {
         const links = await resolveLinks(tx, ctx.workspaceId, body.dealId, body.accountId);
-        let placed: { theme: Awaited<ReturnType<typeof repo.themeById>>; by: 'person' | 'auto'; confidence: number | null } | null = null;
+        let placed: { theme: ThemeRow | undefined; by: 'person' | 'auto'; confidence: number | null } | null = null;
         if (body.sameAsId) {
           const same = await repo.itemById(tx, ctx.workspaceId, body.sameAsId);
           if (!same) throw E.invalidField('body.sameAsId', `no feedback item ${body.sameAsId} in this workspace`);
-          if (same.themeId) placed = { theme: await repo.themeById(tx, ctx.workspaceId, same.themeId), by: 'person', confidence: null };
+          if (same.themeId) placed = { theme: await themesRepo.themeById(tx, ctx.workspaceId, same.themeId), by: 'person', confidence: null };
         } else {
           const auto = (await themePicker(tx, ctx.workspaceId))(body.text);
           if (auto) placed = { theme: auto.theme, by: 'auto', confidence: auto.confidence };
@@ -143,7 +144,7 @@ export function createFeedbackService(deps: Deps) {
         const theme = placed?.theme;
         if (placed && theme) {
           await repo.assignItems(tx, ctx.workspaceId, [item.id], theme, { assignedBy: placed.by, confidence: placed.confidence, actorUserId: null });
-          await repo.addFollowers(tx, ctx.workspaceId, theme.id, [item.submittedByUserId]);
+          await themesRepo.addFollowers(tx, ctx.workspaceId, theme.id, [item.submittedByUserId]);
         }
         const [dto] = await itemDtos(tx, ctx.workspaceId, [item.id]);
         return {

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/index.ts';
 import { clusterInWorker } from './clustering/in-worker.ts';
 import { FeedbackErrors as E } from './feedback.errors.ts';
 import { feedbackRepository as repo } from './feedback.repository.ts';
+import { themesRepository as themesRepo } from './themes.repository.ts';
 import { itemDtos } from './feedback.service.ts';
 import { indexChanged } from './similarity-cache.ts';
 import type { ThemesService } from './themes.service.ts';
@@ -30,8 +31,8 @@ export function createSuggestionsService(deps: Deps, themes: ThemesService) {
   const { database } = deps;
 
   async function current(tx: DbOrTx, ctx: TenantContext): Promise<ThemeSuggestionList> {
-    const pending = await repo.pendingSuggestions(tx, ctx.workspaceId);
-    const computedAt = await repo.lastSuggestionRun(tx, ctx.workspaceId);
+    const pending = await themesRepo.pendingSuggestions(tx, ctx.workspaceId);
+    const computedAt = await themesRepo.lastSuggestionRun(tx, ctx.workspaceId);
     const unthemed = await repo.countUnthemed(tx, ctx.workspaceId);
     // Items triaged since the run no longer count towards a suggestion.
     const rows = await repo.itemsByIds(tx, ctx.workspaceId, pending.flatMap((s) => s.itemIds));
@@ -42,7 +43,7 @@ export function createSuggestionsService(deps: Deps, themes: ThemesService) {
       if (itemIds.length < 2) continue;
       const reps = s.representativeIds.filter((id) => open.has(id));
       const representatives = await itemDtos(tx, ctx.workspaceId, (reps.length ? reps : itemIds).slice(0, 3));
-      const money = await repo.groupRevenue(tx, ctx.workspaceId, itemIds);
+      const money = await themesRepo.groupRevenue(tx, ctx.workspaceId, itemIds);
       items.push({
         id: s.id,
         label: s.label,
@@ -86,7 +87,7 @@ export function createSuggestionsService(deps: Deps, themes: ThemesService) {
       }
       return database.withTenant(ctx.workspaceId, async (tx) => {
         const now = new Date();
-        await repo.replacePendingSuggestions(
+        await themesRepo.replacePendingSuggestions(
           tx,
           ctx.workspaceId,
           rows.map((r) => ({ ...r, workspaceId: ctx.workspaceId, createdAt: now })),
@@ -97,7 +98,7 @@ export function createSuggestionsService(deps: Deps, themes: ThemesService) {
 
     async accept(ctx: TenantContext, suggestionId: string, body: { name?: string; itemIds?: string[] }): Promise<ThemeDetail> {
       const out = await database.withTenant(ctx.workspaceId, async (tx) => {
-        const s = await repo.lockSuggestion(tx, ctx.workspaceId, suggestionId);
+        const s = await themesRepo.lockSuggestion(tx, ctx.workspaceId, suggestionId);
         if (!s) throw E.suggestionNotFound(suggestionId);
         if (s.status !== 'pending') throw E.suggestionDecided(s.status);
         const inSuggestion = new Set(s.itemIds);
@@ -107,7 +108,7 @@ export function createSuggestionsService(deps: Deps, themes: ThemesService) {
         const open = wanted.filter((i) => !i.themeId).map((i) => i.id);
         if (!open.length) throw E.suggestionEmpty();
         const theme = await themes.newTheme(tx, ctx, body.name ?? s.label, null, open, 'suggestion');
-        await repo.decideSuggestion(tx, ctx.workspaceId, s.id, { status: 'accepted', themeId: theme.id, decidedByUserId: ctx.actor.userId });
+        await themesRepo.decideSuggestion(tx, ctx.workspaceId, s.id, { status: 'accepted', themeId: theme.id, decidedByUserId: ctx.actor.userId });
         await recordAudit(tx, ctx.workspaceId, ctx.actor, {
           action: 'theme.suggestion_accepted',
           targetType: 'theme',
@@ -123,10 +124,10 @@ export function createSuggestionsService(deps: Deps, themes: ThemesService) {
 
     async discard(ctx: TenantContext, suggestionId: string): Promise<void> {
       await database.withTenant(ctx.workspaceId, async (tx) => {
-        const s = await repo.lockSuggestion(tx, ctx.workspaceId, suggestionId);
+        const s = await themesRepo.lockSuggestion(tx, ctx.workspaceId, suggestionId);
         if (!s) throw E.suggestionNotFound(suggestionId);
         if (s.status !== 'pending') throw E.suggestionDecided(s.status);
-        await repo.decideSuggestion(tx, ctx.workspaceId, s.id, { status: 'discarded', decidedByUserId: ctx.actor.userId });
+        await themesRepo.decideSuggestion(tx, ctx.workspaceId, s.id, { status: 'discarded', decidedByUserId: ctx.actor.userId });
         await recordAudit(tx, ctx.workspaceId, ctx.actor, {
           action: 'theme.suggestion_discarded',
           targetType: 'theme_suggestion',

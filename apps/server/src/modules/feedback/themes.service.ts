@@ -17,6 +17,7 @@ import { emit } from '../notifications/index.ts';
 import { toLinkDto, toMetricsDto, trendWeeks } from './feedback.dto.ts';
 import { FeedbackErrors as E } from './feedback.errors.ts';
 import { feedbackRepository as repo, type ThemeRow } from './feedback.repository.ts';
+import { themesRepository as themesRepo } from './themes.repository.ts';
 import { indexChanged } from './similarity-cache.ts';
 
 const DEAL_LIMIT = 200;
@@ -29,10 +30,10 @@ export async function themeDtos(tx: DbOrTx, workspaceId: string, rows: ThemeRow[
   const weeks = trendWeeks(now);
   const since = new Date(`${weeks[0]}T00:00:00Z`);
   // One connection runs one query at a time: these go in turn.
-  const metrics = await repo.themeMetrics(tx, workspaceId, ids);
-  const weekly = await repo.weeklyCounts(tx, workspaceId, ids, since);
-  const competitors = await repo.competitorCounts(tx, workspaceId, ids);
-  const names = await repo.personNames(tx, rows.flatMap((t) => [t.ownerUserId, t.respondedByUserId].filter((x): x is string => !!x)));
+  const metrics = await themesRepo.themeMetrics(tx, workspaceId, ids);
+  const weekly = await themesRepo.weeklyCounts(tx, workspaceId, ids, since);
+  const competitors = await themesRepo.competitorCounts(tx, workspaceId, ids);
+  const names = await themesRepo.personNames(tx, rows.flatMap((t) => [t.ownerUserId, t.respondedByUserId].filter((x): x is string => !!x)));
   const counts = new Map<string, Map<string, number>>();
   for (const w of weekly) {
     const m = counts.get(w.themeId!) ?? new Map<string, number>();
@@ -71,30 +72,30 @@ export function createThemesService(deps: Deps) {
   const { database } = deps;
 
   async function liveTheme(tx: DbOrTx, ctx: TenantContext, themeId: string, lock = false): Promise<ThemeRow> {
-    const theme = lock ? await repo.lockTheme(tx, ctx.workspaceId, themeId) : await repo.themeById(tx, ctx.workspaceId, themeId);
+    const theme = lock ? await themesRepo.lockTheme(tx, ctx.workspaceId, themeId) : await themesRepo.themeById(tx, ctx.workspaceId, themeId);
     if (!theme) throw E.themeNotFound(themeId);
     if (theme.mergedIntoId) {
-      const into = await repo.themeById(tx, ctx.workspaceId, theme.mergedIntoId);
+      const into = await themesRepo.themeById(tx, ctx.workspaceId, theme.mergedIntoId);
       throw E.themeMerged(theme.name, into?.name ?? 'another theme');
     }
     return theme;
   }
 
   async function uniqueName(tx: DbOrTx, ctx: TenantContext, name: string, exceptId?: string) {
-    const other = await repo.themeByName(tx, ctx.workspaceId, name);
+    const other = await themesRepo.themeByName(tx, ctx.workspaceId, name);
     if (other && other.id !== exceptId) throw E.themeNameTaken('body.name', other.name);
   }
 
   async function detail(tx: DbOrTx, ctx: TenantContext, themeId: string): Promise<ThemeDetail> {
-    const theme = await repo.themeById(tx, ctx.workspaceId, themeId);
+    const theme = await themesRepo.themeById(tx, ctx.workspaceId, themeId);
     if (!theme) throw E.themeNotFound(themeId);
     const [dto] = await themeDtos(tx, ctx.workspaceId, [theme]);
-    const links = await repo.links(tx, ctx.workspaceId, [theme.id]);
-    const history = await repo.statusHistory(tx, ctx.workspaceId, theme.id);
-    const dealRows = await repo.themeDeals(tx, ctx.workspaceId, theme.id, DEAL_LIMIT);
-    const kinds = await repo.kindCounts(tx, ctx.workspaceId, theme.id);
-    const followers = await repo.followers(tx, ctx.workspaceId, theme.id);
-    const mergedInto = theme.mergedIntoId ? await repo.themeById(tx, ctx.workspaceId, theme.mergedIntoId) : undefined;
+    const links = await themesRepo.links(tx, ctx.workspaceId, [theme.id]);
+    const history = await themesRepo.statusHistory(tx, ctx.workspaceId, theme.id);
+    const dealRows = await themesRepo.themeDeals(tx, ctx.workspaceId, theme.id, DEAL_LIMIT);
+    const kinds = await themesRepo.kindCounts(tx, ctx.workspaceId, theme.id);
+    const followers = await themesRepo.followers(tx, ctx.workspaceId, theme.id);
+    const mergedInto = theme.mergedIntoId ? await themesRepo.themeById(tx, ctx.workspaceId, theme.mergedIntoId) : undefined;
     return {
       ...dto!,
       links: links.map(toLinkDto),
@@ -127,7 +128,7 @@ export function createThemesService(deps: Deps) {
   /** Puts items into a theme and signs their submitters up to it. */
   async function placeItems(tx: DbOrTx, ctx: TenantContext, itemIds: string[], theme: ThemeRow | null, assignedBy: 'person' | 'suggestion') {
     const moved = await repo.assignItems(tx, ctx.workspaceId, itemIds, theme, { assignedBy, confidence: null, actorUserId: ctx.actor.userId });
-    if (theme) await repo.addFollowers(tx, ctx.workspaceId, theme.id, moved.map((m) => m.submittedByUserId));
+    if (theme) await themesRepo.addFollowers(tx, ctx.workspaceId, theme.id, moved.map((m) => m.submittedByUserId));
     return moved.length;
   }
 
@@ -143,7 +144,7 @@ export function createThemesService(deps: Deps) {
 
   async function newTheme(tx: DbOrTx, ctx: TenantContext, name: string, description: string | null, itemIds: string[], assignedBy: 'person' | 'suggestion') {
     await uniqueName(tx, ctx, name);
-    const theme = await repo.insertTheme(tx, { workspaceId: ctx.workspaceId, name, description, createdByUserId: ctx.actor.userId });
+    const theme = await themesRepo.insertTheme(tx, { workspaceId: ctx.workspaceId, name, description, createdByUserId: ctx.actor.userId });
     await placeItems(tx, ctx, itemIds, theme, assignedBy);
     return theme;
   }
@@ -151,7 +152,7 @@ export function createThemesService(deps: Deps) {
   return {
     async list(ctx: TenantContext, q: ThemeListQuery): Promise<ThemeList> {
       return database.withTenant(ctx.workspaceId, async (tx) => {
-        const rows = await repo.listThemes(tx, ctx.workspaceId, { statuses: many(q.status), q: q.q });
+        const rows = await themesRepo.listThemes(tx, ctx.workspaceId, { statuses: many(q.status), q: q.q });
         const items = sortThemes(await themeDtos(tx, ctx.workspaceId, rows), q.sort);
         return { items, total: items.length };
       });
@@ -186,10 +187,10 @@ export function createThemesService(deps: Deps) {
       return database.withTenant(ctx.workspaceId, async (tx) => {
         const theme = await liveTheme(tx, ctx, themeId, true);
         if (body.name !== undefined) await uniqueName(tx, ctx, body.name, themeId);
-        if (body.ownerUserId && !(await repo.isMember(tx, ctx.workspaceId, body.ownerUserId, ['admin', 'marketing']))) {
+        if (body.ownerUserId && !(await themesRepo.isMember(tx, ctx.workspaceId, body.ownerUserId, ['admin', 'marketing']))) {
           throw E.ownerNotMarketing(body.ownerUserId);
         }
-        await repo.updateTheme(tx, ctx.workspaceId, themeId, {
+        await themesRepo.updateTheme(tx, ctx.workspaceId, themeId, {
           ...(body.name !== undefined ? { name: body.name } : {}),
           ...(body.description !== undefined ? { description: body.description || null } : {}),
           ...(body.ownerUserId !== undefined ? { ownerUserId: body.ownerUserId } : {}),
@@ -218,17 +219,17 @@ export function createThemesService(deps: Deps) {
           throw E.responseRequired(THEME_STATUS_LABELS[body.status].toLowerCase());
         }
         const now = new Date();
-        await repo.updateTheme(tx, ctx.workspaceId, themeId, {
+        await themesRepo.updateTheme(tx, ctx.workspaceId, themeId, {
           status: body.status,
           ...(message ? { response: message, respondedAt: now, respondedByUserId: ctx.actor.userId } : {}),
         });
         await repo.markThemeItems(tx, ctx.workspaceId, themeId, ctx.actor.userId, body.status !== 'new', !!message);
-        const recipients = (await repo.followers(tx, ctx.workspaceId, themeId))
+        const recipients = (await themesRepo.followers(tx, ctx.workspaceId, themeId))
           .filter((f) => f.following && f.userId !== ctx.actor.userId)
           .map((f) => f.userId);
-        const links = await repo.links(tx, ctx.workspaceId, [themeId]);
-        const metrics = await repo.themeMetrics(tx, ctx.workspaceId, [themeId]);
-        await repo.insertStatusChange(tx, {
+        const links = await themesRepo.links(tx, ctx.workspaceId, [themeId]);
+        const metrics = await themesRepo.themeMetrics(tx, ctx.workspaceId, [themeId]);
+        await themesRepo.insertStatusChange(tx, {
           workspaceId: ctx.workspaceId,
           themeId,
           fromStatus: theme.status,
@@ -270,7 +271,7 @@ export function createThemesService(deps: Deps) {
     async addLink(ctx: TenantContext, themeId: string, body: AddThemeLinkRequest): Promise<ThemeDetail> {
       return database.withTenant(ctx.workspaceId, async (tx) => {
         await liveTheme(tx, ctx, themeId);
-        await repo.insertLink(tx, {
+        await themesRepo.insertLink(tx, {
           workspaceId: ctx.workspaceId,
           themeId,
           kind: body.kind,
@@ -279,7 +280,7 @@ export function createThemesService(deps: Deps) {
           note: body.note || null,
           createdByUserId: ctx.actor.userId,
         });
-        await repo.updateTheme(tx, ctx.workspaceId, themeId, {});
+        await themesRepo.updateTheme(tx, ctx.workspaceId, themeId, {});
         return detail(tx, ctx, themeId);
       });
     },
@@ -287,7 +288,7 @@ export function createThemesService(deps: Deps) {
     async removeLink(ctx: TenantContext, themeId: string, linkId: string): Promise<ThemeDetail> {
       return database.withTenant(ctx.workspaceId, async (tx) => {
         await liveTheme(tx, ctx, themeId);
-        if (!(await repo.deleteLink(tx, ctx.workspaceId, themeId, linkId))) throw E.linkNotFound(linkId);
+        if (!(await themesRepo.deleteLink(tx, ctx.workspaceId, themeId, linkId))) throw E.linkNotFound(linkId);
         return detail(tx, ctx, themeId);
       });
     },
@@ -305,11 +306,11 @@ export function createThemesService(deps: Deps) {
         for (const id of [themeId, ...sources].sort()) rows.set(id, await liveTheme(tx, ctx, id, true));
         const target = rows.get(themeId)!;
         const moved = await repo.moveThemeItems(tx, ctx.workspaceId, sources, themeId);
-        await repo.mergeFollowers(tx, ctx.workspaceId, sources, themeId);
-        await repo.moveLinks(tx, ctx.workspaceId, sources, themeId);
+        await themesRepo.mergeFollowers(tx, ctx.workspaceId, sources, themeId);
+        await themesRepo.moveLinks(tx, ctx.workspaceId, sources, themeId);
         await repo.markThemeItems(tx, ctx.workspaceId, themeId, ctx.actor.userId, target.status !== 'new', !!target.response);
-        for (const id of sources) await repo.updateTheme(tx, ctx.workspaceId, id, { mergedIntoId: themeId });
-        await repo.updateTheme(tx, ctx.workspaceId, themeId, {});
+        for (const id of sources) await themesRepo.updateTheme(tx, ctx.workspaceId, id, { mergedIntoId: themeId });
+        await themesRepo.updateTheme(tx, ctx.workspaceId, themeId, {});
         await recordAudit(tx, ctx.workspaceId, ctx.actor, {
           action: 'theme.merged',
           targetType: 'theme',
@@ -330,7 +331,7 @@ export function createThemesService(deps: Deps) {
         const items = await existingItems(tx, ctx, itemIds);
         const outside = items.filter((i) => i.themeId !== themeId).map((i) => i.id);
         if (outside.length) throw E.notInTheme(outside);
-        const total = (await repo.themeMetrics(tx, ctx.workspaceId, [themeId])).get(themeId)?.items ?? 0;
+        const total = (await themesRepo.themeMetrics(tx, ctx.workspaceId, [themeId])).get(themeId)?.items ?? 0;
         if (items.length >= total) throw E.splitAll();
         const created = await newTheme(tx, ctx, name, null, items.map((i) => i.id), 'person');
         await recordAudit(tx, ctx.workspaceId, ctx.actor, {
@@ -349,7 +350,7 @@ export function createThemesService(deps: Deps) {
     async follow(ctx: TenantContext, themeId: string, following: boolean) {
       return database.withTenant(ctx.workspaceId, async (tx) => {
         await liveTheme(tx, ctx, themeId);
-        if (ctx.actor.userId) await repo.setFollowing(tx, ctx.workspaceId, themeId, ctx.actor.userId, following);
+        if (ctx.actor.userId) await themesRepo.setFollowing(tx, ctx.workspaceId, themeId, ctx.actor.userId, following);
         return { following };
       });
     },
