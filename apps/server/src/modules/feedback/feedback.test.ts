@@ -277,6 +277,19 @@ describe('capture', () => {
     expect((await call(h.app, pmm.client, 'GET', api(`feedback/${made.item.id}`))).statusCode).toBe(404);
   });
 
+  it('keeps feedback when its deal is deleted (an undone CRM import): only the deal link goes', async () => {
+    const db = h.services.deps.database.db;
+    const [acc] = await dealsRepository.insertAccounts(db, [{ workspaceId: ws, name: 'Undone Co' }]);
+    const [deal] = await dealsRepository.insertDeals(db, [
+      { workspaceId: ws, source: 'fixture', externalId: 'undo-1', name: 'Undone deal', accountId: acc!.id, stage: 'open', stageCategory: 'open' },
+    ]);
+    const made = await log(reps[0]!.client, { text: 'Said on a deal that an import brought', dealId: deal!.id });
+    await pool().query('delete from deals where id = $1', [deal!.id]);
+    const item = (await call(h.app, reps[0]!.client, 'GET', api(`feedback/${made.item.id}`))).json();
+    expect(item.deal).toBeNull();
+    expect(item.account).toMatchObject({ id: acc!.id });
+  });
+
   it('new feedback joins a theme it clearly belongs to, with its confidence, and unrelated feedback waits for triage', async () => {
     const texts = [
       'Needs EU data residency: data must stay in Frankfurt for GDPR',
