@@ -112,6 +112,9 @@ const PLAYBOOK: Record<string, { steps: Step[]; link?: { title: string; url: str
   'azure-multicloud': { steps: [] },
 };
 
+/** The demo topics that have a theme; the others wait as suggested themes. */
+export const DEMO_THEMED_TOPICS = Object.keys(PLAYBOOK);
+
 async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
 }
