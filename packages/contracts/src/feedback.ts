@@ -139,8 +139,11 @@ export const FeedbackListQuery = z.object({
   dealId: Uuid.optional(),
   accountId: Uuid.optional(),
   q: z.string().trim().max(200).optional().describe('Words in the text or the quote'),
-  from: IsoDate.optional().describe('Observed on or after this date'),
-  to: IsoDate.optional().describe('Observed on or before this date'),
+  from: z.union([IsoDate, z.iso.datetime({ offset: true })]).optional().describe('Observed on or after this day (UTC) or instant'),
+  to: z
+    .union([IsoDate, z.iso.datetime({ offset: true })])
+    .optional()
+    .describe('Observed on or before this day (UTC), or before this instant (exclusive: the start of the day after, in your time zone)'),
 });
 export type FeedbackListQuery = z.infer<typeof FeedbackListQuery>;
 

@@ -38,8 +38,9 @@ export function filterOf(ctx: TenantContext, q: Omit<FeedbackListQuery, 'cursor'
     dealId: q.dealId,
     accountId: q.accountId,
     q: q.q,
-    from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
-    to: q.to ? new Date(`${q.to}T23:59:59.999Z`) : undefined,
+    // A bare day is a UTC day, inclusive; an instant is exclusive at the top (the start of the next local day).
+    from: q.from ? new Date(q.from.length === 10 ? `${q.from}T00:00:00Z` : q.from) : undefined,
+    to: q.to ? (q.to.length === 10 ? new Date(`${q.to}T23:59:59.999Z`) : new Date(new Date(q.to).getTime() - 1)) : undefined,
   };
 }
 

@@ -277,6 +277,17 @@ describe('capture', () => {
     expect((await call(h.app, pmm.client, 'GET', api(`feedback/${made.item.id}`))).statusCode).toBe(404);
   });
 
+  it('filters by days in the reader’s time zone when given instants, by UTC days when given dates', async () => {
+    // 6 pm on 12 March in Los Angeles is 02:00 UTC on the 13th.
+    const made = await log(reps[1]!.client, { text: 'Evening call in Los Angeles', observedAt: '2026-03-12T18:00:00-08:00' });
+    const found = async (query: string) =>
+      (await call(h.app, reps[1]!.client, 'GET', api(`feedback?submittedBy=me&${query}`))).json().items.map((i: { id: string }) => i.id);
+    expect(await found('from=2026-03-12T08:00:00.000Z&to=2026-03-13T08:00:00.000Z')).toEqual([made.item.id]);
+    expect(await found('from=2026-03-12&to=2026-03-12')).toEqual([]);
+    expect(await found('from=2026-03-13&to=2026-03-13')).toEqual([made.item.id]);
+    expect((await call(h.app, reps[1]!.client, 'GET', api('feedback?from=yesterday'))).statusCode).toBe(400);
+  });
+
   it('keeps feedback when its deal is deleted (an undone CRM import): only the deal link goes', async () => {
     const db = h.services.deps.database.db;
     const [acc] = await dealsRepository.insertAccounts(db, [{ workspaceId: ws, name: 'Undone Co' }]);

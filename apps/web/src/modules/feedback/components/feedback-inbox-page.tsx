@@ -35,7 +35,7 @@ export function FeedbackInboxPage() {
   const canTriage = ws.can('feedback.triage');
   const phone = usePhone();
   const { view, update, clearFilters, activeFilters } = useInboxView();
-  const filters = inboxFilters(view);
+  const filters = inboxFilters(view, tz);
   const items = useFeedbackPages(ws.slug, filters);
   const untriaged = useFeedbackCount(ws.slug, { theme: 'none' });
   const themes = useThemeOptions(ws.slug);

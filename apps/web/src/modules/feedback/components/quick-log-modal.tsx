@@ -52,6 +52,10 @@ function QuickLogForm({ prefill, onDone, phone }: { prefill: QuickLogPrefill; on
   // An edit is of something already filed: no "add yours to it".
   const similar = useSimilarFeedback(ws.slug, text, !editing);
   const showSimilar = !editing && text.trim().length >= 15 && values.text.trim().length >= 15 && (similar.data?.items.length ?? 0) > 0;
+  // "Same thing" holds only while its match is on screen for the text as it now reads: rewriting the text about
+  // something else must not file the new item into the old one's theme.
+  const sameAsId =
+    showSimilar && !similar.isPlaceholderData && similar.data?.items.some((i) => i.id === values.sameAsId) ? values.sameAsId : null;
   const size = phone ? 'md' : 'sm';
 
   const save = form.handleSubmit(
@@ -71,7 +75,7 @@ function QuickLogForm({ prefill, onDone, phone }: { prefill: QuickLogPrefill; on
       notifyLogged(res, ws.slug, (path) => void navigate(path));
       onDone();
     },
-    { input: () => createInput(values) },
+    { input: () => createInput({ ...values, sameAsId }) },
   );
 
   return (
@@ -115,7 +119,12 @@ function QuickLogForm({ prefill, onDone, phone }: { prefill: QuickLogPrefill; on
         />
 
         {showSimilar && similar.data && (
-          <SimilarFeedbackPanel similar={similar.data} sameAsId={values.sameAsId} onSame={(id) => form.set('sameAsId', id)} />
+          <SimilarFeedbackPanel
+            similar={similar.data}
+            sameAsId={sameAsId}
+            pending={similar.isPlaceholderData}
+            onSame={(id) => form.set('sameAsId', id)}
+          />
         )}
         {err(form.errors, 'sameAsId') && (
           <Text size="sm" c="red">

@@ -7,15 +7,17 @@ import { ThemeStatusBadge } from './theme-bits.tsx';
 interface SimilarFeedbackPanelProps {
   similar: SimilarFeedback;
   sameAsId: string | null;
+  /** The matches shown are for the text before its latest change: not to be chosen until the new ones arrive. */
+  pending?: boolean;
   onSame: (id: string | null) => void;
 }
 
 /** "3 reps reported this in the last 90 days — add yours to it?", with the closest three to join. */
-export function SimilarFeedbackPanel({ similar, sameAsId, onSame }: SimilarFeedbackPanelProps) {
+export function SimilarFeedbackPanel({ similar, sameAsId, pending = false, onSame }: SimilarFeedbackPanelProps) {
   const top = similar.items.slice(0, 3);
   const reps = Math.max(similar.reporters, 1);
   return (
-    <Paper withBorder radius="md" p="sm" bg="var(--mantine-color-yellow-0)" role="region" aria-label="Similar feedback">
+    <Paper withBorder radius="md" p="sm" bg="var(--mantine-color-yellow-0)" role="region" aria-label="Similar feedback" aria-live="polite">
       <Stack gap="xs">
         <Group gap={6} wrap="nowrap" align="flex-start">
           <IconUsers size={18} style={{ flex: 'none', marginTop: 2 }} />
@@ -54,6 +56,7 @@ export function SimilarFeedbackPanel({ similar, sameAsId, onSame }: SimilarFeedb
                 variant={chosen ? 'filled' : 'default'}
                 leftSection={chosen ? <IconCheck size={14} /> : undefined}
                 onClick={() => onSame(chosen ? null : item.id)}
+                disabled={pending}
                 aria-pressed={chosen}
                 style={{ flex: 'none' }}
               >

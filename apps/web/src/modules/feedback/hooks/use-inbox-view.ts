@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { FeedbackKind, ThemeStatus } from '@tandem/contracts';
+import { zonedDayStart } from '../../../app/format.ts';
 import type { FeedbackFilterParams } from '../api/feedback.api.ts';
 
 /** The inbox as the address bar says it, so a filtered view can be shared by its link. */
@@ -90,7 +91,8 @@ export function useInboxView() {
   return { view, update, clearFilters, activeFilters };
 }
 
-export function inboxFilters(view: InboxView): FeedbackFilterParams {
+/** The API's filters for a view; the date range is of calendar days in the reader's time zone, as the rows show dates. */
+export function inboxFilters(view: InboxView, timeZone: string | undefined): FeedbackFilterParams {
   return {
     kind: view.kind.length ? view.kind : undefined,
     status: view.status.length ? view.status : undefined,
@@ -99,8 +101,8 @@ export function inboxFilters(view: InboxView): FeedbackFilterParams {
     segment: view.segment ?? undefined,
     submittedBy: view.submittedBy ?? undefined,
     q: view.q.trim() || undefined,
-    from: view.from || undefined,
-    to: view.to || undefined,
+    from: view.from ? zonedDayStart(view.from, timeZone) : undefined,
+    to: view.to ? zonedDayStart(view.to, timeZone, true) : undefined,
     dealId: view.dealId ?? undefined,
     accountId: view.accountId ?? undefined,
   };
