@@ -5,6 +5,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconBell, IconBellCheck, IconPencil } from '@tabler/icons-react';
 import type { ThemeDetail } from '@tandem/contracts';
 import { errorMessage } from '../../../app/api-client.ts';
+import { problemFieldErrors } from '../../../app/forms.ts';
 import { notifyError } from '../../../app/components/notify.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { usePhone } from '../../../app/use-phone.ts';
@@ -64,7 +65,8 @@ function EditableName({ theme }: { theme: ThemeDetail }) {
       setDraft(null);
       setError(null);
     } catch (err) {
-      setError(errorMessage(err));
+      const onName = problemFieldErrors(err).name;
+      setError(onName ? onName.replace(/^./, (c) => c.toUpperCase()) : errorMessage(err));
     }
   }
 

@@ -4,6 +4,7 @@ import { Anchor, Badge, Box, Button, Card, Group, Loader, Stack, Text, TextInput
 import { IconCheck, IconChevronDown, IconChevronUp, IconPencil, IconX } from '@tabler/icons-react';
 import type { FeedbackItem, ThemeDetail, ThemeSuggestion } from '@tandem/contracts';
 import { errorMessage } from '../../../app/api-client.ts';
+import { problemFieldErrors } from '../../../app/forms.ts';
 import { notifyError, notifySuccess } from '../../../app/components/notify.ts';
 import { FormError } from '../../../app/components/query-state.tsx';
 import { formatDate } from '../../../app/format.ts';
@@ -26,6 +27,7 @@ export function ThemeSuggestionCard({ suggestion: s, slug, baseCurrency, tz, onA
   const discard = useDiscardSuggestion(slug);
   const [name, setName] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
   const titleId = `suggestion-${s.id}`;
   const busy = accept.isPending || discard.isPending;
@@ -35,11 +37,17 @@ export function ThemeSuggestionCard({ suggestion: s, slug, baseCurrency, tz, onA
     const chosen = name?.trim();
     if (name !== null && !chosen) return setError('Enter a name, or accept it as suggested.');
     setError(null);
+    setNameError(null);
     try {
       const theme = await accept.mutateAsync({ suggestionId: s.id, name: chosen || undefined });
       onAccepted(theme);
     } catch (err) {
-      setError(errorMessage(err));
+      // A name already taken belongs on the name: open the rename field with the problem on it.
+      const onName = problemFieldErrors(err).name;
+      if (onName) {
+        setName(chosen || s.label);
+        setNameError(onName.replace(/^./, (c) => c.toUpperCase()));
+      } else setError(errorMessage(err));
     }
   }
 
@@ -122,7 +130,11 @@ export function ThemeSuggestionCard({ suggestion: s, slug, baseCurrency, tz, onA
               <TextInput
                 label="Theme name"
                 value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
+                error={nameError}
+                onChange={(e) => {
+                  setName(e.currentTarget.value);
+                  setNameError(null);
+                }}
                 maxLength={120}
                 autoFocus
                 style={{ flex: '1 1 260px' }}
