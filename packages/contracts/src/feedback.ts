@@ -57,7 +57,14 @@ export const THEME_STATUS_LABELS: Record<ThemeStatus, string> = {
 };
 
 const Person = z.object({ userId: Uuid, name: z.string() });
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date, YYYY-MM-DD');
+/** A real calendar day: "2024-02-31" and "2024-13-01" are refused, not rolled over. */
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date, YYYY-MM-DD')
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, 'not a calendar day');
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
 /**

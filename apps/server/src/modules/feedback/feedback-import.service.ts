@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FeedbackImportMapping, FeedbackImportPreview, FeedbackImportResult, FeedbackKind } from '@tandem/contracts';
+import { can } from '@tandem/contracts';
 import type { Tx } from '../../db/database.ts';
 import type { TenantContext } from '../../lib/context.ts';
 import type { Deps } from '../../lib/deps.ts';
@@ -232,6 +233,8 @@ export function createFeedbackImportService(deps: Deps) {
         const batch = await repo.importById(tx, ctx.workspaceId, batchId);
         if (!batch) throw E.importNotFound(batchId);
         if (batch.undoneAt) throw E.importUndone(batchId);
+        // Undo deletes items others may have triaged since: the person who imported, or marketing, decides.
+        if (batch.createdByUserId !== ctx.actor.userId && !can(ctx.role, 'feedback.triage')) throw E.importNotYours();
         await repo.dropImportFollowers(tx, ctx.workspaceId, batchId, batch.createdAt);
         const n = await repo.undoImport(tx, ctx.workspaceId, batchId);
         await recordAudit(tx, ctx.workspaceId, ctx.actor, {

@@ -256,6 +256,18 @@ describe('feedback import', () => {
     expect(res.json()).toMatchObject({ code: 'FEEDBACK_IMPORT_TOO_MANY_ROWS', detail: expect.stringContaining('50,000') });
   });
 
+  it('only the person who imported, or marketing, may undo an import', async () => {
+    const lead = await addMember(h.app, admin, 'acme', 'lee@acme.test', 'sales_lead', 'Lee Lead');
+    const other = await addMember(h.app, admin, 'acme', 'lou@acme.test', 'sales_lead', 'Lou Lead');
+    const res = await importFile(csv('Notes', 'A note only Lee imported'), { Notes: 'text' }, {}, lead.client);
+    expect(res.statusCode, res.body).toBe(200);
+    const { batchId } = res.json();
+    const refused = await call(h.app, other.client, 'DELETE', api(`feedback/import/${batchId}`));
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('FEEDBACK_IMPORT_NOT_YOURS');
+    expect((await call(h.app, lead.client, 'DELETE', api(`feedback/import/${batchId}`))).json()).toEqual({ removed: 1 });
+  });
+
   it('puts rows into the theme they clearly belong to, signs up their submitters, and undo takes it all back', async () => {
     const texts = [
       'Needs EU data residency: data must stay in Frankfurt for GDPR',

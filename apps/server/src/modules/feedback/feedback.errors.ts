@@ -46,6 +46,12 @@ export const FeedbackErrors = {
     () => 'Every item of this suggestion has been put in a theme since it was suggested. Find themes again.',
   ),
   importNotFound: defineError('FEEDBACK_IMPORT_NOT_FOUND', 404, 'Import not found', (id: string) => `No feedback import ${id} in this workspace.`),
+  importNotYours: defineError(
+    'FEEDBACK_IMPORT_NOT_YOURS',
+    403,
+    'Not your import',
+    () => 'Only the person who ran this import, or marketing, can undo it: it deletes items others may have triaged since.',
+  ),
   importUndone: defineError('FEEDBACK_IMPORT_UNDONE', 409, 'Import already undone', (id: string) => `Feedback import ${id} was already undone.`),
   importNoFile: defineError('FEEDBACK_IMPORT_NO_FILE', 400, 'No file', () => 'The upload has no file part; send the CSV file as multipart/form-data field "file", after the other fields.'),
   importUnknownColumns: defineError(

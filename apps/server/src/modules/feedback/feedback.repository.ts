@@ -101,6 +101,17 @@ export const feedbackRepository = {
     return db.select().from(feedbackItems).where(and(eq(feedbackItems.workspaceId, workspaceId), inArray(feedbackItems.id, ids)));
   },
 
+  /** Items, locked for the rest of the transaction in id order (two triagers moving the same items queue, never deadlock). */
+  async lockItems(db: DbOrTx, workspaceId: string, ids: string[]) {
+    if (!ids.length) return [];
+    return db
+      .select()
+      .from(feedbackItems)
+      .where(and(eq(feedbackItems.workspaceId, workspaceId), inArray(feedbackItems.id, ids)))
+      .orderBy(feedbackItems.id)
+      .for('update');
+  },
+
   /** Items as lists show them, newest observation first, after a (observedAt, id) keyset. */
   async listItems(db: DbOrTx, workspaceId: string, f: ItemFilter, limit: number, cursor?: { observedAt: Date; id: string }) {
     const where = [itemWhere(workspaceId, f)];
@@ -124,7 +135,7 @@ export const feedbackRepository = {
   async updateItem(db: DbOrTx, workspaceId: string, id: string, patch: Partial<typeof feedbackItems.$inferInsert>) {
     const [row] = await db
       .update(feedbackItems)
-      .set({ ...patch, updatedAt: new Date() })
+      .set({ ...patch, updatedAt: sql`clock_timestamp()` })
       .where(and(eq(feedbackItems.workspaceId, workspaceId), eq(feedbackItems.id, id)))
       .returning();
     return row;
@@ -155,7 +166,8 @@ export const feedbackRepository = {
         themeId: theme?.id ?? null,
         assignedBy: theme ? by.assignedBy : null,
         assignmentConfidence: theme ? by.confidence : null,
-        updatedAt: now,
+        // The database's clock, like inserts: the similarity cache keys on the latest update.
+        updatedAt: sql`clock_timestamp()`,
         ...(acknowledged
           ? {
               acknowledgedAt: sql`coalesce(${feedbackItems.acknowledgedAt}, ${now.toISOString()}::timestamptz)`,
@@ -190,7 +202,7 @@ export const feedbackRepository = {
     if (!fromThemeIds.length) return 0;
     const rows = await db
       .update(feedbackItems)
-      .set({ themeId: toThemeId, updatedAt: new Date() })
+      .set({ themeId: toThemeId, updatedAt: sql`clock_timestamp()` })
       .where(and(eq(feedbackItems.workspaceId, workspaceId), inArray(feedbackItems.themeId, fromThemeIds)))
       .returning({ id: feedbackItems.id });
     return rows.length;

@@ -183,8 +183,8 @@ export function createFeedbackService(deps: Deps) {
         if (body.source !== undefined) patch.source = body.source;
         if (body.dealId !== undefined || body.accountId !== undefined) {
           const dealId = body.dealId !== undefined ? body.dealId : item.dealId;
-          // A new deal brings its own account unless one is given.
-          const accountId = body.accountId !== undefined ? body.accountId : body.dealId !== undefined ? null : item.accountId;
+          // A new deal brings its own account unless one is given; unlinking the deal keeps the account.
+          const accountId = body.accountId !== undefined ? body.accountId : body.dealId ? null : item.accountId;
           Object.assign(patch, await resolveLinks(tx, ctx.workspaceId, dealId, accountId));
         }
         await repo.updateItem(tx, ctx.workspaceId, itemId, patch);

@@ -348,3 +348,44 @@ describe('suggested themes', () => {
     expect(after.items.some((s: { id: string }) => s.id === dbt.id)).toBe(false);
   });
 });
+
+describe('at the same moment', () => {
+  it('two PMMs creating one name get one theme and a 409, not a server error', async () => {
+    const res = await Promise.all([1, 2, 3].map(() => call(h.app, pmm.client, 'POST', api('themes'), { body: { name: 'Race to the name' } })));
+    expect(res.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    for (const r of res.filter((x) => x.statusCode === 409)) expect(r.json().code).toBe('FEEDBACK_THEME_NAME_TAKEN');
+  });
+
+  it('two "Find themes" runs at once leave one set of suggestions', async () => {
+    const [a, b] = await Promise.all([
+      call(h.app, pmm.client, 'POST', api('theme-suggestions/refresh')),
+      call(h.app, pmm.client, 'POST', api('theme-suggestions/refresh')),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    // Each run's groups once: duplicated rows would repeat their labels.
+    const pending = await pool().query(
+      "select count(*)::int as n, count(distinct label)::int as labels from theme_suggestions where workspace_id = $1 and status = 'pending'",
+      [ws],
+    );
+    expect(pending.rows[0].n).toBeGreaterThan(0);
+    expect(pending.rows[0].n).toBe(pending.rows[0].labels);
+    expect(b.json().items.map((x: { id: string }) => x.id).sort()).toEqual(a.json().items.map((x: { id: string }) => x.id).sort());
+  });
+
+  it('a status change nobody follows still reaches Slack and webhooks (one event, no person)', async () => {
+    const t = await theme('Followed by nobody', []);
+    await call(h.app, pmm.client, 'POST', api(`themes/${t.id}/status`), { body: { status: 'planned', message: 'On the roadmap.' } });
+    const events = await pool().query("select payload from events where type = 'feedback.theme_status_changed' and payload->>'themeId' = $1", [t.id]);
+    expect(events.rows).toHaveLength(1);
+    expect(events.rows[0].payload.recipientUserIds).toEqual([]);
+  });
+
+  it('refuses a day that is not on the calendar, naming the parameter', async () => {
+    for (const from of ['2024-13-01', '2024-02-31', '0000-00-00']) {
+      const res = await call(h.app, reps[0]!.client, 'GET', api(`feedback?from=${from}`));
+      expect(res.statusCode, from).toBe(400);
+      expect(res.json().errors[0].path).toContain('from');
+    }
+  });
+});
+

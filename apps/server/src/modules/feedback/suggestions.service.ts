@@ -29,6 +29,8 @@ export const suggestionCount = (n: number) => Math.max(2, Math.min(50, Math.roun
 /** Groups untriaged feedback into suggested themes; a PMM accepts, renames or discards each. */
 export function createSuggestionsService(deps: Deps, themes: ThemesService) {
   const { database } = deps;
+  /** The run going on per workspace in this process. */
+  const runs = new Map<string, Promise<ThemeSuggestionList>>();
 
   async function current(tx: DbOrTx, ctx: TenantContext): Promise<ThemeSuggestionList> {
     const pending = await themesRepo.pendingSuggestions(tx, ctx.workspaceId);
@@ -59,41 +61,54 @@ export function createSuggestionsService(deps: Deps, themes: ThemesService) {
     return { items, computedAt: computedAt?.toISOString() ?? null, unthemed };
   }
 
+  /** One run: cluster in a worker thread, then replace the pending suggestions in one transaction. */
+  async function compute(ctx: TenantContext): Promise<ThemeSuggestionList> {
+    const items = await database.withTenant(ctx.workspaceId, (tx) => repo.unthemed(tx, ctx.workspaceId, SUGGEST_MAX_ITEMS));
+    const rows: { label: string; keyPhrases: string[]; itemIds: string[]; representativeIds: string[] }[] = [];
+    if (items.length >= MIN_ITEMS_TO_RUN) {
+      const result = await clusterInWorker(
+        items.map((i) => i.text),
+        { k: suggestionCount(items.length), seed: 42 },
+      );
+      const members = result.clusters.map(() => [] as string[]);
+      result.assignments.forEach((c, i) => members[c]!.push(items[i]!.id));
+      for (const c of result.clusters) {
+        if (c.size < MIN_SIZE) continue;
+        rows.push({
+          label: capitalise(c.label),
+          keyPhrases: c.keyPhrases,
+          itemIds: members[c.id]!,
+          representativeIds: c.representatives.map((i) => items[i]!.id),
+        });
+      }
+    }
+    return database.withTenant(ctx.workspaceId, async (tx) => {
+      const now = new Date();
+      await themesRepo.replacePendingSuggestions(
+        tx,
+        ctx.workspaceId,
+        rows.map((r) => ({ ...r, workspaceId: ctx.workspaceId, createdAt: now })),
+      );
+      return current(tx, ctx);
+    });
+  }
+
   return {
     async list(ctx: TenantContext): Promise<ThemeSuggestionList> {
       return database.withTenant(ctx.workspaceId, (tx) => current(tx, ctx));
     },
 
-    /** Runs the clustering engine over the newest untriaged items and replaces the pending suggestions. */
-    async refresh(ctx: TenantContext): Promise<ThemeSuggestionList> {
-      const items = await database.withTenant(ctx.workspaceId, (tx) => repo.unthemed(tx, ctx.workspaceId, SUGGEST_MAX_ITEMS));
-      const rows: { label: string; keyPhrases: string[]; itemIds: string[]; representativeIds: string[] }[] = [];
-      if (items.length >= MIN_ITEMS_TO_RUN) {
-        const result = await clusterInWorker(
-          items.map((i) => i.text),
-          { k: suggestionCount(items.length), seed: 42 },
-        );
-        const members = result.clusters.map(() => [] as string[]);
-        result.assignments.forEach((c, i) => members[c]!.push(items[i]!.id));
-        for (const c of result.clusters) {
-          if (c.size < MIN_SIZE) continue;
-          rows.push({
-            label: capitalise(c.label),
-            keyPhrases: c.keyPhrases,
-            itemIds: members[c.id]!,
-            representativeIds: c.representatives.map((i) => items[i]!.id),
-          });
-        }
-      }
-      return database.withTenant(ctx.workspaceId, async (tx) => {
-        const now = new Date();
-        await themesRepo.replacePendingSuggestions(
-          tx,
-          ctx.workspaceId,
-          rows.map((r) => ({ ...r, workspaceId: ctx.workspaceId, createdAt: now })),
-        );
-        return current(tx, ctx);
-      });
+    /**
+     * Runs the clustering engine over the newest untriaged items and replaces the pending suggestions. A second
+     * request while a run is going joins it rather than starting another worker (per process; across processes an
+     * advisory lock keeps the replacement whole).
+     */
+    refresh(ctx: TenantContext): Promise<ThemeSuggestionList> {
+      const running = runs.get(ctx.workspaceId);
+      if (running) return running.then(() => database.withTenant(ctx.workspaceId, (tx) => current(tx, ctx)));
+      const run = compute(ctx).finally(() => runs.delete(ctx.workspaceId));
+      runs.set(ctx.workspaceId, run);
+      return run;
     },
 
     async accept(ctx: TenantContext, suggestionId: string, body: { name?: string; itemIds?: string[] }): Promise<ThemeDetail> {
@@ -104,7 +119,8 @@ export function createSuggestionsService(deps: Deps, themes: ThemesService) {
         const inSuggestion = new Set(s.itemIds);
         const foreign = (body.itemIds ?? []).filter((id) => !inSuggestion.has(id));
         if (foreign.length) throw E.invalidField('body.itemIds', `${foreign.length} item(s) are not part of this suggestion: ${foreign.slice(0, 3).join(', ')}`);
-        const wanted = await repo.itemsByIds(tx, ctx.workspaceId, body.itemIds ?? s.itemIds);
+        // Locked: a PMM moving one of these items at the same moment wins or waits, never gets overwritten.
+        const wanted = await repo.lockItems(tx, ctx.workspaceId, body.itemIds ?? s.itemIds);
         const open = wanted.filter((i) => !i.themeId).map((i) => i.id);
         if (!open.length) throw E.suggestionEmpty();
         const theme = await themes.newTheme(tx, ctx, body.name ?? s.label, null, open, 'suggestion');

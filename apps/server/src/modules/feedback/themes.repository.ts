@@ -84,7 +84,7 @@ export const themesRepository = {
   async updateTheme(db: DbOrTx, workspaceId: string, id: string, patch: Partial<typeof themes.$inferInsert>) {
     const [row] = await db
       .update(themes)
-      .set({ ...patch, updatedAt: new Date() })
+      .set({ ...patch, updatedAt: sql`clock_timestamp()` })
       .where(and(eq(themes.workspaceId, workspaceId), eq(themes.id, id)))
       .returning();
     return row;
@@ -327,6 +327,8 @@ export const themesRepository = {
   // ---- Suggestions -----------------------------------------------------------------
 
   async replacePendingSuggestions(db: DbOrTx, workspaceId: string, rows: (typeof themeSuggestions.$inferInsert)[]) {
+    // Two runs at once would each delete only what they can see and both insert: one at a time per workspace.
+    await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`theme-suggestions:${workspaceId}`}, 0))`);
     await db.delete(themeSuggestions).where(and(eq(themeSuggestions.workspaceId, workspaceId), eq(themeSuggestions.status, 'pending')));
     if (!rows.length) return [];
     return db.insert(themeSuggestions).values(rows).returning();

@@ -19,6 +19,7 @@ import { FeedbackErrors as E } from './feedback.errors.ts';
 import { feedbackRepository as repo, type ThemeRow } from './feedback.repository.ts';
 import { themesRepository as themesRepo } from './themes.repository.ts';
 import { indexChanged } from './similarity-cache.ts';
+import { violates } from '../../db/errors.ts';
 
 const DEAL_LIMIT = 200;
 const many = <T>(x: T | T[] | undefined) => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
@@ -86,6 +87,16 @@ export function createThemesService(deps: Deps) {
     if (other && other.id !== exceptId) throw E.themeNameTaken('body.name', other.name);
   }
 
+  /** The check above cannot see a theme another transaction is creating: its unique index can. */
+  async function named<T>(name: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (e) {
+      if (violates(e, 'themes_name_key')) throw E.themeNameTaken('body.name', name);
+      throw e;
+    }
+  }
+
   async function detail(tx: DbOrTx, ctx: TenantContext, themeId: string): Promise<ThemeDetail> {
     const theme = await themesRepo.themeById(tx, ctx.workspaceId, themeId);
     if (!theme) throw E.themeNotFound(themeId);
@@ -134,7 +145,8 @@ export function createThemesService(deps: Deps) {
 
   async function existingItems(tx: DbOrTx, ctx: TenantContext, itemIds: string[], path = 'body.itemIds') {
     const unique = [...new Set(itemIds)];
-    const rows = await repo.itemsByIds(tx, ctx.workspaceId, unique);
+    // Locked: a suggestion accepted or a split at the same moment waits, then sees where the items went.
+    const rows = await repo.lockItems(tx, ctx.workspaceId, unique);
     if (rows.length !== unique.length) {
       const found = new Set(rows.map((r) => r.id));
       throw E.itemsNotFound(path, unique.filter((id) => !found.has(id)));
@@ -144,7 +156,7 @@ export function createThemesService(deps: Deps) {
 
   async function newTheme(tx: DbOrTx, ctx: TenantContext, name: string, description: string | null, itemIds: string[], assignedBy: 'person' | 'suggestion') {
     await uniqueName(tx, ctx, name);
-    const theme = await themesRepo.insertTheme(tx, { workspaceId: ctx.workspaceId, name, description, createdByUserId: ctx.actor.userId });
+    const theme = await named(name, () => themesRepo.insertTheme(tx, { workspaceId: ctx.workspaceId, name, description, createdByUserId: ctx.actor.userId }));
     await placeItems(tx, ctx, itemIds, theme, assignedBy);
     return theme;
   }
@@ -190,11 +202,13 @@ export function createThemesService(deps: Deps) {
         if (body.ownerUserId && !(await themesRepo.isMember(tx, ctx.workspaceId, body.ownerUserId, ['admin', 'marketing']))) {
           throw E.ownerNotMarketing(body.ownerUserId);
         }
-        await themesRepo.updateTheme(tx, ctx.workspaceId, themeId, {
+        await named(body.name ?? theme.name, () =>
+          themesRepo.updateTheme(tx, ctx.workspaceId, themeId, {
           ...(body.name !== undefined ? { name: body.name } : {}),
           ...(body.description !== undefined ? { description: body.description || null } : {}),
           ...(body.ownerUserId !== undefined ? { ownerUserId: body.ownerUserId } : {}),
-        });
+          }),
+        );
         await recordAudit(tx, ctx.workspaceId, ctx.actor, {
           action: 'theme.updated',
           targetType: 'theme',
@@ -239,24 +253,23 @@ export function createThemesService(deps: Deps) {
           changedAt: now,
           notified: recipients.length,
         });
-        if (recipients.length) {
-          await emit(tx, {
-            workspaceId: ctx.workspaceId,
-            type: 'feedback.theme_status_changed',
-            payload: {
-              themeId,
-              name: theme.name,
-              from: theme.status,
-              to: body.status,
-              message,
-              links: links.map((l) => ({ title: l.link.title, url: l.link.url })),
-              items: metrics.get(themeId)?.items ?? 0,
-              changedBy: { userId: ctx.actor.userId, name: ctx.actor.name },
-              recipientUserIds: recipients,
-            },
-            actorUserId: ctx.actor.userId,
-          });
-        }
+        // Emitted even when no person is told: Slack channels and webhooks still hear of it.
+        await emit(tx, {
+          workspaceId: ctx.workspaceId,
+          type: 'feedback.theme_status_changed',
+          payload: {
+            themeId,
+            name: theme.name,
+            from: theme.status,
+            to: body.status,
+            message,
+            links: links.map((l) => ({ title: l.link.title, url: l.link.url })),
+            items: metrics.get(themeId)?.items ?? 0,
+            changedBy: { userId: ctx.actor.userId, name: ctx.actor.name },
+            recipientUserIds: recipients,
+          },
+          actorUserId: ctx.actor.userId,
+        });
         await recordAudit(tx, ctx.workspaceId, ctx.actor, {
           action: 'theme.status_changed',
           targetType: 'theme',

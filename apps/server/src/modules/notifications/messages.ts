@@ -67,7 +67,7 @@ const BUILDERS: Builders = {
     return {
       title: `${p.name}: ${THEME_STATUS_LABELS[p.to]}`,
       body: [
-        `The theme your feedback is part of is now ${THEME_STATUS_LABELS[p.to].toLowerCase()}${by(p.changedBy)}.`,
+        `"${p.name}", a theme you reported into or follow, is now ${THEME_STATUS_LABELS[p.to].toLowerCase()}${by(p.changedBy)}.`,
         p.message ?? '',
         links.length ? `See: ${links.join(' · ')}` : '',
       ]
