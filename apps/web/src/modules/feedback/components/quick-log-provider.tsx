@@ -1,8 +1,9 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { useHotkeys } from '@mantine/hooks';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { DealDetail } from '@tandem/contracts';
+import { notifyError } from '../../../app/components/notify.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { dealsKey } from '../../deals/hooks/use-deals.ts';
 import { QUICK_LOG_KEY, QuickLogContext, type QuickLogPrefill } from './quick-log-context.ts';
@@ -11,6 +12,28 @@ import { QUICK_LOG_KEY, QuickLogContext, type QuickLogPrefill } from './quick-lo
 // so pressing L opens it at once.
 const loadModal = () => import('./quick-log-modal.tsx');
 const QuickLogModal = lazy(async () => ({ default: (await loadModal()).QuickLogModal }));
+
+/**
+ * The form sits above the pages' error boundary: if it cannot load (a chunk gone after a deploy) or render, say so
+ * in a notification and close it, instead of the whole workspace giving way to an error page.
+ */
+class QuickLogBoundary extends Component<{ children: ReactNode; onError: () => void }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown) {
+    const gone = /dynamically imported module|Importing a module script failed/i.test(String((error as Error)?.message ?? error));
+    notifyError(gone ? new Error('Tandem was updated since this tab was opened. Reload the page to log feedback.') : error, 'The feedback form could not open');
+    this.props.onError();
+  }
+
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
 
 interface OpenState {
   /** Changes on every opening, so each one starts with a fresh form. */
@@ -72,7 +95,8 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!canLog) return;
-    const timer = window.setTimeout(() => void loadModal(), 1500);
+    // Loaded ahead so L opens at once; a failure here is reported when the form is actually opened.
+    const timer = window.setTimeout(() => void loadModal().catch(() => undefined), 1500);
     return () => window.clearTimeout(timer);
   }, [canLog]);
 
@@ -81,9 +105,11 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
     <QuickLogContext.Provider value={value}>
       {children}
       {state && (
-        <Suspense fallback={null}>
-          <QuickLogModal key={state.key} opened={state.opened} prefill={state.prefill} onClose={close} />
-        </Suspense>
+        <QuickLogBoundary key={state.key} onError={close}>
+          <Suspense fallback={null}>
+            <QuickLogModal opened={state.opened} prefill={state.prefill} onClose={close} />
+          </Suspense>
+        </QuickLogBoundary>
       )}
     </QuickLogContext.Provider>
   );
