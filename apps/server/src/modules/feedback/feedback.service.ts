@@ -25,7 +25,8 @@ import { confidentEnough } from './similarity.ts';
 const DAY = 86_400_000;
 const DUPLICATE_WINDOW_DAYS = 90;
 
-const many = <T>(x: T | T[] | undefined) => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
+/** A repeatable query parameter (`?kind=a&kind=b`) as a list. */
+export const many = <T>(x: T | T[] | undefined) => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
 
 export function filterOf(ctx: TenantContext, q: Omit<FeedbackListQuery, 'cursor' | 'limit'>): ItemFilter {
   return {

@@ -39,19 +39,24 @@ export function createSuggestionsService(deps: Deps, themes: ThemesService) {
     // Items triaged since the run no longer count towards a suggestion.
     const rows = await repo.itemsByIds(tx, ctx.workspaceId, pending.flatMap((s) => s.itemIds));
     const open = new Set(rows.filter((r) => !r.themeId).map((r) => r.id));
+    const live = pending
+      .map((s) => {
+        const itemIds = s.itemIds.filter((id) => open.has(id));
+        const reps = s.representativeIds.filter((id) => open.has(id));
+        return { s, itemIds, shown: (reps.length ? reps : itemIds).slice(0, 3) };
+      })
+      .filter((x) => x.itemIds.length >= 2);
+    // Every suggestion's examples in one query.
+    const dtos = new Map((await itemDtos(tx, ctx.workspaceId, live.flatMap((x) => x.shown))).map((d) => [d.id, d]));
     const items = [];
-    for (const s of pending) {
-      const itemIds = s.itemIds.filter((id) => open.has(id));
-      if (itemIds.length < 2) continue;
-      const reps = s.representativeIds.filter((id) => open.has(id));
-      const representatives = await itemDtos(tx, ctx.workspaceId, (reps.length ? reps : itemIds).slice(0, 3));
+    for (const { s, itemIds, shown } of live) {
       const money = await themesRepo.groupRevenue(tx, ctx.workspaceId, itemIds);
       items.push({
         id: s.id,
         label: s.label,
         keyPhrases: s.keyPhrases,
         size: itemIds.length,
-        representatives,
+        representatives: shown.flatMap((id) => dtos.get(id) ?? []),
         itemIds,
         accounts: money.accounts,
         openPipeline: money.openPipeline,

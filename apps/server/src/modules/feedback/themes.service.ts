@@ -19,10 +19,10 @@ import { FeedbackErrors as E } from './feedback.errors.ts';
 import { feedbackRepository as repo, type ThemeRow } from './feedback.repository.ts';
 import { themesRepository as themesRepo } from './themes.repository.ts';
 import { indexChanged } from './similarity-cache.ts';
+import { many } from './feedback.service.ts';
 import { violates } from '../../db/errors.ts';
 
 const DEAL_LIMIT = 200;
-const many = <T>(x: T | T[] | undefined) => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
 const person = (userId: string | null, names: Map<string, string>) => (userId ? { userId, name: names.get(userId) ?? 'Former member' } : null);
 
 /** Themes as the board shows them: each with its metrics, trend and top competitors, in three queries for all. */
