@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { Anchor, Badge, Group, Text, Tooltip, type MantineColor } from '@mantine/core';
 import { FEEDBACK_KIND_LABELS, type FeedbackItem, type FeedbackKind } from '@tandem/contracts';
 import { formatDate } from '../../../app/format.ts';
+import { percent } from '../../deals/components/money.ts';
 import { ThemeStatusBadge } from './theme-bits.tsx';
 
 export const KIND_COLORS: Record<FeedbackKind, MantineColor> = {
@@ -14,8 +15,6 @@ export const KIND_COLORS: Record<FeedbackKind, MantineColor> = {
   praise: 'green',
   question: 'gray',
 };
-
-export const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 export function KindBadge({ kind, size = 'sm' }: { kind: FeedbackKind; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   return (

@@ -17,7 +17,7 @@ import { PageHeader } from '../../../app/components/page-header.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { feedbackApi } from '../api/feedback.api.ts';
 import { invalidateFeedback } from '../hooks/use-feedback.ts';
-import { plural } from './import-fields.ts';
+import { plural } from './theme-bits.tsx';
 import { ImportMapping, ImportRowsPreview } from './import-mapping.tsx';
 import { CheckOutcome, ImportDone } from './import-outcome.tsx';
 

@@ -32,4 +32,3 @@ export function assign(mapping: FeedbackImportMapping, column: string, field: Fe
   return next;
 }
 
-export const plural = (n: number, word: string) => `${n.toLocaleString()} ${n === 1 ? word : `${word}s`}`;

@@ -10,7 +10,7 @@ import { notifySuccess } from '../../../app/components/notify.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { feedbackApi } from '../api/feedback.api.ts';
 import { invalidateFeedback } from '../hooks/use-feedback.ts';
-import { plural } from './import-fields.ts';
+import { plural } from './theme-bits.tsx';
 
 const SHOWN = 50;
 

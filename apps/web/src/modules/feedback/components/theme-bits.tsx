@@ -1,5 +1,5 @@
 import { Badge, Text, Tooltip, type MantineColor, type MantineSize } from '@mantine/core';
-import { FEEDBACK_KIND_LABELS, THEME_STATUS_LABELS, type FeedbackKind, type ThemeMetrics, type ThemeStatus } from '@tandem/contracts';
+import { THEME_STATUS_LABELS, type ThemeMetrics, type ThemeStatus } from '@tandem/contracts';
 import { formatCount, formatMoney } from '../../deals/components/money.ts';
 
 export const THEME_STATUS_COLORS: Record<ThemeStatus, MantineColor> = {
@@ -28,25 +28,6 @@ export function ThemeStatusBadge({ status, size = 'sm' }: { status: ThemeStatus;
   return (
     <Badge color={THEME_STATUS_COLORS[status]} variant="light" size={size} tt="none" style={{ flex: 'none', minWidth: 'max-content' }}>
       {THEME_STATUS_LABELS[status]}
-    </Badge>
-  );
-}
-
-const KIND_COLORS: Record<FeedbackKind, MantineColor> = {
-  pain_point: 'orange',
-  objection: 'red',
-  feature_request: 'blue',
-  competitor_intel: 'grape',
-  win_reason: 'teal',
-  loss_reason: 'pink',
-  praise: 'green',
-  question: 'gray',
-};
-
-export function KindBadge({ kind }: { kind: FeedbackKind }) {
-  return (
-    <Badge color={KIND_COLORS[kind]} variant="outline" size="xs" tt="none" style={{ flex: 'none', minWidth: 'max-content' }}>
-      {FEEDBACK_KIND_LABELS[kind]}
     </Badge>
   );
 }

@@ -9,7 +9,8 @@ import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { StatusBadge } from '../../deals/components/deal-bits.tsx';
 import { formatCount } from '../../deals/components/money.ts';
 import { useThemeItems } from '../hooks/use-themes.ts';
-import { KindBadge, Money, plural } from './theme-bits.tsx';
+import { KindBadge } from './feedback-bits.tsx';
+import { Money, plural } from './theme-bits.tsx';
 import { ThemeMoveModal, ThemeSplitModal } from './theme-item-modals.tsx';
 
 /** A theme's feedback, newest first; triage users select items to move them or split them off. */
@@ -168,7 +169,7 @@ function ItemRow({ item, slug, tz, baseCurrency, selected, onToggle }: ItemRowPr
       )}
       <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
         <Group gap={6} wrap="wrap">
-          <KindBadge kind={item.kind} />
+          <KindBadge kind={item.kind} size="xs" />
           {item.competitor && (
             <Badge size="xs" variant="light" color="orange" tt="none">
               vs {item.competitor}

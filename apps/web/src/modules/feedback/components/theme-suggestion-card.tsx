@@ -9,7 +9,8 @@ import { notifyError, notifySuccess } from '../../../app/components/notify.ts';
 import { FormError } from '../../../app/components/query-state.tsx';
 import { formatDate } from '../../../app/format.ts';
 import { useAcceptSuggestion, useDiscardSuggestion, useFeedbackItems } from '../hooks/use-themes.ts';
-import { KindBadge, Money, plural } from './theme-bits.tsx';
+import { KindBadge } from './feedback-bits.tsx';
+import { Money, plural } from './theme-bits.tsx';
 
 const MORE_STEP = 10;
 
@@ -185,7 +186,7 @@ function ItemSnippet({ item, tz }: { item: FeedbackItem; tz: string }) {
         </Text>
       )}
       <Group gap={6} mt={2} wrap="wrap">
-        <KindBadge kind={item.kind} />
+        <KindBadge kind={item.kind} size="xs" />
         <Text size="xs" c="dimmed">
           {item.submittedBy?.name ?? 'Unknown rep'}
           {item.account && ` · ${item.account.name}`}
