@@ -1,8 +1,9 @@
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Paper, Select, Stack, Switch, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Select, Stack, Switch, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconFileUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { FileDropZone } from '../../../app/components/file-drop-zone.tsx';
 import {
   FEEDBACK_KIND_LABELS,
   FEEDBACK_KINDS,
@@ -210,33 +211,8 @@ function importable(total: number, check: FeedbackImportResult | null, skipInval
 }
 
 function DropArea({ busy, onFile }: { busy: boolean; onFile: (file: File) => void }) {
-  const [dragging, setDragging] = useState(false);
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    const file = e.dataTransfer.files[0];
-    if (file && !busy) onFile(file);
-  }
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p={{ base: 'lg', sm: 'xl' }}
-      onDragOver={(e) => {
-        e.preventDefault();
-        if (!busy) setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-      style={{
-        borderStyle: 'dashed',
-        borderWidth: 2,
-        borderColor: dragging ? 'var(--mantine-primary-color-filled)' : undefined,
-        background: dragging ? 'var(--mantine-primary-color-light)' : undefined,
-      }}
-      role="region"
-      aria-label="Upload a CSV of feedback"
-    >
+    <FileDropZone busy={busy} onFile={onFile} label="Upload a CSV of feedback">
       <Stack gap="sm" align="center" ta="center">
         <ThemeIcon size={52} radius="xl" variant="light">
           {busy ? <Loader size="sm" /> : <IconFileUpload size={28} />}
@@ -257,7 +233,7 @@ function DropArea({ busy, onFile }: { busy: boolean; onFile: (file: File) => voi
           )}
         </FileButton>
       </Stack>
-    </Paper>
+    </FileDropZone>
   );
 }
 

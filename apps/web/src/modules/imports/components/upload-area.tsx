@@ -1,4 +1,5 @@
-import { useState, type DragEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { FileDropZone } from '../../../app/components/file-drop-zone.tsx';
 import { Alert, Button, FileButton, Group, Paper, Progress, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCloud, IconFileSpreadsheet, IconFileUpload, IconTable } from '@tabler/icons-react';
 import type { UploadState } from '../hooks/use-upload.ts';
@@ -15,37 +16,9 @@ interface UploadAreaProps {
 
 /** Drop a file or pick one; nothing is imported until the next page starts it. */
 export function UploadArea({ upload, error, onFile, onCancel }: UploadAreaProps) {
-  const [dragging, setDragging] = useState(false);
-
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    const file = e.dataTransfer.files[0];
-    if (file && !upload) onFile(file);
-  }
-
   return (
     <Stack gap="md">
-      <Paper
-        withBorder
-        radius="md"
-        p={{ base: 'lg', sm: 'xl' }}
-        onDragOver={(e) => {
-          e.preventDefault();
-          if (!upload) setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        style={{
-          borderStyle: 'dashed',
-          borderWidth: 2,
-          borderColor: dragging ? 'var(--mantine-primary-color-filled)' : undefined,
-          background: dragging ? 'var(--mantine-primary-color-light)' : undefined,
-          transition: 'background 120ms, border-color 120ms',
-        }}
-        aria-label="Upload a file to import"
-        role="region"
-      >
+      <FileDropZone busy={!!upload} onFile={onFile} label="Upload a file to import">
         {upload ? (
           <Stack gap="sm" maw={520} mx="auto" aria-live="polite">
             <Group justify="space-between" wrap="nowrap">
@@ -87,7 +60,7 @@ export function UploadArea({ upload, error, onFile, onCancel }: UploadAreaProps)
             </FileButton>
           </Stack>
         )}
-      </Paper>
+      </FileDropZone>
       {error && (
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="The file was not uploaded" role="alert">
           {error}
