@@ -16,7 +16,7 @@ import { feedbackImportRoutes, feedbackRoutes, themesRoutes } from './modules/fe
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { unsubscribeRoutes } from './modules/notifications/unsubscribe.routes.ts';
 import { integrationsRoutes } from './modules/notifications/integrations.routes.ts';
-import { authRoutes, teamsRoutes, tokensRoutes, workspacesRoutes } from './modules/workspaces/index.ts';
+import { authRoutes, createAuthPort, teamsRoutes, tokensRoutes, workspacesRoutes } from './modules/workspaces/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin, sendProblem } from './plugins/errors.ts';
 import { inputGuardPlugin } from './plugins/input-guard.ts';
@@ -89,7 +89,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
-  await app.register(authPlugin, { services });
+  await app.register(authPlugin, { port: createAuthPort(services) });
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
@@ -112,7 +112,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(workspacesRoutes, { services });
       await api.register(teamsRoutes, { services });
       await api.register(tokensRoutes, { services });
-      await api.register(auditRoutes, { services });
+      await api.register(auditRoutes, services);
       await api.register(dealsRoutes, { services });
       await api.register(importsRoutes, { services });
       await api.register(unsubscribeRoutes, { services });

@@ -1,21 +1,28 @@
 import type { Deps } from './lib/deps.ts';
-import { createAuditService } from './modules/audit/index.ts';
+import { createAuditServices, recordAudit } from './modules/audit/index.ts';
 import { createDealsService, createImportsService, rebaseDeals } from './modules/deals/index.ts';
 import { createFeedbackImportService, createFeedbackService, createSuggestionsService, createThemesService } from './modules/feedback/index.ts';
-import { createNotificationsService } from './modules/notifications/index.ts';
+import { createNotificationsService, emit } from './modules/notifications/index.ts';
 import { createIntegrationsService } from './modules/notifications/integrations.service.ts';
 import { createAuthService, createTeamsService, createTokensService, createWorkspacesService } from './modules/workspaces/index.ts';
 
-/** Every module's services, built once from the shared dependencies. */
-export function createServices(deps: Deps) {
+/** What boot provides; the audit log and the outbox are added here from their modules. */
+export type BaseDeps = Omit<Deps, 'audit' | 'emit'>;
+
+/**
+ * The composition root: every module's services, built once from the shared dependencies.
+ * Each module's factory returns its own services; route plugins take only those (app.ts).
+ */
+export function createServices(base: BaseDeps) {
+  const deps: Deps = { ...base, audit: recordAudit, emit };
   const themes = createThemesService(deps);
   return {
     deps,
+    ...createAuditServices(deps),
     auth: createAuthService(deps),
     workspaces: createWorkspacesService(deps, { baseCurrencyChanged: rebaseDeals }),
     teams: createTeamsService(deps),
     tokens: createTokensService(deps),
-    audit: createAuditService(deps),
     deals: createDealsService(deps),
     imports: createImportsService(deps),
     notifications: createNotificationsService(deps),

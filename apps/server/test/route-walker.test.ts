@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES, type Role } from '@tandem/contracts';
-import type { RouteEntry } from '../src/plugins/auth.ts';
+import type { RouteEntry } from '../src/http/request-context.ts';
 import { PUBLIC_ROUTES } from '../src/plugins/public-routes.ts';
 import { cliActor } from '../src/lib/context.ts';
 import { dealsRepository } from '../src/modules/deals/deals.repository.ts';

@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './endpoint.ts';
 export * from './permissions.ts';
 export * from './workspaces.ts';
 export * from './audit.ts';

@@ -1,65 +1,19 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { can, type Action, type Role } from '@tandem/contracts';
-import type { Actor, TenantContext } from '../lib/context.ts';
-import type { Services } from '../services.ts';
-import { WorkspaceErrors as E } from '../modules/workspaces/index.ts';
-import type { UserRow } from '../modules/workspaces/index.ts';
+import { AccessErrors as E } from '../http/access.errors.ts';
+import {
+  actorOf,
+  clearSessionCookie,
+  SESSION_COOKIE,
+  type Access,
+  type AuthPort,
+  type RouteEntry,
+} from '../http/request-context.ts';
 import { PUBLIC_ROUTES } from './public-routes.ts';
 
-export const SESSION_COOKIE = 'tandem_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export type Access = 'public' | 'user' | 'workspace';
-
-export interface RouteEntry {
-  method: string;
-  url: string;
-  access: Access;
-  action?: Action;
-}
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The permission a workspace route needs (see PERMISSIONS). */
-    action?: Action;
-    /** 'public' routes must be listed in PUBLIC_ROUTES; 'user' routes need sign-in but no workspace. */
-    access?: 'public' | 'user';
-    /** Refuse API tokens (e.g. managing tokens: a token must not mint longer-lived ones). */
-    sessionOnly?: boolean;
-  }
-  interface FastifyRequest {
-    user: UserRow | null;
-    session: { id: string; token: string; csrfToken: string } | null;
-    viaToken: boolean;
-    tenant: TenantContext | null;
-  }
-  interface FastifyInstance {
-    routeCatalog: RouteEntry[];
-  }
-}
-
-export function actorOf(req: FastifyRequest): Actor {
-  return {
-    userId: req.user?.id ?? null,
-    name: req.user?.name ?? null,
-    via: req.viaToken ? 'token' : 'session',
-    ip: req.ip,
-    requestId: req.id,
-  };
-}
-
-/** The workspace context of a workspace route (set by the auth hook). */
-export function tenantOf(req: FastifyRequest): TenantContext {
-  if (!req.tenant) throw new Error(`route ${req.routeOptions.url} has no workspace context`);
-  return req.tenant;
-}
-
-export function signedInUser(req: FastifyRequest): UserRow {
-  if (!req.user) throw E.unauthenticated();
-  return req.user;
-}
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -67,28 +21,15 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date, secure: boolean) {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secure || req.protocol === 'https',
-    expires: expiresAt,
-  });
-}
-
-export function clearSessionCookie(reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
-}
-
 /**
  * Authentication (session cookie or Bearer API token), CSRF for cookie writes,
  * workspace membership and the role × action check — for every route, by its
- * declared access. Routes that declare nothing cannot be registered.
+ * declared access. Routes that declare nothing cannot be registered. Who is who
+ * comes through a narrow port (`AuthPort`), so this plugin depends on no module.
  */
 export const authPlugin = fp(
-  async (app: FastifyInstance, opts: { services: Services }) => {
-    const { auth, tokens, workspaces } = opts.services;
+  async (app: FastifyInstance, opts: { port: AuthPort }) => {
+    const { port } = opts;
     const publicSet = new Set<string>(PUBLIC_ROUTES);
     app.decorate('routeCatalog', [] as RouteEntry[]);
     app.decorateRequest('user', null);
@@ -130,7 +71,7 @@ export const authPlugin = fp(
       const header = req.headers.authorization;
       if (header) {
         const m = /^Bearer\s+(\S+)$/i.exec(header);
-        const resolved = m ? await tokens.resolve(m[1]!) : undefined;
+        const resolved = m ? await port.resolveToken(m[1]!) : undefined;
         if (!resolved) throw E.invalidToken();
         req.user = resolved.user;
         req.viaToken = true;
@@ -139,13 +80,13 @@ export const authPlugin = fp(
         const slug = (req.params as { workspace?: string }).workspace;
         if (!slug || slug !== resolved.workspace.slug) throw E.workspaceNotFound(slug ?? '');
         if (config?.sessionOnly) throw E.forbiddenForToken();
-        authorize(req, resolved.workspace.id, slug, resolved.membership.role, config?.action);
+        authorize(req, resolved.workspace.id, slug, resolved.role, config?.action);
         return;
       }
 
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) {
-        const found = await auth.fromSessionToken(cookie);
+        const found = await port.resolveSession(cookie);
         if (found) {
           req.user = found.user;
           req.session = { id: found.session.id, token: cookie, csrfToken: found.session.csrfToken };
@@ -162,9 +103,9 @@ export const authPlugin = fp(
       if (config?.access === 'user') return;
 
       const slug = (req.params as { workspace?: string }).workspace ?? '';
-      const found = await workspaces.memberOf(slug, req.user.id);
-      if (!found || !found.membership.active) throw E.workspaceNotFound(slug);
-      authorize(req, found.workspace.id, slug, found.membership.role, config?.action);
+      const found = await port.activeMembership(slug, req.user.id);
+      if (!found) throw E.workspaceNotFound(slug);
+      authorize(req, found.workspaceId, slug, found.role, config?.action);
     });
 
     function authorize(req: FastifyRequest, workspaceId: string, slug: string, role: Role, action: Action | undefined) {

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gte, like, lte, sql } from 'drizzle-orm';
 import { after } from '../../db/keyset.ts';
 import type { DbOrTx } from '../../db/database.ts';
-import { users } from '../workspaces/workspaces.table.ts';
-import { auditLog } from './audit.table.ts';
+import { users } from '../workspaces/tables.ts';
+import { auditLog } from './tables.ts';
 
 export type AuditInsert = typeof auditLog.$inferInsert;
 

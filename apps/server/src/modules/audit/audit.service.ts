@@ -1,17 +1,11 @@
 import type { AuditEntry, AuditListQuery, ListEnvelope } from '@tandem/contracts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { Actor, TenantContext } from '../../lib/context.ts';
-import type { Deps } from '../../lib/deps.ts';
+import type { AuditRecord, Deps } from '../../lib/deps.ts';
 import { decodeTimeCursor, page } from '../../lib/pagination.ts';
 import { auditRepository } from './audit.repository.ts';
 
-export interface AuditRecord {
-  action: string;
-  targetType?: string;
-  targetId?: string;
-  targetLabel?: string;
-  details?: Record<string, unknown>;
-}
+export type { AuditRecord };
 
 /**
  * The one function every module uses to add to the audit log. Call it inside
@@ -36,6 +30,8 @@ export async function recordAudit(tx: DbOrTx, workspaceIds: string | string[], a
     })),
   );
 }
+
+export type AuditService = ReturnType<typeof createAuditService>;
 
 export function createAuditService(deps: Deps) {
   return {

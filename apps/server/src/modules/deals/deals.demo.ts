@@ -2,7 +2,7 @@ import type { Db, DbOrTx } from '../../db/database.ts';
 import type { Random } from '../../lib/random.ts';
 import { workspacesRepository } from '../workspaces/index.ts';
 import { dealsRepository, type StageCategoryValue } from './deals.repository.ts';
-import type { accounts, deals, dealStageHistory } from './deals.table.ts';
+import type { accounts, deals, dealStageHistory } from './tables.ts';
 import { salesforceIdSuffix } from './import/salesforce-id.ts';
 import { emit } from '../notifications/index.ts';
 

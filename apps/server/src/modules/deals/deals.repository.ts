@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { after } from '../../db/keyset.ts';
-import { users } from '../workspaces/workspaces.table.ts';
-import { accounts, accountSources, dealStageHistory, deals, exchangeRates, stageMappings } from './deals.table.ts';
+import { users } from '../workspaces/tables.ts';
+import { accounts, accountSources, dealStageHistory, deals, exchangeRates, stageMappings } from './tables.ts';
 
 export type DealRow = typeof deals.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;

@@ -16,7 +16,7 @@ import {
   PutStageMappingResponse,
   StageMappingList,
 } from '@tandem/contracts';
-import { tenantOf } from '../../plugins/auth.ts';
+import { tenantOf } from '../../http/request-context.ts';
 import { WorkspaceParam } from '../../lib/route-params.ts';
 import type { Services } from '../../services.ts';
 

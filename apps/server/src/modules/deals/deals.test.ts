@@ -4,7 +4,7 @@ import pino from 'pino';
 import { seedDemo } from '../../demo.ts';
 import { addMember, call, createHarness, login, PASSWORD, setupAdmin, type Client, type Harness } from '../../../test/app-harness.ts';
 import { dealsRepository } from './deals.repository.ts';
-import type { deals as dealsTable } from './deals.table.ts';
+import type { deals as dealsTable } from './tables.ts';
 
 let h: Harness;
 let admin: Client;

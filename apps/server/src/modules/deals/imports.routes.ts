@@ -11,7 +11,7 @@ import {
   ImportPreview,
   ImportStartRequest,
 } from '@tandem/contracts';
-import { tenantOf } from '../../plugins/auth.ts';
+import { tenantOf } from '../../http/request-context.ts';
 import { WorkspaceParam } from '../../lib/route-params.ts';
 import type { Services } from '../../services.ts';
 import { ImportsErrors as E } from './imports.errors.ts';

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FeedbackImportMapping, FeedbackImportPreview, FeedbackImportResult, FeedbackKind, Uuid } from '@tandem/contracts';
-import { tenantOf } from '../../plugins/auth.ts';
+import { tenantOf } from '../../http/request-context.ts';
 import { WorkspaceParam } from '../../lib/route-params.ts';
 import type { Services } from '../../services.ts';
 import type { FeedbackImportOptions } from './feedback-import.service.ts';

@@ -14,7 +14,7 @@ import { previewFile, readFile, type Candidate, type DateReader } from './feedba
 import { FeedbackErrors as E } from './feedback.errors.ts';
 import { feedbackRepository as repo, type ThemeRow } from './feedback.repository.ts';
 import { themesRepository as themesRepo } from './themes.repository.ts';
-import type { feedbackItems } from './feedback.table.ts';
+import type { feedbackItems } from './tables.ts';
 import { themePicker } from './feedback.service.ts';
 import { indexChanged } from './similarity-cache.ts';
 

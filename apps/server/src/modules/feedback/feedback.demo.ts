@@ -9,7 +9,7 @@ import { workspacesRepository } from '../workspaces/index.ts';
 import { composeFeedback, DEMO_TOPICS, pickTopic, type DemoTopic } from './feedback.demo-corpus.ts';
 import { feedbackRepository as repo, type ThemeStatusValue } from './feedback.repository.ts';
 import { themesRepository as themesRepo } from './themes.repository.ts';
-import type { feedbackItems, themeStatusChanges } from './feedback.table.ts';
+import type { feedbackItems, themeStatusChanges } from './tables.ts';
 
 const DAY = 86_400_000;
 const BATCH = 500;

@@ -2,9 +2,9 @@ import { and, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } fr
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/database.ts';
 import { after } from '../../db/keyset.ts';
-import { accountSources, accounts, deals } from '../deals/deals.table.ts';
-import { memberships, users } from '../workspaces/workspaces.table.ts';
-import { feedbackImports, feedbackItems, themes } from './feedback.table.ts';
+import { accountSources, accounts, deals } from '../deals/tables.ts';
+import { memberships, users } from '../workspaces/tables.ts';
+import { feedbackImports, feedbackItems, themes } from './tables.ts';
 
 export type FeedbackItemRow = typeof feedbackItems.$inferSelect;
 import type { ThemeStatusValue } from './themes.repository.ts';

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
-import { memberships, users } from '../workspaces/workspaces.table.ts';
-import { feedbackItems, themeFollowers, themeLinks, themeStatusChanges, themeSuggestions, themes } from './feedback.table.ts';
+import { memberships, users } from '../workspaces/tables.ts';
+import { feedbackItems, themeFollowers, themeLinks, themeStatusChanges, themeSuggestions, themes } from './tables.ts';
 
 export type ThemeRow = typeof themes.$inferSelect;
 export type ThemeStatusValue = ThemeRow['status'];

@@ -1,7 +1,7 @@
 /** Webhook subscriptions and Slack channels: the only file of integrations that talks to Drizzle. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
-import { deliveries, slackChannels, webhookSubscriptions } from './notifications.table.ts';
+import { deliveries, slackChannels, webhookSubscriptions } from './tables.ts';
 
 export type WebhookRow = typeof webhookSubscriptions.$inferSelect;
 export type WebhookInsert = typeof webhookSubscriptions.$inferInsert;

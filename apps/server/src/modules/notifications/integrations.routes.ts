@@ -11,7 +11,7 @@ import {
   WebhookSubscription,
   WebhookSubscriptionList,
 } from '@tandem/contracts';
-import { tenantOf } from '../../plugins/auth.ts';
+import { tenantOf } from '../../http/request-context.ts';
 import { WorkspaceParam } from '../../lib/route-params.ts';
 import type { Services } from '../../services.ts';
 

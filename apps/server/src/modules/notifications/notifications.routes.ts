@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Delivery, DeliveryDetail, DeliveryList, DeliveryListQuery, InboxList, InboxListQuery, MarkRead, Preferences, UnreadCount, UpdatePreferences, Uuid } from '@tandem/contracts';
-import { tenantOf } from '../../plugins/auth.ts';
+import { tenantOf } from '../../http/request-context.ts';
 import { WorkspaceParam } from '../../lib/route-params.ts';
 import type { Services } from '../../services.ts';
 

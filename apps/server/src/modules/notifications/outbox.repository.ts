@@ -5,8 +5,8 @@
  */
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
-import { memberships, users, workspaces } from '../workspaces/workspaces.table.ts';
-import { deliveries, deliveryAttempts, events, inboxItems, notificationPreferences } from './notifications.table.ts';
+import { memberships, users, workspaces } from '../workspaces/tables.ts';
+import { deliveries, deliveryAttempts, events, inboxItems, notificationPreferences } from './tables.ts';
 
 export type EventRow = typeof events.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;

@@ -14,7 +14,8 @@ import {
   UpdateProfileRequest,
   User,
 } from '@tandem/contracts';
-import { clearSessionCookie, setSessionCookie, signedInUser } from '../../plugins/auth.ts';
+import { clearSessionCookie, setSessionCookie, signedInUser } from '../../http/request-context.ts';
+import { currentUser } from './auth-port.ts';
 import type { Services } from '../../services.ts';
 
 const TokenParam = z.object({ token: z.string().min(10).max(200) });
@@ -61,14 +62,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
   app.get(
     '/auth/session',
     { config: { access: 'user' }, schema: { tags, summary: 'The signed-in user, their workspaces and CSRF token', response: { 200: SessionResponse } } },
-    async (req) => auth.sessionResponse(signedInUser(req), req.session!.csrfToken),
+    async (req) => auth.sessionResponse(currentUser(req), req.session!.csrfToken),
   );
 
   app.post(
     '/auth/logout',
     { config: { access: 'user' }, schema: { tags, summary: 'Sign out', response: { 200: Ok } } },
     async (req, reply) => {
-      await auth.logout(req.session!.token, signedInUser(req), meta(req));
+      await auth.logout(req.session!.token, currentUser(req), meta(req));
       clearSessionCookie(reply);
       return { ok: true as const };
     },
@@ -87,7 +88,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       schema: { tags, summary: 'Change your password (ends your other sessions)', body: ChangePasswordRequest, response: { 200: Ok } },
     },
     async (req) => {
-      await auth.changePassword(signedInUser(req), req.session!.id, req.body, meta(req));
+      await auth.changePassword(currentUser(req), req.session!.id, req.body, meta(req));
       return { ok: true as const };
     },
   );

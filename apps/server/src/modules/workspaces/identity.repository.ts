@@ -1,7 +1,7 @@
 import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database.ts';
 import { preparedPerDb } from '../../db/prepared.ts';
-import { loginAttempts, memberships, passwordResets, sessions, users, workspaces } from './workspaces.table.ts';
+import { loginAttempts, memberships, passwordResets, sessions, users, workspaces } from './tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 

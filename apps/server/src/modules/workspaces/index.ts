@@ -12,3 +12,4 @@ export { authRoutes } from './auth.routes.ts';
 export { workspacesRoutes } from './workspaces.routes.ts';
 export { teamsRoutes } from './teams.routes.ts';
 export { tokensRoutes } from './tokens.routes.ts';
+export { createAuthPort } from './auth-port.ts';

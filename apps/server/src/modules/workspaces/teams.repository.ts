@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
-import { memberships, teamMembers, teams, users } from './workspaces.table.ts';
+import { memberships, teamMembers, teams, users } from './tables.ts';
 
 export type TeamRow = typeof teams.$inferSelect;
 

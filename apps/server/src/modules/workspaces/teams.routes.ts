@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CreateTeamRequest, Team, TeamList, UpdateTeamRequest } from '@tandem/contracts';
-import { tenantOf } from '../../plugins/auth.ts';
+import { tenantOf } from '../../http/request-context.ts';
 import { WorkspaceParam } from '../../lib/route-params.ts';
 import type { Services } from '../../services.ts';
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database.ts';
 import { preparedPerDb } from '../../db/prepared.ts';
-import { apiTokens, memberships, users, workspaces } from './workspaces.table.ts';
+import { apiTokens, memberships, users, workspaces } from './tables.ts';
 
 const resolveStatement = preparedPerDb((db) =>
   db

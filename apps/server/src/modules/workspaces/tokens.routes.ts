@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiTokenList, CreateApiTokenRequest, CreateApiTokenResponse } from '@tandem/contracts';
-import { signedInUser, tenantOf } from '../../plugins/auth.ts';
+import { signedInUser, tenantOf } from '../../http/request-context.ts';
 import { WorkspaceParam } from '../../lib/route-params.ts';
 import type { Services } from '../../services.ts';
 

@@ -3,7 +3,7 @@ import type { Role } from '@tandem/contracts';
 import type { Db, DbOrTx } from '../../db/database.ts';
 import { preparedPerDb } from '../../db/prepared.ts';
 import { after } from '../../db/keyset.ts';
-import { invitations, memberships, teamMembers, teams, users, workspaces } from './workspaces.table.ts';
+import { invitations, memberships, teamMembers, teams, users, workspaces } from './tables.ts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;

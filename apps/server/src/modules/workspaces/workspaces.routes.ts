@@ -15,7 +15,7 @@ import {
   Workspace,
   listEnvelope,
 } from '@tandem/contracts';
-import { actorOf, signedInUser, tenantOf } from '../../plugins/auth.ts';
+import { actorOf, signedInUser, tenantOf } from '../../http/request-context.ts';
 import { WorkspaceParam } from '../../lib/route-params.ts';
 import type { Services } from '../../services.ts';
 

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { Button, Card, EmptyState, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { LoadMore, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
 import { zonedDayStart } from '../../../app/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
-import { useWorkspace, wsKey } from '../../../app/workspace-context.tsx';
+import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useAllMembers } from '../../people/hooks/use-members.ts';
-import { auditApi, type AuditFilters } from '../api/audit.api.ts';
+import { useAuditEntries, type AuditFilters } from '../hooks/use-audit.ts';
 import { ACTION_FILTER_DATA } from './audit-actions.ts';
 import { AuditEntries } from './audit-entries.tsx';
 
@@ -31,14 +30,7 @@ export function AuditPage() {
     to: toDay ? zonedDayStart(toDay, tz, true) : undefined,
   };
 
-  const entries = useInfiniteQuery({
-    queryKey: [...wsKey(ws.slug, 'audit'), filters],
-    queryFn: ({ pageParam }) => auditApi.list(ws.slug, { ...filters, cursor: pageParam ?? undefined, limit: 50 }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    enabled: !rangeError,
-    placeholderData: (prev) => prev,
-  });
+  const entries = useAuditEntries(ws.slug, filters, !rangeError);
   const rows = entries.data?.pages.flatMap((p) => p.items) ?? [];
   const total = entries.data?.pages[0]?.total ?? 0;
   const filtered = action !== 'all' || actor || fromDay || toDay;

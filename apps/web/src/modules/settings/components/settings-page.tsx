@@ -15,6 +15,7 @@ import { CurrencyInput } from '../../workspaces/components/currency-input.tsx';
 import { FiscalMonthSelect } from '../../workspaces/components/month-select.tsx';
 import { useWorkspaceDetails } from '../../workspaces/hooks/use-workspace-details.ts';
 import { NotificationSettingsCard } from '../../notifications/index.ts';
+import { auditKeys } from '../../audit/index.ts';
 
 export function SettingsPage() {
   const ws = useWorkspace();
@@ -80,7 +81,8 @@ function SettingsForm({ workspace }: { workspace: Workspace }) {
   const onSubmit = form.handleSubmit(UpdateWorkspaceRequest, async (body) => {
     const updated = await workspacesApi.update(workspace.slug, body);
     queryClient.setQueryData(wsKey(workspace.slug, 'workspace'), updated);
-    await queryClient.invalidateQueries({ queryKey: wsKey(workspace.slug, 'checklist') });
+    // A save is an audit entry: the home checklist's "settings saved" step reads it.
+    await queryClient.invalidateQueries({ queryKey: auditKeys.all(workspace.slug) });
     if (updated.name !== workspace.name) await refresh();
     notifySuccess('Workspace settings saved.');
   });

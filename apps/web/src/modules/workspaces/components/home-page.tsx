@@ -8,7 +8,7 @@ import { QueryError } from '../../../app/components/query-state.tsx';
 import { MONTHS } from '../../../app/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace, wsKey } from '../../../app/workspace-context.tsx';
-import { auditApi } from '../../audit/api/audit.api.ts';
+import { useLatestAuditEntry } from '../../audit/index.ts';
 import { peopleApi } from '../../people/api/people.api.ts';
 import { membersKey, useInvitations } from '../../people/hooks/use-members.ts';
 import { ROLE_DESCRIPTIONS } from '../../people/components/role-descriptions.ts';
@@ -57,10 +57,7 @@ function AdminChecklist() {
     queryFn: () => peopleApi.members(ws.slug, { limit: 1 }),
   });
   // "Set" means an admin saved the settings or they differ from the defaults (USD, January).
-  const settingsSaved = useQuery({
-    queryKey: wsKey(ws.slug, 'checklist', 'settings'),
-    queryFn: () => auditApi.list(ws.slug, { action: 'workspace.settings_updated', limit: 1 }),
-  });
+  const settingsSaved = useLatestAuditEntry(ws.slug, 'workspace.settings_updated');
 
   const loading = teams.isPending || invitations.isPending || members.isPending || settingsSaved.isPending || workspace.isPending;
   const invited = (members.data?.total ?? 0) > 1 || (invitations.data?.total ?? 0) > 0;

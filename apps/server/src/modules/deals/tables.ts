@@ -13,7 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { memberships, workspaces } from '../workspaces/workspaces.table.ts';
+import { memberships, workspaces } from '../workspaces/tables.ts';
 
 // Millisecond precision, so keyset cursors built from JavaScript Dates compare exactly.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });

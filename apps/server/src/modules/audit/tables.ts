@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { workspaces } from '../workspaces/workspaces.table.ts';
+import { workspaces } from '../workspaces/tables.ts';
 
 export const auditLog = pgTable(
   'audit_log',

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, integer, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { accounts, deals } from '../deals/deals.table.ts';
-import { memberships, workspaces } from '../workspaces/workspaces.table.ts';
+import { accounts, deals } from '../deals/tables.ts';
+import { memberships, workspaces } from '../workspaces/tables.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 const workspaceId = () =>
