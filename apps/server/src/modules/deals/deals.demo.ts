@@ -3,7 +3,7 @@ import type { Random } from '../../lib/random.ts';
 import { workspacesRepository } from '../workspaces/index.ts';
 import { dealsRepository, type StageCategoryValue } from './deals.repository.ts';
 import type { accounts, deals, dealStageHistory } from './tables.ts';
-import { salesforceIdSuffix } from './import/salesforce-id.ts';
+import { salesforceIdSuffix } from '../../lib/tabular/salesforce-id.ts';
 import { emit } from '../notifications/index.ts';
 
 // Northwind's CRM: accounts in three segments and a year of opportunities whose

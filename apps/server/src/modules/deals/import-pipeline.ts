@@ -8,15 +8,15 @@
 import type { Database, Tx } from '../../db/database.ts';
 import { FileScanner } from './import/file-decisions.ts';
 import { IMPORT_FORMATS, type ColumnMap, type ImportFormat, resolveColumns } from './import/formats.ts';
-import { openCsv } from './import/csv-source.ts';
-import { type RowError, ImportFileError } from './import/import.errors.ts';
+import { openCsv } from '../../lib/tabular/csv-source.ts';
+import { type RowError, ImportFileError } from '../../lib/tabular/tabular.errors.ts';
 import type { DealInput } from './import/deal-input.ts';
 import type { MappingFile } from './import/mapping-file.ts';
 import { normalizeRecord, type FileDecisions } from './import/normalize.ts';
-import type { RawRecord, RecordSource } from './import/record.ts';
-import { normalizeSalesforceId } from './import/salesforce-id.ts';
+import type { RawRecord, RecordSource } from '../../lib/tabular/record.ts';
+import { normalizeSalesforceId } from '../../lib/tabular/salesforce-id.ts';
 import type { StageTable } from './import/stages.ts';
-import type { DateFormat } from './import/dates.ts';
+import type { DateFormat } from '../../lib/tabular/dates.ts';
 import { DEAL_STAGING_COLUMNS, copyLines, encodeDeal, encodeRejected } from './import-staging.ts';
 import { importsRepository, type MergeContext } from './imports.repository.ts';
 
@@ -96,7 +96,7 @@ export async function openRecords(file: ImportFile): Promise<RecordSource> {
   const looksXlsx = /\.xlsx$/i.test(file.name) || head.subarray(0, 4).equals(ZIP_MAGIC);
   if (!looksXlsx) return openCsv(rest);
   // exceljs is large: loaded only when a workbook arrives, not by every CLI command and server start.
-  const { openXlsx } = await import('./import/xlsx-source.ts');
+  const { openXlsx } = await import('../../lib/tabular/xlsx-source.ts');
   return openXlsx(rest);
 }
 

@@ -9,9 +9,9 @@ import { AppError } from '../../lib/app-error.ts';
 import type { ImportFormat } from './import/formats.ts';
 import type { MappingFile } from './import/mapping-file.ts';
 import { normalizeRecord } from './import/normalize.ts';
-import type { RawRecord } from './import/record.ts';
+import type { RawRecord } from '../../lib/tabular/record.ts';
 import type { StageTable } from './import/stages.ts';
-import type { DateFormat } from './import/dates.ts';
+import type { DateFormat } from '../../lib/tabular/dates.ts';
 import { columnsFor, detectFormat, openRecords, type ImportFile } from './import-pipeline.ts';
 
 const SAMPLE_ROWS = 5000;

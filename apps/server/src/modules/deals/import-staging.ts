@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Tx } from '../../db/database.ts';
 import type { DealInput } from './import/deal-input.ts';
-import type { RowError } from './import/import.errors.ts';
+import type { RowError } from '../../lib/tabular/tabular.errors.ts';
 
 /** COPY's text format: backslash escapes, \N for NULL. NUL cannot be stored in text and is dropped. */
 function esc(value: string): string {

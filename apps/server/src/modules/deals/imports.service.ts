@@ -19,7 +19,7 @@ import { recordAudit } from '../audit/index.ts';
 import { workspacesRepository } from '../workspaces/index.ts';
 import { dealsRepository } from './deals.repository.ts';
 import { stageTable } from './deals.service.ts';
-import { ImportFileError } from './import/import.errors.ts';
+import { ImportFileError } from '../../lib/tabular/tabular.errors.ts';
 import { mappingFileSchema, type MappingFile } from './import/mapping-file.ts';
 import { StageResolver, type StageTable } from './import/stages.ts';
 import type { DealInput } from './import/deal-input.ts';

@@ -6,8 +6,3 @@ export { DealsErrors } from './deals.errors.ts';
 export { seedDealsDemo } from './deals.demo.ts';
 export { createImportsService, type ImportsService, type ImportRequest } from './imports.service.ts';
 export { importsRoutes } from './imports.routes.ts';
-// The file readers other imports share (feedback reads call-note CSVs with them).
-export { openCsv } from './import/csv-source.ts';
-export { DateFormatDetector, parseDate, type DateResult } from './import/dates.ts';
-export { ImportFileError } from './import/import.errors.ts';
-export { normalizeSalesforceId } from './import/salesforce-id.ts';

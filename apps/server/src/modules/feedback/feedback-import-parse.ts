@@ -13,7 +13,9 @@ import {
   type FeedbackKind,
   type FeedbackSource,
 } from '@tandem/contracts';
-import { DateFormatDetector, ImportFileError, openCsv, parseDate, type DateResult } from '../deals/index.ts';
+import { openCsv } from '../../lib/tabular/csv-source.ts';
+import { DateFormatDetector, parseDate, type DateResult } from '../../lib/tabular/dates.ts';
+import { ImportFileError } from '../../lib/tabular/tabular.errors.ts';
 import { FeedbackErrors as E } from './feedback.errors.ts';
 
 export const IMPORT_MAX_ROWS = 50_000;

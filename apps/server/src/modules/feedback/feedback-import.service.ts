@@ -9,7 +9,7 @@ import type { Tx } from '../../db/database.ts';
 import type { TenantContext } from '../../lib/context.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { recordAudit } from '../audit/index.ts';
-import { normalizeSalesforceId } from '../deals/index.ts';
+import { normalizeSalesforceId } from '../../lib/tabular/salesforce-id.ts';
 import { previewFile, readFile, type Candidate, type DateReader } from './feedback-import-parse.ts';
 import { FeedbackErrors as E } from './feedback.errors.ts';
 import { feedbackRepository as repo, type ThemeRow } from './feedback.repository.ts';

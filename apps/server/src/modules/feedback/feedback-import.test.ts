@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, call, createHarness, setupAdmin, type Client, type Harness } from '../../../test/app-harness.ts';
 import { dealsRepository } from '../deals/deals.repository.ts';
-import { normalizeSalesforceId } from '../deals/index.ts';
+import { normalizeSalesforceId } from '../../lib/tabular/salesforce-id.ts';
 
 let h: Harness;
 let admin: Client;

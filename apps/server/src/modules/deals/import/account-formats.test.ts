@@ -2,8 +2,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveAccountColumns } from './account-formats.ts';
 import { parseAccountMappingFile } from './account-mapping-file.ts';
-import { openCsv } from './csv-source.ts';
-import { ImportFileError } from './import.errors.ts';
+import { openCsv } from '../../../lib/tabular/csv-source.ts';
+import { ImportFileError } from '../../../lib/tabular/tabular.errors.ts';
 
 const path = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 

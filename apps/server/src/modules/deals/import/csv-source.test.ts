@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { openCsv } from './csv-source.ts';
-import { ImportFileError } from './import.errors.ts';
-import type { RawRecord } from './record.ts';
+import { openCsv } from '../../../lib/tabular/csv-source.ts';
+import { ImportFileError } from '../../../lib/tabular/tabular.errors.ts';
+import type { RawRecord } from '../../../lib/tabular/record.ts';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 const fromText = (text: string | Buffer, chunkSize?: number) => {

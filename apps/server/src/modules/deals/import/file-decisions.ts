@@ -3,13 +3,13 @@
  * fed one row at a time; asked after a sample, then again at the end. Explicit
  * choices win: `--date-format` over the mapping's `dateFormat` over detection.
  */
-import type { CurrencyCode } from './currency.ts';
-import { type DateFormat, DateFormatDetector } from './dates.ts';
+import type { CurrencyCode } from '../../../lib/tabular/currency.ts';
+import { type DateFormat, DateFormatDetector } from '../../../lib/tabular/dates.ts';
 import type { ColumnMap } from './formats.ts';
 import type { MappingFile } from './mapping-file.ts';
-import { type DecimalSeparator, DecimalDetector } from './money.ts';
+import { type DecimalSeparator, DecimalDetector } from '../../../lib/tabular/money.ts';
 import type { FileDecisions } from './normalize.ts';
-import type { RawRecord } from './record.ts';
+import type { RawRecord } from '../../../lib/tabular/record.ts';
 import { StageResolver, type StageTable } from './stages.ts';
 
 export interface DecisionOptions {

@@ -5,15 +5,15 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { openCsv } from './csv-source.ts';
+import { openCsv } from '../../../lib/tabular/csv-source.ts';
 import { type DecisionOptions, scanFile } from './file-decisions.ts';
 import { hubspotWorkbook } from './fixtures/hubspot-workbook.ts';
 import { type ImportFormat, resolveColumns } from './formats.ts';
-import { ImportFileError, type RowError } from './import.errors.ts';
+import { ImportFileError, type RowError } from '../../../lib/tabular/tabular.errors.ts';
 import { parseMappingFile } from './mapping-file.ts';
 import { type DealInput, dealInputSchema, normalizeRecord } from './normalize.ts';
-import type { RecordSource } from './record.ts';
-import { openXlsx } from './xlsx-source.ts';
+import type { RecordSource } from '../../../lib/tabular/record.ts';
+import { openXlsx } from '../../../lib/tabular/xlsx-source.ts';
 
 const path = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveColumns } from './formats.ts';
-import { ImportFileError } from './import.errors.ts';
+import { ImportFileError } from '../../../lib/tabular/tabular.errors.ts';
 import { parseMappingFile } from './mapping-file.ts';
 
 const SALESFORCE = [

@@ -1,57 +1,9 @@
-import { AppError } from '../../../lib/app-error.ts';
-
-/**
- * A bad cell or row: the shape the CLI's `--json` lists under `errors` and the
- * rejected-rows CSV carries. `line` is the physical line where the record starts
- * (the header is line 1), `column` the header name as written in the file.
- */
-export interface RowError {
-  line: number;
-  column: string;
-  value: string;
-  message: string;
-}
-
-/** Something wrong with the file as a whole: nothing can be imported from it. */
-export class ImportFileError extends AppError {
-  constructor(
-    code: string,
-    title: string,
-    detail: string,
-    /** The physical line the problem was found on, when there is one. */
-    readonly line?: number,
-  ) {
-    super(code, 400, title, detail);
-    this.name = 'ImportFileError';
-  }
-}
+import { ImportFileError } from '../../../lib/tabular/tabular.errors.ts';
 
 const list = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
-/** Every file-level error of the import, in one place so their wording stays consistent. */
+/** The import's own file-level errors: columns and mapping files. */
 export const importErrors = {
-  emptyFile: () => new ImportFileError('DEALS_IMPORT_EMPTY_FILE', 'The file is empty', 'The file is empty: there is no header line and no data.'),
-  noRows: (headerLine: number) =>
-    new ImportFileError('DEALS_IMPORT_NO_ROWS', 'No rows', `The file has a header (line ${headerLine}) but no data rows.`, headerLine),
-  notText: (why: string) => new ImportFileError('DEALS_IMPORT_NOT_TEXT', 'Not a CSV file', why),
-  notXlsx: (why: string) => new ImportFileError('DEALS_IMPORT_NOT_XLSX', 'Not an XLSX workbook', why),
-  malformedCsv: (line: number, reason: string) =>
-    new ImportFileError('DEALS_IMPORT_MALFORMED_CSV', 'Malformed CSV', `Line ${line}: ${reason}`, line),
-  recordTooLarge: (line: number, limit: number) =>
-    new ImportFileError(
-      'DEALS_IMPORT_RECORD_TOO_LARGE',
-      'Record too large',
-      `Line ${line}: the record is larger than ${limit.toLocaleString('en-US')} characters, the limit for one row. ` +
-        'The file may use another delimiter or line ending, or a quote may be left open.',
-      line,
-    ),
-  duplicateColumn: (line: number, name: string, first: number, second: number) =>
-    new ImportFileError(
-      'DEALS_IMPORT_DUPLICATE_COLUMN',
-      'Duplicate column',
-      `Line ${line}: the column "${name}" appears twice (columns ${first} and ${second}); rename one of them.`,
-      line,
-    ),
   missingColumns: (format: string, missing: readonly string[], found: readonly string[]) =>
     new ImportFileError(
       'DEALS_IMPORT_MISSING_COLUMNS',
@@ -65,5 +17,4 @@ export const importErrors = {
       `The mapping file names columns this file does not have: ${list(missing)}. The file's columns are: ${list(found)}.`,
     ),
   badMapping: (detail: string) => new ImportFileError('DEALS_IMPORT_BAD_MAPPING', 'Invalid mapping file', detail),
-  ambiguousDates: (detail: string) => new ImportFileError('DEALS_IMPORT_AMBIGUOUS_DATES', 'Date format cannot be told', detail),
 };

@@ -7,8 +7,8 @@ import sjson from 'secure-json-parse';
 import { z } from 'zod';
 import { DEAL_IMPORT_FIELDS } from '@tandem/contracts';
 import { jsonErrorOffset } from '../../../lib/json-error-offset.ts';
-import { isCurrencyCode } from './currency.ts';
-import { DATE_FORMATS } from './dates.ts';
+import { isCurrencyCode } from '../../../lib/tabular/currency.ts';
+import { DATE_FORMATS } from '../../../lib/tabular/dates.ts';
 import { importErrors } from './import.errors.ts';
 import { STAGE_CATEGORIES } from './stages.ts';
 

@@ -2,11 +2,11 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveAccountColumns } from './account-formats.ts';
 import { parseAccountMappingFile } from './account-mapping-file.ts';
-import { openCsv } from './csv-source.ts';
+import { openCsv } from '../../../lib/tabular/csv-source.ts';
 import type { ImportFormat } from './formats.ts';
-import type { RowError } from './import.errors.ts';
+import type { RowError } from '../../../lib/tabular/tabular.errors.ts';
 import { type AccountInput, accountInputSchema, normalizeAccountRecord, normalizeDomain } from './normalize-account.ts';
-import type { RawRecord } from './record.ts';
+import type { RawRecord } from '../../../lib/tabular/record.ts';
 
 const path = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 

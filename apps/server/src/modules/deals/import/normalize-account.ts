@@ -7,9 +7,9 @@ import { domainToUnicode } from 'node:url';
 import { type AccountInput, DOMAIN_PATTERN } from './account-input.ts';
 import type { AccountColumnMap } from './account-formats.ts';
 import type { AccountField } from './account-mapping-file.ts';
-import type { RowError } from './import.errors.ts';
-import type { RawRecord } from './record.ts';
-import { normalizeSalesforceId } from './salesforce-id.ts';
+import type { RowError } from '../../../lib/tabular/tabular.errors.ts';
+import type { RawRecord } from '../../../lib/tabular/record.ts';
+import { normalizeSalesforceId } from '../../../lib/tabular/salesforce-id.ts';
 
 export { type AccountInput, accountInputSchema } from './account-input.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveColumns } from './formats.ts';
 import { parseMappingFile } from './mapping-file.ts';
 import { type FileDecisions, dealInputSchema, normalizeRecord } from './normalize.ts';
-import type { RawRecord } from './record.ts';
+import type { RawRecord } from '../../../lib/tabular/record.ts';
 import { StageResolver } from './stages.ts';
 
 const SF_HEADERS = [

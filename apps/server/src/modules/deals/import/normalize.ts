@@ -3,15 +3,15 @@
  * rule, default currency, stage mapping) → a DealInput, or every problem the row
  * has, each naming its line, column (header) and value.
  */
-import { type CurrencyCode, isCurrencyCode, symbolFits } from './currency.ts';
-import { type DateFormat, parseDate } from './dates.ts';
+import { type CurrencyCode, isCurrencyCode, symbolFits } from '../../../lib/tabular/currency.ts';
+import { type DateFormat, parseDate } from '../../../lib/tabular/dates.ts';
 import type { DealInput } from './deal-input.ts';
 import { dealType } from './deal-type.ts';
 import type { ColumnMap } from './formats.ts';
-import type { RowError } from './import.errors.ts';
-import { type DecimalRule, parseMoney } from './money.ts';
-import type { RawRecord } from './record.ts';
-import { normalizeSalesforceId } from './salesforce-id.ts';
+import type { RowError } from '../../../lib/tabular/tabular.errors.ts';
+import { type DecimalRule, parseMoney } from '../../../lib/tabular/money.ts';
+import type { RawRecord } from '../../../lib/tabular/record.ts';
+import { normalizeSalesforceId } from '../../../lib/tabular/salesforce-id.ts';
 import type { StageResolver } from './stages.ts';
 
 export { type DealInput, dealInputSchema } from './deal-input.ts';

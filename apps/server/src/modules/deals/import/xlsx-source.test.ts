@@ -4,8 +4,8 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { hubspotWorkbook } from './fixtures/hubspot-workbook.ts';
-import { ImportFileError } from './import.errors.ts';
-import { openXlsx } from './xlsx-source.ts';
+import { ImportFileError } from '../../../lib/tabular/tabular.errors.ts';
+import { openXlsx } from '../../../lib/tabular/xlsx-source.ts';
 
 async function readAll(buffer: Buffer) {
   const source = await openXlsx(Readable.from([buffer]));

@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { ImportFileError, importErrors } from './import.errors.ts';
+import { ImportFileError, tabularErrors } from './tabular.errors.ts';
 import { type RawRecord, type RecordSource, cleanHeaders, toRecord } from './record.ts';
 import { WorkbookReader } from './xlsx-workbook-reader.ts';
 
@@ -64,7 +64,7 @@ function notXlsx(e: unknown): Error {
   if (e instanceof ImportFileError) return e;
   const raw = e instanceof Error ? e.message : String(e);
   const why = raw === 'FILE_ENDED' ? 'it ends early: an incomplete download or upload?' : raw;
-  return importErrors.notXlsx(`The file could not be read as an XLSX workbook (${why}). Export it again as .xlsx, or as CSV.`);
+  return tabularErrors.notXlsx(`The file could not be read as an XLSX workbook (${why}). Export it again as .xlsx, or as CSV.`);
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -87,9 +87,9 @@ async function checkedStream(input: string | AsyncIterable<Buffer | string>): Pr
   const start = Buffer.concat(head);
   if (!start.subarray(0, 4).equals(ZIP_MAGIC)) {
     await it.return?.();
-    if (start.length === 0) throw importErrors.emptyFile();
+    if (start.length === 0) throw tabularErrors.emptyFile();
     const text = !start.includes(0);
-    throw importErrors.notXlsx(`This is not an XLSX workbook${text ? '; it looks like a text file (a CSV?)' : ''}.`);
+    throw tabularErrors.notXlsx(`This is not an XLSX workbook${text ? '; it looks like a text file (a CSV?)' : ''}.`);
   }
   return Readable.from(
     (async function* () {
@@ -117,7 +117,7 @@ export async function openXlsx(input: string | AsyncIterable<Buffer | string>): 
   let header: { cells: string[]; line: number } | undefined;
   try {
     const sheet = await sheets.next();
-    if (sheet.done) throw importErrors.notXlsx('The workbook has no worksheet.');
+    if (sheet.done) throw tabularErrors.notXlsx('The workbook has no worksheet.');
     rows = sheet.value[Symbol.asyncIterator]();
     for (let r = await rows.next(); !r.done; r = await rows.next()) {
       const { cells } = rowCells(r.value);
@@ -130,9 +130,9 @@ export async function openXlsx(input: string | AsyncIterable<Buffer | string>): 
     await sheets.return?.(undefined);
     throw notXlsx(e);
   }
-  if (!header) throw importErrors.emptyFile();
+  if (!header) throw tabularErrors.emptyFile();
   const headerLine = header.line;
-  const headers = cleanHeaders(header.cells, (name, a, b) => importErrors.duplicateColumn(headerLine, name, a, b));
+  const headers = cleanHeaders(header.cells, (name, a, b) => tabularErrors.duplicateColumn(headerLine, name, a, b));
 
   const close = async () => {
     await rows.return?.(undefined);
@@ -157,7 +157,7 @@ export async function openXlsx(input: string | AsyncIterable<Buffer | string>): 
     } finally {
       await close();
     }
-    if (yielded === 0) throw importErrors.noRows(headerLine);
+    if (yielded === 0) throw tabularErrors.noRows(headerLine);
   }
   return { headers, headerLine, records: records(), close };
 }

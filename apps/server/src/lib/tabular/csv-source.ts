@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, type Parser, parse } from 'csv-parse';
 import { type Delimiter, HeaderSniffer, checkText } from './csv-sniff.ts';
-import { importErrors } from './import.errors.ts';
+import { tabularErrors } from './tabular.errors.ts';
 import { type RawRecord, type RecordSource, cleanHeaders, toRecord } from './record.ts';
 
 export interface CsvOptions {
@@ -39,21 +39,21 @@ function csvError(e: unknown, recordLine: number, drift: number, maxRecordSize: 
   const at = typeof e.lines === 'number' ? Math.max(recordLine, e.lines - drift) : recordLine;
   switch (e.code) {
     case 'CSV_MAX_RECORD_SIZE':
-      return importErrors.recordTooLarge(recordLine, maxRecordSize);
+      return tabularErrors.recordTooLarge(recordLine, maxRecordSize);
     case 'CSV_QUOTE_NOT_CLOSED':
-      return importErrors.malformedCsv(recordLine, 'a quoted value that starts in this record is never closed (the file ends inside quotes).');
+      return tabularErrors.malformedCsv(recordLine, 'a quoted value that starts in this record is never closed (the file ends inside quotes).');
     case 'CSV_INVALID_CLOSING_QUOTE': {
       const got = /got "(.*?)" at line/.exec(e.message)?.[1];
-      return importErrors.malformedCsv(
+      return tabularErrors.malformedCsv(
         at,
         `a closing quote is followed by ${got ? `"${got}"` : 'a character'} instead of a delimiter or the end of the line; ` +
           'a quote inside a quoted value must be doubled ("").',
       );
     }
     case 'INVALID_OPENING_QUOTE':
-      return importErrors.malformedCsv(at, 'a quote appears inside an unquoted value; quote the whole value and double the inner quote ("").');
+      return tabularErrors.malformedCsv(at, 'a quote appears inside an unquoted value; quote the whole value and double the inner quote ("").');
     default:
-      return importErrors.malformedCsv(at, e.message);
+      return tabularErrors.malformedCsv(at, e.message);
   }
 }
 
@@ -71,8 +71,8 @@ async function readHead(it: AsyncIterator<Buffer | string>, maxRecordSize: numbe
   }
   const start = Buffer.concat(head);
   checkText(start);
-  if (start.toString('utf8').replace(/^\uFEFF/, '').trim() === '') throw importErrors.emptyFile();
-  if (!sniffer.ended && sniffer.bytes > maxRecordSize) throw importErrors.recordTooLarge(1, maxRecordSize);
+  if (start.toString('utf8').replace(/^\uFEFF/, '').trim() === '') throw tabularErrors.emptyFile();
+  if (!sniffer.ended && sniffer.bytes > maxRecordSize) throw tabularErrors.recordTooLarge(1, maxRecordSize);
   return { head, delimiter: sniffer.delimiter() };
 }
 
@@ -203,10 +203,10 @@ export async function openCsv(input: AsyncIterable<Buffer | string>, options: Cs
 
   let headers: string[];
   try {
-    if (!(await more())) throw importErrors.emptyFile();
+    if (!(await more())) throw tabularErrors.emptyFile();
     const header = shift();
-    if (isBlank(header)) throw importErrors.malformedCsv(1, 'the first line is blank; it must be the header.');
-    headers = cleanHeaders(header, (name, a, b) => importErrors.duplicateColumn(1, name, a, b));
+    if (isBlank(header)) throw tabularErrors.malformedCsv(1, 'the first line is blank; it must be the header.');
+    headers = cleanHeaders(header, (name, a, b) => tabularErrors.duplicateColumn(1, name, a, b));
   } catch (e) {
     await close();
     throw e;
@@ -251,7 +251,7 @@ export async function openCsv(input: AsyncIterable<Buffer | string>, options: Cs
     } finally {
       await close();
     }
-    if (yielded === 0) throw importErrors.noRows(1);
+    if (yielded === 0) throw tabularErrors.noRows(1);
   }
   return { headers, headerLine: 1, delimiter, records: records(), close };
 }

@@ -7,7 +7,7 @@
  * The day/month order is decided once per file from all of its dates (see
  * DateFormatDetector); an explicit format always wins.
  */
-import { importErrors, type ImportFileError } from './import.errors.ts';
+import { tabularErrors, type ImportFileError } from './tabular.errors.ts';
 
 export type DateFormat = 'YMD' | 'MDY' | 'DMY';
 export const DATE_FORMATS: readonly DateFormat[] = ['YMD', 'MDY', 'DMY'];
@@ -197,7 +197,7 @@ export class DateFormatDetector {
     if (MDY.sample && DMY.sample) {
       return {
         ok: false,
-        error: importErrors.ambiguousDates(
+        error: tabularErrors.ambiguousDates(
           `This file's dates disagree on their order, as many of them month/day/year as day/month/year: ` +
             `${quote(MDY.sample)} is month/day/year, ${quote(DMY.sample)} is day/month/year. ${how}`,
         ),
@@ -206,7 +206,7 @@ export class DateFormatDetector {
     if (this.ambiguous.length) {
       return {
         ok: false,
-        error: importErrors.ambiguousDates(
+        error: tabularErrors.ambiguousDates(
           'Every date in this file fits both month/day/year and day/month/year, so their order cannot be told: ' +
             `${this.ambiguous.map(quote).join(' and ')}. ${how}`,
         ),

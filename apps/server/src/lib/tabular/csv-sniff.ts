@@ -2,7 +2,7 @@
  * What the first bytes of a file say before the CSV parser sees it: whether it
  * is text at all, and which delimiter its header uses.
  */
-import { importErrors } from './import.errors.ts';
+import { tabularErrors } from './tabular.errors.ts';
 
 export type Delimiter = ',' | ';' | '\t';
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
@@ -10,11 +10,11 @@ const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 /** Refuses what is plainly not a UTF-8 CSV, with what it looks like instead. */
 export function checkText(start: Buffer): void {
   if (start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    throw importErrors.notText('This is a ZIP archive (an XLSX workbook?), not a CSV file; give an .xlsx file to the XLSX reader or save it as CSV.');
+    throw tabularErrors.notText('This is a ZIP archive (an XLSX workbook?), not a CSV file; give an .xlsx file to the XLSX reader or save it as CSV.');
   }
-  if (start[0] === 0xff && start[1] === 0xfe) throw importErrors.notText('This CSV file is UTF-16; save it as UTF-8 (in Excel: "CSV UTF-8").');
-  if (start[0] === 0xfe && start[1] === 0xff) throw importErrors.notText('This CSV file is UTF-16; save it as UTF-8 (in Excel: "CSV UTF-8").');
-  if (start.includes(0)) throw importErrors.notText('This is a binary file, not a CSV file (it contains NUL bytes).');
+  if (start[0] === 0xff && start[1] === 0xfe) throw tabularErrors.notText('This CSV file is UTF-16; save it as UTF-8 (in Excel: "CSV UTF-8").');
+  if (start[0] === 0xfe && start[1] === 0xff) throw tabularErrors.notText('This CSV file is UTF-16; save it as UTF-8 (in Excel: "CSV UTF-8").');
+  if (start.includes(0)) throw tabularErrors.notText('This is a binary file, not a CSV file (it contains NUL bytes).');
 }
 
 /**
