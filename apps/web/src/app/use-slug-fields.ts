@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import type { FormState, TextKey } from './forms.ts';
-import { slugify } from './format.ts';
+import { slugify } from './kit/format.ts';
 
 type Change = ChangeEvent<HTMLInputElement | HTMLTextAreaElement>;
 

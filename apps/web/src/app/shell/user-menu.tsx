@@ -4,7 +4,7 @@ import { IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { authApi } from '../../modules/auth/api/auth.api.ts';
 import { isApiError } from '../api-client.ts';
 import { notifyError } from '../components/notify.ts';
-import { initials } from '../format.ts';
+import { initials } from '../kit/format.ts';
 import { useRequiredSession } from '../session.tsx';
 
 export function UserMenu({ slug }: { slug: string }) {

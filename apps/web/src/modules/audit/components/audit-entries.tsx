@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { ActionIcon, Badge, Button, Code, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { AuditEntry } from '@tandem/contracts';
-import { formatDateTime } from '../../../app/format.ts';
+import { formatDateTime } from '../../../app/kit/format.ts';
 import { usePhone } from '../../../app/use-phone.ts';
 import { actionLabel } from './audit-actions.ts';
 

@@ -3,7 +3,7 @@ import { Button, Card, EmptyState, Group, Select, Stack, Text, TextInput } from 
 import { IconHistory } from '@tabler/icons-react';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { LoadMore, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
-import { zonedDayStart } from '../../../app/format.ts';
+import { zonedDayStart } from '../../../app/kit/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useAllMembers } from '../../people/hooks/use-members.ts';

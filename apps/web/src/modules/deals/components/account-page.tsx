@@ -6,14 +6,13 @@ import { isApiError } from '../../../app/api-client.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { PageSkeleton } from '../../../app/components/page-skeleton.tsx';
 import { QueryError } from '../../../app/components/query-state.tsx';
-import { formatDate } from '../../../app/format.ts';
+import { formatCount, formatDate, percent, wilson } from '../../../app/kit/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { LinkedFeedback } from '../../feedback/index.ts';
 import { isUuid, useAccount } from '../hooks/use-deals.ts';
 import { OwnerName, sourceLabel, STATUS_COLORS } from './deal-bits.tsx';
 import { Dimmed, Fact } from './fact.tsx';
-import { formatCount, percent, wilson } from './money.ts';
 import { RecordNotFound } from './record-not-found.tsx';
 
 export function AccountPage() {

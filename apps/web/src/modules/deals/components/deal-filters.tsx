@@ -6,7 +6,7 @@ import { usePhone } from '../../../app/use-phone.ts';
 import type { DealListView } from '../hooks/use-deal-list-view.ts';
 import { CLOSE_PERIOD_LABELS, CLOSE_PERIODS, periodRange, type ClosePeriod } from './close-periods.ts';
 import { STATUS_LABELS } from './deal-bits.tsx';
-import { formatDay } from './money.ts';
+import { formatDay } from '../../../app/kit/format.ts';
 import { TypeableSelect } from './typeable-select.tsx';
 
 interface DealFiltersProps {

@@ -6,7 +6,7 @@ import { isApiError } from '../../../app/api-client.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { PageSkeleton } from '../../../app/components/page-skeleton.tsx';
 import { QueryError } from '../../../app/components/query-state.tsx';
-import { formatDateTime } from '../../../app/format.ts';
+import { formatDateTime, formatDay } from '../../../app/kit/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { LinkedFeedback } from '../../feedback/index.ts';
@@ -16,7 +16,6 @@ import { DEAL_TYPE_LABELS, DealAmount, OwnerName, sourceLabel, StatusBadge } fro
 import { DealTimeline } from './deal-timeline.tsx';
 import type { DealsListState } from './deals-table.tsx';
 import { Dimmed, Fact, Tags } from './fact.tsx';
-import { formatDay } from './money.ts';
 import { RecordNotFound } from './record-not-found.tsx';
 
 export function DealPage() {

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Text, ThemeIcon, Timeline } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import type { DealDetail, StageHistoryEntry } from '@tandem/contracts';
-import { formatDate } from '../../../app/format.ts';
+import { formatDate, formatMoney } from '../../../app/kit/format.ts';
 import { STATUS_COLORS } from './deal-bits.tsx';
-import { formatMoney } from './money.ts';
 
 const DAY_MS = 86_400_000;
 

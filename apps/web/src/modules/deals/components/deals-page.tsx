@@ -15,7 +15,7 @@ import { todayIn } from './close-periods.ts';
 import { DealFilters } from './deal-filters.tsx';
 import { DealsSummary } from './deals-summary.tsx';
 import { DealsTable, SORT_OPTIONS } from './deals-table.tsx';
-import { formatCount } from './money.ts';
+import { formatCount } from '../../../app/kit/format.ts';
 
 export function DealsPage() {
   const ws = useWorkspace();

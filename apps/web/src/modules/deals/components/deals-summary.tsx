@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Card, Group, SimpleGrid, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
 import type { DealSummary, StageCategory } from '@tandem/contracts';
 import { STATUS_COLORS } from './deal-bits.tsx';
-import { formatCount, formatMoney, percent, wilson } from './money.ts';
+import { formatCount, formatMoney, percent, wilson } from '../../../app/kit/format.ts';
 
 const TITLES: Record<StageCategory, string> = { open: 'Open pipeline', won: 'Won', lost: 'Lost' };
 

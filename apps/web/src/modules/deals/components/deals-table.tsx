@@ -3,11 +3,10 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { Anchor, Group, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import type { Deal, DealSortKey } from '@tandem/contracts';
-import { formatRelative } from '../../../app/format.ts';
+import { formatDay, formatRelative } from '../../../app/kit/format.ts';
 import { usePhone } from '../../../app/use-phone.ts';
 import type { DealSort } from '../api/deals.api.ts';
 import { DealAmount, OwnerName, StatusBadge } from './deal-bits.tsx';
-import { formatDay } from './money.ts';
 
 interface DealsTableProps {
   deals: Deal[];

@@ -13,7 +13,7 @@ import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { dealsApi } from '../api/deals.api.ts';
 import { dealsKey } from '../hooks/use-deals.ts';
 import { todayIn } from './close-periods.ts';
-import { formatCount } from './money.ts';
+import { formatCount } from '../../../app/kit/format.ts';
 import { SaveBar } from './save-bar.tsx';
 import { errorCount, newRowKey, problemRowErrors, type RowErrors } from './row-errors.ts';
 

@@ -12,7 +12,7 @@ import { dealsApi } from '../api/deals.api.ts';
 import { dealsKey } from '../hooks/use-deals.ts';
 import { STATUS_LABELS } from './deal-bits.tsx';
 import { StageCard, stageKey, StageRow, type Row } from './stage-mapping-rows.tsx';
-import { formatCount } from './money.ts';
+import { formatCount } from '../../../app/kit/format.ts';
 import { SaveBar } from './save-bar.tsx';
 import { errorCount, newRowKey, problemRowErrors, type RowErrors } from './row-errors.ts';
 

@@ -1,8 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Anchor, Badge, Group, Text, Tooltip, type MantineColor } from '@mantine/core';
 import { FEEDBACK_KIND_LABELS, type FeedbackItem, type FeedbackKind } from '@tandem/contracts';
-import { formatDate } from '../../../app/format.ts';
-import { percent } from '../../deals/components/money.ts';
+import { formatDate, percent } from '../../../app/kit/format.ts';
 import { ThemeStatusBadge } from './theme-bits.tsx';
 
 export const KIND_COLORS: Record<FeedbackKind, MantineColor> = {

@@ -1,7 +1,7 @@
 import { Anchor, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { CreateFeedbackResponse } from '@tandem/contracts';
-import { percent } from '../../deals/components/money.ts';
+import { percent } from '../../../app/kit/format.ts';
 
 /**
  * "Feedback logged", and where it went. Notifications render outside the router,

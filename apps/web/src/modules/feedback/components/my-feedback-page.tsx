@@ -4,7 +4,7 @@ import { IconFilterOff, IconMessageCircle, IconMessages } from '@tabler/icons-re
 import { THEME_STATUS_LABELS, THEME_STATUSES, type FeedbackItem, type ThemeStatus } from '@tandem/contracts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { LoadMore, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
-import { formatDate, formatRelative } from '../../../app/format.ts';
+import { formatDate, formatRelative } from '../../../app/kit/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { usePhone } from '../../../app/use-phone.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';

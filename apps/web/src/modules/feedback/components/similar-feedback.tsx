@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconCheck, IconUsers } from '@tabler/icons-react';
 import type { SimilarFeedback } from '@tandem/contracts';
-import { formatRelative } from '../../../app/format.ts';
+import { formatRelative } from '../../../app/kit/format.ts';
 import { ThemeStatusBadge } from './theme-bits.tsx';
 
 interface SimilarFeedbackPanelProps {

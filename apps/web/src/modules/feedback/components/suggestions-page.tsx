@@ -5,7 +5,7 @@ import { IconCheck, IconInbox, IconListCheck, IconRefresh, IconSparkles } from '
 import type { ThemeDetail } from '@tandem/contracts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { QueryError } from '../../../app/components/query-state.tsx';
-import { formatRelative } from '../../../app/format.ts';
+import { formatRelative } from '../../../app/kit/format.ts';
 import { RequirePermission } from '../../../app/guards.tsx';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';

@@ -1,6 +1,6 @@
 import { Badge, Text, Tooltip, type MantineColor, type MantineSize } from '@mantine/core';
 import { THEME_STATUS_LABELS, type ThemeMetrics, type ThemeStatus } from '@tandem/contracts';
-import { formatCount, formatMoney } from '../../deals/components/money.ts';
+import { formatCount, formatMoney } from '../../../app/kit/format.ts';
 
 export const THEME_STATUS_COLORS: Record<ThemeStatus, MantineColor> = {
   new: 'gray',

@@ -8,7 +8,7 @@ import { PageHeader } from '../../../app/components/page-header.tsx';
 import { QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
 import { usePhone } from '../../../app/use-phone.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
-import { formatCount } from '../../deals/components/money.ts';
+import { formatCount } from '../../../app/kit/format.ts';
 import { useWorkspaceDetails } from '../../workspaces/hooks/use-workspace-details.ts';
 import { useThemes } from '../hooks/use-themes.ts';
 import { plural } from './theme-bits.tsx';

@@ -3,9 +3,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Anchor, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import type { Theme, ThemeListQuery } from '@tandem/contracts';
-import { formatRelative } from '../../../app/format.ts';
+import { formatCount, formatRelative } from '../../../app/kit/format.ts';
 import { usePhone } from '../../../app/use-phone.ts';
-import { formatCount } from '../../deals/components/money.ts';
 import { competitorsText, Money, plural, Sparkline, ThemeStatusBadge } from './theme-bits.tsx';
 
 export type ThemeSort = ThemeListQuery['sort'];

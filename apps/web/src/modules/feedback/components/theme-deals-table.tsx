@@ -4,7 +4,7 @@ import { Anchor, Button, Card, Group, Paper, Stack, Table, Text, Title, Tooltip 
 import type { ThemeDetail } from '@tandem/contracts';
 import { usePhone } from '../../../app/use-phone.ts';
 import { StatusBadge } from '../../deals/components/deal-bits.tsx';
-import { formatDay, formatMoney } from '../../deals/components/money.ts';
+import { formatDay, formatMoney } from '../../../app/kit/format.ts';
 
 type ThemeDeal = ThemeDetail['deals'][number];
 

@@ -1,6 +1,6 @@
 import { Stack, Text, Timeline, Title } from '@mantine/core';
 import { THEME_STATUS_LABELS, type ThemeDetail } from '@tandem/contracts';
-import { formatDateTime } from '../../../app/format.ts';
+import { formatDateTime } from '../../../app/kit/format.ts';
 import { plural, THEME_STATUS_COLORS } from './theme-bits.tsx';
 
 type Change = ThemeDetail['history'][number];

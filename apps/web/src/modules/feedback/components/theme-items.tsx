@@ -4,10 +4,9 @@ import { ActionBar, Alert, Anchor, Badge, Box, Button, Card, Checkbox, Group, St
 import { IconArrowsSplit, IconArrowRight, IconInbox } from '@tabler/icons-react';
 import { FEEDBACK_SOURCE_LABELS, type FeedbackItem, type ThemeDetail } from '@tandem/contracts';
 import { LoadMore, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
-import { formatDate } from '../../../app/format.ts';
+import { formatCount, formatDate } from '../../../app/kit/format.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { StatusBadge } from '../../deals/components/deal-bits.tsx';
-import { formatCount } from '../../deals/components/money.ts';
 import { useThemeItems } from '../hooks/use-themes.ts';
 import { KindBadge } from './feedback-bits.tsx';
 import { Money, plural } from './theme-bits.tsx';

@@ -4,7 +4,7 @@ import { IconExternalLink, IconNote, IconPlus, IconTrash } from '@tabler/icons-r
 import { AddThemeLinkRequest, type ThemeDetail } from '@tandem/contracts';
 import { notifyError } from '../../../app/components/notify.ts';
 import { FormError } from '../../../app/components/query-state.tsx';
-import { formatDate } from '../../../app/format.ts';
+import { formatDate } from '../../../app/kit/format.ts';
 import { useFormState } from '../../../app/forms.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useThemeActions } from '../hooks/use-themes.ts';

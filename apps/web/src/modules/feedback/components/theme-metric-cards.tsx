@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { FEEDBACK_KIND_LABELS, type ThemeDetail } from '@tandem/contracts';
-import { formatDate, formatRelative } from '../../../app/format.ts';
-import { formatCount } from '../../deals/components/money.ts';
+import { formatCount, formatDate, formatRelative } from '../../../app/kit/format.ts';
 import { Money, plural } from './theme-bits.tsx';
 
 /** Badges per tile: enough to see the pattern without making the tiles tall. */

@@ -6,7 +6,7 @@ import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import type { FeedbackResponseMetrics } from '@tandem/contracts';
 import { QueryError } from '../../../app/components/query-state.tsx';
 import { usePhone } from '../../../app/use-phone.ts';
-import { formatCount, percent } from '../../deals/components/money.ts';
+import { formatCount, percent } from '../../../app/kit/format.ts';
 import { useResponseMetrics } from '../hooks/use-themes.ts';
 import { formatHours, plural } from './theme-bits.tsx';
 

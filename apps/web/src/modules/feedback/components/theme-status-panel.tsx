@@ -3,7 +3,7 @@ import { IconExternalLink, IconInfoCircle, IconSpeakerphone } from '@tabler/icon
 import { ChangeThemeStatusRequest, THEME_STATUS_LABELS, THEME_STATUSES, type ThemeDetail, type ThemeStatus } from '@tandem/contracts';
 import { FormError } from '../../../app/components/query-state.tsx';
 import { notifySuccess } from '../../../app/components/notify.ts';
-import { formatDateTime } from '../../../app/format.ts';
+import { formatDateTime } from '../../../app/kit/format.ts';
 import { useFormState } from '../../../app/forms.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useThemeActions } from '../hooks/use-themes.ts';

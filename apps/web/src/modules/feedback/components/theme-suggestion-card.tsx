@@ -7,7 +7,7 @@ import { errorMessage } from '../../../app/api-client.ts';
 import { problemFieldErrors } from '../../../app/forms.ts';
 import { notifyError, notifySuccess } from '../../../app/components/notify.ts';
 import { FormError } from '../../../app/components/query-state.tsx';
-import { formatDate } from '../../../app/format.ts';
+import { formatDate } from '../../../app/kit/format.ts';
 import { useAcceptSuggestion, useDiscardSuggestion, useFeedbackItems } from '../hooks/use-themes.ts';
 import { KindBadge } from './feedback-bits.tsx';
 import { Money, plural } from './theme-bits.tsx';

@@ -1,7 +1,7 @@
 import { Paper, Text, VisuallyHidden } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ThemeMetrics } from '@tandem/contracts';
-import { formatDay } from '../../deals/components/money.ts';
+import { formatDay } from '../../../app/kit/format.ts';
 import { plural } from './theme-bits.tsx';
 
 /**

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { FeedbackKind, ThemeStatus } from '@tandem/contracts';
-import { zonedDayStart } from '../../../app/format.ts';
+import { zonedDayStart } from '../../../app/kit/format.ts';
 import type { FeedbackFilterParams } from '../api/feedback.api.ts';
 
 /** The inbox as the address bar says it, so a filtered view can be shared by its link. */

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Anchor, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
 import type { ImportCounts, ImportRecord } from '@tandem/contracts';
-import { formatDateTime, formatRelative } from '../../../app/format.ts';
+import { formatDateTime, formatRelative } from '../../../app/kit/format.ts';
 import { usePhone } from '../../../app/use-phone.ts';
 import { FORMAT_LABELS, formatBytes, formatCount, sourceLabel } from './import-fields.ts';
 import { ImportStatusBadge } from './import-status-badge.tsx';

@@ -6,7 +6,7 @@ import { isApiError } from '../../../app/api-client.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { PageSkeleton } from '../../../app/components/page-skeleton.tsx';
 import { QueryError } from '../../../app/components/query-state.tsx';
-import { formatDateTime } from '../../../app/format.ts';
+import { formatDateTime } from '../../../app/kit/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useImport } from '../hooks/use-imports.ts';

@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Anchor, Badge, Button, Card, DataList, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBackUp, IconDownload, IconFlask, IconInfoCircle } from '@tabler/icons-react';
 import type { ImportCounts, ImportDetail } from '@tandem/contracts';
-import { formatDateTime } from '../../../app/format.ts';
+import { formatDateTime } from '../../../app/kit/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { importsApi } from '../api/imports.api.ts';

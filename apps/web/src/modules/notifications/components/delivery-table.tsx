@@ -4,7 +4,7 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { Delivery } from '@tandem/contracts';
 import { notifyError, notifySuccess } from '../../../app/components/notify.ts';
 import { QueryError } from '../../../app/components/query-state.tsx';
-import { formatDateTime, formatRelative } from '../../../app/format.ts';
+import { formatDateTime, formatRelative } from '../../../app/kit/format.ts';
 import { notifyAdminApi } from '../api/notifications.api.ts';
 import { useDeliveryDetail, useRefreshAdmin } from '../hooks/use-notify-admin.ts';
 import { DeliveryStatusBadge } from './delivery-status.tsx';

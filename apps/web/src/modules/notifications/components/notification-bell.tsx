@@ -5,7 +5,7 @@ import { IconBell, IconSettings } from '@tabler/icons-react';
 import type { InboxItem } from '@tandem/contracts';
 import { notifyError } from '../../../app/components/notify.ts';
 import { QueryError } from '../../../app/components/query-state.tsx';
-import { formatRelative } from '../../../app/format.ts';
+import { formatRelative } from '../../../app/kit/format.ts';
 import { useLatestItems, useMarkRead, useUnreadCount } from '../hooks/use-inbox.ts';
 
 /** The header's bell: how many notifications are unread, and the latest few a click away. */

@@ -5,7 +5,7 @@ import type { TestResult, WebhookSubscription } from '@tandem/contracts';
 import { ConfirmModal } from '../../../app/components/confirm-modal.tsx';
 import { notifyError, notifySuccess } from '../../../app/components/notify.ts';
 import { QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
-import { formatDateTime, formatRelative } from '../../../app/format.ts';
+import { formatDateTime, formatRelative } from '../../../app/kit/format.ts';
 import { useConfirmAction } from '../../../app/use-confirm-action.ts';
 import { notifyAdminApi } from '../api/notifications.api.ts';
 import { useRefreshAdmin, useWebhooks } from '../hooks/use-notify-admin.ts';

@@ -5,7 +5,7 @@ import { ROLE_LABELS, type Invitation } from '@tandem/contracts';
 import { ConfirmModal } from '../../../app/components/confirm-modal.tsx';
 import { notifySuccess } from '../../../app/components/notify.ts';
 import { QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
-import { formatDate, formatRelative, isPast } from '../../../app/format.ts';
+import { formatDate, formatRelative, isPast } from '../../../app/kit/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useConfirmAction } from '../../../app/use-confirm-action.ts';
 import { usePhone } from '../../../app/use-phone.ts';

@@ -1,7 +1,7 @@
 import { Button, Text } from '@mantine/core';
 import type { Member } from '@tandem/contracts';
 import { SecretShownOnce } from '../../../app/components/secret-shown-once.tsx';
-import { formatDateTime } from '../../../app/format.ts';
+import { formatDateTime } from '../../../app/kit/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { peopleApi } from '../api/people.api.ts';
 import { CreateLinkModal } from './create-link-modal.tsx';

@@ -8,7 +8,7 @@ import { notifySuccess } from '../../../app/components/notify.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { PasswordWithConfirm, withConfirm } from '../../../app/components/password-with-confirm.tsx';
 import { useFormState } from '../../../app/forms.ts';
-import { browserTimeZone } from '../../../app/format.ts';
+import { browserTimeZone } from '../../../app/kit/format.ts';
 import { useRequiredSession, useSession } from '../../../app/session.tsx';
 import { profileApi } from '../api/profile.api.ts';
 import { timeZoneOptions } from './time-zones.ts';

@@ -6,7 +6,7 @@ import { CreateApiTokenRequest, type CreateApiTokenResponse } from '@tandem/cont
 import { ModalForm } from '../../../app/components/modal-form.tsx';
 import { SecretShownOnce } from '../../../app/components/secret-shown-once.tsx';
 import { err, useFormState } from '../../../app/forms.ts';
-import { formatDate } from '../../../app/format.ts';
+import { formatDate } from '../../../app/kit/format.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { wsKey } from '../../../app/workspace-context.tsx';
 import { tokensApi } from '../api/tokens.api.ts';

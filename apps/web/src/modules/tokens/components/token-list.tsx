@@ -1,6 +1,6 @@
 import { Badge, Button, Code, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import type { ApiToken } from '@tandem/contracts';
-import { formatDate, formatRelative } from '../../../app/format.ts';
+import { formatDate, formatRelative } from '../../../app/kit/format.ts';
 import { usePhone } from '../../../app/use-phone.ts';
 import { tokenStatus, type TokenStatus } from './token-status.ts';
 

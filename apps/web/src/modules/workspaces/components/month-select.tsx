@@ -1,5 +1,5 @@
 import { Select } from '@mantine/core';
-import { MONTHS } from '../../../app/format.ts';
+import { MONTHS } from '../../../app/kit/format.ts';
 
 const DATA = MONTHS.map((m, i) => ({ value: String(i + 1), label: m }));
 
