@@ -37,6 +37,16 @@ export default tseslint.config(
     },
   },
   {
+    // Components read and write through hooks: the endpoint table is for hooks (with the rule in .dependency-cruiser.cjs).
+    files: ['apps/web/src/**/components/**/*.{ts,tsx}', 'apps/web/src/app/shell/**/*.{ts,tsx}', 'apps/web/src/app/kit/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@tandem/contracts'], importNamePattern: 'Endpoints$', message: 'Components call the API through hooks.' }] },
+      ],
+    },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

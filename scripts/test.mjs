@@ -1,4 +1,4 @@
-// `npm test`: lint, typecheck, server tests on the embedded PostgreSQL (and again on
+// `npm test`: lint, typecheck, web unit tests, server tests on the embedded PostgreSQL (and again on
 // TEST_DATABASE_URL when set), then browser tests on the built app.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -41,8 +41,9 @@ function summary() {
   console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 }
 
-run('lint', 'npx', ['eslint', '.']);
+run('lint (eslint, and the architecture rules of .dependency-cruiser.cjs)', 'npm', ['run', 'lint', '--silent']);
 run('typecheck', 'npm', ['run', 'typecheck', '--silent']);
+vitest('web unit tests', 'web');
 vitest('server tests on the embedded PostgreSQL', 'server', { TANDEM_TEST_PG: 'embedded' });
 if (process.env.TEST_DATABASE_URL) {
   vitest('server tests on TEST_DATABASE_URL', 'server', { TANDEM_TEST_PG: 'external' });

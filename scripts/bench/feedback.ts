@@ -5,8 +5,8 @@ import { seededRandom } from '../../apps/server/src/lib/random.ts';
 import { clusterTexts } from '../../apps/server/src/modules/feedback/clustering/engine.ts';
 import { composeFeedback, pickTopic } from '../../apps/server/src/modules/feedback/feedback.demo-corpus.ts';
 import { DEMO_THEMED_TOPICS } from '../../apps/server/src/modules/feedback/feedback.demo.ts';
-import { SimilarityIndex } from '../../apps/server/src/modules/feedback/similarity.ts';
-import { suggestionCount } from '../../apps/server/src/modules/feedback/suggestions.service.ts';
+import { SimilarityIndex } from '../../apps/server/src/modules/feedback/similarity/similarity.ts';
+import { suggestionCount } from '../../apps/server/src/modules/feedback/suggestions/suggestions.service.ts';
 
 const rnd = seededRandom(3);
 const texts: string[] = [];

@@ -11,12 +11,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { auditRoutes } from './modules/audit/index.ts';
-import { dealsRoutes, importsRoutes } from './modules/deals/index.ts';
-import { feedbackImportRoutes, feedbackRoutes, themesRoutes } from './modules/feedback/index.ts';
+import { dealsRoutes } from './modules/deals/index.ts';
+import { feedbackRoutes } from './modules/feedback/index.ts';
+import { importsRoutes } from './modules/imports/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
-import { unsubscribeRoutes } from './modules/notifications/unsubscribe.routes.ts';
-import { integrationsRoutes } from './modules/notifications/integrations.routes.ts';
-import { authRoutes, createAuthPort, teamsRoutes, tokensRoutes, workspacesRoutes } from './modules/workspaces/index.ts';
+import { createAuthPort, workspacesRoutes } from './modules/workspaces/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin, sendProblem } from './plugins/errors.ts';
 import { inputGuardPlugin } from './plugins/input-guard.ts';
@@ -108,19 +107,12 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
         { config: { access: 'public' }, schema: { hide: true, response: { 200: z.unknown() } } },
         async () => app.swagger(),
       );
-      await api.register(authRoutes, { services });
-      await api.register(workspacesRoutes, { services });
-      await api.register(teamsRoutes, { services });
-      await api.register(tokensRoutes, { services });
+      await api.register(workspacesRoutes, services);
       await api.register(auditRoutes, services);
-      await api.register(dealsRoutes, { services });
-      await api.register(importsRoutes, { services });
-      await api.register(unsubscribeRoutes, { services });
-      await api.register(notificationsRoutes, { services });
-      await api.register(integrationsRoutes, { services });
-      await api.register(feedbackRoutes, { services });
-      await api.register(feedbackImportRoutes, { services });
-      await api.register(themesRoutes, { services });
+      await api.register(dealsRoutes, services);
+      await api.register(importsRoutes, services);
+      await api.register(notificationsRoutes, services);
+      await api.register(feedbackRoutes, services);
     },
     { prefix: '/api/v1' },
   );

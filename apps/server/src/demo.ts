@@ -3,7 +3,7 @@ import { cliActor } from './lib/context.ts';
 import { seededRandom } from './lib/random.ts';
 import { seedDealsDemo } from './modules/deals/index.ts';
 import { seedFeedbackDemo } from './modules/feedback/index.ts';
-import { DEMO_LOGINS, DEMO_SLUG, seedWorkspaceDemo } from './modules/workspaces/workspaces.demo.ts';
+import { DEMO_LOGINS, DEMO_SLUG, seedWorkspacesDemo } from './modules/workspaces/index.ts';
 import type { Services } from './services.ts';
 
 export { DEMO_LOGINS, DEMO_SLUG };
@@ -24,9 +24,9 @@ export async function seedDemo(services: Services, log: Logger, opts: SeedOption
   }
   const rnd = seededRandom(opts.seed ?? 42);
   const scale = opts.scale ?? 1;
-  const ws = await seedWorkspaceDemo(db, cliActor('demo seed'), rnd, scale);
+  const ws = await seedWorkspacesDemo(services.deps, cliActor('demo seed'), rnd, scale);
   log.info({ workspace: ws.slug, people: ws.userIdsByEmail.size }, 'demo workspace seeded');
-  const crm = await seedDealsDemo(db, ws.workspaceId, rnd, scale);
+  const crm = await seedDealsDemo(db, services.deps.emit, ws.workspaceId, rnd, scale);
   log.info(crm, 'demo deals seeded');
   const feedback = await seedFeedbackDemo(db, ws.workspaceId, rnd, scale, (ctx) => services.suggestions.refresh(ctx));
   log.info(feedback, 'demo feedback seeded');

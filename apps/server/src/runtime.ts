@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { ensureDatabase, ensureEmbeddedPostgres, type EmbeddedServer } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
-import { resolveSecret } from './modules/system/secret.ts';
+import { resolveSecret } from './modules/system/index.ts';
 import { createServices, type Services } from './services.ts';
 
 const MIN_SERVER_VERSION = 150000;

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { resolveSecret } from '../src/modules/system/secret.ts';
+import { resolveSecret } from '../src/modules/system/index.ts';
 import { createServices, type Services } from '../src/services.ts';
 import { createTestDatabase, dropTestDatabase } from './pg-harness.ts';
 

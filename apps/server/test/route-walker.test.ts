@@ -12,11 +12,12 @@ import type { RouteEntry } from '../src/http/request-context.ts';
 import { PUBLIC_ROUTES } from '../src/plugins/public-routes.ts';
 import { cliActor } from '../src/lib/context.ts';
 import { dealsRepository } from '../src/modules/deals/deals.repository.ts';
-import { integrationsRepository } from '../src/modules/notifications/integrations.repository.ts';
+import { integrationsRepository } from '../src/modules/notifications/integrations/integrations.repository.ts';
 import { addMember, call, createHarness, login, PASSWORD, setupAdmin, type Client, type Harness } from './app-harness.ts';
-import { outboxRepository } from '../src/modules/notifications/outbox.repository.ts';
-import { feedbackRepository } from '../src/modules/feedback/feedback.repository.ts';
-import { themesRepository as themesRepo } from '../src/modules/feedback/themes.repository.ts';
+import { outboxRepository } from '../src/modules/notifications/outbox/outbox.repository.ts';
+import { feedbackRepository } from '../src/modules/feedback/items/items.repository.ts';
+import { feedbackImportRepository } from '../src/modules/feedback/feedback-import/feedback-import.repository.ts';
+import { suggestionsRepository } from '../src/modules/feedback/suggestions/suggestions.repository.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -104,11 +105,11 @@ beforeAll(async () => {
     body: { title: 'Alpha talk track', url: 'https://example.com/alpha' },
   });
   fixturesA.linkId = linked.json().links[0].id;
-  const [suggestion] = await themesRepo.replacePendingSuggestions(db, wsA, [
+  const [suggestion] = await suggestionsRepository.replacePendingSuggestions(db, wsA, [
     { workspaceId: wsA, label: 'alpha suggestion', keyPhrases: ['alpha'], itemIds: [fixturesA.itemId!], representativeIds: [fixturesA.itemId!] },
   ]);
   fixturesA.suggestionId = suggestion!.id;
-  const batch = await feedbackRepository.insertImport(db, { workspaceId: wsA, fileName: 'alpha-notes.csv', rows: 1, created: 1, createdByUserId: null });
+  const batch = await feedbackImportRepository.insertImport(db, { workspaceId: wsA, fileName: 'alpha-notes.csv', rows: 1, created: 1, createdByUserId: null });
   await feedbackRepository.insertItems(db, [{ workspaceId: wsA, kind: 'praise', text: 'Alpha imported note', source: 'import', importBatchId: batch.id }]);
   fixturesA.batchId = batch.id;
 });

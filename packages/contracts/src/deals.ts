@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid, listEnvelope } from './common.ts';
+import { endpoint, WorkspaceParam, workspaceAnd } from './endpoint.ts';
 import { Currency } from './workspaces.ts';
 
 /** Amounts leave the API as exact decimal strings, never floats. */
@@ -187,3 +188,97 @@ export const PutExchangeRatesResponse = ExchangeRateList.extend({
   recomputedDeals: z.number().int().describe('Deals whose base-currency amount changed'),
 });
 export type PutExchangeRatesResponse = z.infer<typeof PutExchangeRatesResponse>;
+
+// ---- Endpoints ------------------------------------------------------------------
+
+const read = { action: 'deals.read' } as const;
+const settings = { action: 'deals.settings' } as const;
+
+export const dealsEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/deals',
+    summary: 'Deals, filtered and sorted, with the exact filtered total',
+    tag: 'deals',
+    access: read,
+    params: WorkspaceParam,
+    query: DealListQuery,
+    response: DealList,
+  }),
+  summary: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/deals/summary',
+    summary: 'Deal count and base-currency amount by status and by stage',
+    tag: 'deals',
+    access: read,
+    params: WorkspaceParam,
+    query: DealFilters,
+    response: DealSummary,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/deals/:dealId',
+    summary: 'A deal with its account and stage history',
+    tag: 'deals',
+    access: read,
+    params: workspaceAnd('dealId'),
+    response: DealDetail,
+  }),
+  accounts: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/accounts',
+    summary: 'Accounts by name',
+    tag: 'deals',
+    access: read,
+    params: WorkspaceParam,
+    query: AccountListQuery,
+    response: AccountList,
+  }),
+  account: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/accounts/:accountId',
+    summary: 'An account with its deal counts',
+    tag: 'deals',
+    access: read,
+    params: workspaceAnd('accountId'),
+    response: AccountDetail,
+  }),
+  stageMapping: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/deal-settings/stages',
+    summary: 'Stage → status mapping, and stages no mapping knows',
+    tag: 'deals',
+    access: read,
+    params: WorkspaceParam,
+    response: StageMappingList,
+  }),
+  putStageMapping: endpoint({
+    method: 'PUT',
+    path: '/workspaces/:workspace/deal-settings/stages',
+    summary: 'Replace the stage mapping; recomputes the status of affected deals',
+    tag: 'deals',
+    access: settings,
+    params: WorkspaceParam,
+    body: PutStageMappingRequest,
+    response: PutStageMappingResponse,
+  }),
+  exchangeRates: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/deal-settings/exchange-rates',
+    summary: 'Exchange rates to the base currency',
+    tag: 'deals',
+    access: read,
+    params: WorkspaceParam,
+    response: ExchangeRateList,
+  }),
+  putExchangeRates: endpoint({
+    method: 'PUT',
+    path: '/workspaces/:workspace/deal-settings/exchange-rates',
+    summary: 'Replace the exchange rates; recomputes base-currency amounts',
+    tag: 'deals',
+    access: settings,
+    params: WorkspaceParam,
+    body: PutExchangeRatesRequest,
+    response: PutExchangeRatesResponse,
+  }),
+};

@@ -1,4 +1,9 @@
 import { auditEndpoints } from './audit.ts';
+import { dealsEndpoints } from './deals.ts';
+import { feedbackEndpoints } from './feedback.ts';
+import { importsEndpoints } from './imports.ts';
+import { notificationsEndpoints } from './notifications.ts';
+import { workspacesEndpoints } from './workspaces.ts';
 
 /**
  * The whole endpoint table, by module. The server registers every API route from a row here
@@ -7,4 +12,9 @@ import { auditEndpoints } from './audit.ts';
  */
 export const ENDPOINTS = {
   audit: auditEndpoints,
+  deals: dealsEndpoints,
+  feedback: feedbackEndpoints,
+  imports: importsEndpoints,
+  notifications: notificationsEndpoints,
+  workspaces: workspacesEndpoints,
 };

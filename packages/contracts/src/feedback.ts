@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Uuid, listEnvelope } from './common.ts';
 import { Decimal } from './deals.ts';
+import { endpoint, WorkspaceParam, workspaceAnd } from './endpoint.ts';
 
 /**
  * Field feedback and themes: what reps hear from customers, grouped into themes
@@ -199,6 +200,7 @@ export type SimilarFeedback = z.infer<typeof SimilarFeedback>;
 
 export const MoveFeedbackRequest = z.object({ itemIds: z.array(Uuid).min(1).max(1000), themeId: Uuid.nullable() });
 export const MoveFeedbackResponse = z.object({ moved: z.number().int() });
+export type MoveFeedbackResponse = z.infer<typeof MoveFeedbackResponse>;
 
 // ---- Themes ------------------------------------------------------------------
 
@@ -302,6 +304,9 @@ export type ChangeThemeStatusRequest = z.infer<typeof ChangeThemeStatusRequest>;
 
 export const MergeThemesRequest = z.object({ sourceThemeIds: z.array(Uuid).min(1).max(50) });
 export const SplitThemeRequest = z.object({ name: Text(120), itemIds: z.array(Uuid).min(1).max(1000) });
+/** Whether the caller now follows the theme. */
+export const FollowThemeResponse = z.object({ following: z.boolean() });
+export type FollowThemeResponse = z.infer<typeof FollowThemeResponse>;
 
 // ---- Suggested themes --------------------------------------------------------
 
@@ -326,6 +331,7 @@ export const ThemeSuggestionList = z.object({
 });
 export type ThemeSuggestionList = z.infer<typeof ThemeSuggestionList>;
 export const AcceptSuggestionRequest = z.object({ name: Text(120).optional(), itemIds: z.array(Uuid).max(1000).optional() });
+export type AcceptSuggestionRequest = z.infer<typeof AcceptSuggestionRequest>;
 
 // ---- Response metrics --------------------------------------------------------
 
@@ -382,3 +388,292 @@ export const FeedbackImportResult = z.object({
   dryRun: z.boolean(),
 });
 export type FeedbackImportResult = z.infer<typeof FeedbackImportResult>;
+
+export const UndoFeedbackImportResponse = z.object({ removed: z.number().int() });
+export type UndoFeedbackImportResponse = z.infer<typeof UndoFeedbackImportResponse>;
+
+// ---- Endpoints -------------------------------------------------------------------
+
+const ItemParam = workspaceAnd('itemId');
+const ThemeParam = workspaceAnd('themeId');
+const LinkParam = workspaceAnd('themeId', 'linkId');
+const SuggestionParam = workspaceAnd('suggestionId');
+const BatchParam = workspaceAnd('batchId');
+const read = { action: 'feedback.read' } as const;
+const write = { action: 'feedback.write' } as const;
+const triage = { action: 'feedback.triage' } as const;
+const importing = { action: 'feedback.import' } as const;
+
+/** Feedback items, themes, suggested themes and the CSV import. */
+export const feedbackEndpoints = {
+  // Items
+  list: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/feedback',
+    summary: 'Feedback, newest first, filtered by kind, competitor, segment, theme, status, submitter',
+    tag: 'feedback',
+    access: read,
+    params: WorkspaceParam,
+    query: FeedbackListQuery,
+    response: FeedbackList,
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/feedback',
+    summary: 'Log feedback; it joins the closest theme when the engine is confident, else waits for triage',
+    tag: 'feedback',
+    access: write,
+    params: WorkspaceParam,
+    body: CreateFeedbackRequest,
+    status: 201,
+    response: CreateFeedbackResponse,
+  }),
+  similar: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/feedback/similar',
+    summary: 'Near-duplicates of a text from the last 90 days',
+    tag: 'feedback',
+    access: write,
+    params: WorkspaceParam,
+    body: SimilarFeedbackRequest,
+    response: SimilarFeedback,
+  }),
+  mySummary: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/feedback/mine/summary',
+    summary: 'What happened to the feedback I logged, by theme status',
+    tag: 'feedback',
+    access: read,
+    params: WorkspaceParam,
+    response: MyFeedbackSummary,
+  }),
+  metrics: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/feedback/metrics',
+    summary: 'Time to acknowledge and share of feedback with a response, per PMM and overall',
+    tag: 'feedback',
+    access: read,
+    params: WorkspaceParam,
+    response: FeedbackResponseMetrics,
+  }),
+  move: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/feedback/move',
+    summary: 'Move items into a theme, or back to triage (themeId null)',
+    tag: 'feedback',
+    access: triage,
+    params: WorkspaceParam,
+    body: MoveFeedbackRequest,
+    response: MoveFeedbackResponse,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/feedback/:itemId',
+    summary: 'One feedback item',
+    tag: 'feedback',
+    access: read,
+    params: ItemParam,
+    response: FeedbackItem,
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/workspaces/:workspace/feedback/:itemId',
+    summary: 'Edit feedback (its submitter, or marketing)',
+    tag: 'feedback',
+    access: write,
+    params: ItemParam,
+    body: UpdateFeedbackRequest,
+    response: FeedbackItem,
+  }),
+  remove: endpoint({
+    method: 'DELETE',
+    path: '/workspaces/:workspace/feedback/:itemId',
+    summary: 'Delete feedback (its submitter, or marketing)',
+    tag: 'feedback',
+    access: write,
+    params: ItemParam,
+    status: 204,
+  }),
+
+  // Import
+  importPreview: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/feedback/import/preview',
+    summary: 'Read a CSV (multipart field `file`): its columns, a suggested mapping, the first 10 rows and the row count; nothing is imported',
+    tag: 'feedback',
+    access: importing,
+    params: WorkspaceParam,
+    body: 'multipart',
+    response: FeedbackImportPreview,
+  }),
+  import: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/feedback/import',
+    summary:
+      'Import feedback from a CSV (multipart: `mapping` JSON, `dryRun`, `skipInvalid`, `defaultKind`, then `file`); with an invalid row and skipInvalid off, or dryRun, nothing is written',
+    tag: 'feedback',
+    access: importing,
+    params: WorkspaceParam,
+    body: 'multipart',
+    response: FeedbackImportResult,
+  }),
+  undoImport: endpoint({
+    method: 'DELETE',
+    path: '/workspaces/:workspace/feedback/import/:batchId',
+    summary: 'Undo an import: delete every item it created',
+    tag: 'feedback',
+    access: importing,
+    params: BatchParam,
+    response: UndoFeedbackImportResponse,
+  }),
+
+  // Themes
+  themes: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/themes',
+    summary: 'Themes with their metrics, by open pipeline at stake unless sorted otherwise',
+    tag: 'themes',
+    access: read,
+    params: WorkspaceParam,
+    query: ThemeListQuery,
+    response: ThemeList,
+  }),
+  createTheme: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/themes',
+    summary: 'Create a theme, optionally with items',
+    tag: 'themes',
+    access: triage,
+    params: WorkspaceParam,
+    body: CreateThemeRequest,
+    status: 201,
+    response: ThemeDetail,
+  }),
+  theme: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/themes/:themeId',
+    summary: 'A theme with metrics, deals, links and status history',
+    tag: 'themes',
+    access: read,
+    params: ThemeParam,
+    response: ThemeDetail,
+  }),
+  updateTheme: endpoint({
+    method: 'PATCH',
+    path: '/workspaces/:workspace/themes/:themeId',
+    summary: 'Rename a theme, describe it, or give it an owner',
+    tag: 'themes',
+    access: triage,
+    params: ThemeParam,
+    body: UpdateThemeRequest,
+    response: ThemeDetail,
+  }),
+  changeThemeStatus: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/themes/:themeId/status',
+    summary: 'Change the status, with a response every submitter receives',
+    tag: 'themes',
+    access: triage,
+    params: ThemeParam,
+    body: ChangeThemeStatusRequest,
+    response: ThemeDetail,
+  }),
+  addThemeLink: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/themes/:themeId/links',
+    summary: 'Link what addressed the theme (a URL or a note)',
+    tag: 'themes',
+    access: triage,
+    params: ThemeParam,
+    body: AddThemeLinkRequest,
+    response: ThemeDetail,
+  }),
+  removeThemeLink: endpoint({
+    method: 'DELETE',
+    path: '/workspaces/:workspace/themes/:themeId/links/:linkId',
+    summary: 'Remove a link',
+    tag: 'themes',
+    access: triage,
+    params: LinkParam,
+    response: ThemeDetail,
+  }),
+  mergeThemes: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/themes/:themeId/merge',
+    summary: 'Merge other themes into this one (items, followers and links move)',
+    tag: 'themes',
+    access: triage,
+    params: ThemeParam,
+    body: MergeThemesRequest,
+    response: ThemeDetail,
+  }),
+  splitTheme: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/themes/:themeId/split',
+    summary: 'Move some items into a new theme',
+    tag: 'themes',
+    access: triage,
+    params: ThemeParam,
+    body: SplitThemeRequest,
+    status: 201,
+    response: ThemeDetail,
+  }),
+  followTheme: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/themes/:themeId/follow',
+    summary: 'Follow a theme: hear about its status changes',
+    tag: 'themes',
+    access: read,
+    params: ThemeParam,
+    response: FollowThemeResponse,
+  }),
+  unfollowTheme: endpoint({
+    method: 'DELETE',
+    path: '/workspaces/:workspace/themes/:themeId/follow',
+    summary: 'Stop following a theme (also for its submitters)',
+    tag: 'themes',
+    access: read,
+    params: ThemeParam,
+    response: FollowThemeResponse,
+  }),
+
+  // Suggested themes
+  suggestions: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/theme-suggestions',
+    summary: 'Suggested themes from the last run over untriaged feedback',
+    tag: 'themes',
+    access: triage,
+    params: WorkspaceParam,
+    response: ThemeSuggestionList,
+  }),
+  refreshSuggestions: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/theme-suggestions/refresh',
+    summary: 'Group untriaged feedback again (the clustering engine)',
+    tag: 'themes',
+    access: triage,
+    params: WorkspaceParam,
+    response: ThemeSuggestionList,
+  }),
+  acceptSuggestion: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/theme-suggestions/:suggestionId/accept',
+    summary: 'Accept a suggested theme, optionally renamed',
+    tag: 'themes',
+    access: triage,
+    params: SuggestionParam,
+    body: AcceptSuggestionRequest,
+    status: 201,
+    response: ThemeDetail,
+  }),
+  discardSuggestion: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/theme-suggestions/:suggestionId/discard',
+    summary: 'Discard a suggested theme',
+    tag: 'themes',
+    access: triage,
+    params: SuggestionParam,
+    status: 204,
+  }),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid, listEnvelope } from './common.ts';
+import { endpoint, WorkspaceParam, workspaceAnd } from './endpoint.ts';
 import { EventTypeSchema, PERSONAL_CHANNELS } from './events.ts';
 
 // ---- In-app inbox -----------------------------------------------------------
@@ -163,3 +164,229 @@ export const UpdateSlackChannel = z.object({
 export type UpdateSlackChannel = z.infer<typeof UpdateSlackChannel>;
 export const TestResult = z.object({ ok: z.boolean(), statusCode: z.number().int().nullable(), error: z.string().nullable(), durationMs: z.number().int() });
 export type TestResult = z.infer<typeof TestResult>;
+
+// ---- Unsubscribe links (public) ---------------------------------------------------
+
+// Optional so a link with the token cut off gets the "not valid" page, not a JSON validation error.
+export const UnsubscribeQuery = z.object({ token: z.string().max(2000).optional() });
+
+// ---- Endpoints ---------------------------------------------------------------------
+
+const own = { action: 'notifications.own' } as const;
+const manage = { action: 'notifications.manage' } as const;
+const DeliveryParam = workspaceAnd('deliveryId');
+const SubscriptionParam = workspaceAnd('subscriptionId');
+const ChannelParam = workspaceAnd('channelId');
+
+export const notificationsEndpoints = {
+  // A person's inbox and preferences.
+  inbox: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/notifications',
+    summary: 'My notifications, newest first',
+    tag: 'notifications',
+    access: own,
+    params: WorkspaceParam,
+    query: InboxListQuery,
+    response: InboxList,
+  }),
+  unreadCount: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/notifications/unread-count',
+    summary: 'How many of my notifications are unread',
+    tag: 'notifications',
+    access: own,
+    params: WorkspaceParam,
+    response: UnreadCount,
+  }),
+  markRead: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/notifications/read',
+    summary: 'Mark notifications read (some, or all)',
+    tag: 'notifications',
+    access: own,
+    params: WorkspaceParam,
+    body: MarkRead,
+    response: UnreadCount,
+  }),
+  preferences: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/notification-preferences',
+    summary: 'My channels per event type',
+    tag: 'notifications',
+    access: own,
+    params: WorkspaceParam,
+    response: Preferences,
+  }),
+  updatePreferences: endpoint({
+    method: 'PUT',
+    path: '/workspaces/:workspace/notification-preferences',
+    summary: 'Choose my channels per event type',
+    tag: 'notifications',
+    access: own,
+    params: WorkspaceParam,
+    body: UpdatePreferences,
+    response: Preferences,
+  }),
+
+  // The delivery log (admin).
+  deliveries: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/deliveries',
+    summary: 'Email, Slack and webhook deliveries with their state',
+    tag: 'notifications',
+    access: manage,
+    params: WorkspaceParam,
+    query: DeliveryListQuery,
+    response: DeliveryList,
+  }),
+  delivery: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/deliveries/:deliveryId',
+    summary: 'One delivery and its attempts',
+    tag: 'notifications',
+    access: manage,
+    params: DeliveryParam,
+    response: DeliveryDetail,
+  }),
+  retryDelivery: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/deliveries/:deliveryId/retry',
+    summary: 'Try a failed or dead delivery again now, or redeliver a delivered one',
+    tag: 'notifications',
+    access: manage,
+    params: DeliveryParam,
+    body: z.object({}).optional(),
+    response: Delivery,
+  }),
+  discardDelivery: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/deliveries/:deliveryId/discard',
+    summary: 'Stop trying a delivery',
+    tag: 'notifications',
+    access: manage,
+    params: DeliveryParam,
+    body: z.object({}).optional(),
+    response: Delivery,
+  }),
+
+  // Outbound webhooks (admin).
+  webhooks: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/webhooks',
+    summary: 'Webhook subscriptions, with each one’s last delivery',
+    tag: 'webhooks',
+    access: manage,
+    params: WorkspaceParam,
+    response: WebhookSubscriptionList,
+  }),
+  createWebhook: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/webhooks',
+    summary: 'Subscribe an HTTPS URL to event types; the answer holds the signing secret',
+    tag: 'webhooks',
+    access: manage,
+    params: WorkspaceParam,
+    body: CreateWebhookSubscription,
+    status: 201,
+    response: WebhookSubscription,
+  }),
+  updateWebhook: endpoint({
+    method: 'PATCH',
+    path: '/workspaces/:workspace/webhooks/:subscriptionId',
+    summary: 'Change the URL, description or event types; turn it off or back on',
+    tag: 'webhooks',
+    access: manage,
+    params: SubscriptionParam,
+    body: UpdateWebhookSubscription,
+    response: WebhookSubscription,
+  }),
+  deleteWebhook: endpoint({
+    method: 'DELETE',
+    path: '/workspaces/:workspace/webhooks/:subscriptionId',
+    summary: 'Delete a subscription (pending deliveries are dropped)',
+    tag: 'webhooks',
+    access: manage,
+    params: SubscriptionParam,
+    status: 204,
+  }),
+  testWebhook: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/webhooks/:subscriptionId/test',
+    summary: 'Send a signed `ping` delivery now and report the answer',
+    tag: 'webhooks',
+    access: manage,
+    params: SubscriptionParam,
+    response: TestResult,
+  }),
+
+  // Slack channels (admin).
+  slackChannels: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/slack-channels',
+    summary: 'Slack channels and the event types each receives',
+    tag: 'slack',
+    access: manage,
+    params: WorkspaceParam,
+    response: SlackChannelList,
+  }),
+  createSlackChannel: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/slack-channels',
+    summary: 'Add a Slack channel by its incoming-webhook URL',
+    tag: 'slack',
+    access: manage,
+    params: WorkspaceParam,
+    body: CreateSlackChannel,
+    status: 201,
+    response: SlackChannel,
+  }),
+  updateSlackChannel: endpoint({
+    method: 'PATCH',
+    path: '/workspaces/:workspace/slack-channels/:channelId',
+    summary: 'Rename a channel, change its URL or event types',
+    tag: 'slack',
+    access: manage,
+    params: ChannelParam,
+    body: UpdateSlackChannel,
+    response: SlackChannel,
+  }),
+  deleteSlackChannel: endpoint({
+    method: 'DELETE',
+    path: '/workspaces/:workspace/slack-channels/:channelId',
+    summary: 'Remove a Slack channel',
+    tag: 'slack',
+    access: manage,
+    params: ChannelParam,
+    status: 204,
+  }),
+  testSlackChannel: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/slack-channels/:channelId/test',
+    summary: 'Post a test message to the channel now',
+    tag: 'slack',
+    access: manage,
+    params: ChannelParam,
+    response: TestResult,
+  }),
+
+  // The links in notification emails: no sign-in, answered as a page (GET) or plain text (POST).
+  unsubscribe: endpoint({
+    method: 'GET',
+    path: '/unsubscribe',
+    summary: 'Stop emails about one event type (the link in each email); answers an HTML page',
+    tag: 'notifications',
+    access: 'public',
+    query: UnsubscribeQuery,
+    produces: 'text/html',
+  }),
+  unsubscribeOneClick: endpoint({
+    method: 'POST',
+    path: '/unsubscribe',
+    summary: 'One-click unsubscribe (RFC 8058 List-Unsubscribe-Post); answers plain text',
+    tag: 'notifications',
+    access: 'public',
+    query: UnsubscribeQuery,
+    produces: 'text/plain',
+  }),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Email, Password, PersonName, Role, Slug, Uuid, listEnvelope } from './common.ts';
+import { Email, Ok, Password, PersonName, Role, Slug, Uuid, listEnvelope } from './common.ts';
+import { endpoint, WorkspaceParam, workspaceAnd } from './endpoint.ts';
 
 export function isValidTimeZone(tz: string): boolean {
   try {
@@ -59,6 +60,7 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 export const SetupStatusResponse = z.object({
   needsSetup: z.boolean().describe('True until the first admin account exists'),
 });
+export type SetupStatusResponse = z.infer<typeof SetupStatusResponse>;
 
 export const SetupRequest = z.object({
   name: PersonName,
@@ -194,7 +196,12 @@ export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
 // ---- Password resets ---------------------------------------------------------
 
 export const PasswordResetPreview = z.object({ email: z.string(), name: z.string() });
+export type PasswordResetPreview = z.infer<typeof PasswordResetPreview>;
 export const CompletePasswordResetRequest = z.object({ password: Password });
+export type CompletePasswordResetRequest = z.infer<typeof CompletePasswordResetRequest>;
+
+/** The secret in an invitation or password-reset link (`/invite/:token`, `/reset/:token`). */
+export const LinkTokenParam = z.object({ token: z.string().min(10).max(200) });
 
 // ---- Teams -------------------------------------------------------------------
 
@@ -251,3 +258,291 @@ export const CreateApiTokenResponse = ApiToken.extend({
   token: z.string().describe('Shown once; store it now'),
 });
 export type CreateApiTokenResponse = z.infer<typeof CreateApiTokenResponse>;
+
+// ---- Endpoints -------------------------------------------------------------------
+
+const AUTH = 'auth';
+const WORKSPACES = 'workspaces';
+const MEMBERS = 'members';
+const TEAMS = 'teams';
+const TOKENS = 'api tokens';
+
+export const workspacesEndpoints = {
+  // Sign-in, first-run setup and your own profile (no workspace in the path).
+  setupStatus: endpoint({
+    method: 'GET',
+    path: '/setup',
+    summary: 'Whether first-run setup is needed',
+    tag: AUTH,
+    access: 'public',
+    response: SetupStatusResponse,
+  }),
+  setup: endpoint({
+    method: 'POST',
+    path: '/setup',
+    summary: 'Create the first admin and workspace (first run only)',
+    tag: AUTH,
+    access: 'public',
+    body: SetupRequest,
+    status: 201,
+    response: SessionResponse,
+  }),
+  login: endpoint({
+    method: 'POST',
+    path: '/auth/login',
+    summary: 'Sign in with email and password',
+    tag: AUTH,
+    access: 'public',
+    body: LoginRequest,
+    response: SessionResponse,
+  }),
+  session: endpoint({
+    method: 'GET',
+    path: '/auth/session',
+    summary: 'The signed-in user, their workspaces and CSRF token',
+    tag: AUTH,
+    access: 'user',
+    response: SessionResponse,
+  }),
+  logout: endpoint({
+    method: 'POST',
+    path: '/auth/logout',
+    summary: 'Sign out',
+    tag: AUTH,
+    access: 'user',
+    response: Ok,
+  }),
+  updateProfile: endpoint({
+    method: 'PATCH',
+    path: '/me',
+    summary: 'Update your profile',
+    tag: AUTH,
+    access: 'user',
+    body: UpdateProfileRequest,
+    response: User,
+  }),
+  changePassword: endpoint({
+    method: 'POST',
+    path: '/me/password',
+    summary: 'Change your password (ends your other sessions)',
+    tag: AUTH,
+    access: 'user',
+    body: ChangePasswordRequest,
+    response: Ok,
+  }),
+
+  // Invitation and password-reset links: opened by people who are not signed in yet.
+  invitationPreview: endpoint({
+    method: 'GET',
+    path: '/invitations/:token',
+    summary: 'What an invitation link is for',
+    tag: AUTH,
+    access: 'public',
+    params: LinkTokenParam,
+    response: InvitationPreview,
+  }),
+  acceptInvitation: endpoint({
+    method: 'POST',
+    path: '/invitations/:token/accept',
+    summary: 'Accept an invitation and sign in',
+    tag: AUTH,
+    access: 'public',
+    params: LinkTokenParam,
+    body: AcceptInvitationRequest,
+    response: SessionResponse,
+  }),
+  passwordResetPreview: endpoint({
+    method: 'GET',
+    path: '/password-resets/:token',
+    summary: 'Whose password a reset link is for',
+    tag: AUTH,
+    access: 'public',
+    params: LinkTokenParam,
+    response: PasswordResetPreview,
+  }),
+  completePasswordReset: endpoint({
+    method: 'POST',
+    path: '/password-resets/:token',
+    summary: 'Set a new password with a reset link and sign in',
+    tag: AUTH,
+    access: 'public',
+    params: LinkTokenParam,
+    body: CompletePasswordResetRequest,
+    response: SessionResponse,
+  }),
+
+  // Workspaces and their settings.
+  listWorkspaces: endpoint({
+    method: 'GET',
+    path: '/workspaces',
+    summary: 'Workspaces you belong to',
+    tag: WORKSPACES,
+    access: 'user',
+    response: listEnvelope(Membership),
+  }),
+  createWorkspace: endpoint({
+    method: 'POST',
+    path: '/workspaces',
+    summary: 'Create a workspace; you become its admin (admins of any workspace only)',
+    tag: WORKSPACES,
+    access: 'user',
+    body: CreateWorkspaceRequest,
+    status: 201,
+    response: Workspace,
+  }),
+  getWorkspace: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace',
+    summary: 'Workspace settings',
+    tag: WORKSPACES,
+    access: { action: 'workspace.read' },
+    params: WorkspaceParam,
+    response: Workspace,
+  }),
+  updateWorkspace: endpoint({
+    method: 'PATCH',
+    path: '/workspaces/:workspace',
+    summary: 'Change name, base currency or fiscal year start',
+    tag: WORKSPACES,
+    access: { action: 'workspace.update' },
+    params: WorkspaceParam,
+    body: UpdateWorkspaceRequest,
+    response: Workspace,
+  }),
+
+  // Members and invitations.
+  listMembers: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/members',
+    summary: 'People in the workspace',
+    tag: MEMBERS,
+    access: { action: 'members.read' },
+    params: WorkspaceParam,
+    query: MemberListQuery,
+    response: MemberList,
+  }),
+  updateMember: endpoint({
+    method: 'PATCH',
+    path: '/workspaces/:workspace/members/:userId',
+    summary: 'Change a role, deactivate or reactivate',
+    tag: MEMBERS,
+    access: { action: 'members.manage' },
+    params: workspaceAnd('userId'),
+    body: UpdateMemberRequest,
+    response: Member,
+  }),
+  issuePasswordReset: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/members/:userId/password-reset',
+    summary: 'Issue a one-time password-reset link for a member',
+    tag: MEMBERS,
+    access: { action: 'members.manage' },
+    params: workspaceAnd('userId'),
+    status: 201,
+    response: LinkResponse,
+  }),
+  listInvitations: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/invitations',
+    summary: 'Pending invitations',
+    tag: MEMBERS,
+    access: { action: 'members.manage' },
+    params: WorkspaceParam,
+    response: InvitationList,
+  }),
+  createInvitation: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/invitations',
+    summary: 'Invite someone by email with a role',
+    tag: MEMBERS,
+    access: { action: 'members.manage' },
+    params: WorkspaceParam,
+    body: CreateInvitationRequest,
+    status: 201,
+    response: CreateInvitationResponse,
+  }),
+  revokeInvitation: endpoint({
+    method: 'DELETE',
+    path: '/workspaces/:workspace/invitations/:id',
+    summary: 'Revoke a pending invitation',
+    tag: MEMBERS,
+    access: { action: 'members.manage' },
+    params: workspaceAnd('id'),
+    status: 204,
+  }),
+
+  // Teams.
+  listTeams: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/teams',
+    summary: 'Teams with their lead and members',
+    tag: TEAMS,
+    access: { action: 'teams.read' },
+    params: WorkspaceParam,
+    response: TeamList,
+  }),
+  createTeam: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/teams',
+    summary: 'Create a team',
+    tag: TEAMS,
+    access: { action: 'teams.manage' },
+    params: WorkspaceParam,
+    body: CreateTeamRequest,
+    status: 201,
+    response: Team,
+  }),
+  updateTeam: endpoint({
+    method: 'PATCH',
+    path: '/workspaces/:workspace/teams/:teamId',
+    summary: 'Rename a team, change its lead or members',
+    tag: TEAMS,
+    access: { action: 'teams.manage' },
+    params: workspaceAnd('teamId'),
+    body: UpdateTeamRequest,
+    response: Team,
+  }),
+  deleteTeam: endpoint({
+    method: 'DELETE',
+    path: '/workspaces/:workspace/teams/:teamId',
+    summary: 'Delete a team',
+    tag: TEAMS,
+    access: { action: 'teams.manage' },
+    params: workspaceAnd('teamId'),
+    status: 204,
+  }),
+
+  // Your own API tokens: managed with a session only, so a token cannot mint longer-lived ones.
+  listTokens: endpoint({
+    method: 'GET',
+    path: '/workspaces/:workspace/tokens',
+    summary: 'Your API tokens',
+    tag: TOKENS,
+    access: { action: 'tokens.manage_own' },
+    sessionOnly: true,
+    params: WorkspaceParam,
+    response: ApiTokenList,
+  }),
+  createToken: endpoint({
+    method: 'POST',
+    path: '/workspaces/:workspace/tokens',
+    summary: 'Create an API token (the secret is in this response only)',
+    tag: TOKENS,
+    access: { action: 'tokens.manage_own' },
+    sessionOnly: true,
+    params: WorkspaceParam,
+    body: CreateApiTokenRequest,
+    status: 201,
+    response: CreateApiTokenResponse,
+  }),
+  revokeToken: endpoint({
+    method: 'DELETE',
+    path: '/workspaces/:workspace/tokens/:tokenId',
+    summary: 'Revoke one of your API tokens',
+    tag: TOKENS,
+    access: { action: 'tokens.manage_own' },
+    sessionOnly: true,
+    params: workspaceAnd('tokenId'),
+    status: 204,
+  }),
+};

@@ -9,7 +9,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { createServices } from '../services.ts';
-import { resolveSecret } from '../modules/system/secret.ts';
+import { resolveSecret } from '../modules/system/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const BIN = path.join(ROOT, 'apps/server/bin/tandem.js');

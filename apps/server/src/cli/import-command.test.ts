@@ -8,7 +8,7 @@ import { call, createHarness, setupAdmin, type Client, type Harness } from '../.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const BIN = path.join(ROOT, 'apps/server/bin/tandem.js');
-const FIXTURES = path.join(ROOT, 'apps/server/src/modules/deals/import/fixtures');
+const FIXTURES = path.join(ROOT, 'apps/server/src/modules/imports/reading/fixtures');
 
 let h: Harness;
 let admin: Client;

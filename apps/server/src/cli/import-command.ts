@@ -7,13 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { ImportDetail, ImportResult } from '@tandem/contracts';
+import { endpointPath, importsEndpoints, type ImportDetail, type ImportResult } from '@tandem/contracts';
 import { AppError } from '../lib/app-error.ts';
 import { cliActor, type TenantContext } from '../lib/context.ts';
-import { parseMappingFile } from '../modules/deals/import/mapping-file.ts';
-import { parseAccountMappingFile } from '../modules/deals/import/account-mapping-file.ts';
-import type { ImportProgressReport } from '../modules/deals/import-pipeline.ts';
-import type { ImportRequest } from '../modules/deals/index.ts';
+import type { ImportProgressReport, ImportRequest } from '../modules/imports/index.ts';
 import type { Runtime } from '../runtime.ts';
 
 export interface CliHelpers {
@@ -82,12 +79,14 @@ function summary(r: ImportResult, dryRun: boolean): string {
   return lines.join('\n');
 }
 
-function readMapping(file: string, kind: 'deals' | 'accounts') {
+/** The imports module loads only when a command runs, so `--help` stays quick. */
+async function readMapping(file: string, kind: 'deals' | 'accounts') {
+  const { ImportsErrors, parseAccountMappingFile, parseMappingFile } = await import('../modules/imports/index.ts');
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new AppError('DEALS_IMPORT_BAD_MAPPING', 400, 'Mapping file not found', `${file}: no such file.`);
+    throw ImportsErrors.mappingFileMissing(file);
   }
   return kind === 'accounts' ? parseAccountMappingFile(text, path.basename(file)) : parseMappingFile(text, path.basename(file));
 }
@@ -133,17 +132,17 @@ async function runRemote(kind: 'deals' | 'accounts', file: string, o: ImportOpti
   form.append('kind', kind);
   if (o.format) form.append('format', o.format);
   if (o.source) form.append('source', o.source);
-  if (o.map) form.append('mapping', JSON.stringify(readMapping(o.map, kind)));
+  if (o.map) form.append('mapping', JSON.stringify(await readMapping(o.map, kind)));
   if (o.dateFormat) form.append('dateFormat', o.dateFormat);
   for (const flag of ['full', 'dryRun', 'strict'] as const) form.append(flag, String(Boolean(o[flag])));
   form.append('start', 'true');
   // Streamed from disk, not read into memory.
   form.append('file', await fs.openAsBlob(file), path.basename(file));
-  let detail = await api<ImportDetail>('POST', `/workspaces/${slug}/imports`, form);
+  let detail = await api<ImportDetail>('POST', endpointPath(importsEndpoints.upload.path, { workspace: slug }), form);
   while (detail.status === 'running' || detail.status === 'pending') {
     if (detail.progress) printer.update(detail.progress);
     await new Promise((r) => setTimeout(r, 1000));
-    detail = await api<ImportDetail>('GET', `/workspaces/${slug}/imports/${detail.id}`);
+    detail = await api<ImportDetail>('GET', endpointPath(importsEndpoints.get.path, { workspace: slug, importId: detail.id }));
   }
   if (detail.status === 'failed') throw new AppError('IMPORT_FAILED', 400, 'Import failed', detail.error ?? 'the import failed');
   return detail.result!;
@@ -180,7 +179,7 @@ export function importCommand(h: CliHelpers): Command {
               kind,
               format: o.format,
               source: o.source,
-              mapping: o.map ? readMapping(o.map, kind) : undefined,
+              mapping: o.map ? await readMapping(o.map, kind) : undefined,
               dateFormat: o.dateFormat,
               full: Boolean(o.full),
               dryRun: Boolean(o.dryRun),
@@ -212,7 +211,7 @@ export function importCommand(h: CliHelpers): Command {
         if (!token) h.fail('--url needs --token (or TANDEM_TOKEN)');
         const api = remote(o.url, token, h);
         const slug = remoteWorkspace(o.workspace, h);
-        detail = await api<ImportDetail>('POST', `/workspaces/${slug}/imports/${encodeURIComponent(id)}/undo`);
+        detail = await api<ImportDetail>('POST', endpointPath(importsEndpoints.undo.path, { workspace: slug, importId: id }));
       } else {
         if (!/^[0-9a-f-]{36}$/i.test(id)) h.fail(`"${id}" is not an import id`);
         detail = await h.withRuntime(async (rt) => rt.services.imports.undo(await localContext(rt, o.workspace, h), id));

@@ -2,17 +2,12 @@ import { z } from 'zod';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CreateWorkspaceRequest, Email, Password, ROLES, Slug, type Role } from '@tandem/contracts';
 import { loadConfig, type Config } from '../config.ts';
-import { runMigrations } from '../db/migrate.ts';
-import { seedDemo } from '../demo.ts';
 import { AppError } from '../lib/app-error.ts';
 import { cliActor, type TenantContext } from '../lib/context.ts';
 import { createLogger } from '../lib/logger.ts';
-import { identityRepository, WorkspaceErrors } from '../modules/workspaces/index.ts';
-import { openRuntime, type Runtime } from '../runtime.ts';
+import type { Runtime } from '../runtime.ts';
 import { importCommand } from './import-command.ts';
 import { themesCommand } from './themes-command.ts';
-import { start } from './start.ts';
-import { startNotificationWorkers } from '../modules/notifications/index.ts';
 
 class CliError extends Error {}
 
@@ -38,6 +33,8 @@ function config(): Config {
 
 /** Runs a command against the database, starting the embedded server only for its duration when none runs. */
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  // The server's modules load only when a command runs, so `tandem --help` stays quick.
+  const { openRuntime } = await import('../runtime.ts');
   const c = config();
   const log = createLogger(c, 'tandem-cli');
   const rt = await openRuntime(c, log, 'borrower');
@@ -55,8 +52,11 @@ async function tenant(rt: Runtime, slug: string): Promise<TenantContext> {
 }
 
 async function memberUser(rt: Runtime, ctx: TenantContext, email: string) {
-  const user = await identityRepository.userByEmail(rt.services.deps.database.db, email);
-  if (!user) throw WorkspaceErrors.userNotFound(email);
+  const user = await rt.services.workspaces.userByEmail(email);
+  if (!user) {
+    const { WorkspaceErrors } = await import('../modules/workspaces/index.ts');
+    throw WorkspaceErrors.userNotFound(email);
+  }
   const m = await rt.services.workspaces.membership(ctx.workspaceId, user.id);
   if (!m) throw new CliError(`${email} is not a member of workspace "${ctx.slug}"`);
   return user;
@@ -80,6 +80,7 @@ export function buildCli(): Command {
     .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
     .action(async (o: { port?: string }) => {
       if (o.port) process.env.PORT = o.port;
+      const { start } = await import('./start.ts');
       await start(loadConfig());
     });
 
@@ -90,6 +91,7 @@ export function buildCli(): Command {
     .action(async (o: { concurrency: number }) => {
       const c = config();
       const log = createLogger(c, 'tandem-worker');
+      const [{ openRuntime }, { startNotificationWorkers }] = await Promise.all([import('../runtime.ts'), import('../modules/notifications/index.ts')]);
       const rt = await openRuntime(c, log, 'borrower');
       const workers = await startNotificationWorkers(rt.services.deps, rt.services.integrations, rt.databaseUrl, { concurrency: o.concurrency });
       rt.services.notifications.useJobs(workers.jobs);
@@ -108,6 +110,7 @@ export function buildCli(): Command {
     .description('Apply database migrations (start does this too)')
     .addOption(json())
     .action(async (o: { json?: boolean }) => {
+      const { runMigrations } = await import('../db/migrate.ts');
       await withRuntime(async (rt) => {
         await runMigrations(rt.databaseUrl);
         out(o.json, { ok: true }, 'Migrations applied.');
@@ -122,6 +125,7 @@ export function buildCli(): Command {
     .option('--seed <n>', 'random seed; the same seed gives the same data', positiveInt('--seed'), 42)
     .addOption(json())
     .action(async (o: { scale: number; seed: number; json?: boolean }) => {
+      const { seedDemo } = await import('../demo.ts');
       await withRuntime(async (rt) => {
         const r = await seedDemo(rt.services, rt.services.deps.log, { scale: o.scale, seed: o.seed });
         out(o.json, r, `Seeded workspace "${r.slug}" with ${r.people} people, ${r.accounts} accounts and ${r.deals} deals. Demo password: ${r.logins[0]!.password}`);

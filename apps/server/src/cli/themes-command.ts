@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { clusterTexts } from '../modules/feedback/clustering/engine.ts';
 
 interface ClusterCommandOptions {
   input: string;
@@ -79,7 +78,7 @@ const seedOption = (v: string) => {
   return n;
 };
 
-function run(o: ClusterCommandOptions) {
+async function run(o: ClusterCommandOptions) {
   const records = readInput(o.input, o.textColumn);
   const empty = records.map((r, i) => ({ ...r, i })).filter((r) => !r.text?.trim());
   if (empty.length && !o.skipEmpty) {
@@ -88,6 +87,8 @@ function run(o: ClusterCommandOptions) {
   }
   const kept = records.map((r, i) => ({ text: r.text?.trim() ?? '', i })).filter((r) => r.text);
   if (!kept.length) throw new Error('no record has any text');
+  // The feedback module loads only when the command runs, so `--help` stays quick.
+  const { clusterTexts } = await import('../modules/feedback/index.ts');
   const result = clusterTexts(kept.map((r) => r.text), { k: o.k, seed: o.seed });
   const out = kept.map((r, j) => {
     const c = result.assignments[j]!;
@@ -108,6 +109,6 @@ export function themesCommand(): Command {
     .option('--k <n|auto>', 'number of clusters, or auto (highest silhouette)', kOption, 'auto')
     .option('--seed <n>', 'random seed; the same input and seed give the same output', seedOption, 42)
     .option('--skip-empty', 'leave out records with empty text instead of failing')
-    .action((o: ClusterCommandOptions) => run(o));
+    .action(async (o: ClusterCommandOptions) => run(o));
   return themes;
 }

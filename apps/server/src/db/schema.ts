@@ -1,8 +1,8 @@
 // Every module's tables, for drizzle-kit and for typed queries.
-export * from './system.table.ts';
+export * from '../modules/system/tables.ts';
 export * from '../modules/workspaces/tables.ts';
 export * from '../modules/audit/tables.ts';
 export * from '../modules/deals/tables.ts';
-export * from '../modules/deals/imports.table.ts';
+export * from '../modules/imports/tables.ts';
 export * from '../modules/notifications/tables.ts';
 export * from '../modules/feedback/tables.ts';

@@ -1,10 +1,9 @@
 import type { Db, DbOrTx } from '../../db/database.ts';
+import type { Emit } from '../../lib/deps.ts';
 import type { Random } from '../../lib/random.ts';
-import { workspacesRepository } from '../workspaces/index.ts';
+import { salesforceIdSuffix } from '../../lib/tabular/salesforce-id.ts';
 import { dealsRepository, type StageCategoryValue } from './deals.repository.ts';
 import type { accounts, deals, dealStageHistory } from './tables.ts';
-import { salesforceIdSuffix } from '../../lib/tabular/salesforce-id.ts';
-import { emit } from '../notifications/index.ts';
 
 // Northwind's CRM: accounts in three segments and a year of opportunities whose
 // win rates differ by segment and by competitor, so later analytics have a story to find.
@@ -65,9 +64,8 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
 async function salesPeople(tx: DbOrTx, workspaceId: string) {
   const people: { userId: string; name: string; region: string }[] = [];
   for (const role of ['sales', 'sales_lead'] as const) {
-    const { rows, teamRows } = await workspacesRepository.listMembers(tx, workspaceId, { role, limit: 10_000 });
-    for (const r of rows) {
-      const emea = teamRows.some((t) => t.userId === r.userId && t.name.startsWith('EMEA'));
+    for (const r of await dealsRepository.membersWithTeams(tx, workspaceId, role)) {
+      const emea = r.teams.some((name) => name.startsWith('EMEA'));
       people.push({ userId: r.userId, name: r.name, region: emea ? 'EMEA' : 'North America' });
     }
   }
@@ -77,10 +75,11 @@ async function salesPeople(tx: DbOrTx, workspaceId: string) {
 /**
  * Seeds accounts, ~1,000 deals over the last four fiscal quarters (×scale), their
  * stage history and exchange rates. Dates are relative to `now`, so the demo stays current.
+ * `emit` is the outbox: the latest stage moves are announced as the upsert API would have.
  */
-export async function seedDealsDemo(db: Db, workspaceId: string, rnd: Random, scale: number, now = new Date()) {
+export async function seedDealsDemo(db: Db, emit: Emit, workspaceId: string, rnd: Random, scale: number, now = new Date()) {
   return db.transaction(async (tx) => {
-    const ws = await workspacesRepository.byId(tx, workspaceId);
+    const ws = await dealsRepository.workspaceCalendar(tx, workspaceId);
     const people = await salesPeople(tx, workspaceId);
     if (!ws || !people.length) throw new Error('deals demo: seed the workspace and its sales people first');
     const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { after } from '../../db/keyset.ts';
-import { users } from '../workspaces/tables.ts';
+import { memberships, teamMembers, teams, users, workspaces } from '../workspaces/tables.ts';
 import { accounts, accountSources, dealStageHistory, deals, exchangeRates, stageMappings } from './tables.ts';
 
 export type DealRow = typeof deals.$inferSelect;
@@ -96,6 +96,42 @@ function dealQuery(db: DbOrTx) {
 export type DealListRow = Awaited<ReturnType<ReturnType<typeof dealQuery>['execute']>>[number];
 
 export const dealsRepository = {
+  // ---- The workspace's settings deals depend on ------------------------------
+
+  /** The currency base amounts are in (the workspaces module owns the setting). */
+  async baseCurrency(db: DbOrTx, workspaceId: string): Promise<string | undefined> {
+    const [row] = await db.select({ baseCurrency: workspaces.baseCurrency }).from(workspaces).where(eq(workspaces.id, workspaceId));
+    return row?.baseCurrency;
+  },
+
+  async workspaceCalendar(db: DbOrTx, workspaceId: string) {
+    const [row] = await db
+      .select({ baseCurrency: workspaces.baseCurrency, fiscalYearStartMonth: workspaces.fiscalYearStartMonth })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId));
+    return row;
+  },
+
+  /** Members with one of these roles, by name, each with the names of their teams (the demo gives them deals). */
+  async membersWithTeams(db: DbOrTx, workspaceId: string, role: (typeof memberships.$inferSelect)['role']) {
+    const rows = await db
+      .select({ userId: users.id, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, role)))
+      .orderBy(asc(users.name), asc(users.id));
+    const ids = rows.map((r) => r.userId);
+    const teamRows = ids.length
+      ? await db
+          .select({ userId: teamMembers.userId, name: teams.name })
+          .from(teamMembers)
+          .innerJoin(teams, and(eq(teams.workspaceId, teamMembers.workspaceId), eq(teams.id, teamMembers.teamId)))
+          .where(and(eq(teamMembers.workspaceId, workspaceId), inArray(teamMembers.userId, ids)))
+          .orderBy(teams.name)
+      : [];
+    return rows.map((r) => ({ ...r, teams: teamRows.filter((t) => t.userId === r.userId).map((t) => t.name) }));
+  },
+
   async list(
     db: DbOrTx,
     workspaceId: string,

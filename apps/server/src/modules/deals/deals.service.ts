@@ -21,11 +21,9 @@ import type { DbOrTx } from '../../db/database.ts';
 import type { TenantContext } from '../../lib/context.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { decodeCursor, invalidCursor, page } from '../../lib/pagination.ts';
-import { recordAudit } from '../audit/index.ts';
-import { workspacesRepository } from '../workspaces/index.ts';
 import { DealsErrors as E } from './deals.errors.ts';
 import { dealsRepository, type AccountRow, type DealFilter, type DealListRow, type DealOrder, type DealSortField } from './deals.repository.ts';
-import { DEFAULT_STAGES, StageResolver, stageKey, type StageTable } from './import/stages.ts';
+import { DEFAULT_STAGES, StageResolver, stageKey, type StageTable } from './stages.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -158,8 +156,7 @@ async function accountDtos(tx: DbOrTx, workspaceId: string, rows: { account: Acc
 }
 
 async function baseCurrencyOf(tx: DbOrTx, workspaceId: string) {
-  const ws = await workspacesRepository.byId(tx, workspaceId);
-  return ws?.baseCurrency ?? 'USD';
+  return (await dealsRepository.baseCurrency(tx, workspaceId)) ?? 'USD';
 }
 
 // ---- Stage mapping ----------------------------------------------------------
@@ -167,10 +164,18 @@ async function baseCurrencyOf(tx: DbOrTx, workspaceId: string) {
 type MappingRow = Awaited<ReturnType<typeof dealsRepository.stageMappings>>[number];
 
 /** The workspace's saved stage mapping as a StageResolver layer (the settings page and imports read it alike). */
-export function stageTable(rows: MappingRow[]): StageTable {
+function stageTable(rows: MappingRow[]): StageTable {
   return Object.fromEntries(
     rows.map((r) => [r.label, r.probability === null ? { category: r.category } : { category: r.category, probability: r.probability }]),
   );
+}
+
+/**
+ * What classifies and converts a workspace's deals: its base currency and its saved stage
+ * mapping (a StageResolver layer). Imports read it before they resolve a file's stages and amounts.
+ */
+export async function dealSettingsOf(tx: DbOrTx, workspaceId: string): Promise<{ baseCurrency: string; stages: StageTable }> {
+  return { baseCurrency: await baseCurrencyOf(tx, workspaceId), stages: stageTable(await dealsRepository.stageMappings(tx, workspaceId)) };
 }
 
 async function stageMappingList(tx: DbOrTx, workspaceId: string): Promise<StageMappingList> {
@@ -202,7 +207,7 @@ export async function rebaseDeals(tx: DbOrTx, workspaceId: string, from: string,
 
 /** Deals of the workspace: lists and summaries with filters, accounts, and the settings that classify and convert them. */
 export function createDealsService(deps: Deps) {
-  const { database } = deps;
+  const { database, audit } = deps;
   const tenant = <T>(ctx: TenantContext, fn: (tx: DbOrTx) => Promise<T>) => database.withTenant(ctx.workspaceId, fn);
 
   return {
@@ -319,7 +324,7 @@ export function createDealsService(deps: Deps) {
           if (was.category === is.category && was.probability === is.probability) continue;
           recomputedDeals += await dealsRepository.recategorize(tx, ctx.workspaceId, [stage], is.category, is.probability ?? null);
         }
-        await recordAudit(tx, ctx.workspaceId, ctx.actor, {
+        await audit(tx, ctx.workspaceId, ctx.actor, {
           action: 'deals.stage_mapping_updated',
           targetType: 'stage_mapping',
           details: { stages: items.length, recomputedDeals },
@@ -350,7 +355,7 @@ export function createDealsService(deps: Deps) {
         await dealsRepository.replaceExchangeRates(tx, ctx.workspaceId, input.items);
         const touched = [...new Set([...old.map((r) => r.currency), ...input.items.map((r) => r.currency)])];
         const recomputedDeals = await dealsRepository.recomputeAmountBase(tx, ctx.workspaceId, baseCurrency, touched);
-        await recordAudit(tx, ctx.workspaceId, ctx.actor, {
+        await audit(tx, ctx.workspaceId, ctx.actor, {
           action: 'deals.exchange_rates_updated',
           targetType: 'exchange_rates',
           details: { rates: input.items.length, currencies: touched, recomputedDeals },

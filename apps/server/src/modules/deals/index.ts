@@ -1,8 +1,18 @@
-// Deals: the accounts and opportunities a company already has in its CRM, with
-// their stage history, the stage mapping and exchange rates that classify and convert them.
-export { createDealsService, rebaseDeals, type DealsService } from './deals.service.ts';
+// Deals: the accounts and opportunities a company already has in its CRM, with their stage
+// history, and the stage mapping and exchange rates that classify and convert them.
+// The imports module writes them; what it needs of their rules (stages, settings) is exported here.
+import type { Deps } from '../../lib/deps.ts';
+import { createDealsService, type DealsService } from './deals.service.ts';
+
+export { dealSettingsOf, rebaseDeals } from './deals.service.ts';
 export { dealsRoutes } from './deals.routes.ts';
-export { DealsErrors } from './deals.errors.ts';
 export { seedDealsDemo } from './deals.demo.ts';
-export { createImportsService, type ImportsService, type ImportRequest } from './imports.service.ts';
-export { importsRoutes } from './imports.routes.ts';
+export { STAGE_CATEGORIES, StageResolver, type StageTable } from './stages.ts';
+
+export interface DealsServices {
+  deals: DealsService;
+}
+
+export function createDealsServices(deps: Deps): DealsServices {
+  return { deals: createDealsService(deps) };
+}

@@ -5,11 +5,11 @@
 import type { Db } from '../../db/database.ts';
 import type { TenantContext } from '../../lib/context.ts';
 import type { Random } from '../../lib/random.ts';
-import { workspacesRepository } from '../workspaces/index.ts';
+import { workspaceMembers } from '../workspaces/index.ts';
 import { composeFeedback, DEMO_TOPICS, pickTopic, type DemoTopic } from './feedback.demo-corpus.ts';
-import { feedbackRepository as repo, type ThemeStatusValue } from './feedback.repository.ts';
-import { themesRepository as themesRepo } from './themes.repository.ts';
+import { feedbackRepository as repo } from './items/items.repository.ts';
 import type { feedbackItems, themeStatusChanges } from './tables.ts';
+import { themesRepository as themesRepo, type ThemeStatusValue } from './themes/themes.repository.ts';
 
 const DAY = 86_400_000;
 const BATCH = 500;
@@ -121,7 +121,7 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
 
 async function people(db: Db, workspaceId: string) {
   const of = async (role: 'sales' | 'sales_lead' | 'marketing') =>
-    (await workspacesRepository.listMembers(db, workspaceId, { role, active: true, limit: 1000 })).rows.map((r) => r.userId);
+    (await workspaceMembers(db, workspaceId, { role, active: true, limit: 1000 })).rows.map((r) => r.userId);
   return { reps: [...(await of('sales')), ...(await of('sales_lead'))], pmms: await of('marketing') };
 }
 

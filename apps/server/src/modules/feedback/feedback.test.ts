@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, call, createHarness, setupAdmin, type Client, type Harness } from '../../../test/app-harness.ts';
-import { dealsRepository } from '../deals/deals.repository.ts';
-import { createDispatcher } from '../notifications/dispatcher.ts';
+import { createDispatcher } from '../notifications/index.ts';
+import { dealsSeed } from './test-support.ts';
 
 let h: Harness;
 let admin: Client;
@@ -39,7 +39,7 @@ afterAll(async () => h?.close());
 describe('revenue at stake', () => {
   it('sums open, lost and won deals behind a theme, each deal once; account-only items bring their account’s deals', async () => {
     const db = h.services.deps.database.db;
-    const [a1, a2, a3] = await dealsRepository.insertAccounts(db, [
+    const [a1, a2, a3] = await dealsSeed.insertAccounts(db, [
       { workspaceId: ws, name: 'Acc One' },
       { workspaceId: ws, name: 'Acc Two' },
       { workspaceId: ws, name: 'Acc Three' },
@@ -56,7 +56,7 @@ describe('revenue at stake', () => {
       currency: amountBase ? 'USD' : null,
       amountBase,
     });
-    const rows = await dealsRepository.insertDeals(db, [
+    const rows = await dealsSeed.insertDeals(db, [
       deal('d1', a1!.id, 'open', '100000'),
       deal('d2', a1!.id, 'open', '50000'),
       deal('d3', a1!.id, 'lost', '30000'),
@@ -245,11 +245,11 @@ describe('closing the loop', () => {
 describe('capture', () => {
   it('links the deal’s account by default, refuses unknown links with the field named, and lets only the submitter or marketing edit', async () => {
     const db = h.services.deps.database.db;
-    const [acc, other] = await dealsRepository.insertAccounts(db, [
+    const [acc, other] = await dealsSeed.insertAccounts(db, [
       { workspaceId: ws, name: 'Linked Co', segment: 'Enterprise' },
       { workspaceId: ws, name: 'Other Co' },
     ]);
-    const [deal] = await dealsRepository.insertDeals(db, [
+    const [deal] = await dealsSeed.insertDeals(db, [
       { workspaceId: ws, source: 'fixture', externalId: 'cap-1', name: 'Cap deal', accountId: acc!.id, stage: 'open', stageCategory: 'open' },
     ]);
     const made = await log(reps[0]!.client, { text: 'Wants a bigger discount', dealId: deal!.id, competitor: 'Snowflake' });
@@ -290,8 +290,8 @@ describe('capture', () => {
 
   it('keeps feedback when its deal is deleted (an undone CRM import): only the deal link goes', async () => {
     const db = h.services.deps.database.db;
-    const [acc] = await dealsRepository.insertAccounts(db, [{ workspaceId: ws, name: 'Undone Co' }]);
-    const [deal] = await dealsRepository.insertDeals(db, [
+    const [acc] = await dealsSeed.insertAccounts(db, [{ workspaceId: ws, name: 'Undone Co' }]);
+    const [deal] = await dealsSeed.insertDeals(db, [
       { workspaceId: ws, source: 'fixture', externalId: 'undo-1', name: 'Undone deal', accountId: acc!.id, stage: 'open', stageCategory: 'open' },
     ]);
     const made = await log(reps[0]!.client, { text: 'Said on a deal that an import brought', dealId: deal!.id });

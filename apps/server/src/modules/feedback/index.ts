@@ -1,11 +1,24 @@
 // Feedback: what the field hears from customers, grouped into themes weighed by the revenue behind them,
 // answered by marketing, with the answer carried back to everyone who reported it.
-export { createFeedbackService, type FeedbackService } from './feedback.service.ts';
-export { createThemesService, type ThemesService } from './themes.service.ts';
-export { createSuggestionsService, type SuggestionsService } from './suggestions.service.ts';
-export { feedbackRoutes } from './feedback.routes.ts';
-export { themesRoutes } from './themes.routes.ts';
-export { createFeedbackImportService, type FeedbackImportService } from './feedback-import.service.ts';
-export { feedbackImportRoutes } from './feedback-import.routes.ts';
+import type { Deps } from '../../lib/deps.ts';
+import type { FeedbackServices } from './feedback.routes.ts';
+import { createFeedbackImportService } from './feedback-import/feedback-import.service.ts';
+import { createFeedbackService } from './items/items.service.ts';
+import { createSuggestionsService } from './suggestions/suggestions.service.ts';
+import { createThemesService } from './themes/themes.service.ts';
+
+export { feedbackRoutes, type FeedbackServices } from './feedback.routes.ts';
 export { FeedbackErrors } from './feedback.errors.ts';
 export { seedFeedbackDemo } from './feedback.demo.ts';
+/** The database-free clustering engine (the `tandem themes` command runs it over a CSV). */
+export { clusterTexts } from './clustering/engine.ts';
+
+export function createFeedbackServices(deps: Deps): FeedbackServices {
+  return {
+    feedback: createFeedbackService(deps),
+    themes: createThemesService(deps),
+    // Accepting a suggestion creates a theme through the same steps as the themes service (themes/theme-steps.ts).
+    suggestions: createSuggestionsService(deps),
+    feedbackImport: createFeedbackImportService(deps),
+  };
+}

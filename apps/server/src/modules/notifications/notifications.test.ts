@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, call, createHarness, setupAdmin, type Client, type Harness } from '../../../test/app-harness.ts';
-import type { ChannelSender, DeliveryEvent, DeliveryTarget, DigestSender } from './channels.ts';
-import { MAX_ATTEMPTS, retryDelayMs, scheduleBounds } from './backoff.ts';
-import { createDeliveryRunner, type Senders } from './delivery.ts';
-import { createDispatcher } from './dispatcher.ts';
-import { startWorkers, type Workers } from './worker.ts';
+import type { ChannelSender, DeliveryEvent, DeliveryTarget, DigestSender } from './channels/channel.ts';
+import { MAX_ATTEMPTS, retryDelayMs, scheduleBounds } from './delivery/backoff.ts';
+import { createDeliveryRunner, type Senders } from './delivery/delivery.ts';
+import { startWorkers, type Workers } from './delivery/worker.ts';
+import { createDispatcher } from './outbox/dispatcher.ts';
 
 let h: Harness;
 let admin: Client;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { systemSettings } from '../../db/system.table.ts';
+import { systemSettings } from './tables.ts';
 
 /**
  * The instance secret: TANDEM_SECRET when set, else one generated on first

@@ -1,13 +1,12 @@
 import type { Role } from '@tandem/contracts';
-import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../lib/context.ts';
 import { hashPassword } from '../../lib/crypto.ts';
+import type { Deps } from '../../lib/deps.ts';
 import type { Random } from '../../lib/random.ts';
-import { recordAudit } from '../audit/index.ts';
-import { identityRepository } from './identity.repository.ts';
-import { teamsRepository } from './teams.repository.ts';
-import { createWorkspaceTx } from './workspaces.service.ts';
-import { workspacesRepository } from './workspaces.repository.ts';
+import { identityRepository } from './auth/identity.repository.ts';
+import { createWorkspaceTx } from './members/tenants.service.ts';
+import { workspacesRepository } from './members/workspaces.repository.ts';
+import { teamsRepository } from './teams/teams.repository.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo-2026';
 export const DEMO_SLUG = 'northwind';
@@ -67,10 +66,11 @@ export interface DemoWorkspace {
  * Seeds the demo workspace's people and teams. `scale` multiplies the sales
  * reps (for benchmarks), inserted in batches so memory stays flat.
  */
-export async function seedWorkspaceDemo(db: Db, actor: Actor, rnd: Random, scale: number): Promise<DemoWorkspace> {
+export async function seedWorkspacesDemo(deps: Deps, actor: Actor, rnd: Random, scale: number): Promise<DemoWorkspace> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
+  return deps.database.db.transaction(async (tx) => {
     const ws = await createWorkspaceTx(
+      deps.audit,
       tx,
       actor,
       { name: 'Northwind Cloud', slug: DEMO_SLUG, baseCurrency: 'USD', fiscalYearStartMonth: 2 },
@@ -105,7 +105,7 @@ export async function seedWorkspaceDemo(db: Db, actor: Actor, rnd: Random, scale
       const team = await teamsRepository.insert(tx, { workspaceId: ws.id, name, description, leadUserId: leads.get(name) ?? null });
       await teamsRepository.setMembers(tx, ws.id, team.id, teamMembers.get(name) ?? []);
     }
-    await recordAudit(tx, ws.id, actor, { action: 'workspace.demo_seeded', details: { people: userIdsByEmail.size, scale } });
+    await deps.audit(tx, ws.id, actor, { action: 'workspace.demo_seeded', details: { people: userIdsByEmail.size, scale } });
     return { workspaceId: ws.id, slug: ws.slug, userIdsByEmail };
   });
 }

@@ -10,10 +10,10 @@ import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { EVENTS } from '@tandem/contracts';
 import type { Deps } from '../../../lib/deps.ts';
-import type { AttemptResult, ChannelSender, DeliveryEvent, DigestSender } from '../channels.ts';
-import { digestEmail, eventEmail, type DigestItem } from '../email-templates.ts';
-import { messageFor } from '../messages.ts';
-import { unsubscribeUrl } from '../unsubscribe.ts';
+import { messageFor } from '../outbox/messages.ts';
+import { unsubscribeUrl } from '../unsubscribe/unsubscribe-link.ts';
+import type { AttemptResult, ChannelSender, DeliveryEvent, DigestSender } from './channel.ts';
+import { digestEmail, eventEmail, type DigestItem } from './email-templates.ts';
 
 /** Types whose email is only a carrier for a link in `private.url`. */
 const PRIVATE_LINK_TYPES = new Set(['member.invited', 'member.password_reset_requested']);

@@ -4,13 +4,17 @@
  * the inbox and the email.
  */
 import type { Deps } from '../../../lib/deps.ts';
-import type { AttemptResult, ChannelSender } from '../channels.ts';
-import type { SlackChannelRow } from '../integrations.repository.ts';
-import { messageFor, type Message } from '../messages.ts';
+import { messageFor, type Message } from '../outbox/messages.ts';
+import type { AttemptResult, ChannelSender } from './channel.ts';
 import { guardedPost, type SenderOptions } from './webhook.ts';
 
+/** What the sender needs of a Slack channel (a row of slack_channels). */
+export interface SlackTarget {
+  webhookUrl: string;
+}
+
 export interface SlackLookup {
-  getSlackChannel(workspaceId: string, id: string): Promise<SlackChannelRow | undefined>;
+  getSlackChannel(workspaceId: string, id: string): Promise<SlackTarget | undefined>;
 }
 
 /** Slack's mrkdwn treats &, < and > as control characters. */
@@ -33,7 +37,7 @@ export function slackBlocks(message: Message, workspaceName: string, publicUrl: 
 }
 
 /** Posts one message to a Slack channel; used by deliveries and by the test button. */
-export async function postToSlack(deps: Deps, channel: Pick<SlackChannelRow, 'webhookUrl'>, payload: unknown, opts: SenderOptions = {}): Promise<AttemptResult> {
+export async function postToSlack(deps: Deps, channel: SlackTarget, payload: unknown, opts: SenderOptions = {}): Promise<AttemptResult> {
   const r = await guardedPost(deps, channel.webhookUrl, JSON.stringify(payload), { 'Content-Type': 'application/json', 'User-Agent': 'Tandem-Webhooks/1' }, opts);
   if (r.error === null) return { ok: true, statusCode: r.statusCode, durationMs: r.durationMs };
   // Slack answers 404/410 for a removed webhook or archived channel: retrying will not help.

@@ -6,12 +6,19 @@
 import { createHmac } from 'node:crypto';
 import { AppError } from '../../../lib/app-error.ts';
 import type { Deps } from '../../../lib/deps.ts';
-import type { AttemptResult, ChannelSender } from '../channels.ts';
-import type { WebhookRow } from '../integrations.repository.ts';
-import { checkTargetUrl, postOnce, type PostResult } from '../net-guard.ts';
+import type { AttemptResult, ChannelSender } from './channel.ts';
+import { checkTargetUrl, postOnce, type PostResult } from './net-guard.ts';
+
+/** What the sender needs of a subscription (a row of webhook_subscriptions). */
+export interface WebhookTarget {
+  url: string;
+  secret: string;
+  enabled: boolean;
+  disabledReason: string | null;
+}
 
 export interface WebhookLookup {
-  getSubscription(workspaceId: string, id: string): Promise<WebhookRow | undefined>;
+  getSubscription(workspaceId: string, id: string): Promise<WebhookTarget | undefined>;
 }
 
 export interface SenderOptions {
@@ -47,7 +54,7 @@ export async function guardedPost(
 /** Sends one signed body to a subscription; used by deliveries and by the test button. */
 export async function deliverWebhook(
   deps: Deps,
-  sub: Pick<WebhookRow, 'url' | 'secret'>,
+  sub: Pick<WebhookTarget, 'url' | 'secret'>,
   payload: { id: string; type: string },
   opts: SenderOptions = {},
 ): Promise<AttemptResult> {

@@ -1,0 +1,164 @@
+/**
+ * Which feedback says the same thing: the clustering engine's TF-IDF features (word and character n-grams), fitted
+ * on a workspace's recent feedback, answer "near-duplicates of this text" and "the theme this text is closest to".
+ * An index is built per workspace and kept in memory; see similarity-cache.ts for when it is rebuilt.
+ */
+import { fitVectorizer, type Vectorizer } from '../clustering/features.ts';
+
+export interface IndexRow {
+  id: string;
+  text: string;
+  themeId: string | null;
+  /** When the customer said it: near-duplicates look back from here. */
+  observedAt: Date;
+  submittedByUserId: string | null;
+}
+
+/** A sparse row, l2-normalised: its columns and their weights (views into one big array where possible). */
+interface Vec {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+/** Cosine above which two texts are reported as the same thing (see docs/decisions/0005-feedback-themes.md). */
+export const DUPLICATE_MIN = 0.6;
+/**
+ * Cosine to a theme's centre above which new feedback joins that theme without a person. On the demo corpus
+ * (1,200 items indexed, 300 new), 0.3 filed 77% of the items that had a theme, all of them correctly, and none of
+ * the items whose topic had no theme; 0.2 filed 95% at 98.8% precision.
+ */
+export const AUTO_ASSIGN_MIN = 0.3;
+/** …and by at least this much more than the runner-up theme, so a text between two themes waits for triage. */
+export const AUTO_ASSIGN_MARGIN = 0.05;
+/** A theme needs this many items before its centre is trusted. */
+const MIN_THEME_ITEMS = 3;
+
+/**
+ * Rows are kept as typed-array views of the vectorizer's output and a query is scattered once into a dense
+ * array: a Map per row cost 786 MB and 7 s to build for 20,000 items, and 290 ms per near-duplicate query.
+ */
+export class SimilarityIndex {
+  private readonly vectors: Vec[] = [];
+  private readonly rows: IndexRow[] = [];
+  /** Each theme's members (row positions) and its normalised centre, computed when first asked for. */
+  private readonly themes = new Map<string, { members: number[]; centre: Vec | null }>();
+  /** A query's weights by column; zero everywhere else between queries. */
+  private readonly dense: Float32Array;
+
+  private constructor(
+    private readonly vectorizer: Vectorizer,
+    cols: number,
+  ) {
+    this.dense = new Float32Array(cols);
+  }
+
+  static build(rows: readonly IndexRow[]): SimilarityIndex {
+    const texts = rows.map((r) => r.text);
+    // Every word counts, even once: a small workspace's rare words are what near-duplicates share.
+    const vectorizer = fitVectorizer(texts, { minDf: 1 });
+    const a = vectorizer.transform(texts);
+    const index = new SimilarityIndex(vectorizer, a.cols);
+    rows.forEach((r, i) => index.push(r, { idx: a.idx.subarray(a.ptr[i]!, a.ptr[i + 1]!), val: a.val.subarray(a.ptr[i]!, a.ptr[i + 1]!) }));
+    return index;
+  }
+
+  get size() {
+    return this.rows.length;
+  }
+
+  private vectorize(text: string): Vec {
+    const a = this.vectorizer.transform([text]);
+    return { idx: a.idx.slice(0, a.ptr[1]!), val: a.val.slice(0, a.ptr[1]!) };
+  }
+
+  private push(row: IndexRow, v: Vec) {
+    this.rows.push(row);
+    this.vectors.push(v);
+    if (row.themeId) {
+      const t = this.themes.get(row.themeId) ?? { members: [], centre: null };
+      t.members.push(this.rows.length - 1);
+      t.centre = null;
+      this.themes.set(row.themeId, t);
+    }
+  }
+
+  add(row: IndexRow) {
+    this.push(row, this.vectorize(row.text));
+  }
+
+  /** Runs `fn` with the query's weights scattered into the dense array, and clears them after. */
+  private withQuery<T>(text: string, fn: (dot: (v: Vec) => number) => T): T {
+    const q = this.vectorize(text);
+    for (let k = 0; k < q.idx.length; k++) this.dense[q.idx[k]!] = q.val[k]!;
+    try {
+      return fn((v) => {
+        let s = 0;
+        for (let k = 0; k < v.idx.length; k++) s += this.dense[v.idx[k]!]! * v.val[k]!;
+        return s;
+      });
+    } finally {
+      for (let k = 0; k < q.idx.length; k++) this.dense[q.idx[k]!] = 0;
+    }
+  }
+
+  /** The most similar indexed items observed since `since`, most similar first. */
+  nearest(text: string, opts: { since: Date; min?: number; limit?: number; excludeId?: string }) {
+    const min = opts.min ?? DUPLICATE_MIN;
+    const hits: { row: IndexRow; similarity: number }[] = [];
+    this.withQuery(text, (dot) => {
+      for (let i = 0; i < this.rows.length; i++) {
+        const row = this.rows[i]!;
+        if (row.observedAt < opts.since || row.id === opts.excludeId) continue;
+        const s = dot(this.vectors[i]!);
+        if (s >= min) hits.push({ row, similarity: s });
+      }
+    });
+    hits.sort((a, b) => b.similarity - a.similarity || a.row.id.localeCompare(b.row.id));
+    return hits.slice(0, opts.limit ?? 10);
+  }
+
+  /** A theme's centre: the normalised sum of its members' vectors. */
+  private centre(t: { members: number[]; centre: Vec | null }): Vec {
+    if (t.centre) return t.centre;
+    const sum = new Map<number, number>();
+    for (const m of t.members) {
+      const v = this.vectors[m]!;
+      for (let k = 0; k < v.idx.length; k++) sum.set(v.idx[k]!, (sum.get(v.idx[k]!) ?? 0) + v.val[k]!);
+    }
+    let norm = 0;
+    for (const w of sum.values()) norm += w * w;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    const idx = new Int32Array(sum.size);
+    const val = new Float32Array(sum.size);
+    let k = 0;
+    for (const [c, w] of sum) {
+      idx[k] = c;
+      val[k++] = w * scale;
+    }
+    t.centre = { idx, val };
+    return t.centre;
+  }
+
+  /** The theme whose centre is closest, with the cosine to it and to the runner-up; null without trusted themes. */
+  closestTheme(text: string, liveThemeIds: ReadonlySet<string>) {
+    let best: { themeId: string; similarity: number } | null = null;
+    let second = 0;
+    this.withQuery(text, (dot) => {
+      for (const [themeId, t] of this.themes) {
+        if (t.members.length < MIN_THEME_ITEMS || !liveThemeIds.has(themeId)) continue;
+        const sim = dot(this.centre(t));
+        if (!best || sim > best.similarity) {
+          if (best) second = Math.max(second, best.similarity);
+          best = { themeId, similarity: sim };
+        } else second = Math.max(second, sim);
+      }
+    });
+    const found = best as { themeId: string; similarity: number } | null;
+    return found ? { ...found, runnerUp: second } : null;
+  }
+}
+
+/** Whether a text close to a theme is close enough, and clearly closer than to any other, to join it unreviewed. */
+export function confidentEnough(match: { similarity: number; runnerUp: number }): boolean {
+  return match.similarity >= AUTO_ASSIGN_MIN && match.similarity - match.runnerUp >= AUTO_ASSIGN_MARGIN;
+}

@@ -1,0 +1,30 @@
+import { Worker } from 'node:worker_threads';
+import type { ClusterOptions, Clustering } from '../clustering/engine.ts';
+
+/**
+ * `clusterTexts` in a worker thread: a few seconds of CPU (2,000 texts) that would otherwise stop every other
+ * request the server is answering.
+ */
+export function clusterInWorker(texts: readonly string[], options: Omit<ClusterOptions, 'fitTexts'>, timeoutMs = 120_000): Promise<Clustering> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./cluster-worker.mjs', import.meta.url), { workerData: { texts, options } });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+    };
+    // A run that never ends must not hold a thread (and a PMM's request) for ever.
+    const timer = setTimeout(() => {
+      settle(() => reject(new Error(`the clustering worker took longer than ${timeoutMs / 1000} s and was stopped`)));
+      void worker.terminate();
+    }, timeoutMs);
+    worker.once('message', (result: Clustering) => {
+      settle(() => resolve(result));
+      void worker.terminate();
+    });
+    worker.once('error', (e) => settle(() => reject(e)));
+    worker.once('exit', (code) => settle(() => reject(new Error(`the clustering worker exited with code ${code} before answering`))));
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * What belongs where: creating a theme (with items), merging themes, splitting items out into a new one, and
+ * moving items between themes or back to triage. Each changes theme centres, so the similarity index is dropped.
+ */
+import type { CreateThemeRequest, MoveFeedbackResponse, ThemeDetail } from '@tandem/contracts';
+import type { TenantContext } from '../../../lib/context.ts';
+import type { Deps } from '../../../lib/deps.ts';
+import { FeedbackErrors as E } from '../feedback.errors.ts';
+import { feedbackRepository as itemsRepo } from '../items/items.repository.ts';
+import { indexChanged } from '../similarity/similarity-cache.ts';
+import { detail, existingItems, liveTheme, newTheme, placeItems } from './theme-steps.ts';
+import { themesRepository as themesRepo, type ThemeRow } from './themes.repository.ts';
+
+export function createThemesStructureService(deps: Deps) {
+  const { database, audit } = deps;
+
+  return {
+    async create(ctx: TenantContext, body: CreateThemeRequest): Promise<ThemeDetail> {
+      const out = await database.withTenant(ctx.workspaceId, async (tx) => {
+        await existingItems(tx, ctx, body.itemIds);
+        const theme = await newTheme(tx, ctx, body.name, body.description || null, body.itemIds, 'person');
+        await audit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'theme.created',
+          targetType: 'theme',
+          targetId: theme.id,
+          targetLabel: theme.name,
+          details: { items: body.itemIds.length },
+        });
+        return detail(tx, ctx, theme.id);
+      });
+      indexChanged(ctx.workspaceId);
+      return out;
+    },
+
+    /** Merges sources into a theme: their items, followers and links move; the sources remain as pointers. */
+    async merge(ctx: TenantContext, themeId: string, sourceThemeIds: string[]): Promise<ThemeDetail> {
+      const out = await database.withTenant(ctx.workspaceId, async (tx) => {
+        const sources = [...new Set(sourceThemeIds)];
+        if (sources.includes(themeId)) {
+          await liveTheme(tx, ctx, themeId);
+          throw E.mergeIntoItself();
+        }
+        // Lock in id order, so two merges over the same themes cannot deadlock.
+        const rows = new Map<string, ThemeRow>();
+        for (const id of [themeId, ...sources].sort()) rows.set(id, await liveTheme(tx, ctx, id, true));
+        const target = rows.get(themeId)!;
+        const moved = await itemsRepo.moveThemeItems(tx, ctx.workspaceId, sources, themeId);
+        await themesRepo.mergeFollowers(tx, ctx.workspaceId, sources, themeId);
+        await themesRepo.moveLinks(tx, ctx.workspaceId, sources, themeId);
+        await itemsRepo.markThemeItems(tx, ctx.workspaceId, themeId, ctx.actor.userId, target.status !== 'new', !!target.response);
+        for (const id of sources) await themesRepo.updateTheme(tx, ctx.workspaceId, id, { mergedIntoId: themeId });
+        await themesRepo.updateTheme(tx, ctx.workspaceId, themeId, {});
+        await audit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'theme.merged',
+          targetType: 'theme',
+          targetId: themeId,
+          targetLabel: target.name,
+          details: { merged: sources.map((id) => rows.get(id)!.name), items: moved },
+        });
+        return detail(tx, ctx, themeId);
+      });
+      indexChanged(ctx.workspaceId);
+      return out;
+    },
+
+    /** Moves some of a theme's items into a new theme of their own. */
+    async split(ctx: TenantContext, themeId: string, name: string, itemIds: string[]): Promise<ThemeDetail> {
+      const out = await database.withTenant(ctx.workspaceId, async (tx) => {
+        const theme = await liveTheme(tx, ctx, themeId, true);
+        const items = await existingItems(tx, ctx, itemIds);
+        const outside = items.filter((i) => i.themeId !== themeId).map((i) => i.id);
+        if (outside.length) throw E.notInTheme(outside);
+        const total = (await themesRepo.themeMetrics(tx, ctx.workspaceId, [themeId])).get(themeId)?.items ?? 0;
+        if (items.length >= total) throw E.splitAll();
+        const created = await newTheme(tx, ctx, name, null, items.map((i) => i.id), 'person');
+        await audit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'theme.split',
+          targetType: 'theme',
+          targetId: created.id,
+          targetLabel: created.name,
+          details: { from: theme.name, items: items.length },
+        });
+        return detail(tx, ctx, created.id);
+      });
+      indexChanged(ctx.workspaceId);
+      return out;
+    },
+
+    /** Moves items into a theme, or out of any (back to triage). */
+    async moveItems(ctx: TenantContext, itemIds: string[], themeId: string | null): Promise<MoveFeedbackResponse> {
+      const moved = await database.withTenant(ctx.workspaceId, async (tx) => {
+        const items = await existingItems(tx, ctx, itemIds);
+        const theme = themeId ? await liveTheme(tx, ctx, themeId, true) : null;
+        const n = await placeItems(tx, ctx, items.map((i) => i.id), theme, 'person');
+        await audit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'feedback.moved',
+          targetType: 'theme',
+          targetId: theme?.id,
+          targetLabel: theme?.name ?? 'No theme',
+          details: { items: n },
+        });
+        return n;
+      });
+      indexChanged(ctx.workspaceId);
+      return { moved };
+    },
+  };
+}
+
+export type ThemesStructureService = ReturnType<typeof createThemesStructureService>;

@@ -1,0 +1,152 @@
+import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { Role } from '@tandem/contracts';
+import type { Db, DbOrTx } from '../../../db/database.ts';
+import { preparedPerDb } from '../../../db/prepared.ts';
+import { after } from '../../../db/keyset.ts';
+import { memberships, teamMembers, teams, users, workspaces } from '../tables.ts';
+
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+
+const memberOfSlugStatement = preparedPerDb((db) =>
+  db
+    .select({ workspace: workspaces, membership: memberships })
+    .from(workspaces)
+    .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, sql.placeholder('userId'))))
+    .where(eq(workspaces.slug, sql.placeholder('slug')))
+    .prepare('tandem_member_of_slug'),
+);
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+/** Workspaces and memberships. */
+export const workspacesRepository = {
+  /** The workspace of this slug with the user's membership, if any: what every signed-in workspace request checks. */
+  async memberOfSlug(db: Db, slug: string, userId: string) {
+    const [row] = await memberOfSlugStatement(db).execute({ slug, userId });
+    return row;
+  },
+  /** Every workspace's id and slug (the CLI picks the only one when none is named). */
+  async allSlugs(db: DbOrTx) {
+    return db.select({ id: workspaces.id, slug: workspaces.slug }).from(workspaces).orderBy(workspaces.slug);
+  },
+
+  async bySlug(db: DbOrTx, slug: string) {
+    const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug));
+    return row;
+  },
+  async byId(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+    return row;
+  },
+  async insert(db: DbOrTx, w: { slug: string; name: string; baseCurrency: string; fiscalYearStartMonth: number }) {
+    const [row] = await db.insert(workspaces).values(w).onConflictDoNothing().returning();
+    return row;
+  },
+  async update(db: DbOrTx, id: string, patch: Partial<Pick<WorkspaceRow, 'name' | 'baseCurrency' | 'fiscalYearStartMonth'>>) {
+    const [row] = await db
+      .update(workspaces)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(workspaces.id, id))
+      .returning();
+    return row;
+  },
+  async count(db: DbOrTx) {
+    const [r] = await db.select({ n: count() }).from(workspaces);
+    return r?.n ?? 0;
+  },
+
+  async membership(db: DbOrTx, workspaceId: string, userId: string) {
+    const [row] = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+    return row;
+  },
+  async isAdminAnywhere(db: DbOrTx, userId: string) {
+    const [r] = await db
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.role, 'admin'), eq(memberships.active, true)));
+    return (r?.n ?? 0) > 0;
+  },
+  async insertMembership(db: DbOrTx, m: { workspaceId: string; userId: string; role: Role }) {
+    await db
+      .insert(memberships)
+      .values(m)
+      .onConflictDoUpdate({
+        target: [memberships.workspaceId, memberships.userId],
+        set: { role: m.role, active: true, updatedAt: new Date() },
+      });
+  },
+  async updateMembership(db: DbOrTx, workspaceId: string, userId: string, patch: { role?: Role; active?: boolean }) {
+    const [row] = await db
+      .update(memberships)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
+      .returning();
+    return row;
+  },
+  /** How many of the target's workspaces the issuer is not an active admin of (any workspace, so: the system handle). */
+  async workspacesBeyondAdmin(db: DbOrTx, targetUserId: string, issuerUserId: string) {
+    const [r] = await db.execute<{ n: number }>(sql`
+      select count(*)::int as n from ${memberships} t
+       where t.user_id = ${targetUserId}
+         and not exists (select 1 from ${memberships} i
+                          where i.workspace_id = t.workspace_id and i.user_id = ${issuerUserId}
+                            and i.role = 'admin' and i.active)`).then((x) => x.rows);
+    return r?.n ?? 0;
+  },
+  async countActiveAdmins(db: DbOrTx, workspaceId: string) {
+    const [r] = await db
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'admin'), eq(memberships.active, true)));
+    return r?.n ?? 0;
+  },
+
+  /** One page of members (name order) with the teams each is in. */
+  async listMembers(
+    db: DbOrTx,
+    workspaceId: string,
+    f: { q?: string; role?: Role; active?: boolean; after?: { name: string; id: string }; limit: number; userId?: string },
+  ) {
+    const where = [eq(memberships.workspaceId, workspaceId)];
+    if (f.userId) where.push(eq(memberships.userId, f.userId));
+    if (f.role) where.push(eq(memberships.role, f.role));
+    if (f.active !== undefined) where.push(eq(memberships.active, f.active));
+    if (f.q) {
+      const pat = `%${escapeLike(f.q)}%`;
+      where.push(or(ilike(users.name, pat), ilike(users.email, pat))!);
+    }
+    const [{ total } = { total: 0 }] = await db
+      .select({ total: count() })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(...where));
+    if (f.after) where.push(after('asc', [users.name, users.id], [f.after.name, f.after.id]));
+    const rows = await db
+      .select({
+        userId: users.id,
+        email: users.email,
+        name: users.name,
+        role: memberships.role,
+        active: memberships.active,
+        joinedAt: memberships.createdAt,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(...where))
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(f.limit + 1);
+    const ids = rows.map((r) => r.userId);
+    const teamRows = ids.length
+      ? await db
+          .select({ userId: teamMembers.userId, id: teams.id, name: teams.name })
+          .from(teamMembers)
+          .innerJoin(teams, and(eq(teams.workspaceId, teamMembers.workspaceId), eq(teams.id, teamMembers.teamId)))
+          .where(and(eq(teamMembers.workspaceId, workspaceId), inArray(teamMembers.userId, ids)))
+          .orderBy(teams.name)
+      : [];
+    return { rows, total, teamRows };
+  },
+};
