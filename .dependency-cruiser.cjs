@@ -59,6 +59,15 @@ module.exports = {
       to: { path: ['^apps/web/src/modules/[^/]+/api/', '^apps/web/src/app/api/'] },
     },
     {
+      name: 'web-calls-schema-free-rows',
+      severity: 'error',
+      comment:
+        'The web app calls through @tandem/contracts/web-endpoints (method, path and access, typed as the full row), ' +
+        'so no zod schema reaches the first load; the full rows with schemas are for the server.',
+      from: { path: '^apps/web/src/' },
+      to: { path: ['^packages/contracts/src/endpoints/', '^packages/contracts/src/endpoints\\.ts$'] },
+    },
+    {
       name: 'contracts-stand-alone',
       severity: 'error',
       comment: 'The contracts are shared by server and web and import neither.',

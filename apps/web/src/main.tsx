@@ -8,7 +8,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { AuthLayout } from './app/components/auth-layout.tsx';
 import { FullPageLoader } from './app/components/full-page-loader.tsx';
-import { QueryError } from './app/components/query-state.tsx';
+import { QueryError } from './app/kit/index.ts';
 import { queryClient } from './app/query-client.ts';
 import { router } from './app/router.tsx';
 import { SessionProvider } from './app/session.tsx';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Uuid, listEnvelope } from './common.ts';
-import { endpoint, WorkspaceParam } from './endpoint.ts';
 
 export const AuditEntry = z.object({
   id: Uuid,
@@ -75,16 +74,3 @@ export const AUDIT_ACTIONS = [
   'theme.suggestion_accepted',
   'theme.suggestion_discarded',
 ] as const;
-
-export const auditEndpoints = {
-  list: endpoint({
-    method: 'GET',
-    path: '/workspaces/:workspace/audit',
-    summary: 'Security and admin actions, newest first',
-    tag: 'audit',
-    access: { action: 'audit.read' },
-    params: WorkspaceParam,
-    query: AuditListQuery,
-    response: AuditList,
-  }),
-};

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { endpointPath, importsEndpoints, type ImportDetail, type ImportResult } from '@tandem/contracts';
+import { endpointPath, type ImportDetail, type ImportResult } from '@tandem/contracts';
+import * as importsEndpoints from '@tandem/contracts/endpoints/imports';
 import { AppError } from '../lib/app-error.ts';
 import { cliActor, type TenantContext } from '../lib/context.ts';
 import type { ImportProgressReport, ImportRequest } from '../modules/imports/index.ts';

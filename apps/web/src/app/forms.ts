@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import type { z } from 'zod';
-import { ApiError, errorMessage } from './api-client.ts';
+import { ApiError, errorMessage } from './api-error.ts';
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { Alert, Anchor, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { PERMISSIONS, type Action } from '@tandem/contracts/permissions';
 import { ROLE_LABELS, type Role } from '@tandem/contracts/roles';
-import { authApi, setupStatusKey } from '../modules/auth/api/auth.api.ts';
+import { useSetupStatus } from '../modules/auth/index.ts';
 import { FullPageLoader } from './components/full-page-loader.tsx';
 import { PageHeader } from './components/page-header.tsx';
-import { QueryError } from './components/query-state.tsx';
+import { QueryError } from './kit/index.ts';
 import { AuthLayout } from './components/auth-layout.tsx';
 import { landingPath } from './landing.ts';
 import { useSession } from './session.tsx';
@@ -47,7 +46,7 @@ export function RequirePermission({ action, title, children }: { action: Action;
 /** "/": first run goes to setup, signed-in people to their workspace, everyone else to login. */
 export function RootRedirect() {
   const { session } = useSession();
-  const status = useQuery({ queryKey: setupStatusKey, queryFn: authApi.setupStatus, enabled: !session });
+  const status = useSetupStatus({ enabled: !session });
   if (session) return <Navigate to={landingPath(session)} replace />;
   if (status.isPending) return <FullPageLoader />;
   if (status.isError) {

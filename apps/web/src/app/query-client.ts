@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isApiError } from './api-client.ts';
+import { isApiError } from './api-error.ts';
 
 export const queryClient = new QueryClient({
   defaultOptions: {

@@ -30,16 +30,16 @@ const DealSettingsPage = page(() => import('../modules/deals/components/deal-set
 const ImportsPage = page(() => import('../modules/imports/components/imports-page.tsx'), 'ImportsPage');
 const ImportPage = page(() => import('../modules/imports/components/import-page.tsx'), 'ImportPage');
 const ProfilePage = page(() => import('../modules/profile/components/profile-page.tsx'), 'ProfilePage');
-const InboxPage = page(() => import('../modules/notifications/components/inbox-page.tsx'), 'InboxPage');
-const PreferencesPage = page(() => import('../modules/notifications/components/preferences-page.tsx'), 'PreferencesPage');
-const FeedbackInboxPage = page(() => import('../modules/feedback/components/feedback-inbox-page.tsx'), 'FeedbackInboxPage');
-const MyFeedbackPage = page(() => import('../modules/feedback/components/my-feedback-page.tsx'), 'MyFeedbackPage');
-const FeedbackImportPage = page(() => import('../modules/feedback/components/feedback-import-page.tsx'), 'FeedbackImportPage');
-const ThemeBoardPage = page(() => import('../modules/feedback/components/theme-board-page.tsx'), 'ThemeBoardPage');
-const ThemePage = page(() => import('../modules/feedback/components/theme-page.tsx'), 'ThemePage');
-const SuggestionsPage = page(() => import('../modules/feedback/components/suggestions-page.tsx'), 'SuggestionsPage');
+const InboxPage = page(() => import('../modules/notifications/components/inbox/inbox-page.tsx'), 'InboxPage');
+const PreferencesPage = page(() => import('../modules/notifications/components/preferences/preferences-page.tsx'), 'PreferencesPage');
+const FeedbackInboxPage = page(() => import('../modules/feedback/components/inbox/feedback-inbox-page.tsx'), 'FeedbackInboxPage');
+const MyFeedbackPage = page(() => import('../modules/feedback/components/mine/my-feedback-page.tsx'), 'MyFeedbackPage');
+const FeedbackImportPage = page(() => import('../modules/feedback/components/import/feedback-import-page.tsx'), 'FeedbackImportPage');
+const ThemeBoardPage = page(() => import('../modules/feedback/components/themes/theme-board-page.tsx'), 'ThemeBoardPage');
+const ThemePage = page(() => import('../modules/feedback/components/themes/theme-page.tsx'), 'ThemePage');
+const SuggestionsPage = page(() => import('../modules/feedback/components/suggestions/suggestions-page.tsx'), 'SuggestionsPage');
 const NotificationsAdminPage = page(
-  () => import('../modules/notifications/components/notifications-admin-page.tsx'),
+  () => import('../modules/notifications/components/admin/notifications-admin-page.tsx'),
   'NotificationsAdminPage',
 );
 

@@ -1,18 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { SessionResponse } from '@tandem/contracts';
-import { api, isApiError, setCsrfToken, setUnauthorizedHandler } from './api-client.ts';
-
-export const sessionKey = ['session'] as const;
-
-async function fetchSession(): Promise<SessionResponse | null> {
-  try {
-    return await api<SessionResponse>('/auth/session', { public: true });
-  } catch (err) {
-    if (isApiError(err) && err.status === 401) return null;
-    throw err;
-  }
-}
+import { setCsrfToken, setUnauthorizedHandler } from './api/client.ts';
+import { sessionKey, useSessionQuery } from './session-query.ts';
 
 interface SessionContextValue {
   session: SessionResponse | null;
@@ -32,7 +22,7 @@ interface SessionProviderProps {
 
 export function SessionProvider({ children, fallback, errorFallback }: SessionProviderProps) {
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000, retry: 1 });
+  const query = useSessionQuery();
   const session = query.data ?? null;
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { errorMessage } from './api-client.ts';
+import { errorMessage } from './api-error.ts';
 
 /**
  * An action on one item that asks first (revoke, delete, deactivate): `ask(item)` opens

@@ -25,7 +25,3 @@ export function useWorkspace(): WorkspaceContextValue {
 export function wsKey(slug: string, ...rest: unknown[]): unknown[] {
   return ['ws', slug, ...rest];
 }
-
-export function wsPath(slug: string): string {
-  return `/workspaces/${encodeURIComponent(slug)}`;
-}

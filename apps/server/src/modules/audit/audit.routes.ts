@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { auditEndpoints as api } from '@tandem/contracts';
+import * as api from '@tandem/contracts/endpoints/audit';
 import { route } from '../../http/endpoint-route.ts';
 import { tenantOf } from '../../http/request-context.ts';
 import type { AuditService } from './audit.service.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { dealsEndpoints as api } from '@tandem/contracts';
+import * as api from '@tandem/contracts/endpoints/deals';
 import { route } from '../../http/endpoint-route.ts';
 import { tenantOf } from '../../http/request-context.ts';
 import type { DealsService } from './deals.service.ts';

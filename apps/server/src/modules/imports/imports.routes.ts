@@ -1,7 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { importsEndpoints as api, ImportOptions } from '@tandem/contracts';
+import { ImportOptions } from '@tandem/contracts';
+import * as api from '@tandem/contracts/endpoints/imports';
 import { route } from '../../http/endpoint-route.ts';
 import { tenantOf } from '../../http/request-context.ts';
 import type { ImportsService } from './imports.service.ts';

@@ -1,11 +1,5 @@
-import {
-  endpointPath,
-  endpointQueryString,
-  type EndpointDef,
-  type EndpointInput,
-  type EndpointResponse,
-  type Problem,
-} from '@tandem/contracts';
+import type { EndpointDef, EndpointInput, EndpointResponse, Problem } from '@tandem/contracts';
+import { endpointPath, endpointQueryString } from '@tandem/contracts/endpoint-path';
 import { ApiError } from '../api-error.ts';
 
 /**

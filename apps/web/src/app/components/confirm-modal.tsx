@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { FormError } from './query-state.tsx';
+import { FormError } from '../kit/index.ts';
 
 interface ConfirmModalProps {
   opened: boolean;

@@ -1,6 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import { Card, Stack, Title } from '@mantine/core';
-import { FormError } from './query-state.tsx';
+import { FormError } from '../kit/index.ts';
 
 /** A titled card holding one form, with the server's refusal above the fields. */
 export function FormCard(props: { title: string; onSubmit: (e: FormEvent) => void; error: string | null; children: ReactNode }) {

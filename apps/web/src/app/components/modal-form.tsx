@@ -1,6 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import { Button, Group, Stack } from '@mantine/core';
-import { FormError } from './query-state.tsx';
+import { FormError } from '../kit/index.ts';
 
 interface ModalFormProps {
   form: { formError: string | null; submitting: boolean };

@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { errorMessage } from '../api-client.ts';
+import { errorMessage } from '../api-error.ts';
 
 export function notifySuccess(message: string, title?: string): void {
   notifications.show({ color: 'teal', title, message, autoClose: 4000 });

@@ -42,36 +42,78 @@ export function formatRelative(iso: string | null | undefined, now: number = Dat
   return relative.format(Math.round(diffSeconds / (86400 * 365)), 'year');
 }
 
+// One formatter per zone: zonedDayStart asks for offsets several times per call.
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Wall-clock fields of `utcMs` in `timeZone`, read back as if they were UTC. */
+function wallClockAsUtc(utcMs: number, timeZone: string): number {
+  const parts = offsetFormatter(timeZone).formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+}
+
 /** Offset of `timeZone` from UTC at `utcMs`, in milliseconds. */
 function zoneOffset(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
+  return wallClockAsUtc(utcMs, timeZone) - Math.floor(utcMs / 1000) * 1000;
+}
+
+const DAY_MS = 86_400_000;
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Midnight UTC of a calendar day ("2025-03-14"), or undefined for anything that is not a real day (2025-02-30). */
+export function utcDayStart(day: string): number | undefined {
+  const m = DAY_PATTERN.exec(day);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  return ms;
 }
 
 /**
  * The instant a calendar day ("2025-03-14") starts in `timeZone`, as an ISO string.
  * `endOfDay` gives the start of the following day, for exclusive upper bounds.
+ * Undefined for anything that is not a real day; an unknown zone falls back to the browser's.
  */
 export function zonedDayStart(day: string, timeZone: string | undefined, endOfDay = false): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return undefined;
+  const start = utcDayStart(day);
+  if (start === undefined) return undefined;
   const zone = safeZone(timeZone);
-  const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (endOfDay ? 1 : 0));
-  let instant = guess - zoneOffset(guess, zone);
-  // Near a DST change the offset at the guess differs from the offset at the answer.
-  instant = guess - zoneOffset(instant, zone);
-  return new Date(instant).toISOString();
+  const wall = start + (endOfDay ? DAY_MS : 0); // local midnight, written as if it were UTC
+  // Offsets a day either side cover a DST change near midnight (no zone is more than 14 hours from UTC).
+  const offsets = new Set([zoneOffset(wall - DAY_MS, zone), zoneOffset(wall, zone), zoneOffset(wall + DAY_MS, zone)]);
+  const exact = [...offsets].map((o) => wall - o).filter((t) => wallClockAsUtc(t, zone) === wall);
+  // Midnight happens once, or twice when clocks go back to it: the day starts at the first.
+  if (exact.length) return new Date(Math.min(...exact)).toISOString();
+  // Clocks jumped over midnight (e.g. America/Santiago in September): the day starts at the jump.
+  const candidates = [...offsets].map((o) => wall - o);
+  let lo = Math.min(...candidates) - DAY_MS / 2; // still the day before
+  let hi = Math.max(...candidates) + DAY_MS / 2; // already the day
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (wallClockAsUtc(mid, zone) >= wall) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi).toISOString();
 }
 
 export const MONTHS = [
@@ -167,7 +209,8 @@ export function wilson(wins: number, n: number): { rate: number; low: number; hi
   const z2n = (z * z) / n;
   const centre = (p + z2n / 2) / (1 + z2n);
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
-  return { rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // The interval always holds p; the clamps only stop rounding (e.g. 20 of 20 → high 0.9999999999999999).
+  return { rate: p, low: Math.max(0, Math.min(p, centre - half)), high: Math.min(1, Math.max(p, centre + half)) };
 }
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;

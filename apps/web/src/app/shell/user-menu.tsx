@@ -1,8 +1,8 @@
 import { useNavigate } from 'react-router-dom';
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconLogout, IconUserCircle } from '@tabler/icons-react';
-import { authApi } from '../../modules/auth/api/auth.api.ts';
-import { isApiError } from '../api-client.ts';
+import { useLogout } from '../../modules/auth/index.ts';
+import { isApiError } from '../api-error.ts';
 import { notifyError } from '../components/notify.ts';
 import { initials } from '../kit/format.ts';
 import { useRequiredSession } from '../session.tsx';
@@ -10,10 +10,11 @@ import { useRequiredSession } from '../session.tsx';
 export function UserMenu({ slug }: { slug: string }) {
   const session = useRequiredSession();
   const navigate = useNavigate();
+  const logout = useLogout();
 
   async function signOut() {
     try {
-      await authApi.logout();
+      await logout.mutateAsync();
     } catch (err) {
       // Already signed out elsewhere: nothing left to end.
       if (!(isApiError(err) && err.status === 401)) {

@@ -3,7 +3,7 @@
  * open it anywhere in a workspace), the feedback sections of deal and account pages,
  * and the inbox, "My feedback" and import pages the router loads on demand.
  */
-export { QuickLogProvider } from './components/quick-log-provider.tsx';
-export { useQuickLog } from './components/quick-log-context.ts';
-export { HeaderLogFeedbackButton, LogFeedbackButton } from './components/log-feedback-button.tsx';
-export { LinkedFeedback } from './components/linked-feedback-lazy.tsx';
+export { QuickLogProvider } from './components/capture/quick-log-provider.tsx';
+export { useQuickLog } from './components/capture/quick-log-context.ts';
+export { HeaderLogFeedbackButton, LogFeedbackButton } from './components/capture/log-feedback-button.tsx';
+export { LinkedFeedback } from './components/linked/linked-feedback-lazy.tsx';

@@ -1,7 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { feedbackEndpoints as api, FeedbackImportMapping, FeedbackKind } from '@tandem/contracts';
+import { FeedbackImportMapping, FeedbackKind } from '@tandem/contracts';
+import * as api from '@tandem/contracts/endpoints/feedback';
 import { route } from '../../../http/endpoint-route.ts';
 import { tenantOf } from '../../../http/request-context.ts';
 import { FeedbackErrors as E } from '../feedback.errors.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { feedbackEndpoints as api } from '@tandem/contracts';
+import * as api from '@tandem/contracts/endpoints/feedback';
 import { route } from '../../../http/endpoint-route.ts';
 import { tenantOf } from '../../../http/request-context.ts';
 import type { ThemesService } from './themes.service.ts';

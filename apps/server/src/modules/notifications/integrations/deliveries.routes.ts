@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { notificationsEndpoints as api } from '@tandem/contracts';
+import * as api from '@tandem/contracts/endpoints/notifications';
 import { route } from '../../../http/endpoint-route.ts';
 import { tenantOf } from '../../../http/request-context.ts';
 import type { DeliveriesService } from './deliveries.service.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { notificationsEndpoints as api } from '@tandem/contracts';
+import * as api from '@tandem/contracts/endpoints/notifications';
 import { route } from '../../../http/endpoint-route.ts';
 import { sendProblem } from '../../../plugins/errors.ts';
 import { escapeHtml } from '../channels/email-templates.ts';

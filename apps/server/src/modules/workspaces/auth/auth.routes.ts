@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { workspacesEndpoints as api } from '@tandem/contracts';
+import * as api from '@tandem/contracts/endpoints/workspaces';
 import { route } from '../../../http/endpoint-route.ts';
 import { clearSessionCookie, setSessionCookie, signedInUser, tenantOf } from '../../../http/request-context.ts';
 import type { AuthService } from './auth.service.ts';

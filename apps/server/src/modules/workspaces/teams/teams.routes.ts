@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { workspacesEndpoints as api } from '@tandem/contracts';
+import * as api from '@tandem/contracts/endpoints/workspaces';
 import { route } from '../../../http/endpoint-route.ts';
 import { tenantOf } from '../../../http/request-context.ts';
 import type { TeamsService } from './teams.service.ts';

@@ -1,9 +1,7 @@
-import { Fragment } from 'react';
-import { ActionIcon, Badge, Button, Code, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { AuditEntry } from '@tandem/contracts';
-import { formatDateTime } from '../../../app/kit/format.ts';
-import { usePhone } from '../../../app/use-phone.ts';
+import { DataTable, formatDateTime, type DataTableColumn } from '../../../app/kit/index.ts';
 import { actionLabel } from './audit-actions.ts';
 
 const VIA_LABELS: Record<AuditEntry['actor']['via'], string | null> = {
@@ -22,39 +20,95 @@ interface AuditEntriesProps {
 
 /** Audit entries as a table, or cards on a phone; entries with details open to show them. */
 export function AuditEntries({ rows, tz, expanded, onToggle }: AuditEntriesProps) {
-  const phone = usePhone();
-  if (phone) {
-    return (
-      <Stack gap="xs">
-        {rows.map((e) => (
-          <AuditCard key={e.id} entry={e} tz={tz} open={expanded.has(e.id)} onToggle={() => onToggle(e.id)} />
-        ))}
-      </Stack>
-    );
-  }
+  const open = (e: AuditEntry) => expanded.has(e.id) && hasDetails(e);
+  const columns: DataTableColumn<AuditEntry>[] = [
+    {
+      key: 'details',
+      header: <VisuallyHidden>Details</VisuallyHidden>,
+      label: 'Details',
+      headerProps: { w: 40 },
+      hiddenOnPhone: true,
+      cell: (e) =>
+        hasDetails(e) && (
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            onClick={() => onToggle(e.id)}
+            aria-expanded={open(e)}
+            aria-label={open(e) ? 'Hide details' : 'Show details'}
+          >
+            {open(e) ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+          </ActionIcon>
+        ),
+    },
+    {
+      key: 'time',
+      header: 'Time',
+      cell: (e) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(e.createdAt, tz)}
+        </Text>
+      ),
+    },
+    {
+      key: 'person',
+      header: 'Person',
+      cell: (e) => {
+        const via = VIA_LABELS[e.actor.via];
+        return (
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm">{actorName(e)}</Text>
+            {via && (
+              <Badge size="xs" variant="light" color="gray" tt="none">
+                {via}
+              </Badge>
+            )}
+          </Group>
+        );
+      },
+    },
+    {
+      key: 'action',
+      header: 'Action',
+      cell: (e) => (
+        <>
+          <Text size="sm">{actionLabel(e.action)}</Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {e.action}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'target', header: 'Target', cell: (e) => <Text size="sm">{targetText(e) ?? '—'}</Text> },
+    {
+      key: 'ip',
+      header: 'IP address',
+      cell: (e) => (
+        <Text size="sm" ff="monospace">
+          {e.ip ?? '—'}
+        </Text>
+      ),
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table verticalSpacing="xs" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={40}>
-              <VisuallyHidden>Details</VisuallyHidden>
-            </Table.Th>
-            <Table.Th>Time</Table.Th>
-            <Table.Th>Person</Table.Th>
-            <Table.Th>Action</Table.Th>
-            <Table.Th>Target</Table.Th>
-            <Table.Th>IP address</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((e) => (
-            <AuditRow key={e.id} entry={e} tz={tz} open={expanded.has(e.id)} onToggle={() => onToggle(e.id)} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      aria-label="Audit entries"
+      rows={rows}
+      rowKey={(e) => e.id}
+      columns={columns}
+      minWidth={860}
+      highlightOnHover
+      // Under the columns after the toggle, as the details belong to the entry's text.
+      renderExpanded={(e) => open(e) && <Details entry={e} />}
+      expandedCellProps={{ pl: 52 }}
+      renderCard={(e) => <AuditCard entry={e} tz={tz} open={open(e)} onToggle={() => onToggle(e.id)} />}
+    />
   );
+}
+
+function hasDetails(entry: AuditEntry): boolean {
+  return Object.keys(entry.details).length > 0;
 }
 
 function actorName(entry: AuditEntry): string {
@@ -65,100 +119,39 @@ function targetText(entry: AuditEntry): string | null {
   return entry.targetLabel ?? (entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}`.trim() : null);
 }
 
+function Details({ entry }: { entry: AuditEntry }) {
+  return <Code block>{JSON.stringify(entry.details, null, 2)}</Code>;
+}
+
+/** The phone's card: what happened and when on top, who and to what, then the raw action and IP. */
 function AuditCard({ entry, tz, open, onToggle }: { entry: AuditEntry; tz: string; open: boolean; onToggle: () => void }) {
   const via = VIA_LABELS[entry.actor.via];
   const target = targetText(entry);
-  const hasDetails = Object.keys(entry.details).length > 0;
   return (
-    <Paper withBorder p="sm" radius="md">
-      <Stack gap={2}>
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Text size="sm" fw={600}>
-            {actionLabel(entry.action)}
-          </Text>
-          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-            {formatDateTime(entry.createdAt, tz)}
-          </Text>
-        </Group>
-        <Text size="sm">
-          {actorName(entry)}
-          {via ? ` (${via})` : ''}
-          {target ? ` → ${target}` : ''}
+    <Stack gap={2}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Text size="sm" fw={600}>
+          {actionLabel(entry.action)}
         </Text>
-        <Text size="xs" c="dimmed" ff="monospace">
-          {entry.action}
-          {entry.ip ? ` · ${entry.ip}` : ''}
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(entry.createdAt, tz)}
         </Text>
-        {hasDetails && (
-          <Button variant="subtle" size="compact-xs" w="fit-content" px={0} onClick={onToggle} aria-expanded={open}>
-            {open ? 'Hide details' : 'Show details'}
-          </Button>
-        )}
-        {open && hasDetails && <Code block>{JSON.stringify(entry.details, null, 2)}</Code>}
-      </Stack>
-    </Paper>
-  );
-}
-
-function AuditRow({ entry, tz, open, onToggle }: { entry: AuditEntry; tz: string; open: boolean; onToggle: () => void }) {
-  const via = VIA_LABELS[entry.actor.via];
-  const hasDetails = Object.keys(entry.details).length > 0;
-  const target = targetText(entry);
-  return (
-    <Fragment>
-      <Table.Tr>
-        <Table.Td>
-          {hasDetails && (
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              size="sm"
-              onClick={onToggle}
-              aria-expanded={open}
-              aria-label={open ? 'Hide details' : 'Show details'}
-            >
-              {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
-            </ActionIcon>
-          )}
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-            {formatDateTime(entry.createdAt, tz)}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm">{actorName(entry)}</Text>
-            {via && (
-              <Badge size="xs" variant="light" color="gray" tt="none">
-                {via}
-              </Badge>
-            )}
-          </Group>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm">{actionLabel(entry.action)}</Text>
-          <Text size="xs" c="dimmed" ff="monospace">
-            {entry.action}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm">{target ?? '—'}</Text>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm" ff="monospace">
-            {entry.ip ?? '—'}
-          </Text>
-        </Table.Td>
-      </Table.Tr>
-      {open && hasDetails && (
-        <Table.Tr>
-          <Table.Td />
-          <Table.Td colSpan={5}>
-            <Code block>{JSON.stringify(entry.details, null, 2)}</Code>
-          </Table.Td>
-        </Table.Tr>
+      </Group>
+      <Text size="sm">
+        {actorName(entry)}
+        {via ? ` (${via})` : ''}
+        {target ? ` → ${target}` : ''}
+      </Text>
+      <Text size="xs" c="dimmed" ff="monospace">
+        {entry.action}
+        {entry.ip ? ` · ${entry.ip}` : ''}
+      </Text>
+      {hasDetails(entry) && (
+        <Button variant="subtle" size="compact-xs" w="fit-content" px={0} onClick={onToggle} aria-expanded={open}>
+          {open ? 'Hide details' : 'Show details'}
+        </Button>
       )}
-    </Fragment>
+      {open && <Details entry={entry} />}
+    </Stack>
   );
 }

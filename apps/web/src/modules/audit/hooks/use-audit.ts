@@ -1,17 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { auditEndpoints, type AuditListQuery } from '@tandem/contracts';
+import * as auditEndpoints from '@tandem/contracts/web-endpoints/audit';
 import { call } from '../../../app/api/client.ts';
-import { wsKey } from '../../../app/workspace-context.tsx';
+import { auditKeys, type AuditFilters } from './audit.keys.ts';
 
-/** What the audit log is filtered by (the API's names). */
-export type AuditFilters = Pick<AuditListQuery, 'action' | 'actorUserId' | 'from' | 'to'>;
-
-/** Every audit query of a workspace, so one invalidation reaches them all. */
-export const auditKeys = {
-  all: (slug: string) => wsKey(slug, 'audit'),
-  list: (slug: string, filters: AuditFilters) => [...auditKeys.all(slug), 'list', filters],
-  latest: (slug: string, action: string) => [...auditKeys.all(slug), 'latest', action],
-};
+export type { AuditFilters };
 
 const params = (slug: string) => ({ workspace: slug });
 

@@ -1,16 +1,15 @@
 import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, Badge, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { Password, PersonName, ROLE_LABELS, type InvitationPreview } from '@tandem/contracts';
 import { AuthLayout } from '../../../app/components/auth-layout.tsx';
 import { FullPageLoader } from '../../../app/components/full-page-loader.tsx';
 import { PasswordWithConfirm, withConfirm } from '../../../app/components/password-with-confirm.tsx';
-import { FormError } from '../../../app/components/query-state.tsx';
+import { FormError, QueryView } from '../../../app/kit/index.ts';
 import { useFormState } from '../../../app/forms.ts';
 import { rememberWorkspace } from '../../../app/landing.ts';
 import { useSession } from '../../../app/session.tsx';
-import { authApi } from '../api/auth.api.ts';
+import { useAcceptInvitation, useInvitationPreview } from '../hooks/use-auth.ts';
 import { LinkUnavailable } from './link-unavailable.tsx';
 
 const NewAccountForm = withConfirm({ name: PersonName, password: Password }, 'password');
@@ -18,23 +17,27 @@ const ExistingAccountForm = z.object({ password: z.string().min(1, 'Enter your p
 
 export function InvitePage() {
   const { token = '' } = useParams();
-  const preview = useQuery({ queryKey: ['invitation', token], queryFn: () => authApi.invitation(token), retry: false });
-
-  if (preview.isPending) return <FullPageLoader />;
-  if (preview.isError) {
-    return (
-      <LinkUnavailable title="This invitation can’t be used" errorTitle="Invitation not available" error={preview.error}>
-        Invitations expire and can be revoked. Ask the admin who invited you for a new link.
-      </LinkUnavailable>
-    );
-  }
-  return <AcceptInvitation token={token} preview={preview.data} />;
+  const preview = useInvitationPreview(token);
+  return (
+    <QueryView
+      query={preview}
+      skeleton={<FullPageLoader />}
+      renderError={(_, error) => (
+        <LinkUnavailable title="This invitation can’t be used" errorTitle="Invitation not available" error={error}>
+          Invitations expire and can be revoked. Ask the admin who invited you for a new link.
+        </LinkUnavailable>
+      )}
+    >
+      {(p) => <AcceptInvitation token={token} preview={p} />}
+    </QueryView>
+  );
 }
 
 function AcceptInvitation({ token, preview }: { token: string; preview: InvitationPreview }) {
   const { session, signedIn } = useSession();
   const navigate = useNavigate();
   const form = useFormState({ name: preview.suggestedName ?? '', password: '', confirm: '' });
+  const accept = useAcceptInvitation(token);
 
   const onSubmit = form.handleSubmit(
     preview.existingUser ? ExistingAccountForm : NewAccountForm,
@@ -42,7 +45,7 @@ function AcceptInvitation({ token, preview }: { token: string; preview: Invitati
       const body = preview.existingUser
         ? { password: parsed.password }
         : { name: (parsed as z.output<typeof NewAccountForm>).name, password: parsed.password };
-      signedIn(await authApi.acceptInvitation(token, body));
+      signedIn(await accept.mutateAsync(body));
       rememberWorkspace(preview.workspaceSlug);
       navigate(`/w/${preview.workspaceSlug}`, { replace: true });
     },

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Anchor, Text } from '@mantine/core';
 import { AuthLayout } from '../../../app/components/auth-layout.tsx';
-import { QueryError } from '../../../app/components/query-state.tsx';
+import { QueryError } from '../../../app/kit/index.ts';
 
 /** An invitation or reset link the server refused (unknown, used, expired or revoked). */
 export function LinkUnavailable(props: { title: string; errorTitle: string; error: unknown; children: ReactNode }) {

@@ -1,14 +1,13 @@
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { LoginRequest } from '@tandem/contracts';
-import { isApiError } from '../../../app/api-client.ts';
+import { isApiError } from '../../../app/api-error.ts';
 import { AuthLayout } from '../../../app/components/auth-layout.tsx';
-import { FormError } from '../../../app/components/query-state.tsx';
+import { FormError } from '../../../app/kit/index.ts';
 import { useFormState } from '../../../app/forms.ts';
 import { landingPath, safeNextPath } from '../../../app/landing.ts';
 import { useSession } from '../../../app/session.tsx';
-import { authApi, setupStatusKey } from '../api/auth.api.ts';
+import { useLogin, useSetupStatus } from '../hooks/use-auth.ts';
 
 export function LoginPage() {
   const { session, signedIn } = useSession();
@@ -16,7 +15,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const next = safeNextPath(params.get('next'));
   const form = useFormState({ email: '', password: '' });
-  const setup = useQuery({ queryKey: setupStatusKey, queryFn: authApi.setupStatus, staleTime: 30_000 });
+  const setup = useSetupStatus({ staleTime: 30_000 });
+  const login = useLogin();
 
   if (session) return <Navigate to={next ?? landingPath(session)} replace />;
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
@@ -24,7 +24,7 @@ export function LoginPage() {
   const onSubmit = form.handleSubmit(
     LoginRequest,
     async (body) => {
-      const s = await authApi.login(body);
+      const s = await login.mutateAsync(body);
       signedIn(s);
       navigate(next ?? landingPath(s), { replace: true });
     },

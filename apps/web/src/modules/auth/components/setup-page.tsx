@@ -1,40 +1,38 @@
 import { Navigate, useNavigate } from 'react-router-dom';
 import { Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { SetupRequest } from '@tandem/contracts';
 import { AuthLayout } from '../../../app/components/auth-layout.tsx';
 import { FullPageLoader } from '../../../app/components/full-page-loader.tsx';
-import { FormError, QueryError } from '../../../app/components/query-state.tsx';
+import { FormError, QueryView } from '../../../app/kit/index.ts';
 import { useFormState } from '../../../app/forms.ts';
 import { rememberWorkspace } from '../../../app/landing.ts';
 import { useSession } from '../../../app/session.tsx';
 import { useSlugFields } from '../../../app/use-slug-fields.ts';
-import { authApi, setupStatusKey } from '../api/auth.api.ts';
+import { useSetup, useSetupStatus } from '../hooks/use-auth.ts';
 
 export function SetupPage() {
+  const status = useSetupStatus();
+  return (
+    <QueryView query={status} skeleton={<FullPageLoader />} renderError={(box) => <AuthLayout title="Set up Tandem">{box}</AuthLayout>}>
+      {(s) => <SetupForm needsSetup={s.needsSetup} />}
+    </QueryView>
+  );
+}
+
+function SetupForm({ needsSetup }: { needsSetup: boolean }) {
   const { signedIn } = useSession();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const status = useQuery({ queryKey: setupStatusKey, queryFn: authApi.setupStatus });
+  const setup = useSetup();
   const form = useFormState({ name: '', email: '', password: '', workspaceName: '', workspaceSlug: '' });
   const slugFields = useSlugFields(form, 'workspaceName', 'workspaceSlug');
 
-  if (status.isPending) return <FullPageLoader />;
-  if (status.isError) {
-    return (
-      <AuthLayout title="Set up Tandem">
-        <QueryError error={status.error} onRetry={() => void status.refetch()} />
-      </AuthLayout>
-    );
-  }
   // While submitting, setup completes just before we leave for the new workspace: don't go to sign-in.
-  if (!status.data.needsSetup && !form.submitting) return <Navigate to="/login" replace />;
+  if (!needsSetup && !form.submitting) return <Navigate to="/login" replace />;
 
   const onSubmit = form.handleSubmit(
     SetupRequest,
     async (body) => {
-      const session = await authApi.setup(body);
-      queryClient.setQueryData(setupStatusKey, { needsSetup: false });
+      const session = await setup.mutateAsync(body);
       signedIn(session);
       rememberWorkspace(body.workspaceSlug);
       navigate(`/w/${body.workspaceSlug}`, { replace: true });

@@ -2,11 +2,10 @@ import { Link, useParams } from 'react-router-dom';
 import { Anchor, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
 import type { AccountDetail } from '@tandem/contracts';
-import { isApiError } from '../../../app/api-client.ts';
+import { isApiError } from '../../../app/api-error.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { PageSkeleton } from '../../../app/components/page-skeleton.tsx';
-import { QueryError } from '../../../app/components/query-state.tsx';
-import { formatCount, formatDate, percent, wilson } from '../../../app/kit/format.ts';
+import { formatCount, formatDate, percent, QueryView, wilson } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { LinkedFeedback } from '../../feedback/index.ts';
@@ -22,16 +21,20 @@ export function AccountPage() {
   if (!isUuid(accountId) || (account.isError && isApiError(account.error) && account.error.status === 404)) {
     return <RecordNotFound what="account" slug={ws.slug} />;
   }
-  if (account.isPending) return <PageSkeleton />;
-  if (account.isError) {
-    return (
-      <>
-        <PageHeader title="Account" />
-        <QueryError error={account.error} onRetry={() => void account.refetch()} />
-      </>
-    );
-  }
-  return <AccountView account={account.data} />;
+  return (
+    <QueryView
+      query={account}
+      skeleton={<PageSkeleton />}
+      renderError={(box) => (
+        <>
+          <PageHeader title="Account" />
+          {box}
+        </>
+      )}
+    >
+      {(data) => <AccountView account={data} />}
+    </QueryView>
+  );
 }
 
 function AccountView({ account }: { account: AccountDetail }) {

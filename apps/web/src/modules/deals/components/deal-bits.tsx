@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text, Tooltip, type MantineColor } from '@mantine/core';
 import { IconLinkOff } from '@tabler/icons-react';
 import type { Deal, DealType, StageCategory } from '@tandem/contracts';
-import { formatMoney } from '../../../app/kit/format.ts';
+import { formatMoney } from '../../../app/kit/index.ts';
 
 export const STATUS_LABELS: Record<StageCategory, string> = { open: 'Open', won: 'Won', lost: 'Lost' };
 export const STATUS_COLORS: Record<StageCategory, MantineColor> = { open: 'blue', won: 'teal', lost: 'red' };

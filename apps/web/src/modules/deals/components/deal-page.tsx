@@ -2,15 +2,14 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { ActionIcon, Anchor, Breadcrumbs, Card, CopyButton, Grid, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import type { DealDetail } from '@tandem/contracts';
-import { isApiError } from '../../../app/api-client.ts';
+import { isApiError } from '../../../app/api-error.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { PageSkeleton } from '../../../app/components/page-skeleton.tsx';
-import { QueryError } from '../../../app/components/query-state.tsx';
-import { formatDateTime, formatDay } from '../../../app/kit/format.ts';
+import { formatDateTime, formatDay, QueryView } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { LinkedFeedback } from '../../feedback/index.ts';
-import { useWorkspaceDetails } from '../../workspaces/hooks/use-workspace-details.ts';
+import { useWorkspaceDetails } from '../../workspaces/index.ts';
 import { isUuid, useDeal } from '../hooks/use-deals.ts';
 import { DEAL_TYPE_LABELS, DealAmount, OwnerName, sourceLabel, StatusBadge } from './deal-bits.tsx';
 import { DealTimeline } from './deal-timeline.tsx';
@@ -25,16 +24,20 @@ export function DealPage() {
   if (!isUuid(dealId) || (deal.isError && isApiError(deal.error) && deal.error.status === 404)) {
     return <RecordNotFound what="deal" slug={ws.slug} />;
   }
-  if (deal.isPending) return <PageSkeleton />;
-  if (deal.isError) {
-    return (
-      <>
-        <PageHeader title="Deal" />
-        <QueryError error={deal.error} onRetry={() => void deal.refetch()} />
-      </>
-    );
-  }
-  return <DealView deal={deal.data} />;
+  return (
+    <QueryView
+      query={deal}
+      skeleton={<PageSkeleton />}
+      renderError={(box) => (
+        <>
+          <PageHeader title="Deal" />
+          {box}
+        </>
+      )}
+    >
+      {(data) => <DealView deal={data} />}
+    </QueryView>
+  );
 }
 
 function DealView({ deal }: { deal: DealDetail }) {

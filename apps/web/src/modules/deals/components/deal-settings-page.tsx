@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router-dom';
 import { Card, Tabs } from '@mantine/core';
 import { IconCurrencyDollar, IconStairs } from '@tabler/icons-react';
 import { PageHeader } from '../../../app/components/page-header.tsx';
-import { QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
+import { QueryView, TableSkeleton } from '../../../app/kit/index.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useDealSummary, useExchangeRates, useStageMapping } from '../hooks/use-deals.ts';
 import { ExchangeRatesEditor } from './exchange-rates-editor.tsx';
@@ -45,15 +45,19 @@ function StagesTab() {
   const ws = useWorkspace();
   const mapping = useStageMapping(ws.slug);
   const inUse = useDealSummary(ws.slug, {});
-  if (mapping.isPending) return <TableSkeleton rows={8} />;
-  if (mapping.isError) return <QueryError error={mapping.error} onRetry={() => void mapping.refetch()} />;
-  return <StageMappingEditor data={mapping.data} stagesInUse={inUse.data?.byStage ?? []} />;
+  return (
+    <QueryView query={mapping} skeleton={<TableSkeleton rows={8} />}>
+      {(data) => <StageMappingEditor data={data} stagesInUse={inUse.data?.byStage ?? []} />}
+    </QueryView>
+  );
 }
 
 function RatesTab() {
   const ws = useWorkspace();
   const rates = useExchangeRates(ws.slug);
-  if (rates.isPending) return <TableSkeleton rows={4} />;
-  if (rates.isError) return <QueryError error={rates.error} onRetry={() => void rates.refetch()} />;
-  return <ExchangeRatesEditor data={rates.data} />;
+  return (
+    <QueryView query={rates} skeleton={<TableSkeleton rows={4} />}>
+      {(data) => <ExchangeRatesEditor data={data} />}
+    </QueryView>
+  );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, ThemeIcon, Timeline } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import type { DealDetail, StageHistoryEntry } from '@tandem/contracts';
-import { formatDate, formatMoney } from '../../../app/kit/format.ts';
+import { formatDate, formatMoney } from '../../../app/kit/index.ts';
 import { STATUS_COLORS } from './deal-bits.tsx';
 
 const DAY_MS = 86_400_000;

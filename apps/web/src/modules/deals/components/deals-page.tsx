@@ -1,21 +1,19 @@
 import { Link } from 'react-router-dom';
-import { Button, Card, EmptyState, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { IconBriefcase, IconFileImport, IconFilterOff } from '@tabler/icons-react';
 import { PageHeader } from '../../../app/components/page-header.tsx';
-import { LoadMore, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
+import { EmptyResult, formatCount, InfiniteQueryView, QueryView, SortSelect, TableSkeleton } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { usePhone } from '../../../app/use-phone.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
-import { useAllMembers } from '../../people/hooks/use-members.ts';
-import { useWorkspaceDetails } from '../../workspaces/hooks/use-workspace-details.ts';
-import type { DealSort } from '../api/deals.api.ts';
+import { useAllMembers } from '../../people/index.ts';
+import { useWorkspaceDetails } from '../../workspaces/index.ts';
 import { resolveFilters, useDealListView } from '../hooks/use-deal-list-view.ts';
 import { useDealPages, useDealSummary, useSegments } from '../hooks/use-deals.ts';
 import { todayIn } from './close-periods.ts';
 import { DealFilters } from './deal-filters.tsx';
-import { DealsSummary } from './deals-summary.tsx';
+import { DealsSummary, TotalsSkeleton } from './deals-summary.tsx';
 import { DealsTable, SORT_OPTIONS } from './deals-table.tsx';
-import { formatCount } from '../../../app/kit/format.ts';
 
 export function DealsPage() {
   const ws = useWorkspace();
@@ -36,10 +34,84 @@ export function DealsPage() {
   const everything = useDealSummary(ws.slug, {});
   const summary = useDealSummary(ws.slug, filters, ready);
   const deals = useDealPages(ws.slug, filters, view.sort, ready);
-  const rows = deals.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = deals.data?.pages[0]?.total ?? 0;
   const baseCurrency = summary.data?.baseCurrency ?? everything.data?.baseCurrency ?? workspace.data?.baseCurrency;
   const noDealsAtAll = everything.data?.total.count === 0;
+
+  // The filters and the list do not wait for the workspace's totals; only "no deals at all" does.
+  const list = (
+    <Stack gap="md">
+      <Card withBorder radius="md" p="md">
+        <DealFilters
+          view={view}
+          update={update}
+          clearFilters={clearFilters}
+          activeFilters={activeFilters}
+          stages={everything.data?.byStage ?? []}
+          members={members.data ?? []}
+          segments={segments.data ?? []}
+          fyStartMonth={fyStartMonth}
+          today={today}
+          userId={session.user.id}
+        />
+      </Card>
+      <QueryView query={summary} error="Could not load the totals" skeleton={<TotalsSkeleton />}>
+        {(s) => <DealsSummary summary={s} statuses={view.status} />}
+      </QueryView>
+      <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+        <Stack gap="sm">
+          <InfiniteQueryView
+            query={deals}
+            items={(p) => p.items}
+            skeleton={<TableSkeleton rows={8} />}
+            idle={
+              rangeError ? (
+                <Text size="sm" c="dimmed">
+                  Fix the close date range to see deals.
+                </Text>
+              ) : undefined
+            }
+            empty={{
+              icon: <IconFilterOff size={28} />,
+              title: 'No deals match these filters',
+              description: 'Widen the close date or clear a filter.',
+              action: (
+                <Button variant="default" onClick={clearFilters}>
+                  Clear filters
+                </Button>
+              ),
+            }}
+          >
+            {(rows, data) => {
+              const total = data.pages[0]?.total ?? 0;
+              return (
+                <>
+                  <Group justify="space-between" wrap="wrap" gap="xs">
+                    <Text size="sm" c="dimmed" aria-live="polite">
+                      Showing {formatCount(rows.length)} of {formatCount(total)} {total === 1 ? 'deal' : 'deals'}
+                    </Text>
+                    {phone && (
+                      <SortSelect
+                        label="Sort deals"
+                        hideLabel
+                        size="xs"
+                        w={200}
+                        options={SORT_OPTIONS}
+                        sort={view.sort}
+                        onSort={(sort) => update({ sort })}
+                      />
+                    )}
+                  </Group>
+                  <div style={{ opacity: deals.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
+                    <DealsTable deals={rows} slug={ws.slug} baseCurrency={baseCurrency} sort={view.sort} onSort={(sort) => update({ sort })} />
+                  </div>
+                </>
+              );
+            }}
+          </InfiniteQueryView>
+        </Stack>
+      </Card>
+    </Stack>
+  );
 
   return (
     <>
@@ -54,82 +126,9 @@ export function DealsPage() {
           ) : undefined
         }
       />
-      {everything.isError ? (
-        <QueryError error={everything.error} onRetry={() => void everything.refetch()} />
-      ) : noDealsAtAll ? (
-        <NoDealsYet />
-      ) : (
-        <Stack gap="md">
-          <Card withBorder radius="md" p="md">
-            <DealFilters
-              view={view}
-              update={update}
-              clearFilters={clearFilters}
-              activeFilters={activeFilters}
-              stages={everything.data?.byStage ?? []}
-              members={members.data ?? []}
-              segments={segments.data ?? []}
-              fyStartMonth={fyStartMonth}
-              today={today}
-              rangeError={rangeError}
-              userId={session.user.id}
-            />
-          </Card>
-          {summary.isError ? (
-            <QueryError error={summary.error} onRetry={() => void summary.refetch()} title="Could not load the totals" />
-          ) : (
-            <DealsSummary summary={ready ? summary.data : undefined} statuses={view.status} />
-          )}
-          <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
-            {!ready || deals.isPending ? (
-              rangeError ? (
-                <Text size="sm" c="dimmed">
-                  Fix the close date range to see deals.
-                </Text>
-              ) : (
-                <TableSkeleton rows={8} />
-              )
-            ) : deals.isError ? (
-              <QueryError error={deals.error} onRetry={() => void deals.refetch()} />
-            ) : rows.length === 0 ? (
-              <EmptyState
-                icon={<IconFilterOff size={28} />}
-                title="No deals match these filters"
-                description="Widen the close date or clear a filter."
-              >
-                <EmptyState.Actions>
-                  <Button variant="default" onClick={clearFilters}>
-                    Clear filters
-                  </Button>
-                </EmptyState.Actions>
-              </EmptyState>
-            ) : (
-              <Stack gap="sm">
-                <Group justify="space-between" wrap="wrap" gap="xs">
-                  <Text size="sm" c="dimmed" aria-live="polite">
-                    Showing {formatCount(rows.length)} of {formatCount(total)} {total === 1 ? 'deal' : 'deals'}
-                  </Text>
-                  {phone && (
-                    <Select
-                      aria-label="Sort deals"
-                      size="xs"
-                      data={SORT_OPTIONS}
-                      value={view.sort}
-                      onChange={(v) => v && update({ sort: v as DealSort })}
-                      allowDeselect={false}
-                      w={200}
-                    />
-                  )}
-                </Group>
-                <div style={{ opacity: deals.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
-                  <DealsTable deals={rows} slug={ws.slug} baseCurrency={baseCurrency} sort={view.sort} onSort={(sort) => update({ sort })} />
-                </div>
-                <LoadMore query={deals} />
-              </Stack>
-            )}
-          </Card>
-        </Stack>
-      )}
+      <QueryView query={everything} skeleton={list} empty={{ when: (d) => d.total.count === 0, content: <NoDealsYet /> }}>
+        {() => list}
+      </QueryView>
     </>
   );
 }
@@ -139,7 +138,7 @@ function NoDealsYet() {
   const canImport = ws.can('deals.import');
   return (
     <Card withBorder radius="md" p="xl">
-      <EmptyState
+      <EmptyResult
         icon={<IconBriefcase size={28} />}
         title="No deals yet"
         description={
@@ -147,15 +146,14 @@ function NoDealsYet() {
             ? 'Import a Salesforce report, a HubSpot export or any CSV of opportunities. Deals bring pipeline, win rates and revenue at stake into Tandem.'
             : 'Deals appear here once an admin or a sales lead imports them from your CRM. Ask them to run an import.'
         }
-      >
-        {canImport && (
-          <EmptyState.Actions>
+        action={
+          canImport && (
             <Button component={Link} to={`/w/${ws.slug}/imports`} leftSection={<IconFileImport size={18} />}>
               Import deals
             </Button>
-          </EmptyState.Actions>
-        )}
-      </EmptyState>
+          )
+        }
+      />
     </Card>
   );
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Card, Group, SimpleGrid, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
 import type { DealSummary, StageCategory } from '@tandem/contracts';
 import { STATUS_COLORS } from './deal-bits.tsx';
-import { formatCount, formatMoney, percent, wilson } from '../../../app/kit/format.ts';
+import { formatCount, formatMoney, percent, wilson } from '../../../app/kit/index.ts';
 
 const TITLES: Record<StageCategory, string> = { open: 'Open pipeline', won: 'Won', lost: 'Lost' };
 
@@ -10,16 +10,7 @@ const TITLES: Record<StageCategory, string> = { open: 'Open pipeline', won: 'Won
  * Count and base-currency amount by status for the filtered deals, and the win
  * rate with its sample size and 95% interval (a bare percentage hides how little it may rest on).
  */
-export function DealsSummary({ summary, statuses }: { summary: DealSummary | undefined; statuses: StageCategory[] }) {
-  if (!summary) {
-    return (
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" aria-busy="true" aria-label="Loading totals">
-        {[0, 1, 2, 3].map((i) => (
-          <Skeleton key={i} height={96} radius="md" />
-        ))}
-      </SimpleGrid>
-    );
-  }
+export function DealsSummary({ summary, statuses }: { summary: DealSummary; statuses: StageCategory[] }) {
   const included = (s: StageCategory) => statuses.length === 0 || statuses.includes(s);
   const won = summary.byStatus.find((s) => s.status === 'won')!;
   const lost = summary.byStatus.find((s) => s.status === 'lost')!;
@@ -39,6 +30,17 @@ export function DealsSummary({ summary, statuses }: { summary: DealSummary | und
         </Tile>
       ))}
       <WinRateTile won={won.count} lost={lost.count} included={included('won') && included('lost')} />
+    </SimpleGrid>
+  );
+}
+
+/** The four tiles' places while the totals load (or wait for the filters to be fixed). */
+export function TotalsSkeleton() {
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" aria-busy="true" aria-label="Loading totals">
+      {[0, 1, 2, 3].map((i) => (
+        <Skeleton key={i} height={96} radius="md" />
+      ))}
     </SimpleGrid>
   );
 }

@@ -2,18 +2,15 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { ExchangeRate, type ExchangeRateList } from '@tandem/contracts';
-import { errorMessage } from '../../../app/api-client.ts';
+import { errorMessage } from '../../../app/api-error.ts';
 import { notifySuccess } from '../../../app/components/notify.ts';
-import { FormError } from '../../../app/components/query-state.tsx';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { usePhone } from '../../../app/use-phone.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
-import { dealsApi } from '../api/deals.api.ts';
-import { dealsKey } from '../hooks/use-deals.ts';
+import { useSaveExchangeRates } from '../hooks/use-deals.ts';
 import { todayIn } from './close-periods.ts';
-import { formatCount } from '../../../app/kit/format.ts';
+import { formatCount, FormError } from '../../../app/kit/index.ts';
 import { SaveBar } from './save-bar.tsx';
 import { errorCount, newRowKey, problemRowErrors, type RowErrors } from './row-errors.ts';
 
@@ -66,7 +63,7 @@ function currentKeys(rows: Row[], today: string): Set<string> {
 export function ExchangeRatesEditor({ data }: { data: ExchangeRateList }) {
   const ws = useWorkspace();
   const phone = usePhone();
-  const queryClient = useQueryClient();
+  const saveRates = useSaveExchangeRates(ws.slug);
   const today = todayIn(useRequiredSession().user.timeZone);
   const base = data.baseCurrency;
   const [rows, setRows] = useState<Row[]>(() => rowsOf(data));
@@ -111,13 +108,11 @@ export function ExchangeRatesEditor({ data }: { data: ExchangeRateList }) {
     if (errorCount(found)) return;
     setSaving(true);
     try {
-      const res = await dealsApi.putExchangeRates(ws.slug, {
+      const res = await saveRates.mutateAsync({
         items: rows.map(({ currency, effectiveFrom, rate }) => ({ currency, effectiveFrom, rate: rate.trim() })),
       });
       const saved: ExchangeRateList = { baseCurrency: res.baseCurrency, items: res.items };
       setRows(rowsOf(saved));
-      queryClient.setQueryData([...dealsKey(ws.slug), 'settings', 'rates'], saved);
-      await queryClient.invalidateQueries({ queryKey: dealsKey(ws.slug), predicate: (q) => q.queryKey[3] !== 'settings' });
       setResult(res.recomputedDeals);
       notifySuccess(`${formatCount(res.recomputedDeals)} ${res.recomputedDeals === 1 ? 'deal' : 'deals'} recomputed.`, 'Exchange rates saved');
     } catch (err) {

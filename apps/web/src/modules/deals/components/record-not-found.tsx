@@ -1,7 +1,8 @@
 import { Link } from 'react-router-dom';
-import { Button, Card, EmptyState } from '@mantine/core';
+import { Button, Card } from '@mantine/core';
 import { IconSearchOff } from '@tabler/icons-react';
 import { PageHeader } from '../../../app/components/page-header.tsx';
+import { EmptyResult } from '../../../app/kit/index.ts';
 
 /** A deal or account that is not (or no longer) in this workspace: say so, and offer the way back. */
 export function RecordNotFound({ what, slug }: { what: 'deal' | 'account'; slug: string }) {
@@ -9,17 +10,16 @@ export function RecordNotFound({ what, slug }: { what: 'deal' | 'account'; slug:
     <>
       <PageHeader title={what === 'deal' ? 'Deal not found' : 'Account not found'} />
       <Card withBorder radius="md" p="xl">
-        <EmptyState
+        <EmptyResult
           icon={<IconSearchOff size={28} />}
           title={`This ${what} is not in this workspace`}
-          description={`It may have been removed by a later import, or the link may belong to another workspace or be incomplete.`}
-        >
-          <EmptyState.Actions>
+          description="It may have been removed by a later import, or the link may belong to another workspace or be incomplete."
+          action={
             <Button component={Link} to={`/w/${slug}/deals`}>
               Back to deals
             </Button>
-          </EmptyState.Actions>
-        </EmptyState>
+          }
+        />
       </Card>
     </>
   );

@@ -1,4 +1,4 @@
-import { isApiError } from '../../../app/api-client.ts';
+import { isApiError } from '../../../app/api-error.ts';
 
 /** Errors of an editable list, by row key and field ('_' for the row as a whole). */
 export type RowErrors = Record<string, Record<string, string>>;

@@ -1,18 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconPlus } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { StageCategory, type DealSummary, type StageMappingList } from '@tandem/contracts';
-import { errorMessage } from '../../../app/api-client.ts';
+import { errorMessage } from '../../../app/api-error.ts';
 import { notifySuccess } from '../../../app/components/notify.ts';
-import { FormError } from '../../../app/components/query-state.tsx';
 import { usePhone } from '../../../app/use-phone.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
-import { dealsApi } from '../api/deals.api.ts';
-import { dealsKey } from '../hooks/use-deals.ts';
+import { useSaveStageMapping } from '../hooks/use-deals.ts';
 import { STATUS_LABELS } from './deal-bits.tsx';
 import { StageCard, stageKey, StageRow, type Row } from './stage-mapping-rows.tsx';
-import { formatCount } from '../../../app/kit/format.ts';
+import { formatCount, FormError } from '../../../app/kit/index.ts';
 import { SaveBar } from './save-bar.tsx';
 import { errorCount, newRowKey, problemRowErrors, type RowErrors } from './row-errors.ts';
 
@@ -71,7 +68,7 @@ function validate(rows: Row[]): RowErrors {
 export function StageMappingEditor({ data, stagesInUse }: { data: StageMappingList; stagesInUse: DealSummary['byStage'] }) {
   const ws = useWorkspace();
   const phone = usePhone();
-  const queryClient = useQueryClient();
+  const saveMapping = useSaveStageMapping(ws.slug);
   const [rows, setRows] = useState<Row[]>(() => rowsOf(data));
   const [errors, setErrors] = useState<RowErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -132,13 +129,11 @@ export function StageMappingEditor({ data, stagesInUse }: { data: StageMappingLi
     const sent = rows.filter((r) => !r.builtIn);
     setSaving(true);
     try {
-      const res = await dealsApi.putStageMapping(ws.slug, {
+      const res = await saveMapping.mutateAsync({
         items: sent.map((r) => ({ stage: r.stage.trim(), category: r.category, probability: r.probability === '' ? null : r.probability })),
       });
       const saved: StageMappingList = { items: res.items, unknownStages: res.unknownStages };
       setRows(rowsOf(saved));
-      queryClient.setQueryData([...dealsKey(ws.slug), 'settings', 'stages'], saved);
-      await queryClient.invalidateQueries({ queryKey: dealsKey(ws.slug), predicate: (q) => q.queryKey[3] !== 'settings' });
       setResult(res.recomputedDeals);
       notifySuccess(`${formatCount(res.recomputedDeals)} ${res.recomputedDeals === 1 ? 'deal' : 'deals'} recomputed.`, 'Stage mapping saved');
     } catch (err) {

@@ -3,7 +3,7 @@ import { ActionIcon, Anchor, Badge, Group, NumberInput, Paper, SegmentedControl,
 import { IconTrash } from '@tabler/icons-react';
 import { StageCategory } from '@tandem/contracts';
 import { STATUS_LABELS } from './deal-bits.tsx';
-import { formatCount } from '../../../app/kit/format.ts';
+import { formatCount } from '../../../app/kit/index.ts';
 
 /** One stage of the mapping editor, as it is being edited. */
 export interface Row {

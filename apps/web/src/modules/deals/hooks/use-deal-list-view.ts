@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { DEAL_SORTS, StageCategory } from '@tandem/contracts';
-import type { DealFilterParams, DealSort } from '../api/deals.api.ts';
+import { bothDirections, dayRangeError, readSort } from '../../../app/kit/index.ts';
+import type { DealFilterParams, DealSort } from './deals.keys.ts';
 import { isClosePeriod, periodRange, type ClosePeriod } from '../components/close-periods.ts';
 
 /** The deal list as the address bar says it: filters and sort, so a view can be shared by its link. */
@@ -18,14 +19,13 @@ export interface DealListView {
 
 export const DEFAULT_SORT: DealSort = '-closeDate';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const SORTS = new Set<string>([...DEAL_SORTS, ...DEAL_SORTS.map((s) => `-${s}`)]);
+const SORTS: DealSort[] = bothDirections(DEAL_SORTS);
 
 function readView(params: URLSearchParams): DealListView {
   const status = [...new Set(params.getAll('status'))].filter((s): s is StageCategory => StageCategory.safeParse(s).success);
   const closeFrom = params.get('closeFrom') ?? '';
   const closeTo = params.get('closeTo') ?? '';
   const period = params.get('period');
-  const sort = params.get('sort') ?? '';
   return {
     status: StageCategory.options.filter((s) => status.includes(s)),
     stage: params.get('stage') || null,
@@ -34,7 +34,7 @@ function readView(params: URLSearchParams): DealListView {
     period: isClosePeriod(period) ? period : DAY.test(closeFrom) || DAY.test(closeTo) || period === 'custom' ? 'custom' : null,
     closeFrom: DAY.test(closeFrom) ? closeFrom : '',
     closeTo: DAY.test(closeTo) ? closeTo : '',
-    sort: SORTS.has(sort) ? (sort as DealSort) : DEFAULT_SORT,
+    sort: readSort(params.get('sort'), SORTS, DEFAULT_SORT),
   };
 }
 
@@ -74,7 +74,8 @@ export function useDealListView() {
 
 /**
  * The API's filters for a view. A named period becomes dates in the workspace's
- * fiscal calendar as of `today`; `rangeError` is set when a custom range is backwards.
+ * fiscal calendar as of `today`; `rangeError` is set when a custom range is backwards
+ * (or names a day that does not exist), and the list waits until it is fixed.
  */
 export function resolveFilters(view: DealListView, fyStartMonth: number, today: string) {
   const filters: DealFilterParams = {
@@ -85,9 +86,10 @@ export function resolveFilters(view: DealListView, fyStartMonth: number, today: 
   };
   let rangeError: string | undefined;
   if (view.period === 'custom') {
+    // Kept as typed even when wrong: a query key of its own, which is never fetched (the list waits).
     filters.closeFrom = view.closeFrom || undefined;
     filters.closeTo = view.closeTo || undefined;
-    if (view.closeFrom && view.closeTo && view.closeFrom > view.closeTo) rangeError = '“To” must be on or after “From”';
+    rangeError = dayRangeError({ from: view.closeFrom, to: view.closeTo });
   } else if (view.period) {
     const r = periodRange(view.period, fyStartMonth, today);
     filters.closeFrom = r.from;

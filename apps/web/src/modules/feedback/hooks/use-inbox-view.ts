@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { FeedbackKind, ThemeStatus } from '@tandem/contracts';
-import { zonedDayStart } from '../../../app/kit/format.ts';
-import type { FeedbackFilterParams } from '../api/feedback.api.ts';
+import { dayRangeToInstants } from '../../../app/kit/index.ts';
+import type { FeedbackFilterParams } from './use-feedback.ts';
 
 /** The inbox as the address bar says it, so a filtered view can be shared by its link. */
 export interface InboxView {
@@ -91,8 +91,13 @@ export function useInboxView() {
   return { view, update, clearFilters, activeFilters };
 }
 
-/** The API's filters for a view; the date range is of calendar days in the reader's time zone, as the rows show dates. */
-export function inboxFilters(view: InboxView, timeZone: string | undefined): FeedbackFilterParams {
+/**
+ * The API's filters for a view; the date range is of calendar days in the reader's time zone, as the rows show dates.
+ * Null while "to" is before "from": the list waits until the range makes sense.
+ */
+export function inboxFilters(view: InboxView, timeZone: string | undefined): FeedbackFilterParams | null {
+  const heard = dayRangeToInstants({ from: view.from, to: view.to }, timeZone);
+  if (!heard) return null;
   return {
     kind: view.kind.length ? view.kind : undefined,
     status: view.status.length ? view.status : undefined,
@@ -101,8 +106,8 @@ export function inboxFilters(view: InboxView, timeZone: string | undefined): Fee
     segment: view.segment ?? undefined,
     submittedBy: view.submittedBy ?? undefined,
     q: view.q.trim() || undefined,
-    from: view.from ? zonedDayStart(view.from, timeZone) : undefined,
-    to: view.to ? zonedDayStart(view.to, timeZone, true) : undefined,
+    from: heard.from,
+    to: heard.to,
     dealId: view.dealId ?? undefined,
     accountId: view.accountId ?? undefined,
   };

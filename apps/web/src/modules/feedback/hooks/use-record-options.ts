@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Deal } from '@tandem/contracts';
-import { dealsApi } from '../../deals/api/deals.api.ts';
-import { dealsKey } from '../../deals/hooks/use-deals.ts';
+import { dealsApi, dealsKey } from '../../deals/index.ts';
 
 /**
  * Deals to link feedback to, before anything is typed: the caller's own deals and the

@@ -1,14 +1,15 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ThemeDetail, ThemeSuggestionList } from '@tandem/contracts';
-import { wsKey } from '../../../app/workspace-context.tsx';
-import { themesApi, type ThemeBoardParams } from '../api/themes.api.ts';
+import type { AddThemeLinkRequest, ChangeThemeStatusRequest, CreateThemeRequest, ThemeDetail, ThemeListQuery, ThemeStatus, UpdateThemeRequest } from '@tandem/contracts';
+import * as feedbackEndpoints from '@tandem/contracts/web-endpoints/feedback';
+import { call } from '../../../app/api/client.ts';
+import { feedbackKeys } from './feedback.keys.ts';
 
-/** Every theme query of a workspace starts with this. */
-export const themesKey = (slug: string) => wsKey(slug, 'themes');
-/** Feedback queries (items, metrics), shared with the inbox: moving items touches both. */
-const feedbackKey = (slug: string) => wsKey(slug, 'feedback');
-const themeKey = (slug: string, themeId: string) => [...themesKey(slug), 'detail', themeId];
-const suggestionsKey = (slug: string) => [...themesKey(slug), 'suggestions'];
+/** What the theme board is filtered and sorted by (the API's names). */
+export interface ThemeBoardParams {
+  status: ThemeStatus[];
+  q?: string;
+  sort: ThemeListQuery['sort'];
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The API refuses a malformed id with 400; the page treats it as "not found" without asking. */
@@ -16,19 +17,23 @@ export const isThemeId = (id: string | undefined): id is string => !!id && UUID.
 
 export const THEME_ITEMS_PAGE_SIZE = 25;
 
-export function useThemes(slug: string, params: ThemeBoardParams) {
+const params = (slug: string) => ({ workspace: slug });
+const themeParams = (slug: string, themeId: string) => ({ workspace: slug, themeId });
+
+export function useThemes(slug: string, board: ThemeBoardParams) {
   return useQuery({
-    queryKey: [...themesKey(slug), 'list', params],
-    queryFn: () => themesApi.list(slug, params),
+    queryKey: feedbackKeys.themeList(slug, board),
+    queryFn: () => call(feedbackEndpoints.themes, { params: params(slug), query: board }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** Every theme, unfiltered, by name: for "Move to…" and "Merge into…" pickers. */
 export function useThemeOptions(slug: string, enabled = true) {
+  const board: ThemeBoardParams = { status: [], sort: 'name' };
   return useQuery({
-    queryKey: [...themesKey(slug), 'list', { status: [], sort: 'name' }],
-    queryFn: () => themesApi.list(slug, { status: [], sort: 'name' }),
+    queryKey: feedbackKeys.themeList(slug, board),
+    queryFn: () => call(feedbackEndpoints.themes, { params: params(slug), query: board }),
     enabled,
     staleTime: 30_000,
   });
@@ -36,16 +41,18 @@ export function useThemeOptions(slug: string, enabled = true) {
 
 export function useTheme(slug: string, themeId: string | undefined) {
   return useQuery({
-    queryKey: themeKey(slug, themeId ?? ''),
-    queryFn: () => themesApi.get(slug, themeId!),
+    queryKey: feedbackKeys.theme(slug, themeId ?? ''),
+    queryFn: () => call(feedbackEndpoints.theme, { params: themeParams(slug, themeId!) }),
     enabled: isThemeId(themeId),
   });
 }
 
+/** A theme's items (or "none": those waiting for triage), newest first, by cursor. */
 export function useThemeItems(slug: string, themeId: string, enabled = true) {
   return useInfiniteQuery({
-    queryKey: [...feedbackKey(slug), 'theme-items', themeId],
-    queryFn: ({ pageParam }) => themesApi.themeItems(slug, themeId, { cursor: pageParam ?? undefined, limit: THEME_ITEMS_PAGE_SIZE }),
+    queryKey: feedbackKeys.themeItems(slug, themeId),
+    queryFn: ({ pageParam }) =>
+      call(feedbackEndpoints.list, { params: params(slug), query: { theme: themeId, cursor: pageParam ?? undefined, limit: THEME_ITEMS_PAGE_SIZE } }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled,
@@ -55,32 +62,24 @@ export function useThemeItems(slug: string, themeId: string, enabled = true) {
 /** Individual items by id, fetched only when asked for (a suggestion's "show more"). */
 export function useFeedbackItems(slug: string, ids: string[]) {
   return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: [...feedbackKey(slug), 'item', id],
-      queryFn: () => themesApi.feedbackItem(slug, id),
+    queries: ids.map((itemId) => ({
+      queryKey: feedbackKeys.item(slug, itemId),
+      queryFn: () => call(feedbackEndpoints.get, { params: { workspace: slug, itemId } }),
       staleTime: 60_000,
     })),
   });
 }
 
-export function useResponseMetrics(slug: string) {
-  return useQuery({ queryKey: [...feedbackKey(slug), 'metrics'], queryFn: () => themesApi.metrics(slug) });
-}
-
-export function useSuggestions(slug: string, enabled = true) {
-  return useQuery({ queryKey: suggestionsKey(slug), queryFn: () => themesApi.suggestions(slug), enabled });
-}
-
 /** After any change to themes or where items sit: lists, details, items and metrics are all stale. */
-async function themesChanged(queryClient: QueryClient, slug: string, detail?: ThemeDetail) {
-  if (detail) queryClient.setQueryData(themeKey(slug, detail.id), detail);
+export async function themesChanged(queryClient: QueryClient, slug: string, detail?: ThemeDetail) {
+  if (detail) queryClient.setQueryData(feedbackKeys.theme(slug, detail.id), detail);
   await Promise.all([
     queryClient.invalidateQueries({
-      queryKey: themesKey(slug),
+      queryKey: feedbackKeys.themes(slug),
       // The detail just answered is fresh; suggestions change only through their own calls.
       predicate: (q) => !(detail && q.queryKey[3] === 'detail' && q.queryKey[4] === detail.id) && q.queryKey[3] !== 'suggestions',
     }),
-    queryClient.invalidateQueries({ queryKey: feedbackKey(slug) }),
+    queryClient.invalidateQueries({ queryKey: feedbackKeys.all(slug) }),
   ]);
 }
 
@@ -94,32 +93,33 @@ function useThemeWrite<A>(slug: string, write: (args: A) => Promise<ThemeDetail>
 }
 
 export function useThemeActions(slug: string, themeId: string) {
+  const p = themeParams(slug, themeId);
   return {
-    update: useThemeWrite(slug, (body: Parameters<typeof themesApi.update>[2]) => themesApi.update(slug, themeId, body)),
-    changeStatus: useThemeWrite(slug, (body: Parameters<typeof themesApi.changeStatus>[2]) =>
-      themesApi.changeStatus(slug, themeId, body),
-    ),
-    addLink: useThemeWrite(slug, (body: Parameters<typeof themesApi.addLink>[2]) => themesApi.addLink(slug, themeId, body)),
-    removeLink: useThemeWrite(slug, (linkId: string) => themesApi.removeLink(slug, themeId, linkId)),
-    split: useThemeWrite(slug, (body: { name: string; itemIds: string[] }) => themesApi.split(slug, themeId, body)),
+    update: useThemeWrite(slug, (body: UpdateThemeRequest) => call(feedbackEndpoints.updateTheme, { params: p, body })),
+    changeStatus: useThemeWrite(slug, (body: ChangeThemeStatusRequest) => call(feedbackEndpoints.changeThemeStatus, { params: p, body })),
+    addLink: useThemeWrite(slug, (body: AddThemeLinkRequest) => call(feedbackEndpoints.addThemeLink, { params: p, body })),
+    removeLink: useThemeWrite(slug, (linkId: string) => call(feedbackEndpoints.removeThemeLink, { params: { ...p, linkId } })),
+    split: useThemeWrite(slug, (body: { name: string; itemIds: string[] }) => call(feedbackEndpoints.splitTheme, { params: p, body })),
   };
 }
 
 export function useCreateTheme(slug: string) {
-  return useThemeWrite(slug, (body: Parameters<typeof themesApi.create>[1]) => themesApi.create(slug, body));
+  return useThemeWrite(slug, (body: CreateThemeRequest) => call(feedbackEndpoints.createTheme, { params: params(slug), body }));
 }
 
-/** Merges `sourceThemeIds` into `targetId`. */
+/** Merges `sourceThemeIds` into `targetId`, which answers. */
 export function useMergeThemes(slug: string) {
   return useThemeWrite(slug, ({ targetId, sourceThemeIds }: { targetId: string; sourceThemeIds: string[] }) =>
-    themesApi.merge(slug, targetId, sourceThemeIds),
+    call(feedbackEndpoints.mergeThemes, { params: themeParams(slug, targetId), body: { sourceThemeIds } }),
   );
 }
 
+/** A theme page's "Move": into another theme, or back to untriaged with `themeId: null`. */
 export function useMoveItems(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ itemIds, themeId }: { itemIds: string[]; themeId: string | null }) => themesApi.moveItems(slug, itemIds, themeId),
+    mutationFn: ({ itemIds, themeId }: { itemIds: string[]; themeId: string | null }) =>
+      call(feedbackEndpoints.move, { params: params(slug), body: { itemIds, themeId } }),
     onSuccess: () => themesChanged(queryClient, slug),
   });
 }
@@ -127,50 +127,14 @@ export function useMoveItems(slug: string) {
 export function useFollowTheme(slug: string, themeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (follow: boolean) => (follow ? themesApi.follow(slug, themeId) : themesApi.unfollow(slug, themeId)),
+    mutationFn: (follow: boolean) => call(follow ? feedbackEndpoints.followTheme : feedbackEndpoints.unfollowTheme, { params: themeParams(slug, themeId) }),
     onSuccess: async ({ following }) => {
-      queryClient.setQueryData<ThemeDetail>(themeKey(slug, themeId), (old) =>
+      queryClient.setQueryData<ThemeDetail>(feedbackKeys.theme(slug, themeId), (old) =>
         old && old.following !== following
           ? { ...old, following, subscribers: Math.max(0, old.subscribers + (following ? 1 : -1)) }
           : old,
       );
-      await queryClient.invalidateQueries({ queryKey: themeKey(slug, themeId) });
+      await queryClient.invalidateQueries({ queryKey: feedbackKeys.theme(slug, themeId) });
     },
-  });
-}
-
-/** Runs the clustering again; the answer replaces the stored suggestions. */
-export function useRefreshSuggestions(slug: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => themesApi.refreshSuggestions(slug),
-    onSuccess: (list) => queryClient.setQueryData(suggestionsKey(slug), list),
-  });
-}
-
-/** Drops a handled suggestion from the list; `unthemed` stays what the run counted. */
-function dropSuggestion(queryClient: QueryClient, slug: string, suggestionId: string) {
-  queryClient.setQueryData<ThemeSuggestionList>(suggestionsKey(slug), (old) =>
-    old ? { ...old, items: old.items.filter((s) => s.id !== suggestionId) } : old,
-  );
-}
-
-export function useAcceptSuggestion(slug: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ suggestionId, name }: { suggestionId: string; name?: string }) =>
-      themesApi.acceptSuggestion(slug, suggestionId, name ? { name } : {}),
-    onSuccess: async (detail, { suggestionId }) => {
-      dropSuggestion(queryClient, slug, suggestionId);
-      await themesChanged(queryClient, slug, detail);
-    },
-  });
-}
-
-export function useDiscardSuggestion(slug: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (suggestionId: string) => themesApi.discardSuggestion(slug, suggestionId),
-    onSuccess: (_, suggestionId) => dropSuggestion(queryClient, slug, suggestionId),
   });
 }

@@ -1,8 +1,7 @@
 import { Link } from 'react-router-dom';
-import { Anchor, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Group, Stack, Text, Tooltip } from '@mantine/core';
 import type { ImportCounts, ImportRecord } from '@tandem/contracts';
-import { formatDateTime, formatRelative } from '../../../app/kit/format.ts';
-import { usePhone } from '../../../app/use-phone.ts';
+import { DataTable, formatDateTime, formatRelative, type DataTableColumn } from '../../../app/kit/index.ts';
 import { FORMAT_LABELS, formatBytes, formatCount, sourceLabel } from './import-fields.ts';
 import { ImportStatusBadge } from './import-status-badge.tsx';
 
@@ -20,92 +19,80 @@ interface ImportHistoryProps {
   tz: string;
 }
 
-export function ImportHistory(props: ImportHistoryProps) {
-  const phone = usePhone();
-  if (phone) return <ImportCards {...props} />;
-  const { imports, slug, tz } = props;
+/** Past imports, newest first: a table on a desktop, cards on a phone. */
+export function ImportHistory({ imports, slug, tz }: ImportHistoryProps) {
+  const columns: DataTableColumn<ImportRecord>[] = [
+    {
+      key: 'file',
+      header: 'File',
+      cell: (i) => (
+        <>
+          <Anchor component={Link} to={`/w/${slug}/imports/${i.id}`} size="sm" fw={500} display="block" maw={180} truncate title={i.fileName}>
+            {i.fileName}
+          </Anchor>
+          {i.fileSize > 0 && (
+            <Text size="xs" c="dimmed">
+              {formatBytes(i.fileSize)}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { key: 'source', header: 'Source', cellProps: { style: { whiteSpace: 'nowrap' } }, cell: (i) => <SourceText record={i} twoLines /> },
+    {
+      key: 'run',
+      header: 'Run',
+      cell: (i) => (
+        <>
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {i.createdBy.name}
+          </Text>
+          <Tooltip label={formatDateTime(i.createdAt, tz)} withArrow>
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {formatRelative(i.createdAt)}
+            </Text>
+          </Tooltip>
+        </>
+      ),
+    },
+    { key: 'status', header: 'Status', cellProps: { miw: 110 }, cell: (i) => <ImportStatusBadge record={i} /> },
+    ...COUNT_COLUMNS.map(
+      (c): DataTableColumn<ImportRecord> => ({ key: c.key, header: c.label, align: 'right', cell: (i) => <CountText record={i} count={c.key} /> }),
+    ),
+  ];
   return (
-    <Table.ScrollContainer minWidth={880}>
-      <Table verticalSpacing="sm" horizontalSpacing="xs" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>File</Table.Th>
-            <Table.Th>Source</Table.Th>
-            <Table.Th>Run</Table.Th>
-            <Table.Th>Status</Table.Th>
-            {COUNT_COLUMNS.map((c) => (
-              <Table.Th key={c.key} ta="right">
-                {c.label}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {imports.map((i) => (
-            <Table.Tr key={i.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/w/${slug}/imports/${i.id}`} size="sm" fw={500} display="block" maw={180} truncate title={i.fileName}>
-                  {i.fileName}
-                </Anchor>
-                {i.fileSize > 0 && (
-                  <Text size="xs" c="dimmed">
-                    {formatBytes(i.fileSize)}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <SourceText record={i} twoLines />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {i.createdBy.name}
-                </Text>
-                <Tooltip label={formatDateTime(i.createdAt, tz)} withArrow>
-                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {formatRelative(i.createdAt)}
-                  </Text>
-                </Tooltip>
-              </Table.Td>
-              <Table.Td miw={110}>
-                <ImportStatusBadge record={i} />
-              </Table.Td>
-              {COUNT_COLUMNS.map((c) => (
-                <Table.Td key={c.key} ta="right">
-                  <CountText record={i} count={c.key} />
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      aria-label="Past imports"
+      rows={imports}
+      rowKey={(i) => i.id}
+      columns={columns}
+      minWidth={880}
+      verticalSpacing="sm"
+      horizontalSpacing="xs"
+      highlightOnHover
+      renderCard={(i) => <ImportCard record={i} slug={slug} tz={tz} />}
+    />
   );
 }
 
-function ImportCards({ imports, slug, tz }: ImportHistoryProps) {
+function ImportCard({ record: i, slug, tz }: { record: ImportRecord; slug: string; tz: string }) {
   return (
-    <Stack gap="xs">
-      {imports.map((i) => (
-        <Paper key={i.id} withBorder radius="md" p="sm">
-          <Stack gap={6}>
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Stack gap={0} style={{ minWidth: 0 }}>
-                <Anchor component={Link} to={`/w/${slug}/imports/${i.id}`} size="sm" fw={600} truncate>
-                  {i.fileName}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {i.createdBy.name} · {formatDateTime(i.createdAt, tz)}
-                </Text>
-              </Stack>
-              <div style={{ flexShrink: 0 }}>
-                <ImportStatusBadge record={i} />
-              </div>
-            </Group>
-            <SourceText record={i} />
-            {i.counts && <CountsLine counts={i.counts} />}
-          </Stack>
-        </Paper>
-      ))}
+    <Stack gap={6}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Anchor component={Link} to={`/w/${slug}/imports/${i.id}`} size="sm" fw={600} truncate>
+            {i.fileName}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {i.createdBy.name} · {formatDateTime(i.createdAt, tz)}
+          </Text>
+        </Stack>
+        <div style={{ flexShrink: 0 }}>
+          <ImportStatusBadge record={i} />
+        </div>
+      </Group>
+      <SourceText record={i} />
+      {i.counts && <CountsLine counts={i.counts} />}
     </Stack>
   );
 }

@@ -2,11 +2,10 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconBriefcase, IconFileUpload } from '@tabler/icons-react';
 import type { ImportDetail } from '@tandem/contracts';
-import { isApiError } from '../../../app/api-client.ts';
+import { isApiError } from '../../../app/api-error.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { PageSkeleton } from '../../../app/components/page-skeleton.tsx';
-import { QueryError } from '../../../app/components/query-state.tsx';
-import { formatDateTime } from '../../../app/kit/format.ts';
+import { formatDateTime, QueryView } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useImport } from '../hooks/use-imports.ts';
@@ -27,33 +26,34 @@ export function ImportPage() {
     </Anchor>
   );
 
-  if (query.isPending) return <PageSkeleton />;
-  if (query.isError) {
-    const missing = isApiError(query.error) && (query.error.status === 404 || query.error.status === 400);
-    return (
-      <>
-        {back}
-        <PageHeader title={missing ? 'Import not found' : 'Import'} />
-        {missing ? (
-          <Text c="dimmed">There is no such import in this workspace. A pending upload nobody started is deleted after a day.</Text>
-        ) : (
-          <QueryError error={query.error} onRetry={() => void query.refetch()} />
-        )}
-      </>
-    );
-  }
-  const detail = query.data;
   return (
-    <>
-      {back}
-      <PageHeader
-        title={detail.status === 'pending' ? `Review ${detail.fileName}` : detail.fileName}
-        documentTitle={`Import ${detail.fileName}`}
-        description={<Subtitle detail={detail} />}
-        actions={<Actions detail={detail} />}
-      />
-      <Body detail={detail} />
-    </>
+    <QueryView
+      query={query}
+      skeleton={<PageSkeleton />}
+      renderError={(box, error) => {
+        const missing = isApiError(error) && (error.status === 404 || error.status === 400);
+        return (
+          <>
+            {back}
+            <PageHeader title={missing ? 'Import not found' : 'Import'} />
+            {missing ? <Text c="dimmed">There is no such import in this workspace. A pending upload nobody started is deleted after a day.</Text> : box}
+          </>
+        );
+      }}
+    >
+      {(detail) => (
+        <>
+          {back}
+          <PageHeader
+            title={detail.status === 'pending' ? `Review ${detail.fileName}` : detail.fileName}
+            documentTitle={`Import ${detail.fileName}`}
+            description={<Subtitle detail={detail} />}
+            actions={<Actions detail={detail} />}
+          />
+          <Body detail={detail} />
+        </>
+      )}
+    </QueryView>
   );
 }
 

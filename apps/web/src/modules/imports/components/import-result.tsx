@@ -2,10 +2,10 @@ import { Link } from 'react-router-dom';
 import { Alert, Anchor, Badge, Button, Card, DataList, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBackUp, IconDownload, IconFlask, IconInfoCircle } from '@tabler/icons-react';
 import type { ImportCounts, ImportDetail } from '@tandem/contracts';
-import { formatDateTime } from '../../../app/kit/format.ts';
+import { formatDateTime } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
-import { importsApi } from '../api/imports.api.ts';
+import { rejectedRowsUrl } from '../hooks/use-imports.ts';
 import { formatBytes, formatCount, plural, sourceLabel } from './import-fields.ts';
 import { RowProblems } from './row-problems.tsx';
 
@@ -110,7 +110,7 @@ export function ImportResultView({ detail }: { detail: ImportDetail }) {
               </Title>
               <Button
                 component="a"
-                href={importsApi.rejectedCsvUrl(ws.slug, detail.id)}
+                href={rejectedRowsUrl(ws.slug, detail.id)}
                 download
                 variant="default"
                 leftSection={<IconDownload size={16} />}

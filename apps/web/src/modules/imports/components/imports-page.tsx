@@ -1,8 +1,8 @@
 import { useNavigate } from 'react-router-dom';
-import { Card, EmptyState, Stack, Text, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { PageHeader } from '../../../app/components/page-header.tsx';
-import { LoadMore, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
+import { InfiniteQueryView, TableSkeleton } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useImportHistory } from '../hooks/use-imports.ts';
@@ -16,8 +16,6 @@ export function ImportsPage() {
   const navigate = useNavigate();
   const history = useImportHistory(ws.slug);
   const upload = useUpload(ws.slug, (detail) => navigate(`/w/${ws.slug}/imports/${detail.id}`));
-  const rows = history.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = history.data?.pages[0]?.total ?? 0;
 
   return (
     <>
@@ -34,25 +32,30 @@ export function ImportsPage() {
             Past imports
           </Title>
           <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
-            {history.isPending ? (
-              <TableSkeleton rows={4} />
-            ) : history.isError ? (
-              <QueryError error={history.error} onRetry={() => void history.refetch()} />
-            ) : rows.length === 0 ? (
-              <EmptyState
-                icon={<IconHistory size={28} />}
-                title="No imports yet"
-                description="Every import is listed here with what it created, updated and skipped, and who ran it."
-              />
-            ) : (
-              <Stack gap="sm">
-                <Text size="sm" c="dimmed">
-                  {total === 1 ? '1 import' : `Showing ${rows.length} of ${total} imports`}, newest first
-                </Text>
-                <ImportHistory imports={rows} slug={ws.slug} tz={session.user.timeZone} />
-                <LoadMore query={history} />
-              </Stack>
-            )}
+            <Stack gap="sm">
+              <InfiniteQueryView
+                query={history}
+                items={(p) => p.items}
+                skeleton={<TableSkeleton rows={4} />}
+                empty={{
+                  icon: <IconHistory size={28} />,
+                  title: 'No imports yet',
+                  description: 'Every import is listed here with what it created, updated and skipped, and who ran it.',
+                }}
+              >
+                {(rows, data) => {
+                  const total = data.pages[0]?.total ?? 0;
+                  return (
+                    <>
+                      <Text size="sm" c="dimmed">
+                        {total === 1 ? '1 import' : `Showing ${rows.length} of ${total} imports`}, newest first
+                      </Text>
+                      <ImportHistory imports={rows} slug={ws.slug} tz={session.user.timeZone} />
+                    </>
+                  );
+                }}
+              </InfiniteQueryView>
+            </Stack>
           </Card>
         </Stack>
       </Stack>

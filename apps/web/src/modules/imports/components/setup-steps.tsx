@@ -2,11 +2,11 @@
 import { Alert, Button, Checkbox, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconHistory, IconInfoCircle, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import type { DateFormat, ImportFormat, ImportMapping, ImportPreview } from '@tandem/contracts';
-import { errorMessage } from '../../../app/api-client.ts';
-import { QueryError } from '../../../app/components/query-state.tsx';
+import { errorMessage } from '../../../app/api-error.ts';
+import { QueryError } from '../../../app/kit/index.ts';
 import { COMMON_CURRENCIES } from '../../../app/currencies.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
-import { useWorkspaceDetails } from '../../workspaces/hooks/use-workspace-details.ts';
+import { useWorkspaceDetails } from '../../workspaces/index.ts';
 import type { SetupChoices } from '../hooks/use-import-setup.ts';
 import { useStageMapping } from '../hooks/use-imports.ts';
 import { ColumnMapping } from './column-mapping.tsx';

@@ -1,29 +1,21 @@
 import { useState } from 'react';
 import { Button, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImportDetail } from '@tandem/contracts';
-import { errorMessage } from '../../../app/api-client.ts';
+import { errorMessage } from '../../../app/api-error.ts';
 import { ConfirmModal } from '../../../app/components/confirm-modal.tsx';
 import { notifySuccess } from '../../../app/components/notify.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
-import { importsApi } from '../api/imports.api.ts';
-import { importKey, invalidateDealData } from '../hooks/use-imports.ts';
+import { useUndoImport } from '../hooks/use-imports.ts';
 import { plural } from './import-fields.ts';
 
 /** Undo, with a confirmation; disabled with the reason when the import cannot be undone. */
 export function UndoImport({ detail }: { detail: ImportDetail }) {
   const ws = useWorkspace();
-  const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
-  const undo = useMutation({
-    mutationFn: () => importsApi.undo(ws.slug, detail.id),
-    onSuccess: (undone) => {
-      queryClient.setQueryData(importKey(ws.slug, detail.id), undone);
-      void invalidateDealData(queryClient, ws.slug);
-      setAsking(false);
-      notifySuccess(`The deals are as they were before ${detail.fileName}.`, 'Import undone');
-    },
+  const undo = useUndoImport(ws.slug, detail.id, () => {
+    setAsking(false);
+    notifySuccess(`The deals are as they were before ${detail.fileName}.`, 'Import undone');
   });
   const r = detail.result;
   const why = detail.dryRun

@@ -1,16 +1,20 @@
 import { useEffect, useRef } from 'react';
-import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ImportStartRequest } from '@tandem/contracts';
+import * as dealsEndpoints from '@tandem/contracts/web-endpoints/deals';
+import * as importsEndpoints from '@tandem/contracts/web-endpoints/imports';
+import { call, endpointUrl } from '../../../app/api/client.ts';
 import { wsKey } from '../../../app/workspace-context.tsx';
-import { importsApi } from '../api/imports.api.ts';
+import { importsKeys } from './imports.keys.ts';
 
-export const importsKey = (slug: string) => wsKey(slug, 'imports');
-export const importKey = (slug: string, id: string) => wsKey(slug, 'imports', id);
+const params = (slug: string) => ({ workspace: slug });
+const importParams = (slug: string, id: string) => ({ workspace: slug, importId: id });
 
 export function useImportHistory(slug: string) {
   return useInfiniteQuery({
-    queryKey: [...importsKey(slug), 'list'],
-    queryFn: ({ pageParam }) => importsApi.list(slug, { cursor: pageParam ?? undefined, limit: 25 }),
+    queryKey: importsKeys.list(slug),
+    queryFn: ({ pageParam }) =>
+      call(importsEndpoints.list, { params: params(slug), query: { kind: 'deals', cursor: pageParam ?? undefined, limit: 25 } }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     // A running import in the list moves on by itself.
@@ -25,8 +29,8 @@ export function useImportHistory(slug: string) {
 export function useImport(slug: string, id: string) {
   const queryClient = useQueryClient();
   const query = useQuery({
-    queryKey: importKey(slug, id),
-    queryFn: () => importsApi.get(slug, id),
+    queryKey: importsKeys.detail(slug, id),
+    queryFn: () => call(importsEndpoints.get, { params: importParams(slug, id) }),
     refetchInterval: (q) => (q.state.data?.status === 'running' ? 1000 : false),
   });
   const status = query.data?.status;
@@ -39,25 +43,47 @@ export function useImport(slug: string, id: string) {
 }
 
 /** Deals, accounts, summaries and the import history all change when an import runs or is undone. */
-export function invalidateDealData(queryClient: ReturnType<typeof useQueryClient>, slug: string) {
+function invalidateDealData(queryClient: QueryClient, slug: string) {
   return queryClient.invalidateQueries({ queryKey: wsKey(slug) });
 }
 
 /** What the import would do with these settings, from the first rows of the file. */
 export function useImportPreview(slug: string, id: string, body: ImportStartRequest) {
   return useQuery({
-    queryKey: [...importKey(slug, id), 'preview', body],
-    queryFn: ({ signal }) => importsApi.preview(slug, id, body, signal),
+    queryKey: importsKeys.preview(slug, id, body),
+    queryFn: ({ signal }) => call(importsEndpoints.preview, { params: importParams(slug, id), body }, { signal }),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     retry: false,
   });
 }
 
+/** The workspace's stage mapping, to tell which stages of a file are already known. */
 export function useStageMapping(slug: string) {
   return useQuery({
-    queryKey: wsKey(slug, 'imports-stage-mapping'),
-    queryFn: () => importsApi.stageMapping(slug),
+    queryKey: importsKeys.stageMapping(slug),
+    queryFn: () => call(dealsEndpoints.stageMapping, { params: params(slug) }),
     staleTime: 60_000,
   });
+}
+
+/**
+ * Undoes an import: its record shows the undo at once, and every deal query of the workspace is
+ * refetched. `onUndone` runs here rather than per call, because the undo button leaves the page with it.
+ */
+export function useUndoImport(slug: string, id: string, onUndone?: () => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(importsEndpoints.undo, { params: importParams(slug, id) }),
+    onSuccess: (undone) => {
+      queryClient.setQueryData(importsKeys.detail(slug, id), undone);
+      void invalidateDealData(queryClient, slug);
+      onUndone?.();
+    },
+  });
+}
+
+/** A plain link to the rejected rows: the browser downloads it with the session cookie. */
+export function rejectedRowsUrl(slug: string, id: string): string {
+  return endpointUrl(importsEndpoints.rejectedRows, { params: importParams(slug, id) });
 }

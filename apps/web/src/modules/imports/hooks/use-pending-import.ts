@@ -1,31 +1,33 @@
 import { useNavigate } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImportStartRequest } from '@tandem/contracts';
-import { isApiError } from '../../../app/api-client.ts';
-import { importsApi } from '../api/imports.api.ts';
-import { importKey, importsKey } from './use-imports.ts';
+import * as importsEndpoints from '@tandem/contracts/web-endpoints/imports';
+import { call } from '../../../app/api/client.ts';
+import { isApiError } from '../../../app/api-error.ts';
+import { importsKeys } from './imports.keys.ts';
 
 /** Start or discard a pending upload. */
 export function usePendingImport(slug: string, id: string) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const params = { workspace: slug, importId: id };
   const start = useMutation({
-    mutationFn: (body: ImportStartRequest) => importsApi.start(slug, id, body),
+    mutationFn: (body: ImportStartRequest) => call(importsEndpoints.start, { params, body }),
     onSuccess: (started) => {
       // The page turns into the progress view at once; polling takes it from there.
-      queryClient.setQueryData(importKey(slug, id), started);
-      void queryClient.invalidateQueries({ queryKey: [...importsKey(slug), 'list'] });
+      queryClient.setQueryData(importsKeys.detail(slug, id), started);
+      void queryClient.invalidateQueries({ queryKey: importsKeys.list(slug) });
     },
     onError: (e) => {
       // Started or discarded elsewhere meanwhile: show what it is now.
-      if (isApiError(e) && (e.status === 409 || e.status === 404)) void queryClient.invalidateQueries({ queryKey: importKey(slug, id) });
+      if (isApiError(e) && (e.status === 409 || e.status === 404)) void queryClient.invalidateQueries({ queryKey: importsKeys.detail(slug, id) });
     },
   });
   const discard = useMutation({
-    mutationFn: () => importsApi.discard(slug, id),
+    mutationFn: () => call(importsEndpoints.discard, { params }),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: importKey(slug, id) });
-      void queryClient.invalidateQueries({ queryKey: importsKey(slug) });
+      queryClient.removeQueries({ queryKey: importsKeys.detail(slug, id) });
+      void queryClient.invalidateQueries({ queryKey: importsKeys.all(slug) });
       navigate(`/w/${slug}/imports`);
     },
   });

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ImportDetail } from '@tandem/contracts';
-import { errorMessage } from '../../../app/api-client.ts';
-import { importsApi } from '../api/imports.api.ts';
-import { importKey, importsKey } from './use-imports.ts';
+import * as importsEndpoints from '@tandem/contracts/web-endpoints/imports';
+import { upload as uploadForm } from '../../../app/api/client.ts';
+import { errorMessage } from '../../../app/api-error.ts';
+import { importsKeys } from './imports.keys.ts';
 
 /** The upload limit of a default server (TANDEM_IMPORT_MAX_BYTES); checked here so a big file fails at once. */
 export const MAX_UPLOAD_BYTES = 150 * 1024 * 1024;
@@ -39,12 +40,17 @@ export function useUpload(slug: string, onUploaded: (detail: ImportDetail) => vo
     controller.current = abort;
     setUpload({ file, progress: 0 });
     try {
-      const detail = await importsApi.upload(slug, file, {
+      const form = new FormData();
+      // The server reads the text fields first and the file last; nothing is imported until it is started.
+      form.append('kind', 'deals');
+      form.append('start', 'false');
+      form.append('file', file, file.name);
+      const detail = await uploadForm(importsEndpoints.upload, { params: { workspace: slug } }, form, {
         signal: abort.signal,
         onProgress: (sent, total) => setUpload({ file, progress: total ? sent / total : 0 }),
       });
-      queryClient.setQueryData(importKey(slug, detail.id), detail);
-      void queryClient.invalidateQueries({ queryKey: importsKey(slug) });
+      queryClient.setQueryData(importsKeys.detail(slug, detail.id), detail);
+      void queryClient.invalidateQueries({ queryKey: importsKeys.all(slug) });
       onUploaded(detail);
     } catch (e) {
       if (!(e instanceof DOMException && e.name === 'AbortError')) setError(errorMessage(e));

@@ -1,17 +1,16 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MarkRead } from '@tandem/contracts';
-import { wsKey } from '../../../app/workspace-context.tsx';
-import { inboxApi } from '../api/notifications.api.ts';
+import * as api from '@tandem/contracts/web-endpoints/notifications';
+import { call } from '../../../app/api/client.ts';
+import { notificationsKeys as keys } from './notifications.keys.ts';
 
-export const inboxKey = (slug: string) => wsKey(slug, 'notifications');
-export const unreadKey = (slug: string) => wsKey(slug, 'notifications', 'unread-count');
-export const preferencesKey = (slug: string) => wsKey(slug, 'notification-preferences');
+const params = (slug: string) => ({ workspace: slug });
 
 /** The bell's number: polled every 30 s, and again whenever the window regains focus. */
 export function useUnreadCount(slug: string) {
   return useQuery({
-    queryKey: unreadKey(slug),
-    queryFn: () => inboxApi.unreadCount(slug),
+    queryKey: keys.unread(slug),
+    queryFn: () => call(api.unreadCount, { params: params(slug) }),
     refetchInterval: 30_000,
     refetchOnWindowFocus: 'always',
   });
@@ -20,8 +19,8 @@ export function useUnreadCount(slug: string) {
 /** The latest items, for the bell's popover; fetched while it is open. */
 export function useLatestItems(slug: string, enabled: boolean) {
   return useQuery({
-    queryKey: [...inboxKey(slug), 'latest'],
-    queryFn: () => inboxApi.list(slug, { limit: 8 }),
+    queryKey: keys.latest(slug),
+    queryFn: () => call(api.inbox, { params: params(slug), query: { limit: 8 } }),
     enabled,
     staleTime: 0,
   });
@@ -29,8 +28,9 @@ export function useLatestItems(slug: string, enabled: boolean) {
 
 export function useInbox(slug: string, unreadOnly: boolean) {
   return useInfiniteQuery({
-    queryKey: [...inboxKey(slug), 'list', { unreadOnly }],
-    queryFn: ({ pageParam }) => inboxApi.list(slug, { cursor: pageParam ?? undefined, limit: 30, unread: unreadOnly }),
+    queryKey: keys.inboxList(slug, unreadOnly),
+    queryFn: ({ pageParam }) =>
+      call(api.inbox, { params: params(slug), query: { cursor: pageParam ?? undefined, limit: 30, unread: unreadOnly ? 'true' : undefined } }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: (prev) => prev,
@@ -41,14 +41,10 @@ export function useInbox(slug: string, unreadOnly: boolean) {
 export function useMarkRead(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: MarkRead) => inboxApi.markRead(slug, body),
+    mutationFn: (body: MarkRead) => call(api.markRead, { params: params(slug), body }),
     onSuccess: async (res) => {
-      queryClient.setQueryData(unreadKey(slug), res);
-      await queryClient.invalidateQueries({ queryKey: inboxKey(slug) });
+      queryClient.setQueryData(keys.unread(slug), res);
+      await queryClient.invalidateQueries({ queryKey: keys.inbox(slug) });
     },
   });
-}
-
-export function usePreferences(slug: string) {
-  return useQuery({ queryKey: preferencesKey(slug), queryFn: () => inboxApi.preferences(slug) });
 }

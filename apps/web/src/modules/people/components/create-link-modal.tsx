@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Group, Modal, Stack } from '@mantine/core';
-import { errorMessage } from '../../../app/api-client.ts';
-import { FormError } from '../../../app/components/query-state.tsx';
+import { errorMessage } from '../../../app/api-error.ts';
+import { FormError } from '../../../app/kit/index.ts';
 
 interface CreateLinkModalProps<T, L> {
   /** Whom the link is for; the modal is open while this is set. */

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Text } from '@mantine/core';
 import { ROLE_LABELS, type CreateInvitationResponse } from '@tandem/contracts';
 import { SecretShownOnce } from '../../../app/components/secret-shown-once.tsx';
-import { formatDateTime } from '../../../app/kit/format.ts';
+import { formatDateTime } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 
 /** A fresh invitation link to pass on, after inviting someone or making them a new link. */

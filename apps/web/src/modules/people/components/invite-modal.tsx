@@ -1,16 +1,14 @@
 import { useState } from 'react';
 import { Button, Modal, Select, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { CreateInvitationRequest, type CreateInvitationResponse, type Role } from '@tandem/contracts';
 import { ModalForm } from '../../../app/components/modal-form.tsx';
 import { useFormState } from '../../../app/forms.ts';
-import { wsKey } from '../../../app/workspace-context.tsx';
-import { peopleApi } from '../api/people.api.ts';
+import { useInvite } from '../hooks/use-member-actions.ts';
 import { InvitationLink } from './invitation-link.tsx';
 import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from './role-descriptions.ts';
 
 export function InviteModal({ slug, opened, onClose }: { slug: string; opened: boolean; onClose: () => void }) {
-  const queryClient = useQueryClient();
+  const invite = useInvite(slug);
   const form = useFormState({ email: '', role: 'sales' as Role, name: '' });
   const [created, setCreated] = useState<CreateInvitationResponse | null>(null);
 
@@ -27,8 +25,7 @@ export function InviteModal({ slug, opened, onClose }: { slug: string; opened: b
   const onSubmit = form.handleSubmit(
     CreateInvitationRequest,
     async (body) => {
-      setCreated(await peopleApi.invite(slug, body));
-      await queryClient.invalidateQueries({ queryKey: wsKey(slug, 'invitations') });
+      setCreated(await invite.mutateAsync(body));
     },
     { input: () => ({ ...form.values, name: form.values.name.trim() || undefined }) },
   );

@@ -1,7 +1,7 @@
-import { ActionIcon, Badge, Group, Menu, Paper, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { usePhone } from '../../../app/use-phone.ts';
+import { ActionIcon, Badge, Group, Menu, Select, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconDots, IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { ROLE_LABELS, type Member, type Role } from '@tandem/contracts';
+import { DataTable, type DataTableColumn } from '../../../app/kit/index.ts';
 import { ROLE_OPTIONS } from './role-descriptions.ts';
 
 interface MembersTableProps {
@@ -15,94 +15,72 @@ interface MembersTableProps {
   onResetLink: (member: Member) => void;
 }
 
+/** The workspace's people: a table, or cards on a phone. Deactivated people are shown faded. */
 export function MembersTable(props: MembersTableProps) {
   const { members, currentUserId, manage } = props;
-  const phone = usePhone();
-  if (phone) return <MembersList {...props} />;
+  const isSelf = (m: Member) => m.userId === currentUserId;
+  const columns: DataTableColumn<Member>[] = [
+    { key: 'name', header: 'Name', cell: (m) => <MemberName member={m} self={isSelf(m)} fw={500} /> },
+    { key: 'email', header: 'Email', cell: (m) => <Text size="sm">{m.email}</Text> },
+    {
+      key: 'role',
+      header: 'Role',
+      headerProps: { w: manage ? 190 : undefined },
+      cell: (m) => (manage ? <RoleSelect member={m} self={isSelf(m)} {...props} /> : <Text size="sm">{ROLE_LABELS[m.role]}</Text>),
+    },
+    { key: 'teams', header: 'Teams', cell: (m) => <TeamBadges member={m} /> },
+    { key: 'status', header: 'Status', cell: (m) => <StatusBadge member={m} /> },
+  ];
+  if (manage) {
+    columns.push({
+      key: 'actions',
+      header: <VisuallyHidden>Actions</VisuallyHidden>,
+      label: 'Actions',
+      headerProps: { w: 56 },
+      cell: (m) => !isSelf(m) && <MemberActions member={m} {...props} />,
+    });
+  }
+  const faded = (m: Member) => ({ opacity: m.active ? 1 : 0.65 });
   return (
-    <Table.ScrollContainer minWidth={manage ? 820 : 640}>
-      <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Email</Table.Th>
-            <Table.Th w={manage ? 190 : undefined}>Role</Table.Th>
-            <Table.Th>Teams</Table.Th>
-            <Table.Th>Status</Table.Th>
-            {manage && (
-              <Table.Th w={56}>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {members.map((m) => {
-            const self = m.userId === currentUserId;
-            return (
-              <Table.Tr key={m.userId} opacity={m.active ? 1 : 0.65}>
-                <Table.Td>
-                  <MemberName member={m} self={self} fw={500} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{m.email}</Text>
-                </Table.Td>
-                <Table.Td>
-                  {manage ? <RoleSelect member={m} self={self} {...props} /> : <Text size="sm">{ROLE_LABELS[m.role]}</Text>}
-                </Table.Td>
-                <Table.Td>
-                  <TeamBadges member={m} />
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge member={m} />
-                </Table.Td>
-                {manage && (
-                  <Table.Td>
-                    {!self && <MemberActions member={m} {...props} />}
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      aria-label="People"
+      rows={members}
+      rowKey={(m) => m.userId}
+      columns={columns}
+      minWidth={manage ? 820 : 640}
+      verticalSpacing="sm"
+      highlightOnHover
+      rowProps={faded}
+      cardProps={faded}
+      renderCard={(m) => <MemberCard member={m} self={isSelf(m)} {...props} />}
+    />
   );
 }
 
-function MembersList(props: MembersTableProps) {
-  const { members, currentUserId, manage } = props;
+function MemberCard(props: MembersTableProps & { member: Member; self: boolean }) {
+  const { member: m, self, manage } = props;
   return (
-    <Stack gap="xs">
-      {members.map((m) => {
-        const self = m.userId === currentUserId;
-        return (
-          <Paper key={m.userId} withBorder p="sm" radius="md" opacity={m.active ? 1 : 0.65}>
-            <Stack gap={6}>
-              <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Stack gap={0} style={{ minWidth: 0 }}>
-                  <MemberName member={m} self={self} fw={600} truncate />
-                  <Text size="xs" c="dimmed" truncate>
-                    {m.email}
-                  </Text>
-                </Stack>
-                {manage && !self && <MemberActions member={m} {...props} />}
-              </Group>
-              <Group gap="xs">
-                {manage ? (
-                  <RoleSelect member={m} self={self} {...props} />
-                ) : (
-                  <Badge variant="light" tt="none">
-                    {ROLE_LABELS[m.role]}
-                  </Badge>
-                )}
-                <StatusBadge member={m} />
-              </Group>
-              {m.teams.length > 0 && <TeamBadges member={m} />}
-            </Stack>
-          </Paper>
-        );
-      })}
+    <Stack gap={6}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <MemberName member={m} self={self} fw={600} truncate />
+          <Text size="xs" c="dimmed" truncate>
+            {m.email}
+          </Text>
+        </Stack>
+        {manage && !self && <MemberActions {...props} />}
+      </Group>
+      <Group gap="xs">
+        {manage ? (
+          <RoleSelect {...props} />
+        ) : (
+          <Badge variant="light" tt="none">
+            {ROLE_LABELS[m.role]}
+          </Badge>
+        )}
+        <StatusBadge member={m} />
+      </Group>
+      {m.teams.length > 0 && <TeamBadges member={m} />}
     </Stack>
   );
 }

@@ -1,8 +1,6 @@
 import { Button, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS, type Invitation } from '@tandem/contracts';
-import { wsKey } from '../../../app/workspace-context.tsx';
-import { peopleApi } from '../api/people.api.ts';
+import { useInvite } from '../hooks/use-member-actions.ts';
 import { CreateLinkModal } from './create-link-modal.tsx';
 import { InvitationLink } from './invitation-link.tsx';
 
@@ -12,7 +10,7 @@ import { InvitationLink } from './invitation-link.tsx';
  */
 export function NewInvitationLinkModal(props: { slug: string; invitation: Invitation | null; onClose: () => void }) {
   const { slug, invitation, onClose } = props;
-  const queryClient = useQueryClient();
+  const invite = useInvite(slug);
   return (
     <CreateLinkModal
       target={invitation}
@@ -24,11 +22,7 @@ export function NewInvitationLinkModal(props: { slug: string; invitation: Invita
         </Text>
       )}
       createLabel="Create new link"
-      create={async (inv) => {
-        const created = await peopleApi.invite(slug, { email: inv.email, role: inv.role });
-        await queryClient.invalidateQueries({ queryKey: wsKey(slug, 'invitations') });
-        return created;
-      }}
+      create={(inv) => invite.mutateAsync({ email: inv.email, role: inv.role })}
       shown={(created, _inv, close) => <InvitationLink invitation={created} actions={<Button onClick={close}>Done</Button>} />}
       onClose={onClose}
     />

@@ -1,18 +1,16 @@
 import { useState } from 'react';
-import { Button, Card, EmptyState, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Stack, Text } from '@mantine/core';
+import { IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { ROLE_LABELS, ROLES, type Member, type Role } from '@tandem/contracts';
 import { ConfirmModal } from '../../../app/components/confirm-modal.tsx';
 import { notifyError, notifySuccess } from '../../../app/components/notify.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
-import { LoadMore, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
+import { FilterBar, InfiniteQueryView } from '../../../app/kit/index.ts';
 import { useRequiredSession, useSession } from '../../../app/session.tsx';
 import { useConfirmAction } from '../../../app/use-confirm-action.ts';
-import { useWorkspace, wsKey } from '../../../app/workspace-context.tsx';
-import { peopleApi } from '../api/people.api.ts';
-import { membersKey, useMemberPages } from '../hooks/use-members.ts';
+import { useWorkspace } from '../../../app/workspace-context.tsx';
+import { useUpdateMember } from '../hooks/use-member-actions.ts';
+import { useMemberPages } from '../hooks/use-members.ts';
 import { InviteModal } from './invite-modal.tsx';
 import { MembersTable } from './members-table.tsx';
 import { PendingInvitations } from './pending-invitations.tsx';
@@ -29,31 +27,29 @@ export function PeoplePage() {
   const ws = useWorkspace();
   const session = useRequiredSession();
   const { refresh } = useSession();
-  const queryClient = useQueryClient();
+  const updateMember = useUpdateMember(ws.slug);
   const manage = ws.can('members.manage');
+  // The search as committed once typing pauses; role and status are 'all' when not filtering.
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
-  const [role, setRole] = useState<Role | ''>('');
-  const [status, setStatus] = useState<'' | 'true' | 'false'>('');
+  const [role, setRole] = useState<Role | 'all'>('all');
+  const [status, setStatus] = useState<'all' | 'true' | 'false'>('all');
   const [inviting, setInviting] = useState(false);
   const [resetFor, setResetFor] = useState<Member | null>(null);
   const [pendingUserId, setPendingUserId] = useState<string | null>(null);
 
-  const members = useMemberPages(ws.slug, { q: q || undefined, role: role || undefined, active: status || undefined, limit: 100 });
-  const rows = members.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = members.data?.pages[0]?.total ?? 0;
-  const filtered = Boolean(q || role || status);
-
-  async function afterMemberChange() {
-    await queryClient.invalidateQueries({ queryKey: membersKey(ws.slug) });
-    await queryClient.invalidateQueries({ queryKey: wsKey(ws.slug, 'teams') });
-  }
+  const q = search.trim();
+  const members = useMemberPages(ws.slug, {
+    q: q || undefined,
+    role: role === 'all' ? undefined : role,
+    active: status === 'all' ? undefined : status,
+    limit: 100,
+  });
+  const filtered = Boolean(q || role !== 'all' || status !== 'all');
 
   async function changeRole(member: Member, next: Role) {
     setPendingUserId(member.userId);
     try {
-      await peopleApi.updateMember(ws.slug, member.userId, { role: next });
-      await afterMemberChange();
+      await updateMember.mutateAsync({ userId: member.userId, role: next });
       notifySuccess(`${member.name} is now ${ROLE_LABELS[next]}.`, 'Role changed');
       if (member.userId === session.user.id) await refresh();
     } catch (e) {
@@ -64,8 +60,7 @@ export function PeoplePage() {
   }
 
   const toggleActive = useConfirmAction(async (member: Member) => {
-    await peopleApi.updateMember(ws.slug, member.userId, { active: !member.active });
-    await afterMemberChange();
+    await updateMember.mutateAsync({ userId: member.userId, active: !member.active });
     notifySuccess(
       member.active ? `${member.name} can no longer sign in to ${ws.membership.name}.` : `${member.name} can sign in again.`,
       member.active ? 'Member deactivated' : 'Member reactivated',
@@ -94,65 +89,64 @@ export function PeoplePage() {
         {manage && <PendingInvitations slug={ws.slug} />}
         <Card withBorder radius="md" p="md">
           <Stack gap="md">
-            <Group gap="sm" align="flex-end" wrap="wrap">
-              <TextInput
-                label="Search"
-                placeholder="Name or email"
-                leftSection={<IconSearch size={16} />}
-                value={search}
-                onChange={(e) => setSearch(e.currentTarget.value)}
-                style={{ flex: '1 1 220px' }}
-              />
-              <Select
-                label="Role"
-                data={ROLE_FILTER}
-                value={role || 'all'}
-                onChange={(v) => setRole(!v || v === 'all' ? '' : (v as Role))}
-                allowDeselect={false}
-                w={{ base: '100%', xs: 180 }}
-              />
-              <Select
-                label="Status"
-                data={STATUS_FILTER}
-                value={status || 'all'}
-                onChange={(v) => setStatus(v === 'true' || v === 'false' ? v : '')}
-                allowDeselect={false}
-                w={{ base: '100%', xs: 150 }}
-              />
-            </Group>
-            {members.isPending ? (
-              <TableSkeleton />
-            ) : members.isError ? (
-              <QueryError error={members.error} onRetry={() => void members.refetch()} />
-            ) : rows.length === 0 ? (
-              <EmptyState
-                icon={<IconUsers size={28} />}
-                title={filtered ? 'Nobody matches these filters' : 'No people yet'}
-                description={
-                  filtered
-                    ? 'Try another name, or set Role and Status back to everyone.'
-                    : manage
-                      ? 'Invite your PMMs and sales reps with “Invite people”.'
-                      : 'An admin can invite people to this workspace.'
-                }
-              />
-            ) : (
-              <>
-                <Text size="sm" c="dimmed">
-                  {filtered ? `${total} matching` : `${total} ${total === 1 ? 'person' : 'people'}`}
-                </Text>
-                <MembersTable
-                  members={rows}
-                  currentUserId={session.user.id}
-                  manage={manage}
-                  pendingUserId={pendingUserId}
-                  onRoleChange={(m, r) => void changeRole(m, r)}
-                  onToggleActive={toggleActive.ask}
-                  onResetLink={(m) => setResetFor(m)}
-                />
-                <LoadMore query={members} />
-              </>
-            )}
+            <FilterBar
+              fields={[
+                { type: 'search', key: 'q', label: 'Search', placeholder: 'Name or email', value: search, onChange: setSearch, debounceMs: 250, width: 320 },
+                {
+                  type: 'select',
+                  key: 'role',
+                  label: 'Role',
+                  data: ROLE_FILTER,
+                  value: role,
+                  emptyValue: 'all',
+                  onChange: (v) => setRole(!v || v === 'all' ? 'all' : (v as Role)),
+                  width: 180,
+                },
+                {
+                  type: 'select',
+                  key: 'status',
+                  label: 'Status',
+                  data: STATUS_FILTER,
+                  value: status,
+                  emptyValue: 'all',
+                  onChange: (v) => setStatus(v === 'true' || v === 'false' ? v : 'all'),
+                  width: 150,
+                },
+              ]}
+            />
+            <InfiniteQueryView
+              query={members}
+              items={(page) => page.items}
+              empty={{
+                icon: <IconUsers size={28} />,
+                title: filtered ? 'Nobody matches these filters' : 'No people yet',
+                description: filtered
+                  ? 'Try another name, or set Role and Status back to everyone.'
+                  : manage
+                    ? 'Invite your PMMs and sales reps with “Invite people”.'
+                    : 'An admin can invite people to this workspace.',
+              }}
+            >
+              {(rows, data) => {
+                const total = data.pages[0]?.total ?? 0;
+                return (
+                  <>
+                    <Text size="sm" c="dimmed">
+                      {filtered ? `${total} matching` : `${total} ${total === 1 ? 'person' : 'people'}`}
+                    </Text>
+                    <MembersTable
+                      members={rows}
+                      currentUserId={session.user.id}
+                      manage={manage}
+                      pendingUserId={pendingUserId}
+                      onRoleChange={(m, r) => void changeRole(m, r)}
+                      onToggleActive={toggleActive.ask}
+                      onResetLink={(m) => setResetFor(m)}
+                    />
+                  </>
+                );
+              }}
+            </InfiniteQueryView>
           </Stack>
         </Card>
       </Stack>

@@ -1,13 +1,14 @@
 import { Button, Text } from '@mantine/core';
 import type { Member } from '@tandem/contracts';
 import { SecretShownOnce } from '../../../app/components/secret-shown-once.tsx';
-import { formatDateTime } from '../../../app/kit/format.ts';
+import { formatDateTime } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
-import { peopleApi } from '../api/people.api.ts';
+import { useIssuePasswordReset } from '../hooks/use-member-actions.ts';
 import { CreateLinkModal } from './create-link-modal.tsx';
 
 export function ResetLinkModal({ slug, member, onClose }: { slug: string; member: Member | null; onClose: () => void }) {
   const session = useRequiredSession();
+  const issue = useIssuePasswordReset(slug);
   return (
     <CreateLinkModal
       target={member}
@@ -19,7 +20,7 @@ export function ResetLinkModal({ slug, member, onClose }: { slug: string; member
         </Text>
       )}
       createLabel="Create reset link"
-      create={(m) => peopleApi.passwordResetLink(slug, m.userId)}
+      create={(m) => issue.mutateAsync(m.userId)}
       shown={(link, m, close) => (
         <SecretShownOnce label="Reset link" value={link.url} actions={<Button onClick={close}>Done</Button>}>
           Tandem emails this link to {m.email}; you can also send it yourself. It works once and expires on{' '}

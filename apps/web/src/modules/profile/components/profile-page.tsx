@@ -8,9 +8,9 @@ import { notifySuccess } from '../../../app/components/notify.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { PasswordWithConfirm, withConfirm } from '../../../app/components/password-with-confirm.tsx';
 import { useFormState } from '../../../app/forms.ts';
-import { browserTimeZone } from '../../../app/kit/format.ts';
+import { browserTimeZone } from '../../../app/kit/index.ts';
 import { useRequiredSession, useSession } from '../../../app/session.tsx';
-import { profileApi } from '../api/profile.api.ts';
+import { useChangePassword, useUpdateProfile } from '../hooks/use-profile.ts';
 import { timeZoneOptions } from './time-zones.ts';
 
 export function ProfilePage() {
@@ -37,6 +37,7 @@ export function ProfilePage() {
 function ProfileForm() {
   const session = useRequiredSession();
   const { refresh } = useSession();
+  const updateProfile = useUpdateProfile();
   const user = session.user;
   const form = useFormState({ name: user.name, email: user.email, timeZone: user.timeZone });
   const zones = useMemo(() => timeZoneOptions(user.timeZone), [user.timeZone]);
@@ -44,7 +45,7 @@ function ProfileForm() {
   const dirty = form.values.name !== user.name || form.values.email !== user.email || form.values.timeZone !== user.timeZone;
 
   const onSubmit = form.handleSubmit(UpdateProfileRequest, async (body) => {
-    const updated = await profileApi.update(body);
+    const updated = await updateProfile.mutateAsync(body);
     await refresh();
     form.reset({ name: updated.name, email: updated.email, timeZone: updated.timeZone });
     notifySuccess('Your profile is saved.');
@@ -99,9 +100,10 @@ const PasswordForm_ = withConfirm(
 
 function PasswordForm() {
   const form = useFormState({ currentPassword: '', newPassword: '', confirm: '' });
+  const changePassword = useChangePassword();
 
   const onSubmit = form.handleSubmit(PasswordForm_, async (parsed) => {
-    await profileApi.changePassword({ currentPassword: parsed.currentPassword, newPassword: parsed.newPassword });
+    await changePassword.mutateAsync({ currentPassword: parsed.currentPassword, newPassword: parsed.newPassword });
     form.reset();
     notifySuccess('Use your new password next time you sign in.', 'Password changed');
   });

@@ -1,4 +1,4 @@
-import { browserTimeZone } from '../../../app/kit/format.ts';
+import { browserTimeZone } from '../../../app/kit/index.ts';
 
 /** Every IANA zone the browser knows, with the current UTC offset to help pick. */
 export function timeZoneOptions(current: string): { value: string; label: string }[] {

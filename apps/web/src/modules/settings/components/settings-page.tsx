@@ -2,20 +2,15 @@ import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { UpdateWorkspaceRequest, type Workspace } from '@tandem/contracts';
 import { notifySuccess } from '../../../app/components/notify.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
-import { FormError, QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
+import { FormError, QueryView, TableSkeleton } from '../../../app/kit/index.ts';
 import { useFormState } from '../../../app/forms.ts';
 import { useSession } from '../../../app/session.tsx';
-import { useWorkspace, wsKey } from '../../../app/workspace-context.tsx';
-import { workspacesApi } from '../../workspaces/api/workspaces.api.ts';
-import { CurrencyInput } from '../../workspaces/components/currency-input.tsx';
-import { FiscalMonthSelect } from '../../workspaces/components/month-select.tsx';
-import { useWorkspaceDetails } from '../../workspaces/hooks/use-workspace-details.ts';
+import { useWorkspace } from '../../../app/workspace-context.tsx';
+import { CurrencyInput, FiscalMonthSelect, useUpdateWorkspace, useWorkspaceDetails } from '../../workspaces/index.ts';
 import { NotificationSettingsCard } from '../../notifications/index.ts';
-import { auditKeys } from '../../audit/index.ts';
 
 export function SettingsPage() {
   const ws = useWorkspace();
@@ -23,17 +18,15 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="How this workspace is named and how it counts money and time." />
-      {details.isPending ? (
-        <TableSkeleton rows={3} />
-      ) : details.isError ? (
-        <QueryError error={details.error} onRetry={() => void details.refetch()} />
-      ) : (
-        <Stack gap="lg">
-          <SettingsForm workspace={details.data} />
-          {ws.can('deals.settings') && <DealSettingsCard slug={ws.slug} />}
-          {ws.can('notifications.manage') && <NotificationSettingsCard slug={ws.slug} />}
-        </Stack>
-      )}
+      <QueryView query={details} skeleton={<TableSkeleton rows={3} />}>
+        {(workspace) => (
+          <Stack gap="lg">
+            <SettingsForm workspace={workspace} />
+            {ws.can('deals.settings') && <DealSettingsCard slug={ws.slug} />}
+            {ws.can('notifications.manage') && <NotificationSettingsCard slug={ws.slug} />}
+          </Stack>
+        )}
+      </QueryView>
     </>
   );
 }
@@ -59,7 +52,7 @@ function DealSettingsCard({ slug }: { slug: string }) {
 }
 
 function SettingsForm({ workspace }: { workspace: Workspace }) {
-  const queryClient = useQueryClient();
+  const updateWorkspace = useUpdateWorkspace(workspace.slug);
   const { refresh } = useSession();
   const initial = {
     name: workspace.name,
@@ -79,10 +72,7 @@ function SettingsForm({ workspace }: { workspace: Workspace }) {
     form.values.fiscalYearStartMonth !== workspace.fiscalYearStartMonth;
 
   const onSubmit = form.handleSubmit(UpdateWorkspaceRequest, async (body) => {
-    const updated = await workspacesApi.update(workspace.slug, body);
-    queryClient.setQueryData(wsKey(workspace.slug, 'workspace'), updated);
-    // A save is an audit entry: the home checklist's "settings saved" step reads it.
-    await queryClient.invalidateQueries({ queryKey: auditKeys.all(workspace.slug) });
+    const updated = await updateWorkspace.mutateAsync(body);
     if (updated.name !== workspace.name) await refresh();
     notifySuccess('Workspace settings saved.');
   });

@@ -1,13 +1,11 @@
 import { useEffect } from 'react';
 import { Modal, MultiSelect, Select, Textarea, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { CreateTeamRequest, ROLE_LABELS, type Team } from '@tandem/contracts';
 import { ModalForm } from '../../../app/components/modal-form.tsx';
 import { notifySuccess } from '../../../app/components/notify.ts';
 import { err, useFormState } from '../../../app/forms.ts';
-import { membersKey, useAllMembers } from '../../people/hooks/use-members.ts';
-import { teamsApi } from '../api/teams.api.ts';
-import { teamsKey } from '../hooks/use-teams.ts';
+import { useAllMembers } from '../../people/index.ts';
+import { useCreateTeam, useUpdateTeam } from '../hooks/use-teams.ts';
 
 interface TeamFormModalProps {
   slug: string;
@@ -20,7 +18,8 @@ interface TeamFormModalProps {
 const EMPTY = { name: '', description: '', leadUserId: '', memberUserIds: [] as string[] };
 
 export function TeamFormModal({ slug, opened, team, onClose }: TeamFormModalProps) {
-  const queryClient = useQueryClient();
+  const createTeam = useCreateTeam(slug);
+  const updateTeam = useUpdateTeam(slug);
   const members = useAllMembers(slug, { activeOnly: true, enabled: opened });
   const form = useFormState(EMPTY);
 
@@ -55,14 +54,12 @@ export function TeamFormModal({ slug, opened, team, onClose }: TeamFormModalProp
     CreateTeamRequest,
     async (body) => {
       if (team) {
-        await teamsApi.update(slug, team.id, { ...body, description: body.description ?? null });
+        await updateTeam.mutateAsync({ teamId: team.id, body: { ...body, description: body.description ?? null } });
         notifySuccess(`${body.name} is saved.`, 'Team updated');
       } else {
-        await teamsApi.create(slug, body);
+        await createTeam.mutateAsync(body);
         notifySuccess(`${body.name} is created.`, 'Team created');
       }
-      await queryClient.invalidateQueries({ queryKey: teamsKey(slug) });
-      await queryClient.invalidateQueries({ queryKey: membersKey(slug) });
       onClose();
     },
     {

@@ -1,30 +1,25 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Card, EmptyState, Group, Menu, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Menu, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import { IconDots, IconPencil, IconPlus, IconTrash, IconUsersGroup } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS, type Team } from '@tandem/contracts';
 import { ConfirmModal } from '../../../app/components/confirm-modal.tsx';
 import { notifySuccess } from '../../../app/components/notify.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
-import { CardsSkeleton, QueryError } from '../../../app/components/query-state.tsx';
+import { CardsSkeleton, EmptyResult, QueryView } from '../../../app/kit/index.ts';
 import { useConfirmAction } from '../../../app/use-confirm-action.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
-import { membersKey } from '../../people/hooks/use-members.ts';
-import { teamsApi } from '../api/teams.api.ts';
-import { teamsKey, useTeams } from '../hooks/use-teams.ts';
+import { useDeleteTeam, useTeams } from '../hooks/use-teams.ts';
 import { TeamFormModal } from './team-form-modal.tsx';
 
 export function TeamsPage() {
   const ws = useWorkspace();
   const manage = ws.can('teams.manage');
-  const queryClient = useQueryClient();
   const teams = useTeams(ws.slug);
+  const deleteTeam = useDeleteTeam(ws.slug);
   const [editing, setEditing] = useState<Team | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const remove = useConfirmAction(async (team: Team) => {
-    await teamsApi.remove(ws.slug, team.id);
-    await queryClient.invalidateQueries({ queryKey: teamsKey(ws.slug) });
-    await queryClient.invalidateQueries({ queryKey: membersKey(ws.slug) });
+    await deleteTeam.mutateAsync(team.id);
     notifySuccess(`${team.name} is deleted. Its people stay in the workspace.`, 'Team deleted');
   });
 
@@ -46,43 +41,42 @@ export function TeamsPage() {
           )
         }
       />
-      {teams.isPending ? (
-        <CardsSkeleton />
-      ) : teams.isError ? (
-        <QueryError error={teams.error} onRetry={() => void teams.refetch()} />
-      ) : teams.data.items.length === 0 ? (
-        <Card withBorder radius="md" p="xl">
-          <EmptyState
-            icon={<IconUsersGroup size={28} />}
-            title="No teams yet"
-            description={
-              manage
-                ? 'Create a team for each sales region or segment, and one for product marketing. Pick a lead and add people.'
-                : 'An admin of this workspace can create teams.'
-            }
-          >
-            {manage && (
-              <EmptyState.Actions>
-                <Button leftSection={<IconPlus size={18} />} onClick={() => openForm(null)}>
-                  Create the first team
-                </Button>
-              </EmptyState.Actions>
-            )}
-          </EmptyState>
-        </Card>
-      ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-          {teams.data.items.map((team) => (
-            <TeamCard
-              key={team.id}
-              team={team}
-              manage={manage}
-              onEdit={() => openForm(team)}
-              onDelete={() => remove.ask(team)}
-            />
-          ))}
-        </SimpleGrid>
-      )}
+      <QueryView
+        query={teams}
+        skeleton={<CardsSkeleton />}
+        empty={{
+          when: (d) => d.items.length === 0,
+          // The page's only content, so the empty state sits in a card like the teams would.
+          content: (
+            <Card withBorder radius="md" p="xl">
+              <EmptyResult
+                icon={<IconUsersGroup size={28} />}
+                title="No teams yet"
+                description={
+                  manage
+                    ? 'Create a team for each sales region or segment, and one for product marketing. Pick a lead and add people.'
+                    : 'An admin of this workspace can create teams.'
+                }
+                action={
+                  manage && (
+                    <Button leftSection={<IconPlus size={18} />} onClick={() => openForm(null)}>
+                      Create the first team
+                    </Button>
+                  )
+                }
+              />
+            </Card>
+          ),
+        }}
+      >
+        {(d) => (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+            {d.items.map((team) => (
+              <TeamCard key={team.id} team={team} manage={manage} onEdit={() => openForm(team)} onDelete={() => remove.ask(team)} />
+            ))}
+          </SimpleGrid>
+        )}
+      </QueryView>
 
       {manage && (
         <>

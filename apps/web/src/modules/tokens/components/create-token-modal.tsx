@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Code, Modal, Select, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { CreateApiTokenRequest, type CreateApiTokenResponse } from '@tandem/contracts';
 import { ModalForm } from '../../../app/components/modal-form.tsx';
 import { SecretShownOnce } from '../../../app/components/secret-shown-once.tsx';
 import { err, useFormState } from '../../../app/forms.ts';
-import { formatDate } from '../../../app/kit/format.ts';
+import { formatDate } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
-import { wsKey } from '../../../app/workspace-context.tsx';
-import { tokensApi } from '../api/tokens.api.ts';
+import { useCreateToken } from '../hooks/use-tokens.ts';
 
 const EXPIRY = [
   { value: '30', label: '30 days' },
@@ -20,7 +18,7 @@ const EXPIRY = [
 
 export function CreateTokenModal({ slug, opened, onClose }: { slug: string; opened: boolean; onClose: () => void }) {
   const session = useRequiredSession();
-  const queryClient = useQueryClient();
+  const createToken = useCreateToken(slug);
   const form = useFormState({ name: '', expiry: '90' });
   const [created, setCreated] = useState<CreateApiTokenResponse | null>(null);
 
@@ -33,8 +31,7 @@ export function CreateTokenModal({ slug, opened, onClose }: { slug: string; open
   const onSubmit = form.handleSubmit(
     CreateApiTokenRequest,
     async (body) => {
-      setCreated(await tokensApi.create(slug, body));
-      await queryClient.invalidateQueries({ queryKey: wsKey(slug, 'tokens') });
+      setCreated(await createToken.mutateAsync(body));
     },
     {
       input: () => ({

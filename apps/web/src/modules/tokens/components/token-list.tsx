@@ -1,7 +1,6 @@
-import { Badge, Button, Code, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Group, Stack, Text } from '@mantine/core';
 import type { ApiToken } from '@tandem/contracts';
-import { formatDate, formatRelative } from '../../../app/kit/format.ts';
-import { usePhone } from '../../../app/use-phone.ts';
+import { DataTable, formatDate, formatRelative, type DataTableColumn } from '../../../app/kit/index.ts';
 import { tokenStatus, type TokenStatus } from './token-status.ts';
 
 const STATUS_BADGE: Record<TokenStatus, { color: string; label: string }> = {
@@ -18,88 +17,70 @@ interface TokenListProps {
 
 /** The person's tokens: a table, or cards on a phone. Only active ones can be revoked. */
 export function TokenList({ tokens, tz, onRevoke }: TokenListProps) {
-  const phone = usePhone();
-  if (phone) {
-    return (
-      <Stack gap="xs">
-        {tokens.map((t) => {
-          const status = tokenStatus(t);
-          return (
-            <Paper key={t.id} withBorder p="sm" radius="md" opacity={status === 'active' ? 1 : 0.65}>
-              <Stack gap={4}>
-                <Group justify="space-between" wrap="nowrap">
-                  <Text size="sm" fw={600} truncate>
-                    {t.name}
-                  </Text>
-                  <StatusBadge status={status} />
-                </Group>
-                <Code w="fit-content">{t.prefix}…</Code>
-                <Text size="xs" c="dimmed">
-                  Created {formatDate(t.createdAt, tz)} · {t.expiresAt ? `expires ${formatDate(t.expiresAt, tz)}` : 'never expires'} ·{' '}
-                  {t.lastUsedAt ? `last used ${formatRelative(t.lastUsedAt)}` : 'never used'}
-                </Text>
-                {status === 'active' && (
-                  <RevokeButton token={t} onRevoke={onRevoke} variant="light" w="fit-content" />
-                )}
-              </Stack>
-            </Paper>
-          );
-        })}
-      </Stack>
-    );
-  }
+  const columns: DataTableColumn<ApiToken>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      cell: (t) => (
+        <Text size="sm" fw={500}>
+          {t.name}
+        </Text>
+      ),
+    },
+    { key: 'token', header: 'Token', cell: (t) => <Code>{t.prefix}…</Code> },
+    { key: 'created', header: 'Created', cell: (t) => <Text size="sm">{formatDate(t.createdAt, tz)}</Text> },
+    { key: 'expires', header: 'Expires', cell: (t) => <Text size="sm">{t.expiresAt ? formatDate(t.expiresAt, tz) : 'Never'}</Text> },
+    {
+      key: 'lastUsed',
+      header: 'Last used',
+      cell: (t) => (
+        <Text size="sm" title={t.lastUsedAt ? formatDate(t.lastUsedAt, tz) : undefined}>
+          {t.lastUsedAt ? formatRelative(t.lastUsedAt) : 'Never used'}
+        </Text>
+      ),
+    },
+    { key: 'status', header: 'Status', cell: (t) => <StatusBadge status={tokenStatus(t)} /> },
+    {
+      key: 'revoke',
+      header: null,
+      label: 'Revoke',
+      align: 'right',
+      cell: (t) => tokenStatus(t) === 'active' && <RevokeButton token={t} onRevoke={onRevoke} variant="subtle" />,
+    },
+  ];
+  const faded = (t: ApiToken) => ({ opacity: tokenStatus(t) === 'active' ? 1 : 0.65 });
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Token</Table.Th>
-            <Table.Th>Created</Table.Th>
-            <Table.Th>Expires</Table.Th>
-            <Table.Th>Last used</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {tokens.map((t) => {
-            const status = tokenStatus(t);
-            return (
-              <Table.Tr key={t.id} opacity={status === 'active' ? 1 : 0.65}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {t.name}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Code>{t.prefix}…</Code>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{formatDate(t.createdAt, tz)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{t.expiresAt ? formatDate(t.expiresAt, tz) : 'Never'}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" title={t.lastUsedAt ? formatDate(t.lastUsedAt, tz) : undefined}>
-                    {t.lastUsedAt ? formatRelative(t.lastUsedAt) : 'Never used'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={status} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  {status === 'active' && (
-                    <RevokeButton token={t} onRevoke={onRevoke} variant="subtle" />
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      aria-label="API tokens"
+      rows={tokens}
+      rowKey={(t) => t.id}
+      columns={columns}
+      minWidth={760}
+      verticalSpacing="sm"
+      rowProps={faded}
+      cardProps={faded}
+      renderCard={(t) => <TokenCard token={t} tz={tz} onRevoke={onRevoke} />}
+    />
+  );
+}
+
+function TokenCard({ token: t, tz, onRevoke }: { token: ApiToken; tz: string; onRevoke: (t: ApiToken) => void }) {
+  const status = tokenStatus(t);
+  return (
+    <Stack gap={4}>
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" fw={600} truncate>
+          {t.name}
+        </Text>
+        <StatusBadge status={status} />
+      </Group>
+      <Code w="fit-content">{t.prefix}…</Code>
+      <Text size="xs" c="dimmed">
+        Created {formatDate(t.createdAt, tz)} · {t.expiresAt ? `expires ${formatDate(t.expiresAt, tz)}` : 'never expires'} ·{' '}
+        {t.lastUsedAt ? `last used ${formatRelative(t.lastUsedAt)}` : 'never used'}
+      </Text>
+      {status === 'active' && <RevokeButton token={t} onRevoke={onRevoke} variant="light" w="fit-content" />}
+    </Stack>
   );
 }
 

@@ -1,29 +1,27 @@
 import { useState } from 'react';
-import { Anchor, Button, Card, Code, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { IconExternalLink, IconKey, IconPlus } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS, type ApiToken } from '@tandem/contracts';
 import { ConfirmModal } from '../../../app/components/confirm-modal.tsx';
 import { notifySuccess } from '../../../app/components/notify.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
-import { QueryError, TableSkeleton } from '../../../app/components/query-state.tsx';
+import { QueryView, TableSkeleton } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useConfirmAction } from '../../../app/use-confirm-action.ts';
-import { useWorkspace, wsKey } from '../../../app/workspace-context.tsx';
-import { tokensApi } from '../api/tokens.api.ts';
+import { useWorkspace } from '../../../app/workspace-context.tsx';
+import { useRevokeToken, useTokens } from '../hooks/use-tokens.ts';
 import { CreateTokenModal } from './create-token-modal.tsx';
 import { TokenList } from './token-list.tsx';
 
 export function TokensPage() {
   const ws = useWorkspace();
   const session = useRequiredSession();
-  const queryClient = useQueryClient();
-  const tokens = useQuery({ queryKey: wsKey(ws.slug, 'tokens'), queryFn: () => tokensApi.list(ws.slug) });
+  const tokens = useTokens(ws.slug);
+  const revokeToken = useRevokeToken(ws.slug);
   const [creating, setCreating] = useState(false);
   const tz = session.user.timeZone;
   const revoke = useConfirmAction(async (token: ApiToken) => {
-    await tokensApi.revoke(ws.slug, token.id);
-    await queryClient.invalidateQueries({ queryKey: wsKey(ws.slug, 'tokens') });
+    await revokeToken.mutateAsync(token.id);
     notifySuccess(`“${token.name}” no longer works.`, 'Token revoked');
   });
 
@@ -62,25 +60,23 @@ export function TokensPage() {
         </Card>
 
         <Card withBorder radius="md" p="md">
-          {tokens.isPending ? (
-            <TableSkeleton rows={3} />
-          ) : tokens.isError ? (
-            <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} />
-          ) : tokens.data.items.length === 0 ? (
-            <EmptyState
-              icon={<IconKey size={28} />}
-              title="You have no API tokens"
-              description="Create one when a script or integration needs to read or write Tandem data as you."
-            >
-              <EmptyState.Actions>
+          <QueryView
+            query={tokens}
+            skeleton={<TableSkeleton rows={3} />}
+            empty={{
+              when: (d) => d.items.length === 0,
+              icon: <IconKey size={28} />,
+              title: 'You have no API tokens',
+              description: 'Create one when a script or integration needs to read or write Tandem data as you.',
+              action: (
                 <Button variant="light" leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
                   Create token
                 </Button>
-              </EmptyState.Actions>
-            </EmptyState>
-          ) : (
-            <TokenList tokens={tokens.data.items} tz={tz} onRevoke={revoke.ask} />
-          )}
+              ),
+            }}
+          >
+            {(d) => <TokenList tokens={d.items} tz={tz} onRevoke={revoke.ask} />}
+          </QueryView>
         </Card>
       </Stack>
 

@@ -7,7 +7,7 @@ import { useFormState } from '../../../app/forms.ts';
 import { rememberWorkspace } from '../../../app/landing.ts';
 import { useSession } from '../../../app/session.tsx';
 import { useSlugFields } from '../../../app/use-slug-fields.ts';
-import { workspacesApi } from '../api/workspaces.api.ts';
+import { useCreateWorkspace } from '../hooks/use-workspace-actions.ts';
 import { CurrencyInput } from './currency-input.tsx';
 import { FiscalMonthSelect } from './month-select.tsx';
 
@@ -16,6 +16,7 @@ const INITIAL = { name: '', slug: '', baseCurrency: 'USD', fiscalYearStartMonth:
 export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { refresh } = useSession();
   const navigate = useNavigate();
+  const createWorkspace = useCreateWorkspace();
   const form = useFormState(INITIAL);
   const slugFields = useSlugFields(form, 'name', 'slug');
 
@@ -26,7 +27,7 @@ export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onC
   }
 
   const onSubmit = form.handleSubmit(CreateWorkspaceRequest, async (body) => {
-    const ws = await workspacesApi.create(body);
+    const ws = await createWorkspace.mutateAsync(body);
     await refresh();
     rememberWorkspace(ws.slug);
     notifySuccess(`You’re the admin of ${ws.name}. Invite your team from People.`, 'Workspace created');

@@ -1,18 +1,14 @@
 import { Link } from 'react-router-dom';
-import { Anchor, Badge, Button, Card, EmptyState, Grid, Group, Skeleton, Stack, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, Skeleton, Stack, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
 import { IconCircle, IconCircleCheckFilled, IconUsersGroup } from '@tabler/icons-react';
-import { useQueries, useQuery } from '@tanstack/react-query';
 import { ROLE_LABELS, ROLES, type Team } from '@tandem/contracts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
-import { QueryError } from '../../../app/components/query-state.tsx';
-import { MONTHS } from '../../../app/kit/format.ts';
+import { MONTHS, QueryView, combineQueries } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useLatestAuditEntry } from '../../audit/index.ts';
-import { peopleApi } from '../../people/api/people.api.ts';
-import { membersKey, useInvitations } from '../../people/hooks/use-members.ts';
-import { ROLE_DESCRIPTIONS } from '../../people/components/role-descriptions.ts';
-import { useTeams } from '../../teams/hooks/use-teams.ts';
+import { ROLE_DESCRIPTIONS, useActiveMemberCounts, useInvitations, useMemberCount } from '../../people/index.ts';
+import { useTeams } from '../../teams/index.ts';
 import { useWorkspaceDetails } from '../hooks/use-workspace-details.ts';
 
 export function HomePage() {
@@ -47,53 +43,52 @@ export function HomePage() {
   );
 }
 
+interface ChecklistStep {
+  done: boolean;
+  title: string;
+  text: string;
+  to: string;
+  cta: string;
+}
+
 function AdminChecklist() {
   const ws = useWorkspace();
   const workspace = useWorkspaceDetails(ws.slug);
   const teams = useTeams(ws.slug);
   const invitations = useInvitations(ws.slug, true);
-  const members = useQuery({
-    queryKey: [...membersKey(ws.slug), 'count'],
-    queryFn: () => peopleApi.members(ws.slug, { limit: 1 }),
-  });
+  const members = useMemberCount(ws.slug);
   // "Set" means an admin saved the settings or they differ from the defaults (USD, January).
   const settingsSaved = useLatestAuditEntry(ws.slug, 'workspace.settings_updated');
-
-  const loading = teams.isPending || invitations.isPending || members.isPending || settingsSaved.isPending || workspace.isPending;
-  const invited = (members.data?.total ?? 0) > 1 || (invitations.data?.total ?? 0) > 0;
-  const haveTeams = (teams.data?.total ?? teams.data?.items.length ?? 0) > 0;
-  const changedFromDefaults =
-    workspace.data !== undefined && (workspace.data.baseCurrency !== 'USD' || workspace.data.fiscalYearStartMonth !== 1);
-  const configured = (settingsSaved.data?.total ?? 0) > 0 || changedFromDefaults;
   const base = `/w/${ws.slug}`;
-  const steps = [
-    {
-      done: invited,
-      title: 'Invite your team',
-      text: 'Create invite links for your PMMs, sales leads and reps.',
-      to: `${base}/people`,
-      cta: 'Invite people',
-    },
-    {
-      done: haveTeams,
-      title: 'Create teams',
-      text: 'Group people by region or segment and give each team a lead.',
-      to: `${base}/teams`,
-      cta: 'Create teams',
-    },
-    {
-      done: configured,
-      title: 'Set base currency and fiscal year',
-      text: workspace.data
-        ? `Now ${workspace.data.baseCurrency}, fiscal year starting in ${MONTHS[workspace.data.fiscalYearStartMonth - 1] ?? 'January'}. Check they match how you report revenue.`
-        : 'So revenue and quarters match how you report them.',
-      to: `${base}/settings`,
-      cta: 'Open settings',
-    },
-  ];
-  const error = teams.error ?? invitations.error ?? members.error ?? settingsSaved.error ?? workspace.error;
-  const doneCount = steps.filter((s) => s.done).length;
-  if (!loading && !error && doneCount === steps.length) return null;
+  const checklist = combineQueries(
+    [workspace, teams, invitations, members, settingsSaved],
+    ([details, teamList, pending, people, saved]): ChecklistStep[] => [
+      {
+        done: people.total > 1 || pending.total > 0,
+        title: 'Invite your team',
+        text: 'Create invite links for your PMMs, sales leads and reps.',
+        to: `${base}/people`,
+        cta: 'Invite people',
+      },
+      {
+        done: (teamList.total ?? teamList.items.length) > 0,
+        title: 'Create teams',
+        text: 'Group people by region or segment and give each team a lead.',
+        to: `${base}/teams`,
+        cta: 'Create teams',
+      },
+      {
+        done: saved.total > 0 || details.baseCurrency !== 'USD' || details.fiscalYearStartMonth !== 1,
+        title: 'Set base currency and fiscal year',
+        text: `Now ${details.baseCurrency}, fiscal year starting in ${MONTHS[details.fiscalYearStartMonth - 1] ?? 'January'}. Check they match how you report revenue.`,
+        to: `${base}/settings`,
+        cta: 'Open settings',
+      },
+    ],
+  );
+  const steps = checklist.isError ? undefined : checklist.data;
+  if (steps?.every((s) => s.done)) return null;
+  const doneCount = steps?.filter((s) => s.done).length;
 
   return (
     <Card withBorder radius="md" p="lg">
@@ -102,49 +97,56 @@ function AdminChecklist() {
           <Title order={3} size="h4">
             Get your workspace ready
           </Title>
-          {!loading && (
+          {steps && (
             <Badge variant="light" tt="none">
               {doneCount} of {steps.length} done
             </Badge>
           )}
         </Group>
-        {error ? (
-          <QueryError error={error} />
-        ) : loading ? (
-          <Stack gap="sm">
-            <Skeleton height={48} />
-            <Skeleton height={48} />
-            <Skeleton height={48} />
-          </Stack>
-        ) : (
-          <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {steps.map((step) => (
-              <Group key={step.title} component="li" justify="space-between" gap="sm" align="center">
-                <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 260px' }}>
-                  <ThemeIcon variant="transparent" color={step.done ? 'teal' : 'gray'} size={24} aria-hidden>
-                    {step.done ? <IconCircleCheckFilled size={22} /> : <IconCircle size={22} />}
-                  </ThemeIcon>
-                  <Stack gap={0} style={{ minWidth: 0 }}>
-                    <Text fw={600} size="sm" td={step.done ? 'line-through' : undefined} c={step.done ? 'dimmed' : undefined}>
-                      {step.title}
-                      <VisuallyHidden>{step.done ? ' (done)' : ' (to do)'}</VisuallyHidden>
-                    </Text>
-                    <Text size="sm" c="dimmed">
-                      {step.text}
-                    </Text>
-                  </Stack>
-                </Group>
-                {!step.done && (
-                  <Button component={Link} to={step.to} size="xs" variant="light" ml={36} style={{ flexShrink: 0 }}>
-                    {step.cta}
-                  </Button>
-                )}
-              </Group>
-            ))}
-          </Stack>
-        )}
+        <QueryView
+          query={checklist}
+          skeleton={
+            <Stack gap="sm">
+              <Skeleton height={48} />
+              <Skeleton height={48} />
+              <Skeleton height={48} />
+            </Stack>
+          }
+        >
+          {(all) => <ChecklistSteps steps={all} />}
+        </QueryView>
       </Stack>
     </Card>
+  );
+}
+
+function ChecklistSteps({ steps }: { steps: ChecklistStep[] }) {
+  return (
+    <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {steps.map((step) => (
+        <Group key={step.title} component="li" justify="space-between" gap="sm" align="center">
+          <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 260px' }}>
+            <ThemeIcon variant="transparent" color={step.done ? 'teal' : 'gray'} size={24} aria-hidden>
+              {step.done ? <IconCircleCheckFilled size={22} /> : <IconCircle size={22} />}
+            </ThemeIcon>
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Text fw={600} size="sm" td={step.done ? 'line-through' : undefined} c={step.done ? 'dimmed' : undefined}>
+                {step.title}
+                <VisuallyHidden>{step.done ? ' (done)' : ' (to do)'}</VisuallyHidden>
+              </Text>
+              <Text size="sm" c="dimmed">
+                {step.text}
+              </Text>
+            </Stack>
+          </Group>
+          {!step.done && (
+            <Button component={Link} to={step.to} size="xs" variant="light" ml={36} style={{ flexShrink: 0 }}>
+              {step.cta}
+            </Button>
+          )}
+        </Group>
+      ))}
+    </Stack>
   );
 }
 
@@ -163,27 +165,30 @@ function TeamsOverview() {
             All teams
           </Anchor>
         </Group>
-        {teams.isPending ? (
-          <Stack gap="xs">
-            <Skeleton height={40} />
-            <Skeleton height={40} />
-          </Stack>
-        ) : teams.isError ? (
-          <QueryError error={teams.error} onRetry={() => void teams.refetch()} />
-        ) : teams.data.items.length === 0 ? (
-          <EmptyState
-            size="sm"
-            icon={<IconUsersGroup size={24} />}
-            title="No teams yet"
-            description={manage ? 'Create teams so everyone sees who sells where and who leads.' : 'An admin can create teams.'}
-          />
-        ) : (
-          <Stack gap={0}>
-            {teams.data.items.map((t) => (
-              <TeamLine key={t.id} team={t} />
-            ))}
-          </Stack>
-        )}
+        <QueryView
+          query={teams}
+          skeleton={
+            <Stack gap="xs">
+              <Skeleton height={40} />
+              <Skeleton height={40} />
+            </Stack>
+          }
+          empty={{
+            when: (d) => d.items.length === 0,
+            size: 'sm',
+            icon: <IconUsersGroup size={24} />,
+            title: 'No teams yet',
+            description: manage ? 'Create teams so everyone sees who sells where and who leads.' : 'An admin can create teams.',
+          }}
+        >
+          {(d) => (
+            <Stack gap={0}>
+              {d.items.map((t) => (
+                <TeamLine key={t.id} team={t} />
+              ))}
+            </Stack>
+          )}
+        </QueryView>
       </Stack>
     </Card>
   );
@@ -209,14 +214,7 @@ function TeamLine({ team }: { team: Team }) {
 
 function PeopleByRole() {
   const ws = useWorkspace();
-  const counts = useQueries({
-    queries: ROLES.map((role) => ({
-      queryKey: [...membersKey(ws.slug), 'count', role],
-      queryFn: () => peopleApi.members(ws.slug, { role, active: 'true', limit: 1 }),
-    })),
-  });
-  const error = counts.find((c) => c.isError)?.error;
-  const total = counts.reduce((sum, c) => sum + (c.data?.total ?? 0), 0);
+  const counts = combineQueries(useActiveMemberCounts(ws.slug, ROLES), (pages) => pages.map((p) => p.total));
   return (
     <Card withBorder radius="md" p="lg">
       <Stack gap="md">
@@ -228,33 +226,38 @@ function PeopleByRole() {
             Everyone
           </Anchor>
         </Group>
-        {error ? (
-          <QueryError error={error} />
-        ) : (
-          <Stack gap="xs">
-            {ROLES.map((role, i) => (
-              <Group key={role} justify="space-between">
-                <Text size="sm">{ROLE_LABELS[role]}</Text>
-                {counts[i]?.isPending ? (
-                  <Skeleton height={16} width={24} />
-                ) : (
-                  <Text size="sm" fw={600}>
-                    {counts[i]?.data?.total ?? 0}
-                  </Text>
-                )}
-              </Group>
-            ))}
-            <Group justify="space-between" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-              <Text size="sm" fw={600}>
-                Active people
-              </Text>
-              <Text size="sm" fw={700}>
-                {counts.some((c) => c.isPending) ? '…' : total}
-              </Text>
-            </Group>
-          </Stack>
-        )}
+        <QueryView query={counts} skeleton={<RoleCounts totals={null} />}>
+          {(totals) => <RoleCounts totals={totals} />}
+        </QueryView>
       </Stack>
     </Card>
+  );
+}
+
+/** Active people per role and in all; skeletons in place of the numbers until they are in. */
+function RoleCounts({ totals }: { totals: number[] | null }) {
+  return (
+    <Stack gap="xs" aria-busy={totals === null || undefined}>
+      {ROLES.map((role, i) => (
+        <Group key={role} justify="space-between">
+          <Text size="sm">{ROLE_LABELS[role]}</Text>
+          {totals ? (
+            <Text size="sm" fw={600}>
+              {totals[i] ?? 0}
+            </Text>
+          ) : (
+            <Skeleton height={16} width={24} />
+          )}
+        </Group>
+      ))}
+      <Group justify="space-between" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        <Text size="sm" fw={600}>
+          Active people
+        </Text>
+        <Text size="sm" fw={700}>
+          {totals ? totals.reduce((sum, n) => sum + n, 0) : '…'}
+        </Text>
+      </Group>
+    </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Select } from '@mantine/core';
-import { MONTHS } from '../../../app/kit/format.ts';
+import { MONTHS } from '../../../app/kit/index.ts';
 
 const DATA = MONTHS.map((m, i) => ({ value: String(i + 1), label: m }));
 

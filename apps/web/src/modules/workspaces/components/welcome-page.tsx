@@ -5,19 +5,20 @@ import { AuthLayout } from '../../../app/components/auth-layout.tsx';
 import { notifyError } from '../../../app/components/notify.ts';
 import { landingPath } from '../../../app/landing.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
-import { authApi } from '../../auth/api/auth.api.ts';
+import { useLogout } from '../../auth/index.ts';
 import { CreateWorkspaceModal } from './create-workspace-modal.tsx';
 
 /** Signed in but member of no active workspace (e.g. deactivated everywhere). */
 export function WelcomePage() {
   const session = useRequiredSession();
   const [creating, setCreating] = useState(false);
+  const logout = useLogout();
 
   if (session.memberships.length > 0) return <Navigate to={landingPath(session)} replace />;
 
   async function signOut() {
     try {
-      await authApi.logout();
+      await logout.mutateAsync();
     } catch (err) {
       notifyError(err, 'Could not sign out');
       return;

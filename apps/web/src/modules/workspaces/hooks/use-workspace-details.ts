@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { wsKey } from '../../../app/workspace-context.tsx';
-import { workspacesApi } from '../api/workspaces.api.ts';
+import * as api from '@tandem/contracts/web-endpoints/workspaces';
+import { call } from '../../../app/api/client.ts';
+import { workspacesKeys } from './workspaces.keys.ts';
 
 export function useWorkspaceDetails(slug: string) {
-  return useQuery({ queryKey: wsKey(slug, 'workspace'), queryFn: () => workspacesApi.get(slug) });
+  return useQuery({ queryKey: workspacesKeys.detail(slug), queryFn: () => call(api.getWorkspace, { params: { workspace: slug } }) });
 }

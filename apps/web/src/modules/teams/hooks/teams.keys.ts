@@ -1,0 +1,5 @@
+import { wsKey } from '../../../app/workspace-context.tsx';
+
+export const teamsKeys = {
+  all: (slug: string) => wsKey(slug, 'teams'),
+};
