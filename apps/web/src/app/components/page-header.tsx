@@ -15,7 +15,10 @@ export function PageHeader({ title, description, actions, documentTitle }: PageH
   return (
     <Group justify="space-between" align="flex-start" mb="lg" gap="sm">
       <Stack gap={4} style={{ flex: '1 1 320px' }}>
-        <Title order={2}>{title}</Title>
+        {/* The page's one h1, at the size the pages were designed with. */}
+        <Title order={1} size="h2">
+          {title}
+        </Title>
         {description && (
           <Text c="dimmed" size="sm" maw={720}>
             {description}
