@@ -1,0 +1,2 @@
+-- Issue 12: hardening. Sections are appended per change; each statement ends with a breakpoint line.
+select 1;
