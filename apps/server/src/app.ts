@@ -2,14 +2,18 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { openapiOptions } from './http/openapi.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
@@ -63,30 +67,16 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
   });
 
   await app.register(errorsPlugin);
+  // CSP, framing, nosniff, referrer: every answer (http/security-headers.ts).
+  await app.register(helmet, securityHeaders(config.publicUrl));
   await app.register(jsonBodyPlugin);
   await app.register(inputGuardPlugin);
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Tandem API',
-        version: '1',
-        description:
-          'REST API of Tandem. Authenticate with a personal API token (`Authorization: Bearer tdm_…`, created on the API tokens page), ' +
-          'which acts in one workspace with your role there. Errors are RFC 9457 `application/problem+json` with a stable `code`. ' +
-          'Lists answer `{items, nextCursor, total}`; pass `cursor=nextCursor` for the next page.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token' },
-          session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  // Answers are compressed on the fly (brotli or gzip, as the client accepts); static files come precompressed
+  // from the build. Compressed request bodies are refused (415), so no upload can inflate behind the body limit.
+  await app.register(compress, { encodings: ['br', 'gzip'], requestEncodings: ['identity'] });
+  // The document's head and what the endpoint table adds (operation ids, security, errors): http/openapi.ts.
+  await app.register(swagger, openapiOptions(config.publicUrl));
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
   await app.register(authPlugin, { port: createAuthPort(services) });
 
@@ -126,9 +116,12 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       wildcard: true,
       index: 'index.html',
       maxAge: '1h',
-      // Hashed assets may be cached; the page that names them may not.
+      // The build writes .br and .gz beside each file (apps/web/vite.config.ts): sent as the client accepts.
+      preCompressed: true,
+      // Hashed assets never change under their name: a year, immutable. The page that names them: always revalidated.
       setHeaders: (reply, file) => {
-        if (file.endsWith('index.html')) reply.header('cache-control', 'no-cache');
+        if (/index\.html(\.br|\.gz)?$/.test(file)) reply.header('cache-control', 'no-cache');
+        else if (file.startsWith(path.join(dist, 'assets') + path.sep)) reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }

@@ -24,7 +24,30 @@ export const EnvSchema = z.object({
   TANDEM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   TANDEM_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   TANDEM_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(157_286_400),
+  /** What an uploaded XLSX workbook may unpack to: all its parts together, their ratio to the compressed size, shared strings, cells. */
+  TANDEM_IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().min(1_048_576).default(1_073_741_824),
+  TANDEM_IMPORT_MAX_RATIO: z.coerce.number().int().min(10).default(100),
+  TANDEM_IMPORT_MAX_SHARED_STRINGS: z.coerce.number().int().min(1000).default(5_000_000),
+  TANDEM_IMPORT_MAX_CELLS: z.coerce.number().int().min(1000).default(50_000_000),
   TANDEM_WEBHOOK_ALLOW_PRIVATE: bool(false),
+  /** Receivers on a private network that webhooks and Slack may call anyway: `host:port`, comma-separated. */
+  TANDEM_WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      // host:port as a URL writes them (127.0.0.1:4567, [::1]:8080); a port is required, so an entry opens one receiver, not a machine.
+      const entries: string[] = [];
+      for (const entry of (raw ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean)) {
+        const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+):(\d{1,5})$/.exec(entry);
+        const port = Number(m?.[2]);
+        if (!m || port < 1 || port > 65535 || !URL.canParse(`http://${m[1]}/`)) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not host:port (for example 127.0.0.1:4567 or [::1]:8080)` });
+          continue;
+        }
+        entries.push(`${new URL(`http://${m[1]}/`).hostname}:${port}`);
+      }
+      return entries;
+    }),
   /** smtp(s)://user:pass@host:port; unset: each email is written as an .eml file under <data folder>/outbox/. */
   SMTP_URL: z
     .string()
@@ -35,6 +58,8 @@ export const EnvSchema = z.object({
   TANDEM_WORKERS: bool(true),
   /** How long a job may run before it counts as lost (its worker died) and is handed out again. */
   TANDEM_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How long a theme status change can be undone; its notifications are held that long (0: sent at once, no undo). */
+  TANDEM_UNDO_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });

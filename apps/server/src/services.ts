@@ -1,20 +1,21 @@
 import type { Deps } from './lib/deps.ts';
+import { createFileStore, type FileStore } from './lib/file-store.ts';
 import { createAuditServices, recordAudit } from './modules/audit/index.ts';
 import { createDealsServices, rebaseDeals } from './modules/deals/index.ts';
 import { createFeedbackServices } from './modules/feedback/index.ts';
 import { createImportsServices } from './modules/imports/index.ts';
-import { createNotificationsServices, emit } from './modules/notifications/index.ts';
+import { createNotificationsServices, emit, withdraw } from './modules/notifications/index.ts';
 import { createWorkspacesServices } from './modules/workspaces/index.ts';
 
 /** What boot provides; the audit log and the outbox are added here from their modules. */
-export type BaseDeps = Omit<Deps, 'audit' | 'emit'>;
+export type BaseDeps = Omit<Deps, 'audit' | 'emit' | 'withdraw' | 'files'> & { files?: FileStore };
 
 /**
  * The composition root: every module's services, built once from the shared dependencies.
  * Each module's factory returns its own services; route plugins take only those (app.ts).
  */
 export function createServices(base: BaseDeps) {
-  const deps: Deps = { ...base, audit: recordAudit, emit };
+  const deps: Deps = { ...base, audit: recordAudit, emit, withdraw, files: base.files ?? createFileStore(base.config) };
   return {
     deps,
     ...createAuditServices(deps),

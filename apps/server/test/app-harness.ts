@@ -23,7 +23,7 @@ export interface Harness {
 export async function createHarness(env: Record<string, string> = {}): Promise<Harness> {
   const url = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-test-data-'));
-  const config = loadConfig({ TANDEM_DEMO: '0', LOG_LEVEL: 'silent', TANDEM_PUBLIC_URL: 'http://tandem.test', TANDEM_DATA_DIR: dataDir, ...env });
+  const config = loadConfig({ TANDEM_DEMO: '0', LOG_LEVEL: 'silent', TANDEM_UNDO_SECONDS: '0', TANDEM_PUBLIC_URL: 'http://tandem.test', TANDEM_DATA_DIR: dataDir, ...env });
   const database = openDatabase(url, { max: 5 });
   const log = pino({ level: 'silent' });
   const secret = await resolveSecret(database.db, config.TANDEM_SECRET);

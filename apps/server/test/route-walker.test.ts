@@ -1,13 +1,13 @@
 /**
  * Walks every registered route, so that new routes are covered without new tests:
  * (a) a member of workspace B gets 404 for workspace A's resources and cannot change them;
- * (b) each role gets exactly the access the permission table says;
+ * (b) what each role may do is role-matrix.test.ts: a hand-written table of expected outcomes, not this walk;
  * (c) every non-public route answers 401 without credentials;
  * (d) every public route is in the one public list, and that list names only real routes.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, ROLES, type Role } from '@tandem/contracts';
+import { ROLES, type Role } from '@tandem/contracts';
 import type { RouteEntry } from '../src/http/request-context.ts';
 import { PUBLIC_ROUTES } from '../src/plugins/public-routes.ts';
 import { cliActor } from '../src/lib/context.ts';
@@ -137,22 +137,6 @@ describe('route walker', () => {
     expect(failures).toEqual([]);
   });
 
-  it('(b) each role gets exactly what the permission table says', async () => {
-    const failures: string[] = [];
-    for (const r of routes.filter((x) => x.access === 'workspace')) {
-      for (const role of ROLES) {
-        // Unknown ids: an allowed role reaches the handler (400/404/2xx), a forbidden one is stopped first.
-        const res = await call(h.app, clients[role], r.method as Method, fill(r.url, A, randomIds), {
-          body: r.method === 'GET' ? undefined : {},
-        });
-        const allowed = can(role, r.action!);
-        const got = res.statusCode === 403 && res.json().code === 'AUTH_FORBIDDEN' ? 'forbidden' : res.statusCode === 401 ? 'unauthenticated' : 'allowed';
-        if (got !== (allowed ? 'allowed' : 'forbidden')) failures.push(`${role} ${r.method} ${r.url} (${r.action}) → ${res.statusCode}`);
-      }
-    }
-    expect(failures).toEqual([]);
-  });
-
   it("(a) a member of another workspace gets 404 for A's workspace and A's resources, and changes nothing", async () => {
     const before = await snapshotA();
     const failures: string[] = [];
@@ -212,6 +196,7 @@ function hijackBody(r: RouteEntry): unknown {
   if (r.url.endsWith('/themes')) return { name: 'hijacked', itemIds: [fixturesA.itemId] };
   if (r.url.endsWith('/themes/:themeId')) return { name: 'hijacked' };
   if (r.url.endsWith('/themes/:themeId/status')) return { status: 'addressed', message: 'hijacked' };
+  if (r.url.endsWith('/themes/:themeId/status/undo')) return { changeId: randomUUID() };
   if (r.url.endsWith('/themes/:themeId/links')) return { title: 'hijacked', url: 'https://example.com/hijacked' };
   if (r.url.endsWith('/themes/:themeId/merge')) return { sourceThemeIds: [fixturesA.themeId] };
   if (r.url.endsWith('/themes/:themeId/split')) return { name: 'hijacked', itemIds: [fixturesA.itemId] };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Uuid, listEnvelope } from './common.ts';
+import { IsoDateTime, Uuid, listEnvelope } from './common.ts';
 
 export const AuditEntry = z.object({
   id: Uuid,
@@ -20,8 +20,8 @@ export const AuditListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   action: z.string().max(80).optional().describe('Exact action, or a prefix ending in "." such as "member."'),
   actorUserId: Uuid.optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: IsoDateTime({ offset: true }).optional(),
+  to: IsoDateTime({ offset: true }).optional(),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuery>;
 
@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'auth.login_failed',
   'auth.logout',
   'auth.password_changed',
+  'auth.email_change_requested',
+  'auth.email_changed',
   'auth.password_reset_issued',
   'auth.password_reset_completed',
   'workspace.created',
@@ -69,8 +71,10 @@ export const AUDIT_ACTIONS = [
   'theme.created',
   'theme.updated',
   'theme.status_changed',
+  'theme.status_change_undone',
   'theme.merged',
   'theme.split',
   'theme.suggestion_accepted',
+  'theme.suggestion_accept_undone',
   'theme.suggestion_discarded',
 ] as const;

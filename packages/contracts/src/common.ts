@@ -5,6 +5,25 @@ export { ROLES, ROLE_LABELS } from './roles.ts';
 
 export const Uuid = z.uuid();
 
+const YEARS = 'a year from 1000 to 9999';
+/** The year an ISO string starts with is 1000–9999 and the instant it names is no later than 9999 (UTC). */
+function fourDigitYear(s: string): boolean {
+  const t = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
+  return Number(s.slice(0, 4)) >= 1000 && Number.isFinite(t) && new Date(t).getUTCFullYear() <= 9999;
+}
+
+/**
+ * A calendar day in a request, YYYY-MM-DD: "2024-02-30", "2024-13-01" and year 0000 are refused (400 naming the
+ * field), not rolled over or left for the database to reject. Years 1000–9999: PostgreSQL has no year 0 and
+ * JavaScript writes years past 9999 with a sign, which no response could carry back.
+ */
+export const IsoDate = z.iso.date('an ISO date, YYYY-MM-DD, that exists in the calendar').refine(fourDigitYear, YEARS);
+
+/** An instant in a request (ISO 8601 date-time), calendar-checked like IsoDate; `offset`/`local` as z.iso.datetime. */
+export function IsoDateTime(opts: { offset?: boolean; local?: boolean } = {}) {
+  return z.iso.datetime({ ...opts, message: 'an ISO date-time, YYYY-MM-DDTHH:MM:SS with Z or an offset, that exists in the calendar' }).refine(fourDigitYear, YEARS);
+}
+
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { Uuid, listEnvelope } from './common.ts';
+import { IsoDate, Uuid, listEnvelope } from './common.ts';
 import { Currency } from './workspaces.ts';
 
 /** Amounts leave the API as exact decimal strings, never floats. */
 export const Decimal = z.string().regex(/^-?\d+(\.\d+)?$/).describe('An exact decimal number, e.g. "1234.5000"');
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date, YYYY-MM-DD');
+/** A day in a response, as stored (requests use the calendar-checked IsoDate). */
+const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date, YYYY-MM-DD');
 
 export const StageCategory = z.enum(['open', 'won', 'lost']);
 export type StageCategory = z.infer<typeof StageCategory>;
@@ -60,7 +61,7 @@ export const Deal = z.object({
   stage: z.string(),
   stageCategory: StageCategory,
   probability: z.number().int().nullable(),
-  closeDate: IsoDate.nullable(),
+  closeDate: DateString.nullable(),
   createdDate: z.string().nullable().describe('Wall-clock, as the source gave it: YYYY-MM-DDTHH:MM:SS(.sss)'),
   owner: DealOwner.nullable(),
   type: DealType.nullable(),

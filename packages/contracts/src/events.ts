@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Uuid } from './common.ts';
 import { THEME_STATUSES } from './feedback.ts';
-import { ROLES } from './roles.ts';
+import { PERMISSIONS } from './permissions.ts';
+import { ROLES, type Role } from './roles.ts';
 
 const Role = z.enum(ROLES);
 
@@ -45,6 +46,10 @@ interface EventDefinition<S extends z.ZodType> {
   required?: boolean;
   /** Default channels for a person who has not chosen. */
   defaults: readonly PersonalChannelName[];
+  /** Email batched into the daily digest unless the person chose otherwise (a low-priority summary). */
+  digestByDefault?: boolean;
+  /** The roles that can ever be told of it in person: a preferences page offers it to these only. */
+  roles: readonly Role[];
 }
 
 const define = <S extends z.ZodType>(d: EventDefinition<S>) => d;
@@ -60,6 +65,7 @@ export const EVENTS = {
     priority: 'normal',
     required: true,
     defaults: ['email'],
+    roles: [],
   }),
   'member.role_changed': define({
     version: 1,
@@ -70,6 +76,7 @@ export const EVENTS = {
     channels: ['in_app', 'email', 'slack', 'webhook'],
     priority: 'normal',
     defaults: ['in_app', 'email'],
+    roles: [...ROLES],
   }),
   'member.password_reset_requested': define({
     version: 1,
@@ -81,6 +88,31 @@ export const EVENTS = {
     priority: 'normal',
     required: true,
     defaults: ['email'],
+    roles: [...ROLES],
+  }),
+  'member.email_change_requested': define({
+    version: 1,
+    label: 'Confirm your new email',
+    description: 'A person asked to change their sign-in email. The confirmation link goes by email to the new address only; it is never part of the payload.',
+    audience: 'The new address (email only; cannot be turned off)',
+    payload: z.object({ userId: Uuid, newEmail: z.string(), expiresAt: z.iso.datetime() }),
+    channels: ['email'],
+    priority: 'normal',
+    required: true,
+    defaults: ['email'],
+    roles: [],
+  }),
+  'member.email_change_notice': define({
+    version: 1,
+    label: 'Email change requested',
+    description: 'A person asked to change their sign-in email: the old address is told, without the link.',
+    audience: 'The old address (email only; cannot be turned off)',
+    payload: z.object({ userId: Uuid, oldEmail: z.string(), newEmail: z.string() }),
+    channels: ['email'],
+    priority: 'normal',
+    required: true,
+    defaults: ['email'],
+    roles: [],
   }),
   'token.created': define({
     version: 1,
@@ -91,6 +123,7 @@ export const EVENTS = {
     channels: ['in_app', 'email', 'webhook'],
     priority: 'normal',
     defaults: ['in_app', 'email'],
+    roles: PERMISSIONS['tokens.manage_own'],
   }),
   'import.completed': define({
     version: 1,
@@ -104,10 +137,11 @@ export const EVENTS = {
       source: z.string().nullable(),
       counts: ImportCounts,
       importedBy: Actor,
-    }),
+  }),
     channels: ['in_app', 'email', 'slack', 'webhook'],
     priority: 'normal',
     defaults: ['in_app', 'email'],
+    roles: PERMISSIONS['deals.import'],
   }),
   'deal.stage_changed': define({
     version: 1,
@@ -125,10 +159,11 @@ export const EVENTS = {
       currency: z.string().nullable(),
       ownerUserId: Uuid.nullable(),
       changedBy: Actor,
-    }),
+  }),
     channels: ['in_app', 'email', 'slack', 'webhook'],
     priority: 'low',
     defaults: ['in_app'],
+    roles: ['admin', 'sales_lead', 'sales'],
   }),
   'webhook.disabled': define({
     version: 1,
@@ -139,6 +174,7 @@ export const EVENTS = {
     channels: ['in_app', 'email'],
     priority: 'normal',
     defaults: ['in_app', 'email'],
+    roles: PERMISSIONS['notifications.manage'],
   }),
   'feedback.theme_status_changed': define({
     version: 1,
@@ -156,10 +192,53 @@ export const EVENTS = {
       items: z.number().int(),
       changedBy: Actor,
       recipientUserIds: z.array(Uuid),
-    }),
+  }),
     channels: ['in_app', 'email', 'slack', 'webhook'],
     priority: 'normal',
     defaults: ['in_app', 'email'],
+    roles: [...ROLES],
+  }),
+  'feedback.item_added': define({
+    version: 1,
+    label: 'New feedback in a theme you follow',
+    description:
+      'Feedback joined a theme: logged and filed there by Tandem, or moved there by someone. One event per change, however many items it moved.',
+    audience: "The theme's owner and the marketing people and admins who follow it (each once); not the person who added it",
+    payload: z.object({
+      themeId: Uuid,
+      name: z.string(),
+      /** How many items joined the theme with this change, and how many it holds now. */
+      added: z.number().int(),
+      items: z.number().int(),
+      /** The first item that joined: what was heard, and its kind. */
+      sample: z.object({ id: Uuid, kind: z.string(), text: z.string() }),
+      how: z.enum(['logged', 'moved']),
+      addedBy: Actor,
+      recipientUserIds: z.array(Uuid),
+    }),
+    channels: ['in_app', 'email', 'slack', 'webhook'],
+    priority: 'low',
+    defaults: ['in_app'],
+    roles: PERMISSIONS['feedback.triage'],
+  }),
+  'feedback.untriaged_summary': define({
+    version: 1,
+    label: 'Daily summary: feedback waiting for triage',
+    description:
+      'Once a day per workspace (after 07:00 UTC), when feedback waits for triage: how many items are in no theme, how many arrived in the last day, and since when the oldest waits.',
+    audience: 'Marketing people and admins (those who triage)',
+    payload: z.object({
+      day: z.iso.date(),
+      untriaged: z.number().int(),
+      lastDay: z.number().int(),
+      oldestAt: z.iso.datetime().nullable(),
+      recipientUserIds: z.array(Uuid),
+    }),
+    channels: ['in_app', 'email', 'slack'],
+    priority: 'low',
+    defaults: ['in_app', 'email'],
+    digestByDefault: true,
+    roles: PERMISSIONS['feedback.triage'],
   }),
 } as const;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Uuid, listEnvelope } from './common.ts';
+import { IsoDate, IsoDateTime, Uuid, listEnvelope } from './common.ts';
 import { Decimal } from './deals.ts';
 
 /**
@@ -57,14 +57,8 @@ export const THEME_STATUS_LABELS: Record<ThemeStatus, string> = {
 };
 
 const Person = z.object({ userId: Uuid, name: z.string() });
-/** A real calendar day: "2024-02-31" and "2024-13-01" are refused, not rolled over. */
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date, YYYY-MM-DD')
-  .refine((d) => {
-    const t = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-  }, 'not a calendar day');
+/** A day in a response (requests use the calendar-checked IsoDate of common.ts). */
+const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date, YYYY-MM-DD');
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
 /**
@@ -146,9 +140,9 @@ export const FeedbackListQuery = z.object({
   dealId: Uuid.optional(),
   accountId: Uuid.optional(),
   q: z.string().trim().max(200).optional().describe('Words in the text or the quote'),
-  from: z.union([IsoDate, z.iso.datetime({ offset: true })]).optional().describe('Observed on or after this day (UTC) or instant'),
+  from: z.union([IsoDate, IsoDateTime({ offset: true })]).optional().describe('Observed on or after this day (UTC) or instant'),
   to: z
-    .union([IsoDate, z.iso.datetime({ offset: true })])
+    .union([IsoDate, IsoDateTime({ offset: true })])
     .optional()
     .describe('Observed on or before this day (UTC), or before this instant (exclusive: the start of the day after, in your time zone)'),
 });
@@ -162,7 +156,7 @@ export const CreateFeedbackRequest = z.object({
   accountId: Uuid.optional().describe("Defaults to the deal's account when a deal is given"),
   competitor: z.string().trim().max(120).optional(),
   source: FeedbackSource.optional().describe('Defaults to "call" in the app and "api" with an API token'),
-  observedAt: z.iso.datetime({ offset: true }).optional(),
+  observedAt: IsoDateTime({ offset: true }).optional(),
   /** "Add yours to it": the near-duplicate this item joins (it takes that item's theme). */
   sameAsId: Uuid.optional(),
 });
@@ -218,7 +212,7 @@ export const ThemeMetrics = z.object({
   lastSeen: z.iso.datetime().nullable(),
   topCompetitors: z.array(z.object({ name: z.string(), items: z.number().int() })),
   /** Items per week over the last 12 weeks (Monday starts), oldest first. */
-  trend: z.array(z.object({ week: IsoDate, items: z.number().int() })),
+  trend: z.array(z.object({ week: DateString, items: z.number().int() })),
 });
 export type ThemeMetrics = z.infer<typeof ThemeMetrics>;
 
@@ -245,6 +239,11 @@ export const ThemeStatusChange = z.object({
   at: z.iso.datetime(),
   /** People told about it (each submitter once). */
   notified: z.number().int(),
+  /**
+   * Until when the change can still be undone: its notifications are held until then, so an undo means nobody
+   * was told. Null once that time has passed or for any change but the newest.
+   */
+  undoUntil: z.iso.datetime().nullable(),
 });
 
 export const ThemeDetail = Theme.extend({
@@ -258,7 +257,7 @@ export const ThemeDetail = Theme.extend({
       stage: z.string(),
       stageCategory: z.enum(['open', 'won', 'lost']),
       amountBase: Decimal.nullable(),
-      closeDate: IsoDate.nullable(),
+      closeDate: DateString.nullable(),
       /** "item": an item names the deal; "account": an item names only its account. */
       via: z.enum(['item', 'account']),
     }),
@@ -267,6 +266,11 @@ export const ThemeDetail = Theme.extend({
   subscribers: z.number().int(),
   /** Whether the caller follows the theme (submitters follow it on their own). */
   following: z.boolean(),
+  /**
+   * Who a status change by the caller would tell, each person once and never the caller: the people who
+   * reported items in the theme, and the others who follow it (its owner, people who clicked Follow).
+   */
+  audience: z.object({ reporters: z.array(Person), followers: z.array(Person) }),
   /** Set when this theme was merged into another (it then shows nothing of its own). */
   mergedInto: ThemeRef.nullable(),
 });
@@ -300,6 +304,18 @@ export const ChangeThemeStatusRequest = z.object({
   message: z.string().trim().max(4000).optional(),
 });
 export type ChangeThemeStatusRequest = z.infer<typeof ChangeThemeStatusRequest>;
+/** Takes back the theme's newest status change while its notifications are still held (see ThemeStatusChange.undoUntil). */
+export const UndoThemeStatusRequest = z.object({ changeId: Uuid });
+export type UndoThemeStatusRequest = z.infer<typeof UndoThemeStatusRequest>;
+
+/** The usual road of a theme; "won't address" leaves it from any step. */
+export const THEME_STATUS_ORDER: readonly ThemeStatus[] = ['new', 'acknowledged', 'planned', 'in_progress', 'addressed'];
+/** Whether moving from one status to another goes back along the road (re-opening a closed theme included). */
+export function isStepBack(from: ThemeStatus, to: ThemeStatus): boolean {
+  if (to === 'wont_address') return false;
+  if (from === 'wont_address') return true;
+  return THEME_STATUS_ORDER.indexOf(to) < THEME_STATUS_ORDER.indexOf(from);
+}
 
 export const MergeThemesRequest = z.object({ sourceThemeIds: z.array(Uuid).min(1).max(50) });
 export const SplitThemeRequest = z.object({ name: Text(120), itemIds: z.array(Uuid).min(1).max(1000) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Uuid, listEnvelope } from './common.ts';
+import { IsoDate, IsoDateTime, Uuid, listEnvelope } from './common.ts';
 
 /**
  * Imports: a file of deals or accounts (Salesforce report, HubSpot export, or any
@@ -131,6 +131,17 @@ export const ImportPreview = z.object({
     )
     .describe('The first rows of the file with their validation errors'),
   problem: z.string().nullable().describe('Why the file cannot be imported as mapped, in one sentence'),
+  check: z
+    .object({
+      rows: z.number().int().describe('Rows checked: the first 5,000 of the file, or all of it'),
+      wholeFile: z.boolean().describe('The checked rows are the whole file'),
+      invalid: z.number().int().describe('Checked rows the import would skip'),
+      reasons: z
+        .array(z.object({ column: z.string(), message: z.string().describe("The first such row's problem"), count: z.number().int() }))
+        .describe('Why rows would be skipped, by column and kind of problem, most frequent first (at most 5)'),
+    })
+    .nullable()
+    .describe('The checked rows, or null while they cannot be checked (a required column unmapped, a problem with the file)'),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -183,14 +194,18 @@ export const DealUpsertItem = z.object({
   name: text.max(500).optional().describe('Default: account + product, else the external id'),
   account: text.max(300).optional().describe('Account name; created if no account has it'),
   amount: z
-    .union([z.string().regex(/^-?\d{1,16}(\.\d{1,4})?$/), z.number()])
+    .union([
+      z.string().regex(/^-?\d{1,16}(\.\d{1,4})?$/, 'a decimal with at most 16 digits before the point and 4 after'),
+      // The column is numeric(20,4): 16 digits before the point.
+      z.number().gt(-1e16, 'must be greater than -10^16').lt(1e16, 'must be less than 10^16'),
+    ])
     .optional()
-    .describe('A decimal; a string keeps it exact'),
+    .describe('A decimal below 10^16 in absolute value; a string keeps it exact'),
   currency: z.string().regex(/^[A-Z]{3}$/).optional().describe("Default: the workspace's base currency"),
   stage: text.max(200),
   probability: z.number().min(0).max(100).optional(),
-  closeDate: z.iso.date().optional(),
-  createdDate: z.union([z.iso.date(), z.iso.datetime({ local: true, offset: true })]).optional(),
+  closeDate: IsoDate.optional(),
+  createdDate: z.union([IsoDate, IsoDateTime({ local: true, offset: true })]).optional(),
   owner: text.max(200).optional().describe('Email or full name of a member, else kept as text'),
   type: z.enum(['new_business', 'expansion', 'renewal']).optional(),
   leadSource: text.max(200).optional(),

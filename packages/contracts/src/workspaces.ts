@@ -70,14 +70,27 @@ export const SetupRequest = z.object({
 });
 export type SetupRequest = z.infer<typeof SetupRequest>;
 
+/** Name and time zone; the email changes through ChangeEmailRequest (password, then a confirmation from the new address). */
 export const UpdateProfileRequest = z
   .object({
     name: PersonName.optional(),
-    email: Email.optional(),
     timeZone: TimeZone.optional(),
   })
   .strict();
 export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequest>;
+
+export const ChangeEmailRequest = z.object({
+  email: Email.describe('The new sign-in email: a confirmation link goes to it, and the change happens when it is used'),
+  currentPassword: z.string().min(1).max(200),
+});
+export type ChangeEmailRequest = z.infer<typeof ChangeEmailRequest>;
+export const ChangeEmailResponse = z.object({
+  pendingEmail: z.string().describe('Where the confirmation link was sent; the old address was told too'),
+  expiresAt: z.iso.datetime(),
+});
+export type ChangeEmailResponse = z.infer<typeof ChangeEmailResponse>;
+export const ConfirmEmailChangeResponse = z.object({ email: z.string().describe('The sign-in email from now on') });
+export type ConfirmEmailChangeResponse = z.infer<typeof ConfirmEmailChangeResponse>;
 
 export const ChangePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(200),
@@ -181,14 +194,17 @@ export const InvitationPreview = z.object({
   role: Role,
   workspaceName: z.string(),
   workspaceSlug: z.string(),
-  existingUser: z.boolean().describe('True when the email already has a Tandem account: accept by signing in'),
   suggestedName: z.string().nullable(),
 });
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
 
 export const AcceptInvitationRequest = z.object({
   name: PersonName.optional(),
-  password: z.string().min(1).max(200).describe('For a new account, the password to set; for an existing one, its password'),
+  password: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe("For a new account, the password to set; if the address already has an account, that account's password (a wrong one answers 401 AUTH_INVALID_CREDENTIALS)"),
 });
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
 

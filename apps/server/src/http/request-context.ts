@@ -84,8 +84,12 @@ export function clearSessionCookie(reply: FastifyReply) {
 export interface AuthPort {
   /** An API token: its owner, workspace and the owner's current role there; undefined if unknown, revoked or expired. */
   resolveToken(token: string): Promise<{ user: RequestUser; workspace: { id: string; slug: string }; role: Role } | undefined>;
-  /** A session cookie's person and session; undefined if unknown or expired. */
-  resolveSession(token: string): Promise<{ user: RequestUser; session: { id: string; csrfToken: string } } | undefined>;
-  /** The person's active membership of a workspace by slug; undefined if none (or deactivated). */
-  activeMembership(slug: string, userId: string): Promise<{ workspaceId: string; role: Role } | undefined>;
+  /**
+   * A session cookie's person and session; undefined if unknown or expired. Given a workspace slug, also
+   * the person's active membership there (undefined if none or deactivated), in the same round trip.
+   */
+  resolveSession(
+    token: string,
+    slug?: string,
+  ): Promise<{ user: RequestUser; session: { id: string; csrfToken: string }; membership?: { workspaceId: string; role: Role } } | undefined>;
 }

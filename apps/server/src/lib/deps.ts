@@ -3,6 +3,7 @@ import type { EventPayload, EventType } from '@tandem/contracts';
 import type { Config } from '../config.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
 import type { Actor } from './context.ts';
+import type { FileStore } from './file-store.ts';
 
 /** One audit-log entry, as a module describes its change. */
 export interface AuditRecord {
@@ -23,10 +24,14 @@ export interface EmitInput<T extends EventType> {
   /** Secrets for the person's email only (an invitation or reset link); never sent to Slack or webhooks. */
   private?: Record<string, string>;
   actorUserId?: string | null;
+  /** Held this many seconds before anyone is told (an undo window); 0 or unset: dispatched at once. */
+  holdSeconds?: number;
 }
 
 /** Announces a change inside the caller's transaction: the outbox (the notifications module provides it). */
 export type Emit = <T extends EventType>(tx: DbOrTx, input: EmitInput<T>) => Promise<{ id: string }>;
+/** Takes back an event still held and undispatched (an undone change); false once anyone may have been told. */
+export type Withdraw = (tx: DbOrTx, workspaceId: string, eventId: string) => Promise<boolean>;
 
 /**
  * What services need from the outside world; built once at boot (server, worker or CLI).
@@ -41,4 +46,7 @@ export interface Deps {
   log: Logger;
   audit: RecordAudit;
   emit: Emit;
+  withdraw: Withdraw;
+  /** Uploaded files by key (the data folder's store), shared by every process. */
+  files: FileStore;
 }

@@ -85,9 +85,13 @@ export const authPlugin = fp(
       }
 
       const cookie = req.cookies[SESSION_COOKIE];
+      // A workspace route's session lookup also brings the person's membership there (one round trip).
+      const slug = config?.action ? ((req.params as { workspace?: string }).workspace ?? '') : undefined;
+      let membership: { workspaceId: string; role: Role } | undefined;
       if (cookie) {
-        const found = await port.resolveSession(cookie);
+        const found = await port.resolveSession(cookie, slug);
         if (found) {
+          membership = found.membership;
           req.user = found.user;
           req.session = { id: found.session.id, token: cookie, csrfToken: found.session.csrfToken };
         } else if (config?.access !== 'public') {
@@ -102,10 +106,8 @@ export const authPlugin = fp(
       }
       if (config?.access === 'user') return;
 
-      const slug = (req.params as { workspace?: string }).workspace ?? '';
-      const found = await port.activeMembership(slug, req.user.id);
-      if (!found) throw E.workspaceNotFound(slug);
-      authorize(req, found.workspaceId, slug, found.role, config?.action);
+      if (!membership) throw E.workspaceNotFound(slug ?? '');
+      authorize(req, membership.workspaceId, slug ?? '', membership.role, config?.action);
     });
 
     function authorize(req: FastifyRequest, workspaceId: string, slug: string, role: Role, action: Action | undefined) {

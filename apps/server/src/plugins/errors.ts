@@ -84,9 +84,14 @@ export const errorsPlugin = fp(
         case 'FST_ERR_VALIDATION':
           return sendProblem(req, reply, 400, 'VALIDATION_FAILED', 'The request is not valid', err.message);
       }
-      // Values PostgreSQL cannot take that slipped past the schemas (a safety net: input-guard refuses NUL first).
+      // The multipart parser's own errors (a body cut short, a malformed part) are the sender's.
+      if (/^(Multipart: |Unexpected end of (form|multipart data)|Malformed part header|.* terminated early due to unexpected end of multipart data)/.test(err.message ?? '')) {
+        return sendProblem(req, reply, 400, 'INVALID_MULTIPART', 'The multipart body is not valid', err.message);
+      }
+      // Values PostgreSQL cannot take that slipped past the schemas (a safety net: input-guard refuses NUL first;
+      // 22007/22008: a date or time PostgreSQL cannot represent).
       const pgCode = (err as { cause?: { code?: string } }).cause?.code;
-      if (pgCode === '22021' || pgCode === '22P02' || pgCode === '22003') {
+      if (pgCode === '22021' || pgCode === '22P02' || pgCode === '22003' || pgCode === '22007' || pgCode === '22008') {
         req.log.warn({ err }, 'database refused a value');
         return sendProblem(req, reply, 400, 'INVALID_VALUE', 'A value is not acceptable', 'A value in the request cannot be stored (wrong type, out of range or invalid characters).');
       }

@@ -24,12 +24,23 @@ function refuse(path: string): AppError {
   return new AppError('VALIDATION_FAILED', 400, 'The request is not valid', `${path}: ${message}`, { errors: [{ path, message }] });
 }
 
+/** A multipart Content-Type that names no boundary: no part of such a body can be found. */
+export function multipartWithoutBoundary(contentType: string | undefined): boolean {
+  return !!contentType && /^\s*multipart\/form-data\b/i.test(contentType) && !/;\s*boundary=("[^"]+"|[^\s;]+)/i.test(contentType);
+}
+
 /** Refuses input that no schema can sensibly allow, before it reaches authentication or a handler. */
 export const inputGuardPlugin = fp(
   async (app: FastifyInstance) => {
     app.addHook('onRequest', async (req) => {
       const bad = findNul(req.params, 'params') ?? findNul(req.query, 'query');
       if (bad) throw refuse(bad);
+      if (multipartWithoutBoundary(req.headers['content-type'])) {
+        const message = 'multipart/form-data must name its boundary (multipart/form-data; boundary=…)';
+        throw new AppError('MULTIPART_BOUNDARY_MISSING', 400, 'The multipart body has no boundary', `headers.content-type: ${message}`, {
+          errors: [{ path: 'headers.content-type', message }],
+        });
+      }
     });
     app.addHook('preValidation', async (req) => {
       const bad = findNul(req.body, 'body');

@@ -14,6 +14,7 @@ export const PUBLIC_ROUTES = [
   'POST /api/v1/invitations/:token/accept',
   'GET /api/v1/password-resets/:token',
   'POST /api/v1/password-resets/:token',
+  'POST /api/v1/email-changes/:token',
   'GET /api/v1/unsubscribe',
   'POST /api/v1/unsubscribe',
 ] as const;

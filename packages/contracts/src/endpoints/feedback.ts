@@ -1,5 +1,5 @@
 import { WorkspaceParam, endpoint, workspaceAnd } from '../endpoint.ts';
-import { AcceptSuggestionRequest, AddThemeLinkRequest, ChangeThemeStatusRequest, CreateFeedbackRequest, CreateFeedbackResponse, CreateThemeRequest, FeedbackImportPreview, FeedbackImportResult, FeedbackItem, FeedbackList, FeedbackListQuery, FeedbackResponseMetrics, FollowThemeResponse, MergeThemesRequest, MoveFeedbackRequest, MoveFeedbackResponse, MyFeedbackSummary, SimilarFeedback, SimilarFeedbackRequest, SplitThemeRequest, ThemeDetail, ThemeList, ThemeListQuery, ThemeSuggestionList, UndoFeedbackImportResponse, UpdateFeedbackRequest, UpdateThemeRequest } from '../feedback.ts';
+import { AcceptSuggestionRequest, AddThemeLinkRequest, ChangeThemeStatusRequest, CreateFeedbackRequest, CreateFeedbackResponse, CreateThemeRequest, FeedbackImportPreview, FeedbackImportResult, FeedbackItem, FeedbackList, FeedbackListQuery, FeedbackResponseMetrics, FollowThemeResponse, MergeThemesRequest, MoveFeedbackRequest, MoveFeedbackResponse, MyFeedbackSummary, SimilarFeedback, SimilarFeedbackRequest, SplitThemeRequest, ThemeDetail, ThemeList, ThemeListQuery, ThemeSuggestionList, UndoFeedbackImportResponse, UndoThemeStatusRequest, UpdateFeedbackRequest, UpdateThemeRequest } from '../feedback.ts';
 
 /**
  * The feedback module's rows of the endpoint table (see ../endpoint.ts). Imported as a namespace —
@@ -204,6 +204,17 @@ export const changeThemeStatus = endpoint({
   response: ThemeDetail,
 });
 
+export const undoThemeStatus = endpoint({
+  method: 'POST',
+  path: '/workspaces/:workspace/themes/:themeId/status/undo',
+  summary: "Undo the newest status change within its undo window; nobody has been told of it yet",
+  tag: 'themes',
+  access: triage,
+  params: ThemeParam,
+  body: UndoThemeStatusRequest,
+  response: ThemeDetail,
+});
+
 export const addThemeLink = endpoint({
   method: 'POST',
   path: '/workspaces/:workspace/themes/:themeId/links',
@@ -300,6 +311,16 @@ export const acceptSuggestion = endpoint({
   body: AcceptSuggestionRequest,
   status: 201,
   response: ThemeDetail,
+});
+
+export const undoAcceptSuggestion = endpoint({
+  method: 'POST',
+  path: '/workspaces/:workspace/theme-suggestions/:suggestionId/undo',
+  summary: 'Undo accepting a suggested theme while its theme is untouched: its items wait for triage again and the suggestion is back',
+  tag: 'themes',
+  access: triage,
+  params: SuggestionParam,
+  response: ThemeSuggestionList,
 });
 
 export const discardSuggestion = endpoint({

@@ -97,7 +97,7 @@ export const retryDelivery = endpoint({
   tag: 'notifications',
   access: manage,
   params: DeliveryParam,
-  body: z.object({}).optional(),
+  body: z.object({}).nullish(),
   response: Delivery,
 });
 
@@ -108,7 +108,7 @@ export const discardDelivery = endpoint({
   tag: 'notifications',
   access: manage,
   params: DeliveryParam,
-  body: z.object({}).optional(),
+  body: z.object({}).nullish(),
   response: Delivery,
 });
 
@@ -223,11 +223,11 @@ export const testSlackChannel = endpoint({
 });
 
 
-// The links in notification emails: no sign-in, answered as a page (GET) or plain text (POST).
+// The links in notification emails: no sign-in. GET only asks to confirm (mail scanners follow links); POST unsubscribes.
 export const unsubscribe = endpoint({
   method: 'GET',
   path: '/unsubscribe',
-  summary: 'Stop emails about one event type (the link in each email); answers an HTML page',
+  summary: 'The link in each email: a page asking to confirm stopping emails about one event type; changes nothing',
   tag: 'notifications',
   access: 'public',
   query: UnsubscribeQuery,
@@ -237,7 +237,7 @@ export const unsubscribe = endpoint({
 export const unsubscribeOneClick = endpoint({
   method: 'POST',
   path: '/unsubscribe',
-  summary: 'One-click unsubscribe (RFC 8058 List-Unsubscribe-Post); answers plain text',
+  summary: 'Stop emails about one event type: one-click (RFC 8058 List-Unsubscribe-Post, answers plain text) or the confirm page\'s button (`confirm=yes`, answers a page)',
   tag: 'notifications',
   access: 'public',
   query: UnsubscribeQuery,

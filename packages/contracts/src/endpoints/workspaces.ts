@@ -1,6 +1,6 @@
 import { Ok, listEnvelope } from '../common.ts';
 import { WorkspaceParam, endpoint, workspaceAnd } from '../endpoint.ts';
-import { AcceptInvitationRequest, ApiTokenList, ChangePasswordRequest, CompletePasswordResetRequest, CreateApiTokenRequest, CreateApiTokenResponse, CreateInvitationRequest, CreateInvitationResponse, CreateTeamRequest, CreateWorkspaceRequest, InvitationList, InvitationPreview, LinkResponse, LinkTokenParam, LoginRequest, Member, MemberList, MemberListQuery, Membership, PasswordResetPreview, SessionResponse, SetupRequest, SetupStatusResponse, Team, TeamList, UpdateMemberRequest, UpdateProfileRequest, UpdateTeamRequest, UpdateWorkspaceRequest, User, Workspace } from '../workspaces.ts';
+import { AcceptInvitationRequest, ApiTokenList, ChangeEmailRequest, ChangeEmailResponse, ChangePasswordRequest, ConfirmEmailChangeResponse, CompletePasswordResetRequest, CreateApiTokenRequest, CreateApiTokenResponse, CreateInvitationRequest, CreateInvitationResponse, CreateTeamRequest, CreateWorkspaceRequest, InvitationList, InvitationPreview, LinkResponse, LinkTokenParam, LoginRequest, Member, MemberList, MemberListQuery, Membership, PasswordResetPreview, SessionResponse, SetupRequest, SetupStatusResponse, Team, TeamList, UpdateMemberRequest, UpdateProfileRequest, UpdateTeamRequest, UpdateWorkspaceRequest, User, Workspace } from '../workspaces.ts';
 
 /**
  * The workspaces module's rows of the endpoint table (see ../endpoint.ts). Imported as a namespace —
@@ -80,6 +80,28 @@ export const changePassword = endpoint({
   access: 'user',
   body: ChangePasswordRequest,
   response: Ok,
+});
+
+export const changeEmail = endpoint({
+  method: 'POST',
+  path: '/me/email',
+  summary: 'Ask to change your sign-in email: needs your password; a link goes to the new address, and the old one is told',
+  tag: AUTH,
+  access: 'user',
+  sessionOnly: true,
+  body: ChangeEmailRequest,
+  status: 202,
+  response: ChangeEmailResponse,
+});
+
+export const confirmEmailChange = endpoint({
+  method: 'POST',
+  path: '/email-changes/:token',
+  summary: 'Confirm a change of sign-in email with the link sent to the new address',
+  tag: AUTH,
+  access: 'public',
+  params: LinkTokenParam,
+  response: ConfirmEmailChangeResponse,
 });
 
 

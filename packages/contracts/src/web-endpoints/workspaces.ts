@@ -3,8 +3,10 @@
 import type * as table from '../endpoints/workspaces.ts';
 
 const acceptInvitation = {"method":"POST","path":"/invitations/:token/accept","access":"public"} as unknown as typeof table.acceptInvitation;
+const changeEmail = {"method":"POST","path":"/me/email","access":"user"} as unknown as typeof table.changeEmail;
 const changePassword = {"method":"POST","path":"/me/password","access":"user"} as unknown as typeof table.changePassword;
 const completePasswordReset = {"method":"POST","path":"/password-resets/:token","access":"public"} as unknown as typeof table.completePasswordReset;
+const confirmEmailChange = {"method":"POST","path":"/email-changes/:token","access":"public"} as unknown as typeof table.confirmEmailChange;
 const createInvitation = {"method":"POST","path":"/workspaces/:workspace/invitations","access":{"action":"members.manage"}} as unknown as typeof table.createInvitation;
 const createTeam = {"method":"POST","path":"/workspaces/:workspace/teams","access":{"action":"teams.manage"}} as unknown as typeof table.createTeam;
 const createToken = {"method":"POST","path":"/workspaces/:workspace/tokens","access":{"action":"tokens.manage_own"}} as unknown as typeof table.createToken;
@@ -31,4 +33,4 @@ const updateProfile = {"method":"PATCH","path":"/me","access":"user"} as unknown
 const updateTeam = {"method":"PATCH","path":"/workspaces/:workspace/teams/:teamId","access":{"action":"teams.manage"}} as unknown as typeof table.updateTeam;
 const updateWorkspace = {"method":"PATCH","path":"/workspaces/:workspace","access":{"action":"workspace.update"}} as unknown as typeof table.updateWorkspace;
 
-export { acceptInvitation, changePassword, completePasswordReset, createInvitation, createTeam, createToken, createWorkspace, deleteTeam, getWorkspace, invitationPreview, issuePasswordReset, listInvitations, listMembers, listTeams, listTokens, listWorkspaces, login, logout, passwordResetPreview, revokeInvitation, revokeToken, session, setup, setupStatus, updateMember, updateProfile, updateTeam, updateWorkspace };
+export { acceptInvitation, changeEmail, changePassword, completePasswordReset, confirmEmailChange, createInvitation, createTeam, createToken, createWorkspace, deleteTeam, getWorkspace, invitationPreview, issuePasswordReset, listInvitations, listMembers, listTeams, listTokens, listWorkspaces, login, logout, passwordResetPreview, revokeInvitation, revokeToken, session, setup, setupStatus, updateMember, updateProfile, updateTeam, updateWorkspace };

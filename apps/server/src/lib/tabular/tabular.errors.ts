@@ -25,8 +25,10 @@ export class ImportFileError extends AppError {
     detail: string,
     /** The physical line the problem was found on, when there is one. */
     readonly line?: number,
+    /** 400 for a file that is wrong; 413 and 422 for one refused for what it would unpack to. */
+    status = 400,
   ) {
-    super(code, 400, title, detail);
+    super(code, status, title, detail);
     this.name = 'ImportFileError';
   }
 }
@@ -54,6 +56,22 @@ export const tabularErrors = {
       'Duplicate column',
       `Line ${line}: the column "${name}" appears twice (columns ${first} and ${second}); rename one of them.`,
       line,
+    ),
+  unpackedTooLarge: (file: string, why: string) =>
+    new ImportFileError(
+      'DEALS_IMPORT_UNPACKED_TOO_LARGE',
+      'File too large once unpacked',
+      `"${file}" is too large once unpacked: ${why}, the limit. Nothing was read from it; split it into smaller files, or export it as CSV.`,
+      undefined,
+      413,
+    ),
+  suspiciousZip: (file: string, why: string) =>
+    new ImportFileError(
+      'DEALS_IMPORT_SUSPICIOUS_ZIP',
+      'Workbook refused',
+      `"${file}" is refused: ${why}, which no spreadsheet needs (a decompression bomb?). Nothing was read from it; export it again from the CRM, or as CSV.`,
+      undefined,
+      422,
     ),
   ambiguousDates: (detail: string) => new ImportFileError('DEALS_IMPORT_AMBIGUOUS_DATES', 'Date format cannot be told', detail),
 };

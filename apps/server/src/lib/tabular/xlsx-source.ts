@@ -6,11 +6,23 @@
  * marked numeric, so no locale rule is applied to them.
  */
 import { createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { ImportFileError, tabularErrors } from './tabular.errors.ts';
 import { type RawRecord, type RecordSource, cleanHeaders, toRecord } from './record.ts';
+import { CellBudget, DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-limits.ts';
 import { WorkbookReader } from './xlsx-workbook-reader.ts';
+
+export interface XlsxReadOptions {
+  /** The file's name, as refusals give it. */
+  name?: string;
+  /** What the workbook may unpack to (DEFAULT_XLSX_LIMITS). */
+  limits?: XlsxLimits;
+  /** Where a worksheet stored before the shared strings waits while they are read (the system's temporary folder). */
+  tempDir?: string;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -103,15 +115,25 @@ async function checkedStream(input: string | AsyncIterable<Buffer | string>): Pr
   );
 }
 
-/** Opens an XLSX file (path or stream) and reads its first worksheet's header row now, the records as they are iterated. */
-export async function openXlsx(input: string | AsyncIterable<Buffer | string>): Promise<RecordSource> {
-  const reader = new WorkbookReader(await checkedStream(input), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache', // number formats tell date cells from numbers
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
+/**
+ * Opens an XLSX file (path or stream) and reads its first worksheet's header row now, the records as they are
+ * iterated; refused (413, 422) as soon as it would unpack past the limits.
+ */
+export async function openXlsx(input: string | AsyncIterable<Buffer | string>, options: XlsxReadOptions = {}): Promise<RecordSource> {
+  const limits = options.limits ?? DEFAULT_XLSX_LIMITS;
+  const file = options.name ?? (typeof input === 'string' ? basename(input) : 'the workbook');
+  const budget = new CellBudget(limits, file);
+  const reader = new WorkbookReader(
+    await checkedStream(input),
+    {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache', // number formats tell date cells from numbers
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    },
+    { limits, file, tempDir: options.tempDir ?? tmpdir() },
+  );
   const sheets = reader[Symbol.asyncIterator]();
   let rows: AsyncIterator<ExcelJS.Row>;
   let header: { cells: string[]; line: number } | undefined;
@@ -121,6 +143,7 @@ export async function openXlsx(input: string | AsyncIterable<Buffer | string>): 
     rows = sheet.value[Symbol.asyncIterator]();
     for (let r = await rows.next(); !r.done; r = await rows.next()) {
       const { cells } = rowCells(r.value);
+      budget.row(cells);
       if (!isBlank(cells)) {
         header = { cells, line: r.value.number };
         break;
@@ -144,6 +167,7 @@ export async function openXlsx(input: string | AsyncIterable<Buffer | string>): 
     try {
       for (let r = await rows.next(); !r.done; r = await rows.next()) {
         const { cells, numeric } = rowCells(r.value);
+        budget.row(cells);
         if (isBlank(cells)) continue;
         // A workbook row simply ends at its last non-empty cell: that is not a short row.
         while (cells.length < headers.length) cells.push('');

@@ -209,12 +209,14 @@ export async function rebaseDeals(tx: DbOrTx, workspaceId: string, from: string,
 export function createDealsService(deps: Deps) {
   const { database, audit } = deps;
   const tenant = <T>(ctx: TenantContext, fn: (tx: DbOrTx) => Promise<T>) => database.withTenant(ctx.workspaceId, fn);
+  /** Reads: no transaction (database.readTenant). */
+  const read = <T>(ctx: TenantContext, fn: (tx: DbOrTx) => Promise<T>) => database.readTenant(ctx.workspaceId, fn);
 
   return {
     list(ctx: TenantContext, q: DealListQuery): Promise<DealList> {
       const order = orderOf(q.sort);
       const cursor = decodeDealCursor(q.cursor, q.sort, order);
-      return tenant(ctx, async (tx) => {
+      return read(ctx, async (tx) => {
         const { rows, total } = await dealsRepository.list(tx, ctx.workspaceId, filterOf(q), order, { after: cursor, limit: q.limit });
         const { items, nextCursor } = page(rows, q.limit, (r) => [q.sort, sortValue(order, r.deal), r.deal.id]);
         return { items: items.map(dealDto), nextCursor, total };
@@ -222,7 +224,7 @@ export function createDealsService(deps: Deps) {
     },
 
     summary(ctx: TenantContext, q: DealFilters): Promise<DealSummary> {
-      return tenant(ctx, async (tx) => {
+      return read(ctx, async (tx) => {
         const rows = await dealsRepository.summary(tx, ctx.workspaceId, filterOf(q));
         const cell = (r?: { count: number; amount: string; withoutAmount: number }) => ({
           count: r?.count ?? 0,
@@ -242,7 +244,7 @@ export function createDealsService(deps: Deps) {
     },
 
     get(ctx: TenantContext, id: string): Promise<DealDetail> {
-      return tenant(ctx, async (tx) => {
+      return read(ctx, async (tx) => {
         const row = await dealsRepository.byId(tx, ctx.workspaceId, id);
         if (!row) throw E.dealNotFound(id);
         const accountRow = row.deal.accountId ? await dealsRepository.accountById(tx, ctx.workspaceId, row.deal.accountId) : undefined;
@@ -267,7 +269,7 @@ export function createDealsService(deps: Deps) {
 
     listAccounts(ctx: TenantContext, q: AccountListQuery): Promise<AccountList> {
       const key = decodeCursor(q.cursor, 2);
-      return tenant(ctx, async (tx) => {
+      return read(ctx, async (tx) => {
         const { rows, total } = await dealsRepository.listAccounts(tx, ctx.workspaceId, {
           q: q.q || undefined,
           segment: q.segment || undefined,
@@ -280,7 +282,7 @@ export function createDealsService(deps: Deps) {
     },
 
     getAccount(ctx: TenantContext, id: string): Promise<AccountDetail> {
-      return tenant(ctx, async (tx) => {
+      return read(ctx, async (tx) => {
         const row = await dealsRepository.accountById(tx, ctx.workspaceId, id);
         if (!row) throw E.accountNotFound(id);
         const [account] = await accountDtos(tx, ctx.workspaceId, [row]);
@@ -291,7 +293,7 @@ export function createDealsService(deps: Deps) {
     },
 
     getStageMapping(ctx: TenantContext): Promise<StageMappingList> {
-      return tenant(ctx, (tx) => stageMappingList(tx, ctx.workspaceId));
+      return read(ctx, (tx) => stageMappingList(tx, ctx.workspaceId));
     },
 
     /**

@@ -30,6 +30,19 @@ export const FeedbackErrors = {
   mergeIntoItself: () => invalidField('body.sourceThemeIds', 'a theme cannot be merged into itself'),
   responseRequired: (status: string) => invalidField('body.message', `a response message is required to mark a theme ${status}: it is what every submitter reads`),
   sameStatus: defineError('FEEDBACK_THEME_STATUS_UNCHANGED', 409, 'Status unchanged', (status: string) => `The theme is already ${status}; send a message with a new status, or edit nothing.`),
+  statusChangeNotFound: defineError('FEEDBACK_THEME_STATUS_CHANGE_NOT_FOUND', 404, 'Status change not found', (id: string) => `No status change ${id} on this theme.`),
+  undoNotNewest: defineError(
+    'FEEDBACK_THEME_UNDO_NOT_NEWEST',
+    409,
+    'Only the newest change can be undone',
+    () => 'The status changed again since; change it once more instead of undoing.',
+  ),
+  undoTooLate: defineError(
+    'FEEDBACK_THEME_UNDO_TOO_LATE',
+    409,
+    'Too late to undo',
+    () => 'The people following this theme have already been told of this change; change the status again to correct it.',
+  ),
   linkNotFound: defineError('FEEDBACK_THEME_LINK_NOT_FOUND', 404, 'Link not found', (id: string) => `No link ${id} on this theme.`),
   splitAll: () => invalidField('body.itemIds', 'splitting every item out leaves an empty theme: rename the theme instead'),
   notInTheme: (ids: string[]) => invalidField('body.itemIds', `${ids.length} item(s) are not in this theme: ${ids.slice(0, 3).join(', ')}`),
@@ -38,12 +51,26 @@ export const FeedbackErrors = {
   dealAccountMismatch: () => invalidField('body.accountId', "the deal belongs to another account; leave the account empty to use the deal's"),
   ownerNotMarketing: (id: string) => invalidField('body.ownerUserId', `${id} is not an active admin or marketing member of this workspace`),
   suggestionNotFound: defineError('FEEDBACK_SUGGESTION_NOT_FOUND', 404, 'Suggestion not found', (id: string) => `No suggested theme ${id} in this workspace.`),
+  suggestionNotAccepted: defineError('FEEDBACK_SUGGESTION_NOT_ACCEPTED', 409, 'Suggestion not accepted', (status: string) => `This suggestion is ${status}, not accepted: there is nothing to undo.`),
+  acceptUndoTooLate: defineError(
+    'FEEDBACK_SUGGESTION_UNDO_TOO_LATE',
+    409,
+    'Too late to undo',
+    (name: string) => `"${name}" changed since it was accepted (a status, a link, other items or a merge); move its items instead.`,
+  ),
   suggestionDecided: defineError('FEEDBACK_SUGGESTION_DECIDED', 409, 'Suggestion already decided', (status: string) => `This suggestion was already ${status}. Find themes again for fresh suggestions.`),
   suggestionEmpty: defineError(
     'FEEDBACK_SUGGESTION_EMPTY',
     409,
     'Nothing left to accept',
     () => 'Every item of this suggestion has been put in a theme since it was suggested. Find themes again.',
+  ),
+  suggestionsTimedOut: defineError(
+    'FEEDBACK_SUGGESTIONS_TIMED_OUT',
+    503,
+    'Finding themes took too long',
+    (seconds: number, items: number) =>
+      `Grouping ${items} untriaged items took longer than ${seconds} s and was stopped; the suggestions from the last run are still there. Try again later, or triage some items first.`,
   ),
   importNotFound: defineError('FEEDBACK_IMPORT_NOT_FOUND', 404, 'Import not found', (id: string) => `No feedback import ${id} in this workspace.`),
   importNotYours: defineError(

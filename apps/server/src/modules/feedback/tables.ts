@@ -119,6 +119,9 @@ export const themeStatusChanges = pgTable(
     changedByUserId: uuid('changed_by_user_id'),
     changedAt: ts('changed_at').notNull().defaultNow(),
     notified: integer('notified').notNull().default(0),
+    /** The event that tells the followers; held (not dispatched) until undo_until, so an undo tells nobody. */
+    eventId: uuid('event_id'),
+    undoUntil: ts('undo_until'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),

@@ -9,6 +9,7 @@ import type { Deps } from '../../lib/deps.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
 import { ImportsErrors as E } from './imports.errors.ts';
 import { importsRepository, type ImportRow } from './imports.repository.ts';
+import { mayUndo } from './undo-access.ts';
 
 /** An import's row, or IMPORT_NOT_FOUND. */
 export async function findImport(deps: Deps, ctx: TenantContext, id: string): Promise<ImportRow> {
@@ -17,7 +18,8 @@ export async function findImport(deps: Deps, ctx: TenantContext, id: string): Pr
   return row;
 }
 
-async function toRecords(tx: DbOrTx, workspaceId: string, rows: ImportRow[]): Promise<ImportRecord[]> {
+async function toRecords(tx: DbOrTx, ctx: TenantContext, rows: ImportRow[]): Promise<ImportRecord[]> {
+  const { workspaceId } = ctx;
   const latest = await importsRepository.latestCompleted(
     tx,
     workspaceId,
@@ -42,7 +44,7 @@ async function toRecords(tx: DbOrTx, workspaceId: string, rows: ImportRow[]): Pr
     counts: (r.counts as ImportRecord['counts']) ?? null,
     progress: (r.progress as ImportRecord['progress']) ?? null,
     error: r.error,
-    canUndo: r.status === 'completed' && !r.dryRun && latestIds.has(r.id),
+    canUndo: r.status === 'completed' && !r.dryRun && latestIds.has(r.id) && mayUndo(ctx.role, r.origin),
   }));
 }
 
@@ -57,7 +59,7 @@ export function createHistoryService(deps: Deps) {
       return tenant(ctx, async (tx) => {
         const row = await importsRepository.byId(tx, ctx.workspaceId, id);
         if (!row) throw E.notFound(id);
-        const [record] = await toRecords(tx, ctx.workspaceId, [row]);
+        const [record] = await toRecords(tx, ctx, [row]);
         const result = row.result as (ImportResult & { warningList?: unknown }) | null;
         return {
           ...record!,
@@ -76,7 +78,7 @@ export function createHistoryService(deps: Deps) {
           limit: q.limit,
         });
         const { items, nextCursor } = page(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
-        return { items: await toRecords(tx, ctx.workspaceId, items), nextCursor, total };
+        return { items: await toRecords(tx, ctx, items), nextCursor, total };
       });
     },
 

@@ -5,7 +5,10 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { ImportMapping, ImportResult } from '@tandem/contracts';
+import { connectionLost } from '../../db/errors.ts';
+import type { Config } from '../../config.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { xlsxLimitsFrom } from '../../lib/tabular/xlsx-limits.ts';
 import { ImportsErrors as E } from './imports.errors.ts';
 import type { DealImportOutcome } from './pipeline/merge.ts';
 import { mappingFileSchema, type MappingFile } from './reading/mapping-file.ts';
@@ -22,6 +25,12 @@ export interface ImportRequest {
   dryRun?: boolean;
   strict?: boolean;
 }
+
+/** What a file the server reads may unpack to (the configuration), and where a workbook's sheet may wait (the data folder's tmp/). */
+export const readingLimits = (config: Config): Pick<ImportFile, 'limits' | 'tempDir'> => ({
+  limits: xlsxLimitsFrom(config),
+  tempDir: path.join(config.dataDir, 'tmp'),
+});
 
 export const localFile = (filePath: string, size: number): ImportFile => ({
   name: path.basename(filePath),
@@ -63,11 +72,15 @@ export const completedState = (id: string, o: DealImportOutcome) => ({
   counts: countsOf(o),
   progress: { phase: 'done', rows: o.rows, totalRows: o.rows },
   result: { ...resultOf(id, o), warningList: o.warningList, headers: o.headers },
-  uploadPath: null,
+  uploadKey: null,
 });
 
 export const messageOf = (e: unknown) =>
-  e instanceof AppError ? (e.detail ?? e.title) : 'The import failed unexpectedly; nothing was imported. The server log has the details.';
+  e instanceof AppError
+    ? (e.detail ?? e.title)
+    : connectionLost(e)
+      ? 'The database connection was lost during the import; nothing was imported. Run it again.'
+      : 'The import failed unexpectedly; nothing was imported. The server log has the details.';
 
 export function parseMapping(m: unknown): MappingFile {
   const r = mappingFileSchema.safeParse(m);

@@ -23,6 +23,24 @@ export const ImportsErrors = {
     'Upload no longer available',
     (id: string) => `The file of import ${id} is no longer on the server (it expires after a day, or the server was moved); upload it again.`,
   ),
+  nothingToImport: defineError(
+    'IMPORT_NOTHING_TO_IMPORT',
+    422,
+    'No row can be imported',
+    (rows: number, wholeFile: boolean, reasons: readonly { column: string; message: string; count: number }[]) =>
+      `None of the ${wholeFile ? '' : 'first '}${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'} can be imported, so the import was not started. ` +
+      reasons.map((r) => `${r.count.toLocaleString('en-US')} × column "${r.column}": ${r.message}`).join('; ') +
+      '. Fix the file or its mapping and upload it again.',
+  ),
+  undoForbidden: defineError(
+    'IMPORT_UNDO_FORBIDDEN',
+    403,
+    'Not allowed to undo this import',
+    (role: string, origin: 'file' | 'upsert') =>
+      origin === 'upsert'
+        ? `This import came through the deals API (an integration's sync, which only admins may run); undoing it would delete the deals it created, so only an admin may undo it. Your role is ${role}.`
+        : `Your role (${role}) may not run file imports, so it may not undo one either.`,
+  ),
   notUndoable: defineError('IMPORT_NOT_UNDOABLE', 409, 'Import cannot be undone', (why: string) => why),
   notLatest: defineError(
     'IMPORT_UNDO_NOT_LATEST',

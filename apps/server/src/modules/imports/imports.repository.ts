@@ -66,12 +66,12 @@ export const importsRepository = {
       .update(imports)
       .set({ status: 'failed', error: 'The import was interrupted (its process stopped); nothing was imported. Run it again.', finishedAt: new Date() })
       .where(and(eq(imports.status, 'running'), sql`coalesce(${imports.heartbeatAt}, ${imports.createdAt}) < ${olderThan.toISOString()}`))
-      .returning({ id: imports.id, uploadPath: imports.uploadPath });
+      .returning({ id: imports.id, uploadKey: imports.uploadKey });
   },
 
   async pendingOlderThan(db: DbOrTx, olderThan: Date) {
     return db
-      .select({ workspaceId: imports.workspaceId, id: imports.id, uploadPath: imports.uploadPath })
+      .select({ workspaceId: imports.workspaceId, id: imports.id, uploadKey: imports.uploadKey })
       .from(imports)
       .where(and(eq(imports.status, 'pending'), sql`${imports.createdAt} < ${olderThan.toISOString()}`));
   },

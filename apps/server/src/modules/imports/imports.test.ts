@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createHarness, setupAdmin, type Client, type Harness } from '../../../test/app-harness.ts';
+import { addMember, call, createHarness, setupAdmin, type Client, type Harness } from '../../../test/app-harness.ts';
 import { cliActor } from '../../lib/context.ts';
 import { SAMPLE_ROWS } from './pipeline/deal-pipeline.ts';
 import type { ImportRequest } from './import-outcome.ts';
@@ -154,8 +154,34 @@ describe('deals import', () => {
     const csv = await call(h.app, admin, 'GET', api(`imports/${r.importId}/rejected.csv`));
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.body).toContain('Line,Errors,Opportunity ID');
-    expect(csv.body).toMatch(/3,"Amount: .*",0065g00000BaDr2,Bad,Bad Co,lots/);
+    expect(csv.body).toContain('"Line","Errors","Opportunity ID"');
+    expect(csv.body).toMatch(/"3","Amount: .*","0065g00000BaDr2","Bad","Bad Co","lots"/);
+  });
+
+  it('writes the rejected rows so no cell runs as a formula in a spreadsheet (OWASP: a leading quote, every cell quoted)', async () => {
+    const header = '"Opportunity ID","Opportunity Name","Account Name","Amount","Close Date","Stage","=HYPERLINK(""http://evil.example"")"\n';
+    const evil = [
+      ['0065g00000FoRm1', '=HYPERLINK("http://evil.example","Click")', '+Evil Co', '=1+2', '1/31/2026', '@SUM(A1)', 'x'],
+      ['0065g00000FoRm2', '-2+3+cmd|\' /C calc\'!A0', '\tTabbed', '-1250', 'someday', 'Prospecting', 'y'],
+    ];
+    const text = header + evil.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(',') + '\n').join('') + sfRow('0065g00000FoRm3', 'Also bad', '\rCR Co', 'lots', '1/31/2026', 'Prospecting');
+    const r = await run(await write('formulas.csv', text), { format: 'salesforce', source: 'sf-formula' });
+    expect(r.invalid).toBe(3);
+    const csv = (await call(h.app, admin, 'GET', api(`imports/${r.importId}/rejected.csv`))).body.replace(/^\uFEFF/, '');
+    const { parse } = await import('csv-parse/sync');
+    const rows = parse(csv, { relax_column_count: true }) as string[][];
+    const dangerous = /^[=+\-@\t\r]/;
+    for (const row of rows) {
+      for (const cell of row) if (dangerous.test(cell)) expect(cell, `cell ${JSON.stringify(cell)}`).toMatch(/^-\d[\d.,]*$/);
+    }
+    expect(rows[0]).toContain(`'=HYPERLINK("http://evil.example")`);
+    expect(rows.flat()).toEqual(
+      expect.arrayContaining([`'=HYPERLINK("http://evil.example","Click")`, "'+Evil Co", "'=1+2", "'@SUM(A1)", "'-2+3+cmd|' /C calc'!A0", "'\tTabbed", "'\rCR Co"]),
+    );
+    // A plain negative amount stays a number, so the fixed file imports again (see lib/csv-output.ts).
+    expect(rows.flat()).toContain('-1250');
+    // Every cell is quoted: each line starts with a quote.
+    for (const line of csv.split(/\n(?=")/)) expect(line.startsWith('"')).toBe(true);
   });
 
   it.each([
@@ -264,6 +290,42 @@ describe('upsert API', () => {
   });
 });
 
+describe('who may undo', () => {
+  it("a sales lead cannot undo an admin's API upsert (only admins may upsert), but can undo a file import", async () => {
+    const { client: lead } = await addMember(h.app, admin, 'acme', 'lead-undo@acme.test', 'sales_lead');
+    const minted = await call(h.app, admin, 'POST', api('tokens'), { body: { name: 'CRM sync' } });
+    expect(minted.statusCode).toBe(201);
+    const sync: Client = { bearer: minted.json().token };
+    const upserted = await call(h.app, sync, 'POST', api('deals/upsert'), {
+      body: { source: 'crm-sync', deals: [{ externalId: 'S-1', stage: 'Prospecting', account: 'Sync Co' }] },
+    });
+    expect(upserted.statusCode).toBe(200);
+    const importId = upserted.json().importId as string;
+    const dealId = upserted.json().results[0].dealId as string;
+
+    // The lead sees the import but is not offered undo; asking anyway is refused, naming why.
+    expect((await call(h.app, lead, 'GET', api(`imports/${importId}`))).json()).toMatchObject({ status: 'completed', canUndo: false });
+    expect((await call(h.app, admin, 'GET', api(`imports/${importId}`))).json()).toMatchObject({ canUndo: true });
+    const refused = await call(h.app, lead, 'POST', api(`imports/${importId}/undo`));
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('IMPORT_UNDO_FORBIDDEN');
+    expect(refused.json().detail).toMatch(/API/);
+    expect((await call(h.app, admin, 'GET', api(`deals/${dealId}`))).statusCode).toBe(200);
+    expect((await call(h.app, admin, 'GET', api(`imports/${importId}`))).json().status).toBe('completed');
+
+    // An admin may undo it.
+    expect((await call(h.app, sync, 'POST', api(`imports/${importId}/undo`))).statusCode).toBe(200);
+    expect((await call(h.app, admin, 'GET', api(`deals/${dealId}`))).statusCode).toBe(404);
+
+    // A file import is something a lead may run, so a lead may undo it, whoever ran it.
+    const file = await write('lead-undo.csv', SF_HEADER + sfRow('0065g00000LeAd1', 'Lead undo', 'Lead Co', '$1.00', '1/31/2026', 'Prospecting'));
+    const byAdmin = await run(file, { format: 'salesforce', source: 'sf-lead-undo' });
+    const undone = await call(h.app, lead, 'POST', api(`imports/${byAdmin.importId}/undo`));
+    expect(undone.statusCode).toBe(200);
+    expect(undone.json()).toMatchObject({ status: 'undone' });
+  });
+});
+
 describe('upload size limit', () => {
   let small: Harness;
   afterAll(async () => small?.close());
@@ -284,5 +346,120 @@ describe('upload size limit', () => {
     expect(res.json().code).toBe('IMPORT_FILE_TOO_LARGE');
     const left = await small.services.deps.database.pool.query('select count(*)::int as n from imports');
     expect(left.rows[0].n).toBe(0);
+  });
+});
+
+describe('decompression bombs', () => {
+  /** Uploads through the real route as the web app does (fields, then the file), and returns the pending import. */
+  async function uploadFile(body: Buffer, name: string) {
+    const form = new FormData();
+    form.append('kind', 'deals');
+    form.append('file', new Blob([body]), name);
+    const req = new Request('http://tandem.test', { method: 'POST', body: form });
+    const res = await call(h.app, admin, 'POST', api('imports'), {
+      body: Buffer.from(await req.arrayBuffer()),
+      headers: { 'content-type': req.headers.get('content-type')! },
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    return res.json() as { id: string };
+  }
+  const xlsxTemp = () => path.join(h.services.deps.config.dataDir, 'tmp');
+  const leftovers = async () => (await fs.readdir(xlsxTemp()).catch(() => [] as string[])).length;
+  const peakRss = () => process.resourceUsage().maxRSS * 1024;
+
+  it('refuses a shared-strings bomb at preview with a 422 naming the file, keeps answering, and the heap stays bounded', async () => {
+    const { sharedStringsBomb } = await import('../../lib/tabular/fixtures/xlsx-bombs.ts');
+    const bomb = sharedStringsBomb(30_000_000); // 510 MB of XML in a file of well under 1 MB
+    const { id } = await uploadFile(bomb, 'bomb.xlsx');
+    const before = peakRss();
+    const res = await call(h.app, admin, 'POST', api(`imports/${id}/preview`), { body: {} });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.json()).toMatchObject({ code: 'DEALS_IMPORT_SUSPICIOUS_ZIP', detail: expect.stringMatching(/"bomb\.xlsx".*100 times/) });
+    expect(peakRss() - before).toBeLessThan(128 * 1024 * 1024);
+    expect((await call(h.app, admin, 'GET', api('imports'))).statusCode).toBe(200);
+    expect((await call(h.app, admin, 'DELETE', api(`imports/${id}`))).statusCode).toBe(204);
+  });
+
+  it('refuses a worksheet bomb at preview and when run, leaving no temporary file', async () => {
+    const { worksheetBomb } = await import('../../lib/tabular/fixtures/xlsx-bombs.ts');
+    const bomb = worksheetBomb(4_000_000); // 380 MB of XML, stored before the shared strings
+    const { id } = await uploadFile(bomb, 'sheet-bomb.xlsx');
+    const res = await call(h.app, admin, 'POST', api(`imports/${id}/preview`), { body: {} });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'DEALS_IMPORT_SUSPICIOUS_ZIP', detail: expect.stringContaining('"sheet-bomb.xlsx"') });
+    expect(await leftovers()).toBe(0);
+    // The same file run as an import fails cleanly: nothing imported, the reason recorded, the process alive.
+    const file = await write('sheet-bomb.xlsx', bomb.toString('latin1'));
+    await fs.writeFile(file, bomb);
+    await expect(run(file)).rejects.toMatchObject({ code: 'DEALS_IMPORT_SUSPICIOUS_ZIP' });
+    expect(await leftovers()).toBe(0);
+    expect((await call(h.app, admin, 'GET', api(`imports/${id}`))).statusCode).toBe(200);
+  });
+});
+
+describe('uploads kept in the file store', () => {
+  let first: Harness;
+  let second: { app: Harness['app']; close(): Promise<void> } | undefined;
+  let moved: string;
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+    await fs.rm(moved, { recursive: true, force: true });
+  });
+
+  /** Another app process on the same database, whose data folder (the store's root) is mounted at another path. */
+  async function secondInstance(url: string, dataDir: string) {
+    const pino = (await import('pino')).default;
+    const { loadConfig } = await import('../../config.ts');
+    const { openDatabase } = await import('../../db/database.ts');
+    const { resolveSecret } = await import('../system/index.ts');
+    const { createServices } = await import('../../services.ts');
+    const { buildApp } = await import('../../app.ts');
+    const config = loadConfig({ TANDEM_DEMO: '0', LOG_LEVEL: 'silent', TANDEM_PUBLIC_URL: 'http://tandem.test', TANDEM_DATA_DIR: dataDir });
+    const database = openDatabase(url, { max: 3 });
+    const log = pino({ level: 'silent' });
+    const services = createServices({ config, database, secret: await resolveSecret(database.db, config.TANDEM_SECRET), log });
+    const app = await buildApp({ services, logger: log, webDist: false });
+    await app.ready();
+    return { app, close: async () => (await app.close(), await database.close()) };
+  }
+
+  it('records an upload by key, so another instance sharing the store previews and runs it', async () => {
+    first = await createHarness();
+    const owner = await setupAdmin(first.app);
+    const form = new FormData();
+    form.append('kind', 'deals');
+    form.append('format', 'salesforce');
+    form.append('source', 'sf-two');
+    form.append('file', new Blob([SF_HEADER + sfRow('0065g00000TwO01', 'Two machines', 'Balance Inc', '$1,000.00', '1/31/2026', 'Prospecting')]), 'deals.csv');
+    const req = new Request('http://tandem.test', { method: 'POST', body: form });
+    const up = await call(first.app, owner, 'POST', '/api/v1/workspaces/acme/imports', {
+      body: Buffer.from(await req.arrayBuffer()),
+      headers: { 'content-type': req.headers.get('content-type')! },
+    });
+    expect(up.statusCode, up.body).toBe(202);
+    const id = up.json().id as string;
+    const stored = (await first.services.deps.database.pool.query('select upload_key from imports where id = $1', [id])).rows[0].upload_key as string;
+    expect(path.isAbsolute(stored)).toBe(false);
+    expect(stored).not.toContain(first.services.deps.config.dataDir);
+
+    // The second machine mounts the same store elsewhere: the first one's path does not exist there.
+    moved = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-second-'));
+    await fs.rename(path.join(first.services.deps.config.dataDir, 'uploads'), path.join(moved, 'uploads'));
+    second = await secondInstance(first.url, moved);
+    const preview = await call(second.app, owner, 'POST', `/api/v1/workspaces/acme/imports/${id}/preview`, { body: {} });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().rows[0].cells['Opportunity Name']).toBe('Two machines');
+    const started = await call(second.app, owner, 'POST', `/api/v1/workspaces/acme/imports/${id}/start`, { body: {} });
+    expect(started.statusCode, started.body).toBe(202);
+    let status = started.json().status as string;
+    for (let i = 0; i < 200 && status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await call(second.app, owner, 'GET', `/api/v1/workspaces/acme/imports/${id}`)).json().status;
+    }
+    expect(status).toBe('completed');
+    // The finished import's file is deleted from the store.
+    expect(await fs.readdir(path.join(moved, 'uploads'))).toEqual([]);
   });
 });

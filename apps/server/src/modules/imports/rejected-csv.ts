@@ -1,9 +1,10 @@
 /**
  * The rejected-rows CSV: each skipped row as the file had it, its line, and
- * what was wrong with it — fix the cells and import the file again.
+ * what was wrong with it — fix the cells and import the file again. Written through
+ * lib/csv-output: a cell that would run as a formula in a spreadsheet is neutralized.
  */
 import type { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { safeCsv } from '../../lib/csv-output.ts';
 
 interface RejectedRow {
   line: number;
@@ -13,7 +14,7 @@ interface RejectedRow {
 
 /** Streams the rows as CSV: "Line", "Errors", then the file's own columns in its order. */
 export function toRejectedCsv(headers: readonly string[], rows: AsyncIterable<RejectedRow>): Readable {
-  const out = stringify({ bom: true });
+  const out = safeCsv({ bom: true });
   void (async () => {
     try {
       out.write(['Line', 'Errors', ...headers]);

@@ -6,11 +6,12 @@
  */
 import fs from 'node:fs/promises';
 import type { DbOrTx } from '../../db/database.ts';
+import { connectionLost } from '../../db/errors.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor, TenantContext } from '../../lib/context.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { dealSettingsOf } from '../deals/index.ts';
-import { completedState, countsOf, localFile, messageOf, parseMapping, resultOf, type ImportRequest } from './import-outcome.ts';
+import { completedState, countsOf, localFile, messageOf, parseMapping, readingLimits, resultOf, type ImportRequest } from './import-outcome.ts';
 import { ImportsErrors as E } from './imports.errors.ts';
 import { importsRepository, type ImportRow } from './imports.repository.ts';
 import { runAccountImport } from './pipeline/account-pipeline.ts';
@@ -21,6 +22,8 @@ import type { ImportFile } from './reading/open-records.ts';
 
 /** A running import whose heartbeat is older than this was interrupted. */
 const STALE_AFTER_MS = 120_000;
+/** Tries (2 s apart) at recording a failed run while the database is away. */
+const RECORD_RETRIES = 300;
 /** Pending uploads nobody started are deleted after a day. */
 const PENDING_TTL_MS = 86_400_000;
 
@@ -87,6 +90,26 @@ export function createRunService(deps: Deps) {
     );
   }
 
+  /**
+   * Records a run as failed. While the database is away (the reason it failed, often), the record is
+   * tried again every 2 s in the background for up to 10 minutes, so the run does not stay "running"
+   * until housekeeping notices its heartbeat stopped.
+   */
+  async function recordFailure(ctx: RunContext, id: string, e: unknown) {
+    const write = () =>
+      tenant(ctx, (tx) => importsRepository.update(tx, ctx.workspaceId, id, { status: 'failed', error: messageOf(e), finishedAt: new Date(), uploadKey: null }));
+    await write().catch((err: unknown) => {
+      log.warn({ err, importId: id }, 'import failure not recorded yet; trying again while the database is away');
+      let tries = 0;
+      const retry = () =>
+        void write().catch((again: unknown) => {
+          if (++tries < RECORD_RETRIES) setTimeout(retry, 2000).unref();
+          else log.error({ err: again, importId: id }, 'import failure not recorded');
+        });
+      setTimeout(retry, 2000).unref();
+    });
+  }
+
   /** Runs a deals or accounts import to the end; `row` is the upload's record when it has one. */
   async function execute(
     ctx: RunContext,
@@ -142,12 +165,9 @@ export function createRunService(deps: Deps) {
       return { id, outcome };
     } catch (e) {
       await beat?.stop();
-      if (recorded) {
-        await tenant(ctx, (tx) =>
-          importsRepository.update(tx, ctx.workspaceId, id, { status: 'failed', error: messageOf(e), finishedAt: new Date(), uploadPath: null }),
-        ).catch((err: unknown) => log.warn({ err, importId: id }, 'import failure not recorded'));
-      }
-      if (!(e instanceof AppError)) log.error({ err: e, importId: id }, 'import failed');
+      if (recorded) await recordFailure(ctx, id, e);
+      if (connectionLost(e)) log.warn({ err: e, importId: id }, 'import failed: the database connection was lost');
+      else if (!(e instanceof AppError)) log.error({ err: e, importId: id }, 'import failed');
       throw e;
     }
   }
@@ -157,7 +177,7 @@ export function createRunService(deps: Deps) {
     async runFile(ctx: RunContext, filePath: string, req: ImportRequest, onProgress?: (p: ImportProgressReport) => void) {
       const stat = await fs.stat(filePath).catch(() => undefined);
       if (!stat?.isFile()) throw E.localFileMissing(filePath);
-      const { id, outcome } = await execute(ctx, undefined, localFile(filePath, stat.size), req, onProgress);
+      const { id, outcome } = await execute(ctx, undefined, { ...localFile(filePath, stat.size), ...readingLimits(deps.config) }, req, onProgress);
       return resultOf(id, outcome);
     },
 
@@ -167,7 +187,7 @@ export function createRunService(deps: Deps) {
         .then(() => execute(ctx, row, file, req))
         .then(() => undefined)
         .catch(() => undefined)
-        .finally(() => (row.uploadPath ? fs.rm(row.uploadPath, { force: true }) : undefined));
+        .finally(() => (row.uploadKey ? deps.files.delete(row.uploadKey) : undefined));
     },
 
     /** Housekeeping: imports whose process died are marked failed; stale pending uploads are deleted. */
@@ -176,7 +196,7 @@ export function createRunService(deps: Deps) {
       const stale = await importsRepository.pendingOlderThan(database.db, new Date(Date.now() - PENDING_TTL_MS));
       for (const s of stale) {
         await tenant({ workspaceId: s.workspaceId }, (tx) => importsRepository.remove(tx, s.workspaceId, s.id));
-        if (s.uploadPath) await fs.rm(s.uploadPath, { force: true });
+        if (s.uploadKey) await deps.files.delete(s.uploadKey);
       }
       return { interrupted: failed.length, expired: stale.length };
     },

@@ -18,6 +18,8 @@ export const imports = pgTable(
     kind: text('kind', { enum: ['deals', 'accounts'] }).notNull(),
     status: text('status', { enum: IMPORT_STATUS_VALUES }).notNull(),
     format: text('format'),
+    /** How it was run, which decides who may undo it: a file (deals.import) or the upsert API (deals.write). */
+    origin: text('origin', { enum: ['file', 'upsert'] }).notNull().default('file'),
     source: text('source'),
     fileName: text('file_name').notNull(),
     fileSize: bigint('file_size', { mode: 'number' }).notNull().default(0),
@@ -38,8 +40,8 @@ export const imports = pgTable(
     /** errors (first 1,000), warnings (first 1,000), unknownStages, errorsTruncated. */
     result: jsonb('result').$type<Record<string, unknown>>(),
     error: text('error'),
-    /** Where a pending upload waits for its start (server imports only). */
-    uploadPath: text('upload_path'),
+    /** The file-store key (`uploads/<id>.upload`) of a pending upload, until it is run or discarded (server imports only). */
+    uploadKey: text('upload_key'),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('imports_created_idx').on(t.workspaceId, t.createdAt, t.id)],
 );

@@ -8,6 +8,7 @@ import type { Deps } from '../../lib/deps.ts';
 import type { HistoryService } from './history.service.ts';
 import { ImportsErrors as E } from './imports.errors.ts';
 import { importsRepository } from './imports.repository.ts';
+import { mayUndo } from './undo-access.ts';
 import { undoRepository } from './undo.repository.ts';
 
 export function createUndoService(deps: Deps, history: HistoryService) {
@@ -16,6 +17,7 @@ export function createUndoService(deps: Deps, history: HistoryService) {
       await deps.database.withTenant(ctx.workspaceId, async (tx) => {
         const row = await importsRepository.byId(tx, ctx.workspaceId, id);
         if (!row) throw E.notFound(id);
+        if (!mayUndo(ctx.role, row.origin)) throw E.undoForbidden(ctx.role, row.origin);
         if (row.status !== 'completed') throw E.notUndoable(`Import ${id} is ${row.status}; only a completed import can be undone.`);
         if (row.dryRun) throw E.notUndoable(`Import ${id} was a dry run; it changed nothing.`);
         await importsRepository.lockSource(tx, ctx.workspaceId, row.kind, row.source!);

@@ -3,19 +3,15 @@
  * mapping adjusted) as often as needed, then started as a background job, or discarded.
  * A source remembers the mapping it was last started with.
  */
-import { createWriteStream } from 'node:fs';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ImportDetail, ImportMapping, ImportPreview, ImportStartRequest } from '@tandem/contracts';
 import { ImportStartRequest as ImportStartSchema } from '@tandem/contracts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { TenantContext } from '../../lib/context.ts';
 import type { Deps } from '../../lib/deps.ts';
+import { FileMissingError } from '../../lib/file-store.ts';
 import { dealSettingsOf } from '../deals/index.ts';
 import { findImport, type HistoryService } from './history.service.ts';
-import { localFile, type ImportRequest } from './import-outcome.ts';
+import { readingLimits, type ImportRequest } from './import-outcome.ts';
 import { ImportsErrors as E } from './imports.errors.ts';
 import { importsRepository, type ImportRow } from './imports.repository.ts';
 import { mappingFileSchema } from './reading/mapping-file.ts';
@@ -30,9 +26,24 @@ function mappingProblem(issue: { path: PropertyKey[]; message: string; code: str
   return `mapping.${issue.path.map(String).join('.')}: ${issue.message}`;
 }
 
-function uploadedFile(row: ImportRow): ImportFile {
-  if (!row.uploadPath) throw E.uploadGone(row.id);
-  return localFile(row.uploadPath, row.fileSize);
+/** A pending upload's file, read from the file store by its key, whichever process received it. */
+function storedFile(deps: Deps, row: ImportRow): ImportFile {
+  const key = row.uploadKey;
+  if (!key) throw E.uploadGone(row.id);
+  return {
+    name: `${row.id}.upload`, // told apart by its content (a ZIP signature), as uploaded files always were
+    label: row.fileName,
+    size: row.fileSize,
+    open: () =>
+      (async function* () {
+        try {
+          yield* deps.files.open(key) as AsyncIterable<Buffer>;
+        } catch (e) {
+          throw e instanceof FileMissingError ? E.uploadGone(row.id) : e;
+        }
+      })(),
+    ...readingLimits(deps.config),
+  };
 }
 
 function requestFor(row: ImportRow, body: ImportStartRequest): ImportRequest {
@@ -58,12 +69,17 @@ async function pendingRow(deps: Deps, ctx: TenantContext, id: string) {
 export function createUploadService(deps: Deps, { history, runs }: { history: HistoryService; runs: RunService }) {
   const { database, config } = deps;
   const tenant = <T>(ctx: TenantContext, fn: (tx: DbOrTx) => Promise<T>) => database.withTenant(ctx.workspaceId, fn);
-  const uploadDir = path.join(config.dataDir, 'uploads');
+  const uploadedFile = (row: ImportRow) => storedFile(deps, row);
 
   async function start(ctx: TenantContext, id: string, body: ImportStartRequest): Promise<ImportDetail> {
     const row = await pendingRow(deps, ctx, id);
     const req = requestFor(row, body);
     uploadedFile(row);
+    // A file none of whose rows can be imported is refused here, not run to a "completed" that created nothing.
+    if (row.kind === 'deals' && !req.dryRun) {
+      const { check } = await previewOf(ctx, row, req);
+      if (check && check.rows > 0 && check.invalid === check.rows) throw E.nothingToImport(check.rows, check.wholeFile, check.reasons);
+    }
     const started = await tenant(ctx, async (tx) => {
       const updated = await importsRepository.update(tx, ctx.workspaceId, id, {
         status: 'running',
@@ -105,25 +121,20 @@ export function createUploadService(deps: Deps, { history, runs }: { history: Hi
       req: ImportRequest,
       startNow: boolean,
     ): Promise<ImportDetail> {
-      await fs.mkdir(uploadDir, { recursive: true });
       const id = crypto.randomUUID();
-      const target = path.join(uploadDir, `${id}.upload`);
+      // A key, not a path: every process sharing the store finds the file (a second machine behind a load balancer).
+      const key = `uploads/${id}.upload`;
       const limit = config.TANDEM_IMPORT_MAX_BYTES;
-      let size = 0;
-      const counter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          size += chunk.length;
-          if (size > limit) done(E.tooLarge(limit));
-          else done(null, chunk);
-        },
-      });
-      try {
-        await pipeline(file.stream, counter, createWriteStream(target));
+      const limited = async function* () {
+        let read = 0;
+        for await (const chunk of file.stream) {
+          read += chunk.length;
+          if (read > limit) throw E.tooLarge(limit);
+          yield chunk;
+        }
         if (file.stream.truncated) throw E.tooLarge(limit);
-      } catch (e) {
-        await fs.rm(target, { force: true });
-        throw e;
-      }
+      };
+      const { size } = await deps.files.put(key, limited());
       await tenant(ctx, (tx) =>
         importsRepository.insert(tx, {
           workspaceId: ctx.workspaceId,
@@ -139,7 +150,7 @@ export function createUploadService(deps: Deps, { history, runs }: { history: Hi
           dryRun: req.dryRun ?? false,
           createdByUserId: ctx.actor.userId,
           createdByName: ctx.actor.name ?? 'API',
-          uploadPath: target,
+          uploadKey: key,
         }),
       );
       const { kind: _kind, ...options } = req;
@@ -149,29 +160,7 @@ export function createUploadService(deps: Deps, { history, runs }: { history: Hi
 
     async preview(ctx: TenantContext, id: string, body: ImportStartRequest): Promise<ImportPreview> {
       const row = await pendingRow(deps, ctx, id);
-      const req = requestFor(row, body);
-      const settings = await tenant(ctx, (tx) => dealSettingsOf(tx, ctx.workspaceId));
-      // A source remembers its mapping: offered again when none is given.
-      let draft = req.mapping as ImportMapping | undefined;
-      if (!draft && (!req.format || req.format === 'csv')) {
-        // Saved under the source, or under "csv" when none was named (as start() saves it).
-        const saved = await tenant(ctx, (tx) => importsRepository.mapping(tx, ctx.workspaceId, row.kind, req.source ?? 'csv'));
-        draft = (saved?.mapping as ImportMapping | null) ?? undefined;
-      }
-      // A mapping being edited may be incomplete: the preview says what is missing instead of refusing.
-      const checked = draft ? mappingFileSchema.safeParse(draft) : undefined;
-      const issue = checked && !checked.success ? checked.error.issues[0] : undefined;
-      return previewDeals({
-        file: uploadedFile(row),
-        format: req.format,
-        source: req.source,
-        mapping: checked?.success ? checked.data : undefined,
-        draft,
-        problem: issue && mappingProblem(issue),
-        dateFormat: req.dateFormat,
-        baseCurrency: settings.baseCurrency,
-        workspaceStages: settings.stages,
-      });
+      return previewOf(ctx, row, requestFor(row, body));
     },
 
     start,
@@ -180,7 +169,33 @@ export function createUploadService(deps: Deps, { history, runs }: { history: Hi
     async discard(ctx: TenantContext, id: string): Promise<void> {
       const row = await pendingRow(deps, ctx, id);
       await tenant(ctx, (tx) => importsRepository.remove(tx, ctx.workspaceId, id));
-      if (row.uploadPath) await fs.rm(row.uploadPath, { force: true });
+      if (row.uploadKey) await deps.files.delete(row.uploadKey);
     },
   };
+
+  /** The preview of a pending upload under these choices; without a mapping, the one remembered for its source. */
+  async function previewOf(ctx: TenantContext, row: ImportRow, req: ImportRequest): Promise<ImportPreview> {
+    const settings = await tenant(ctx, (tx) => dealSettingsOf(tx, ctx.workspaceId));
+    // A source remembers its mapping: offered again when none is given.
+    let draft = req.mapping as ImportMapping | undefined;
+    if (!draft && (!req.format || req.format === 'csv')) {
+      // Saved under the source, or under "csv" when none was named (as start() saves it).
+      const saved = await tenant(ctx, (tx) => importsRepository.mapping(tx, ctx.workspaceId, row.kind, req.source ?? 'csv'));
+      draft = (saved?.mapping as ImportMapping | null) ?? undefined;
+    }
+    // A mapping being edited may be incomplete: the preview says what is missing instead of refusing.
+    const checked = draft ? mappingFileSchema.safeParse(draft) : undefined;
+    const issue = checked && !checked.success ? checked.error.issues[0] : undefined;
+    return previewDeals({
+      file: uploadedFile(row),
+      format: req.format,
+      source: req.source,
+      mapping: checked?.success ? checked.data : undefined,
+      draft,
+      problem: issue && mappingProblem(issue),
+      dateFormat: req.dateFormat,
+      baseCurrency: settings.baseCurrency,
+      workspaceStages: settings.stages,
+    });
+  }
 }

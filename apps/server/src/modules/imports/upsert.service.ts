@@ -84,6 +84,7 @@ export function createUpsertService(deps: Deps) {
           workspaceId: ctx.workspaceId,
           id,
           kind: 'deals',
+          origin: 'upsert',
           status: 'running',
           source: body.source,
           fileName,

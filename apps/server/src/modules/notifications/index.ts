@@ -7,7 +7,7 @@ import { createDeliveriesService, type DeliveriesService } from './integrations/
 import { createIntegrationsService, type IntegrationsService } from './integrations/integrations.service.ts';
 import { createUnsubscribeService, type UnsubscribeService } from './unsubscribe/unsubscribe.service.ts';
 
-export { emit } from './outbox/emit.ts';
+export { emit, withdraw } from './outbox/emit.ts';
 export { notificationsRoutes } from './notifications.routes.ts';
 export { startJobQueue, type JobQueue } from './delivery/jobs.ts';
 export { startNotificationWorkers } from './delivery/start-workers.ts';

@@ -1,6 +1,7 @@
 import { defineError } from '../../lib/app-error.ts';
 
-const PRIVATE_HINT = 'Tandem only calls public addresses (set TANDEM_WEBHOOK_ALLOW_PRIVATE=1 to allow a receiver on a private network).';
+const PRIVATE_HINT =
+  'Tandem only calls public addresses (list a receiver on a private network as host:port in TANDEM_WEBHOOK_ALLOW_HOSTS; TANDEM_WEBHOOK_ALLOW_PRIVATE=1 allows every address, for development only).';
 
 /** Every error of the notifications module. The codes are published API: never rename one. */
 export const NotificationsErrors = {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from '../workspaces/tables.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
@@ -24,6 +24,8 @@ export const events = pgTable(
     private: jsonb('private').$type<Record<string, string>>(),
     actorUserId: uuid('actor_user_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** Not dispatched before this time: a change that can be undone holds its event for the undo window. */
+    availableAt: ts('available_at').notNull().defaultNow(),
     dispatchedAt: ts('dispatched_at'),
   },
   (t) => [
@@ -158,4 +160,21 @@ export const slackChannels = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+/**
+ * The daily summary of feedback waiting for triage: one row per workspace and (UTC) day, written in the
+ * transaction that emits it, so however often the hourly job runs (and on however many workers) a day has one.
+ */
+export const untriagedSummaries = pgTable(
+  'untriaged_summaries',
+  {
+    workspaceId: workspaceId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    /** Null when nothing waited that day (nothing was sent). */
+    eventId: uuid('event_id'),
+    untriaged: integer('untriaged').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day] })],
 );

@@ -76,6 +76,19 @@ export const passwordResets = pgTable('password_resets', {
   usedAt: ts('used_at'),
 });
 
+/** A change of sign-in email waiting for the new address to confirm it (the link in the email to it). */
+export const emailChanges = pgTable('email_changes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  newEmail: text('new_email').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});
+
 // ---- Tenants ------------------------------------------------------------------
 
 export const workspaces = pgTable('workspaces', {

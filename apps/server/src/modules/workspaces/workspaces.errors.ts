@@ -27,6 +27,10 @@ export const WorkspaceErrors = {
   userNotFound: defineError('USER_NOT_FOUND', 404, 'User not found', (email: string) => `No user with email ${email}.`),
   invalidField,
 
+  emailChangeNotFound: defineError('EMAIL_CHANGE_NOT_FOUND', 404, 'Confirmation link not found', () => 'This email confirmation link is unknown, was already used, or a newer one was sent.'),
+  emailChangeExpired: defineError('EMAIL_CHANGE_EXPIRED', 410, 'Confirmation link expired', () => 'This email confirmation link has expired; ask for the change again on your profile page.'),
+  emailChangeNoWorkspace: defineError('EMAIL_CHANGE_NO_WORKSPACE', 409, 'No workspace to send from', () => 'You are not an active member of any workspace, so Tandem cannot send the confirmation email; ask an admin to change your email.'),
+
   // Password-reset links
   resetBeyondAdmin: defineError(
     'MEMBER_RESET_FORBIDDEN',

@@ -340,3 +340,26 @@ describe('feedback import size limit', () => {
     expect(left.rows[0].n).toBe(0);
   });
 });
+
+describe('feedback import and decompression bombs', () => {
+  it('refuses a workbook bomb unread (the feedback import takes CSV) and keeps answering, the heap bounded', async () => {
+    const { sharedStringsBomb } = await import('../../../lib/tabular/fixtures/xlsx-bombs.ts');
+    const bomb = sharedStringsBomb(30_000_000);
+    const peak = () => process.resourceUsage().maxRSS * 1024;
+    const before = peak();
+    for (const route of ['feedback/import/preview', 'feedback/import']) {
+      const form = new FormData();
+      if (route === 'feedback/import') form.append('mapping', JSON.stringify({ Notes: 'text' }));
+      form.append('file', new Blob([bomb]), 'bomb.xlsx');
+      const req = new Request('http://tandem.test', { method: 'POST', body: form });
+      const res = await call(h.app, pmm.client, 'POST', api(route), {
+        body: Buffer.from(await req.arrayBuffer()),
+        headers: { 'content-type': req.headers.get('content-type')! },
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().code).toBe('FEEDBACK_IMPORT_NOT_TEXT');
+    }
+    expect(peak() - before).toBeLessThan(64 * 1024 * 1024);
+    expect((await call(h.app, pmm.client, 'GET', api('feedback'))).statusCode).toBe(200);
+  });
+});

@@ -189,9 +189,9 @@ export const feedbackRepository = {
   },
 
   /** Marks every item of a theme acknowledged (those not yet) and, with a response, answered. */
-  async markThemeItems(db: DbOrTx, workspaceId: string, themeId: string, actorUserId: string | null, acknowledged: boolean, responded: boolean) {
+  async markThemeItems(db: DbOrTx, workspaceId: string, themeId: string, actorUserId: string | null, acknowledged: boolean, responded: boolean, at = new Date()) {
     if (!acknowledged && !responded) return;
-    const now = new Date().toISOString();
+    const now = at.toISOString();
     await db
       .update(feedbackItems)
       .set({
@@ -204,6 +204,17 @@ export const feedbackRepository = {
         ...(responded ? { respondedAt: sql`coalesce(${feedbackItems.respondedAt}, ${now}::timestamptz)` } : {}),
       })
       .where(and(eq(feedbackItems.workspaceId, workspaceId), eq(feedbackItems.themeId, themeId)));
+  },
+
+  /** Takes back the marks a status change made at `at` (an undo): items acknowledged or answered by it are not any more. */
+  async unmarkThemeItems(db: DbOrTx, workspaceId: string, themeId: string, at: Date) {
+    const when = at.toISOString();
+    const scope = and(eq(feedbackItems.workspaceId, workspaceId), eq(feedbackItems.themeId, themeId));
+    await db
+      .update(feedbackItems)
+      .set({ acknowledgedAt: null, acknowledgedByUserId: null })
+      .where(and(scope, sql`${feedbackItems.acknowledgedAt} = ${when}::timestamptz`));
+    await db.update(feedbackItems).set({ respondedAt: null }).where(and(scope, sql`${feedbackItems.respondedAt} = ${when}::timestamptz`));
   },
 
   async moveThemeItems(db: DbOrTx, workspaceId: string, fromThemeIds: string[], toThemeId: string) {

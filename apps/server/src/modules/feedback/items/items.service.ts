@@ -17,6 +17,7 @@ import { decodeTimeCursor, page } from '../../../lib/pagination.ts';
 import { FeedbackErrors as E } from '../feedback.errors.ts';
 import { indexAdded, indexChanged, similarityIndex } from '../similarity/similarity-cache.ts';
 import { themePicker } from '../similarity/theme-picker.ts';
+import { announceAdded } from '../themes/theme-steps.ts';
 import { themesRepository as themesRepo, type ThemeRow } from '../themes/themes.repository.ts';
 import { feedbackRepository as repo, type FeedbackItemRow, type ItemFilter } from './items.repository.ts';
 
@@ -57,7 +58,7 @@ async function resolveLinks(tx: DbOrTx, workspaceId: string, dealId: string | nu
 }
 
 export function createFeedbackService(deps: Deps) {
-  const { database, audit } = deps;
+  const { database, audit, emit } = deps;
 
   async function ownedItem(tx: DbOrTx, ctx: TenantContext, itemId: string): Promise<FeedbackItemRow> {
     const item = await repo.itemById(tx, ctx.workspaceId, itemId);
@@ -119,6 +120,7 @@ export function createFeedbackService(deps: Deps) {
         if (placed && theme) {
           await repo.assignItems(tx, ctx.workspaceId, [item.id], theme, { assignedBy: placed.by, confidence: placed.confidence, actorUserId: null });
           await themesRepo.addFollowers(tx, ctx.workspaceId, theme.id, [item.submittedByUserId]);
+          await announceAdded(tx, ctx, emit, theme, [item], 'logged');
         }
         const [dto] = await repo.itemDtos(tx, ctx.workspaceId, [item.id]);
         return {

@@ -1,6 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { ClusterOptions, Clustering } from '../clustering/engine.ts';
 
+/** A run stopped at its time limit (`timeoutMs`), after its thread ended (`exitCode`). */
+export class ClusterTimeoutError extends Error {
+  timeoutMs = 0;
+  exitCode = 0;
+}
+
 /**
  * `clusterTexts` in a worker thread: a few seconds of CPU (2,000 texts) that would otherwise stop every other
  * request the server is answering.
@@ -15,10 +21,14 @@ export function clusterInWorker(texts: readonly string[], options: Omit<ClusterO
       clearTimeout(timer);
       fn();
     };
-    // A run that never ends must not hold a thread (and a PMM's request) for ever.
+    // A run that never ends must not hold a thread (and a PMM's request) for ever. The run fails once the
+    // thread has ended (its exit code on the error), so no caller goes on while it still uses a core.
     const timer = setTimeout(() => {
-      settle(() => reject(new Error(`the clustering worker took longer than ${timeoutMs / 1000} s and was stopped`)));
-      void worker.terminate();
+      if (settled) return;
+      settled = true;
+      void worker.terminate().then((exitCode) =>
+        reject(Object.assign(new ClusterTimeoutError(`the clustering worker took longer than ${timeoutMs / 1000} s and was stopped`), { timeoutMs, exitCode })),
+      );
     }, timeoutMs);
     worker.once('message', (result: Clustering) => {
       settle(() => resolve(result));

@@ -46,6 +46,14 @@ export const suggestionsRepository = {
       .where(and(eq(themeSuggestions.workspaceId, workspaceId), eq(themeSuggestions.id, id)));
   },
 
+  /** Back to pending, as if nobody had decided (an undone accept). */
+  async reopenSuggestion(db: DbOrTx, workspaceId: string, id: string) {
+    await db
+      .update(themeSuggestions)
+      .set({ status: 'pending', themeId: null, decidedAt: null, decidedByUserId: null })
+      .where(and(eq(themeSuggestions.workspaceId, workspaceId), eq(themeSuggestions.id, id)));
+  },
+
   // ---- Untriaged items -------------------------------------------------------------
 
   /** Untriaged items for the clustering engine, newest first. */

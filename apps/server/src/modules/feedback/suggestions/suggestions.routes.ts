@@ -8,5 +8,6 @@ export const suggestionsRoutes: FastifyPluginAsync<{ suggestions: SuggestionsSer
   route(app, api.suggestions, async (req) => suggestions.list(tenantOf(req)));
   route(app, api.refreshSuggestions, async (req) => suggestions.refresh(tenantOf(req)));
   route(app, api.acceptSuggestion, async (req) => suggestions.accept(tenantOf(req), req.params.suggestionId, req.body));
+  route(app, api.undoAcceptSuggestion, async (req) => suggestions.undoAccept(tenantOf(req), req.params.suggestionId));
   route(app, api.discardSuggestion, async (req) => suggestions.discard(tenantOf(req), req.params.suggestionId));
 };

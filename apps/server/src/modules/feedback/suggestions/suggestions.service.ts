@@ -6,7 +6,8 @@ import { FeedbackErrors as E } from '../feedback.errors.ts';
 import { feedbackRepository as itemsRepo } from '../items/items.repository.ts';
 import { indexChanged } from '../similarity/similarity-cache.ts';
 import { detail, newTheme } from '../themes/theme-steps.ts';
-import { clusterInWorker } from './cluster-in-worker.ts';
+import { themesRepository as themesRepo } from '../themes/themes.repository.ts';
+import { ClusterTimeoutError, clusterInWorker } from './cluster-in-worker.ts';
 import { suggestionsRepository as repo } from './suggestions.repository.ts';
 
 /** The newest untriaged items the engine groups in one run: ~6 s of CPU on this machine, in a worker thread. */
@@ -24,8 +25,12 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  */
 export const suggestionCount = (n: number) => Math.max(2, Math.min(50, Math.round(Math.sqrt(n))));
 
+/** How long one run's worker may take before it is stopped (a PMM waits for it). */
+export const CLUSTER_TIMEOUT_MS = 120_000;
+
 /** Groups untriaged feedback into suggested themes; a PMM accepts, renames or discards each. */
-export function createSuggestionsService(deps: Deps) {
+export function createSuggestionsService(deps: Deps, opts: { clusterTimeoutMs?: number } = {}) {
+  const clusterTimeoutMs = opts.clusterTimeoutMs ?? CLUSTER_TIMEOUT_MS;
   const { database, audit } = deps;
   /** The run going on per workspace in this process. */
   const runs = new Map<string, Promise<ThemeSuggestionList>>();
@@ -72,7 +77,11 @@ export function createSuggestionsService(deps: Deps) {
       const result = await clusterInWorker(
         items.map((i) => i.text),
         { k: suggestionCount(items.length), seed: 42 },
-      );
+        clusterTimeoutMs,
+      ).catch((e: unknown) => {
+        // Nothing is replaced: the last run's suggestions stay, and the next request may run again.
+        throw e instanceof ClusterTimeoutError ? E.suggestionsTimedOut(e.timeoutMs / 1000, items.length) : e;
+      });
       const members = result.clusters.map(() => [] as string[]);
       result.assignments.forEach((c, i) => members[c]!.push(items[i]!.id));
       for (const c of result.clusters) {
@@ -136,6 +145,38 @@ export function createSuggestionsService(deps: Deps) {
           details: { suggested: s.label, items: open.length },
         });
         return detail(tx, ctx, theme.id);
+      });
+      indexChanged(ctx.workspaceId);
+      return out;
+    },
+
+    /**
+     * The inverse of accept, while the theme it made is untouched (no status change, link, merge, nor items from
+     * elsewhere): the items wait for triage again, the theme is gone and the suggestion is pending once more.
+     * Accepting tells nobody, so undoing takes nothing back from anyone.
+     */
+    async undoAccept(ctx: TenantContext, suggestionId: string): Promise<ThemeSuggestionList> {
+      const out = await database.withTenant(ctx.workspaceId, async (tx) => {
+        const s = await repo.lockSuggestion(tx, ctx.workspaceId, suggestionId);
+        if (!s) throw E.suggestionNotFound(suggestionId);
+        if (s.status !== 'accepted' || !s.themeId) throw E.suggestionNotAccepted(s.status);
+        const theme = await themesRepo.lockTheme(tx, ctx.workspaceId, s.themeId);
+        if (!theme || theme.mergedIntoId || theme.status !== 'new') throw E.acceptUndoTooLate(theme?.name ?? s.label);
+        const inSuggestion = new Set(s.itemIds);
+        const itemIds = await themesRepo.themeItemIds(tx, ctx.workspaceId, theme.id);
+        if (itemIds.some((id) => !inSuggestion.has(id)) || (await themesRepo.touched(tx, ctx.workspaceId, theme.id))) throw E.acceptUndoTooLate(theme.name);
+        await itemsRepo.lockItems(tx, ctx.workspaceId, itemIds);
+        await itemsRepo.assignItems(tx, ctx.workspaceId, itemIds, null, { assignedBy: 'person', confidence: null, actorUserId: ctx.actor.userId });
+        await themesRepo.deleteTheme(tx, ctx.workspaceId, theme.id);
+        await repo.reopenSuggestion(tx, ctx.workspaceId, s.id);
+        await audit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'theme.suggestion_accept_undone',
+          targetType: 'theme_suggestion',
+          targetId: s.id,
+          targetLabel: theme.name,
+          details: { items: itemIds.length },
+        });
+        return current(tx, ctx);
       });
       indexChanged(ctx.workspaceId);
       return out;

@@ -6,6 +6,7 @@ import type { ThemeDetail } from '@tandem/contracts';
 import type { DbOrTx } from '../../../db/database.ts';
 import { violates } from '../../../db/errors.ts';
 import type { TenantContext } from '../../../lib/context.ts';
+import type { Emit } from '../../../lib/deps.ts';
 import { FeedbackErrors as E } from '../feedback.errors.ts';
 import { feedbackRepository as itemsRepo } from '../items/items.repository.ts';
 import { themesRepository as themesRepo, type ThemeRow } from './themes.repository.ts';
@@ -65,4 +66,37 @@ export async function newTheme(tx: DbOrTx, ctx: TenantContext, name: string, des
   const theme = await named(name, () => themesRepo.insertTheme(tx, { workspaceId: ctx.workspaceId, name, description, createdByUserId: ctx.actor.userId }));
   await placeItems(tx, ctx, itemIds, theme, assignedBy);
   return theme;
+}
+
+/**
+ * Tells the theme's owner and the marketing people and admins who follow it that feedback joined it (one event
+ * per change, emitted in the change's transaction); not the person who added it.
+ */
+export async function announceAdded(
+  tx: DbOrTx,
+  ctx: TenantContext,
+  emit: Emit,
+  theme: ThemeRow,
+  items: { id: string; kind: string; text: string }[],
+  how: 'logged' | 'moved',
+) {
+  if (!items.length) return;
+  const recipients = (await themesRepo.triageFollowers(tx, ctx.workspaceId, theme.id, theme.ownerUserId)).filter((u) => u !== ctx.actor.userId);
+  const total = (await themesRepo.themeMetrics(tx, ctx.workspaceId, [theme.id])).get(theme.id)?.items ?? items.length;
+  const first = items[0]!;
+  await emit(tx, {
+    workspaceId: ctx.workspaceId,
+    type: 'feedback.item_added',
+    payload: {
+      themeId: theme.id,
+      name: theme.name,
+      added: items.length,
+      items: total,
+      sample: { id: first.id, kind: first.kind, text: first.text },
+      how,
+      addedBy: { userId: ctx.actor.userId, name: ctx.actor.name },
+      recipientUserIds: recipients,
+    },
+    actorUserId: ctx.actor.userId,
+  });
 }

@@ -8,11 +8,11 @@ import type { Deps } from '../../../lib/deps.ts';
 import { FeedbackErrors as E } from '../feedback.errors.ts';
 import { feedbackRepository as itemsRepo } from '../items/items.repository.ts';
 import { indexChanged } from '../similarity/similarity-cache.ts';
-import { detail, existingItems, liveTheme, newTheme, placeItems } from './theme-steps.ts';
+import { announceAdded, detail, existingItems, liveTheme, newTheme, placeItems } from './theme-steps.ts';
 import { themesRepository as themesRepo, type ThemeRow } from './themes.repository.ts';
 
 export function createThemesStructureService(deps: Deps) {
-  const { database, audit } = deps;
+  const { database, audit, emit } = deps;
 
   return {
     async create(ctx: TenantContext, body: CreateThemeRequest): Promise<ThemeDetail> {
@@ -92,6 +92,8 @@ export function createThemesStructureService(deps: Deps) {
         const items = await existingItems(tx, ctx, itemIds);
         const theme = themeId ? await liveTheme(tx, ctx, themeId, true) : null;
         const n = await placeItems(tx, ctx, items.map((i) => i.id), theme, 'person');
+        // Only the items that were elsewhere are news to the theme's followers.
+        if (theme) await announceAdded(tx, ctx, emit, theme, items.filter((i) => i.themeId !== theme.id), 'moved');
         await audit(tx, ctx.workspaceId, ctx.actor, {
           action: 'feedback.moved',
           targetType: 'theme',

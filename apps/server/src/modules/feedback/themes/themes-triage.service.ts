@@ -27,7 +27,8 @@ function sortThemes(items: Theme[], sort: ThemeListQuery['sort']): Theme[] {
 }
 
 export function createThemesTriageService(deps: Deps) {
-  const { database, audit, emit } = deps;
+  const { database, audit, emit, withdraw } = deps;
+  const undoSeconds = deps.config.TANDEM_UNDO_SECONDS;
 
   return {
     async list(ctx: TenantContext, q: ThemeListQuery): Promise<ThemeList> {
@@ -84,24 +85,15 @@ export function createThemesTriageService(deps: Deps) {
           status: body.status,
           ...(message ? { response: message, respondedAt: now, respondedByUserId: ctx.actor.userId } : {}),
         });
-        await itemsRepo.markThemeItems(tx, ctx.workspaceId, themeId, ctx.actor.userId, body.status !== 'new', !!message);
+        await itemsRepo.markThemeItems(tx, ctx.workspaceId, themeId, ctx.actor.userId, body.status !== 'new', !!message, now);
         const recipients = (await themesRepo.followers(tx, ctx.workspaceId, themeId))
           .filter((f) => f.following && f.userId !== ctx.actor.userId)
           .map((f) => f.userId);
         const links = await themesRepo.links(tx, ctx.workspaceId, [themeId]);
         const metrics = await themesRepo.themeMetrics(tx, ctx.workspaceId, [themeId]);
-        await themesRepo.insertStatusChange(tx, {
-          workspaceId: ctx.workspaceId,
-          themeId,
-          fromStatus: theme.status,
-          toStatus: body.status,
-          message,
-          changedByUserId: ctx.actor.userId,
-          changedAt: now,
-          notified: recipients.length,
-        });
-        // Emitted even when no person is told: Slack channels and webhooks still hear of it.
-        await emit(tx, {
+        // Emitted even when no person is told: Slack channels and webhooks still hear of it. Held for the undo
+        // window, so an undo within it withdraws the event and nobody ever hears of the change.
+        const event = await emit(tx, {
           workspaceId: ctx.workspaceId,
           type: 'feedback.theme_status_changed',
           payload: {
@@ -116,6 +108,19 @@ export function createThemesTriageService(deps: Deps) {
             recipientUserIds: recipients,
           },
           actorUserId: ctx.actor.userId,
+          holdSeconds: undoSeconds,
+        });
+        await themesRepo.insertStatusChange(tx, {
+          workspaceId: ctx.workspaceId,
+          themeId,
+          fromStatus: theme.status,
+          toStatus: body.status,
+          message,
+          changedByUserId: ctx.actor.userId,
+          changedAt: now,
+          notified: recipients.length,
+          eventId: event.id,
+          ...(undoSeconds > 0 ? { undoUntil: new Date(now.getTime() + undoSeconds * 1000) } : {}),
         });
         await audit(tx, ctx.workspaceId, ctx.actor, {
           action: 'theme.status_changed',
@@ -123,6 +128,41 @@ export function createThemesTriageService(deps: Deps) {
           targetId: themeId,
           targetLabel: theme.name,
           details: { from: theme.status, to: body.status, notified: recipients.length, withMessage: !!message },
+        });
+        return detail(tx, ctx, themeId);
+      });
+    },
+
+    /**
+     * Takes back the newest status change while its event is still held: the status, the response and the items'
+     * acknowledged/responded marks return to what they were, the history loses the change, and the event is
+     * withdrawn, so nobody hears of either. Once the event went out, undo is refused (a second message would
+     * contradict the first); change the status again instead.
+     */
+    async undoStatus(ctx: TenantContext, themeId: string, changeId: string): Promise<ThemeDetail> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        const theme = await liveTheme(tx, ctx, themeId, true);
+        const history = await themesRepo.statusHistory(tx, ctx.workspaceId, themeId);
+        const change = history.find((h) => h.change.id === changeId)?.change;
+        if (!change) throw E.statusChangeNotFound(changeId);
+        if (history[0]!.change.id !== changeId) throw E.undoNotNewest();
+        if (!change.eventId || !history[0]!.undoable) throw E.undoTooLate();
+        if (!(await withdraw(tx, ctx.workspaceId, change.eventId))) throw E.undoTooLate();
+        const previous = history.slice(1).find((h) => h.change.message)?.change;
+        await themesRepo.updateTheme(tx, ctx.workspaceId, themeId, {
+          status: change.fromStatus ?? 'new',
+          ...(change.message
+            ? { response: previous?.message ?? null, respondedAt: previous?.changedAt ?? null, respondedByUserId: previous?.changedByUserId ?? null }
+            : {}),
+        });
+        await itemsRepo.unmarkThemeItems(tx, ctx.workspaceId, themeId, change.changedAt);
+        await themesRepo.deleteStatusChange(tx, ctx.workspaceId, changeId);
+        await audit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'theme.status_change_undone',
+          targetType: 'theme',
+          targetId: themeId,
+          targetLabel: theme.name,
+          details: { from: change.toStatus, to: change.fromStatus ?? 'new', notified: 0 },
         });
         return detail(tx, ctx, themeId);
       });

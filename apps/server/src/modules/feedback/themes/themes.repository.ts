@@ -242,11 +242,12 @@ export const themesRepository = {
     const dealRows = await themesRepository.themeDeals(db, workspaceId, theme.id, DEAL_LIMIT);
     const kinds = await themesRepository.kindCounts(db, workspaceId, theme.id);
     const followers = await themesRepository.followers(db, workspaceId, theme.id);
+    const audience = await themesRepository.audience(db, workspaceId, theme.id, userId);
     const mergedInto = theme.mergedIntoId ? await themesRepository.themeById(db, workspaceId, theme.mergedIntoId) : undefined;
     return {
       ...dto!,
       links: links.map(toLinkDto),
-      history: history.map((h) => ({
+      history: history.map((h, i) => ({
         id: h.change.id,
         from: h.change.fromStatus,
         to: h.change.toStatus,
@@ -254,6 +255,7 @@ export const themesRepository = {
         by: h.change.changedByUserId ? { userId: h.change.changedByUserId, name: h.name ?? 'Former member' } : null,
         at: h.change.changedAt.toISOString(),
         notified: h.change.notified,
+        undoUntil: i === 0 && h.undoable && h.change.undoUntil ? h.change.undoUntil.toISOString() : null,
       })),
       deals: dealRows.map((d) => ({
         id: d.id,
@@ -268,6 +270,10 @@ export const themesRepository = {
       kinds: kinds.map((k) => ({ kind: k.kind, items: k.n })),
       subscribers: followers.filter((f) => f.following).length,
       following: followers.some((f) => f.userId === userId && f.following),
+      audience: {
+        reporters: audience.filter((a) => a.reported).map((a) => ({ userId: a.userId, name: a.name })),
+        followers: audience.filter((a) => !a.reported).map((a) => ({ userId: a.userId, name: a.name })),
+      },
       mergedInto: mergedInto ? { id: mergedInto.id, name: mergedInto.name, status: mergedInto.status } : null,
     };
   },
@@ -311,6 +317,60 @@ export const themesRepository = {
       .where(and(eq(themeFollowers.workspaceId, workspaceId), eq(themeFollowers.themeId, themeId), eq(memberships.active, true)));
   },
 
+  /**
+   * Who a status change by `exceptUserId` would tell (the same rule as the change itself: active members who
+   * follow, not the actor), by name, and whether each reported an item in the theme.
+   */
+  async audience(db: DbOrTx, workspaceId: string, themeId: string, exceptUserId: string | null) {
+    const rows = await db.execute<{ user_id: string; name: string; reported: boolean }>(sql`
+      select f.user_id, u.name, exists (
+        select 1 from feedback_items i
+        where i.workspace_id = f.workspace_id and i.theme_id = f.theme_id and i.submitted_by_user_id = f.user_id
+      ) as reported
+      from theme_followers f
+      join memberships m on m.workspace_id = f.workspace_id and m.user_id = f.user_id and m.active
+      join users u on u.id = f.user_id
+      where f.workspace_id = ${workspaceId} and f.theme_id = ${themeId} and f.following
+        and (${exceptUserId}::uuid is null or f.user_id <> ${exceptUserId}::uuid)
+      order by u.name, f.user_id`);
+    return rows.rows.map((r) => ({ userId: r.user_id, name: r.name, reported: r.reported }));
+  },
+
+  async deleteStatusChange(db: DbOrTx, workspaceId: string, id: string) {
+    await db.delete(themeStatusChanges).where(and(eq(themeStatusChanges.workspaceId, workspaceId), eq(themeStatusChanges.id, id)));
+  },
+
+  /** The theme's owner and its followers who triage (admins, marketing), active members only, each once. */
+  async triageFollowers(db: DbOrTx, workspaceId: string, themeId: string, ownerUserId: string | null): Promise<string[]> {
+    const rows = await db.execute<{ user_id: string }>(sql`
+      select m.user_id from memberships m
+      where m.workspace_id = ${workspaceId} and m.active and m.role in ('admin', 'marketing')
+        and (m.user_id = ${ownerUserId}::uuid or exists (
+          select 1 from theme_followers f
+          where f.workspace_id = m.workspace_id and f.theme_id = ${themeId} and f.user_id = m.user_id and f.following))
+      order by m.user_id`);
+    return rows.rows.map((r) => r.user_id);
+  },
+
+  /** Whether anything happened to a theme beyond holding items: a status change, a link, another theme merged in. */
+  async touched(db: DbOrTx, workspaceId: string, themeId: string): Promise<boolean> {
+    const r = await db.execute<{ touched: boolean }>(sql`
+      select exists (select 1 from theme_status_changes where workspace_id = ${workspaceId} and theme_id = ${themeId})
+          or exists (select 1 from theme_links where workspace_id = ${workspaceId} and theme_id = ${themeId})
+          or exists (select 1 from themes where workspace_id = ${workspaceId} and merged_into_id = ${themeId}) as touched`);
+    return r.rows[0]!.touched;
+  },
+
+  async themeItemIds(db: DbOrTx, workspaceId: string, themeId: string): Promise<string[]> {
+    const rows = await db.select({ id: feedbackItems.id }).from(feedbackItems).where(and(eq(feedbackItems.workspaceId, workspaceId), eq(feedbackItems.themeId, themeId)));
+    return rows.map((r) => r.id);
+  },
+
+  /** Deletes an emptied theme (followers, links and history go with it). */
+  async deleteTheme(db: DbOrTx, workspaceId: string, themeId: string) {
+    await db.delete(themes).where(and(eq(themes.workspaceId, workspaceId), eq(themes.id, themeId)));
+  },
+
   async insertStatusChange(db: DbOrTx, row: typeof themeStatusChanges.$inferInsert) {
     const [r] = await db.insert(themeStatusChanges).values(row).returning();
     return r!;
@@ -318,7 +378,7 @@ export const themesRepository = {
 
   async statusHistory(db: DbOrTx, workspaceId: string, themeId: string) {
     return db
-      .select({ change: themeStatusChanges, name: users.name })
+      .select({ change: themeStatusChanges, name: users.name, undoable: sql<boolean>`coalesce(${themeStatusChanges.undoUntil} > now(), false)` })
       .from(themeStatusChanges)
       .leftJoin(users, eq(users.id, themeStatusChanges.changedByUserId))
       .where(and(eq(themeStatusChanges.workspaceId, workspaceId), eq(themeStatusChanges.themeId, themeId)))

@@ -10,6 +10,7 @@ export const themesRoutes: FastifyPluginAsync<{ themes: ThemesService }> = async
   route(app, api.theme, async (req) => themes.get(tenantOf(req), req.params.themeId));
   route(app, api.updateTheme, async (req) => themes.update(tenantOf(req), req.params.themeId, req.body));
   route(app, api.changeThemeStatus, async (req) => themes.changeStatus(tenantOf(req), req.params.themeId, req.body));
+  route(app, api.undoThemeStatus, async (req) => themes.undoStatus(tenantOf(req), req.params.themeId, req.body.changeId));
   route(app, api.addThemeLink, async (req) => themes.addLink(tenantOf(req), req.params.themeId, req.body));
   route(app, api.removeThemeLink, async (req) => themes.removeLink(tenantOf(req), req.params.themeId, req.params.linkId));
   route(app, api.mergeThemes, async (req) => themes.merge(tenantOf(req), req.params.themeId, req.body.sourceThemeIds));

@@ -4,15 +4,23 @@
  */
 import { openCsv } from '../../../lib/tabular/csv-source.ts';
 import type { RecordSource } from '../../../lib/tabular/record.ts';
+import type { XlsxLimits } from '../../../lib/tabular/xlsx-limits.ts';
 import { ImportsErrors as E } from '../imports.errors.ts';
 import { IMPORT_FORMATS, resolveColumns, type ColumnMap, type ImportFormat } from './formats.ts';
 import type { MappingFile } from './mapping-file.ts';
 
 /** A file to read, as many times as the import needs. */
 export interface ImportFile {
+  /** The name a workbook is told by (`.xlsx`), with its content. */
   name: string;
+  /** The name people know the file by (the uploaded file's own), in messages; `name` when absent. */
+  label?: string;
   size: number;
   open(): AsyncIterable<Buffer>;
+  /** What a workbook may unpack to (the server's configuration; DEFAULT_XLSX_LIMITS when absent). */
+  limits?: XlsxLimits;
+  /** Where a workbook's worksheet may wait while its shared strings are read (the system's temporary folder when absent). */
+  tempDir?: string;
 }
 
 const ZIP_MAGIC = Buffer.from('PK\u0003\u0004', 'latin1');
@@ -34,7 +42,7 @@ export async function openRecords(file: ImportFile): Promise<RecordSource> {
   if (!looksXlsx) return openCsv(rest);
   // exceljs is large: loaded only when a workbook arrives, not by every CLI command and server start.
   const { openXlsx } = await import('../../../lib/tabular/xlsx-source.ts');
-  return openXlsx(rest);
+  return openXlsx(rest, { name: file.label ?? file.name, limits: file.limits, tempDir: file.tempDir });
 }
 
 /** Which export the headers look like, when the caller named no format. */

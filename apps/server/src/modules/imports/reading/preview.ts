@@ -16,6 +16,7 @@ import { columnsFor, detectFormat, openRecords, type ImportFile } from './open-r
 
 const SAMPLE_ROWS = 5000;
 const SHOWN_ROWS = 20;
+const REASONS = 5;
 
 export interface PreviewParams {
   file: ImportFile;
@@ -36,14 +37,19 @@ const problemOf = (e: unknown) => (e instanceof AppError ? (e.detail ?? e.title)
 export async function previewDeals(p: PreviewParams): Promise<ImportPreview> {
   const source = await openRecords(p.file);
   const sample: RawRecord[] = [];
+  let wholeFile = true;
   try {
     for await (const r of source.records) {
+      if (sample.length >= SAMPLE_ROWS) {
+        wholeFile = false;
+        break;
+      }
       sample.push(r);
-      if (sample.length >= SAMPLE_ROWS) break;
     }
   } catch (e) {
     // A file-level problem after the header (no rows, a broken quote): shown, with what could be read.
-    if (!sample.length) throw e;
+    // A file refused for what it unpacks to (413, 422) is refused whatever was read before.
+    if (!sample.length || (e instanceof AppError && e.status !== 400)) throw e;
   } finally {
     await source.close();
   }
@@ -56,6 +62,7 @@ export async function previewDeals(p: PreviewParams): Promise<ImportPreview> {
     headers: [...source.headers],
     mapping: p.mapping ?? p.draft ?? null,
     dateFormat: null,
+    check: null,
   };
   const shown = (errorsOf: (r: RawRecord) => { errors: ImportPreview['rows'][number]['errors']; warnings: ImportPreview['rows'][number]['warnings'] }) =>
     sample.slice(0, SHOWN_ROWS).map((r) => ({ line: r.line, cells: { ...r.values }, ...errorsOf(r) }));
@@ -100,5 +107,39 @@ export async function previewDeals(p: PreviewParams): Promise<ImportPreview> {
       return { errors: n.ok ? [] : n.errors, warnings: n.warnings };
     }),
     problem: null,
+    check: {
+      wholeFile,
+      ...checkRows(sample, (r) => {
+        const n = normalizeRecord(r, decisions);
+        return n.ok ? [] : n.errors;
+      }),
+    },
   };
+}
+
+type RowErrors = ImportPreview['rows'][number]['errors'];
+
+/**
+ * Every sampled row checked as the import would: how many it would skip, and why, grouped by
+ * column and kind of problem (the message without its values), most frequent first.
+ */
+function checkRows(sample: readonly RawRecord[], errorsOf: (r: RawRecord) => RowErrors) {
+  let invalid = 0;
+  const reasons = new Map<string, { column: string; message: string; count: number }>();
+  for (const r of sample) {
+    const errors = errorsOf(r);
+    if (!errors.length) continue;
+    invalid++;
+    const seen = new Set<string>();
+    for (const e of errors) {
+      const key = `${e.column}\u0000${e.message.replace(/"[^"]*"/g, '""').replace(/\d+/g, '#')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const reason = reasons.get(key);
+      if (reason) reason.count++;
+      else reasons.set(key, { column: e.column, message: e.message, count: 1 });
+    }
+  }
+  const top = [...reasons.values()].sort((a, b) => b.count - a.count).slice(0, REASONS);
+  return { rows: sample.length, invalid, reasons: top };
 }

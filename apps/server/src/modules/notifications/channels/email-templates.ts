@@ -22,11 +22,15 @@ const BUTTON_LABEL: { [T in EventType]: string } = {
   'member.invited': 'Accept the invitation',
   'member.role_changed': 'Open your profile',
   'member.password_reset_requested': 'Reset your password',
+  'member.email_change_requested': 'Confirm your new email',
+  'member.email_change_notice': 'Open Tandem',
   'token.created': 'Review your API tokens',
   'import.completed': 'Open the import',
   'deal.stage_changed': 'Open the deal',
   'webhook.disabled': 'Open notification settings',
   'feedback.theme_status_changed': 'Open the theme',
+  'feedback.item_added': 'Open the theme',
+  'feedback.untriaged_summary': 'Open feedback to triage',
 };
 
 const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif";
@@ -65,7 +69,7 @@ export interface EventEmailInput {
 /** The main link: the private link for invitations and resets, else the event's page in Tandem. */
 function mainLink(input: EventEmailInput, link: string | null): string | null {
   const type = input.envelope.type;
-  if (type === 'member.invited' || type === 'member.password_reset_requested') return input.private?.url ?? null;
+  if (type === 'member.invited' || type === 'member.password_reset_requested' || type === 'member.email_change_requested') return input.private?.url ?? null;
   return link ? `${input.publicUrl}${link}` : null;
 }
 

@@ -170,12 +170,39 @@ describe('unsubscribe link', () => {
     unsubscribeLink = await unsubscribeLinkFromEmail();
   });
 
-  it('turns email off for that type and person, and keeps in-app', async () => {
+  const h1s = (html: string) => html.match(/<h1[\s>]/g)?.length ?? 0;
+
+  it('a plain GET (a mail scanner following the link) only shows a page asking to confirm, and changes nothing', async () => {
     expect(await emailPrefs('import.completed')).toBeUndefined();
     const url = new URL(unsubscribeLink);
-    const res = await h.app.inject({ method: 'GET', url: url.pathname + url.search });
+    for (let i = 0; i < 2; i++) {
+      const res = await h.app.inject({ method: 'GET', url: url.pathname + url.search });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(h1s(res.body)).toBe(1);
+      expect(res.body).toContain('<h1');
+      expect(res.body).toMatch(/Stop emails about “Import finished”\?/);
+      expect(res.body).toContain('In-app notifications stay as they are.');
+      // The button posts the same link back.
+      expect(res.body).toContain(`<form method="post" action="${url.pathname}${url.search}">`);
+      expect(res.body).toMatch(/<button type="submit"[^>]*>Stop these emails<\/button>/);
+      expect(res.body).not.toContain('You will no longer');
+    }
+    expect(await emailPrefs('import.completed')).toBeUndefined();
+  });
+
+  it("the page's button (a form POST) turns email off for that type and person, keeps in-app, and says so on a page", async () => {
+    const url = new URL(unsubscribeLink);
+    const res = await h.app.inject({
+      method: 'POST',
+      url: url.pathname + url.search,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,application/xhtml+xml' },
+      payload: 'confirm=yes',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
+    expect(h1s(res.body)).toBe(1);
     expect(res.body).toContain('You will no longer get emails about Import finished.');
     expect(await emailPrefs('import.completed')).toEqual({ channels: ['in_app'], digest: false });
     // Other types are untouched.
@@ -195,6 +222,7 @@ describe('unsubscribe link', () => {
       payload: 'List-Unsubscribe=One-Click',
     });
     expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
     expect(await emailPrefs('import.completed')).toEqual({ channels: ['in_app'], digest: false });
   });
 

@@ -16,7 +16,7 @@ import type { AttemptResult, ChannelSender, DeliveryEvent, DigestSender } from '
 import { digestEmail, eventEmail, type DigestItem } from './email-templates.ts';
 
 /** Types whose email is only a carrier for a link in `private.url`. */
-const PRIVATE_LINK_TYPES = new Set(['member.invited', 'member.password_reset_requested']);
+const PRIVATE_LINK_TYPES = new Set(['member.invited', 'member.password_reset_requested', 'member.email_change_requested']);
 
 function unsubscribeHeaders(url: string): Mail.Headers {
   // Prepared: nodemailer would otherwise fold the long URL; one line under 998 characters is valid.

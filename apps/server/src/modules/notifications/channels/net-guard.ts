@@ -14,7 +14,10 @@ import ipaddr from 'ipaddr.js';
 import { NotificationsErrors as E } from '../notifications.errors.ts';
 
 export interface GuardOptions {
+  /** TANDEM_WEBHOOK_ALLOW_PRIVATE: any address and plain http (development only). */
   allowPrivate: boolean;
+  /** TANDEM_WEBHOOK_ALLOW_HOSTS: these `host:port`s only, private or over http (a receiver on the private network, tests). */
+  allowHosts?: readonly string[];
 }
 
 /** ipaddr.js range names, as a person reads them; every range but plain `unicast` is refused. */
@@ -23,27 +26,102 @@ const RANGE_WORDS: Record<string, string> = {
   loopback: 'a loopback address',
   linkLocal: 'a link-local address',
   uniqueLocal: 'a unique-local (private) IPv6 address',
+  deprecatedSiteLocal: 'a site-local (private) IPv6 address',
   unspecified: 'the unspecified address',
   multicast: 'a multicast address',
   broadcast: 'the broadcast address',
   carrierGradeNat: 'a carrier-grade NAT (shared) address',
   reserved: 'a reserved address',
+  discard: 'a discard-only IPv6 address',
+  benchmarking: 'a benchmarking address',
 };
 
-/** Why an address may not be called, or null when it is a public unicast address. */
-export function forbiddenReason(address: string): string | null {
-  if (!ipaddr.isValid(address)) return 'not an IP address';
-  // process() turns IPv4-mapped IPv6 (::ffff:10.0.0.1) into the IPv4 address it carries.
-  const ip = ipaddr.process(address);
+function rangeReason(ip: ipaddr.IPv4 | ipaddr.IPv6): string | null {
   const range = ip.range();
   if (range === 'unicast') return null;
   return RANGE_WORDS[range] ?? `a special-purpose address (${range})`;
 }
 
+const v4Of = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
+const inRange = (ip: ipaddr.IPv6, cidr: string) => ip.match(ipaddr.IPv6.parseCIDR(cidr));
+
+/**
+ * IPv6 forms that carry an IPv4 address, and where it sits. A packet to one of them may reach
+ * that IPv4 address (the host's own stack, a NAT64 gateway, a 6to4 or Teredo relay), so each is
+ * judged by the IPv4 address it carries. `null` refuses the whole range.
+ */
+const EMBEDDINGS: { cidr: string; name: string; v4: ((p: number[]) => ipaddr.IPv4[]) | null }[] = [
+  { cidr: '::ffff:0:0/96', name: 'an IPv4-mapped address', v4: (p) => [v4Of(p[6]!, p[7]!)] },
+  { cidr: '::ffff:0:0:0/96', name: 'an IPv4-translated address (RFC 6145)', v4: (p) => [v4Of(p[6]!, p[7]!)] },
+  { cidr: '64:ff9b::/96', name: 'a NAT64 address (64:ff9b::/96)', v4: (p) => [v4Of(p[6]!, p[7]!)] },
+  // Local-use NAT64 (RFC 8215): the operator picks where the IPv4 address sits, so none of it is public.
+  { cidr: '64:ff9b:1::/48', name: 'a local-use NAT64 address (64:ff9b:1::/48)', v4: null },
+  { cidr: '2002::/16', name: 'a 6to4 address (2002::/16)', v4: (p) => [v4Of(p[1]!, p[2]!)] },
+  // Teredo: the server's address in bits 32–64, the client's inverted in the last 32 bits.
+  { cidr: '2001::/32', name: 'a Teredo address (2001::/32)', v4: (p) => [v4Of(p[2]!, p[3]!), v4Of(p[6]! ^ 0xffff, p[7]! ^ 0xffff)] },
+];
+
+function ipv6Reason(ip: ipaddr.IPv6): string | null {
+  const p = ip.parts;
+  if (inRange(ip, '::/96')) {
+    // ::, ::1, and IPv4-compatible ::a.b.c.d (deprecated by RFC 4291; some stacks still route them as IPv4).
+    if (p[6] === 0 && p[7] === 0) return RANGE_WORDS.unspecified!;
+    if (p[6] === 0 && p[7] === 1) return RANGE_WORDS.loopback!;
+    const v4 = v4Of(p[6]!, p[7]!);
+    const carried = rangeReason(v4);
+    return `an IPv4-compatible IPv6 address (deprecated) carrying ${v4.toString()}${carried ? `, ${carried}` : ''}`;
+  }
+  for (const e of EMBEDDINGS) {
+    if (!inRange(ip, e.cidr)) continue;
+    if (!e.v4) return e.name;
+    for (const v4 of e.v4(p)) {
+      const carried = rangeReason(v4);
+      if (carried) return `${e.name} carrying ${v4.toString()}, ${carried}`;
+    }
+    return null;
+  }
+  if (inRange(ip, '2001:db8::/32') || inRange(ip, '3fff::/20')) return 'a documentation address';
+  return rangeReason(ip);
+}
+
+/**
+ * An IPv6 address as the WHATWG URL parser writes it: all hex, so `::169.254.169.254` and
+ * `::a9fe:a9fe` read alike (ipaddr.js would take the dotted form for IPv4-mapped).
+ */
+function canonicalIpv6(address: string): string | null {
+  const bareAddress = address.replace(/%.*$/, '');
+  if (!URL.canParse(`http://[${bareAddress}]/`)) return null;
+  return new URL(`http://[${bareAddress}]/`).hostname.slice(1, -1);
+}
+
+/** Why an address may not be called, or null when it is a public unicast address. */
+export function forbiddenReason(address: string): string | null {
+  if (ipaddr.IPv4.isValidFourPartDecimal(address)) return rangeReason(ipaddr.IPv4.parse(address));
+  const v6 = address.includes(':') ? canonicalIpv6(address) : null;
+  if (v6 === null || !ipaddr.IPv6.isValid(v6)) return 'not an IP address';
+  return ipv6Reason(ipaddr.IPv6.parse(v6));
+}
+
+/** The first address of a DNS answer that may not be called, and why; null when all may. */
+export function refusedAddress(addresses: readonly { address: string }[]): { address: string; why: string } | null {
+  for (const { address } of addresses) {
+    const why = forbiddenReason(address);
+    if (why) return { address, why };
+  }
+  return null;
+}
+
+/** Whether the URL's host and port are on TANDEM_WEBHOOK_ALLOW_HOSTS (the port as written, or the scheme's default). */
+export function isAllowedHost(url: URL, allowHosts: readonly string[] | undefined): boolean {
+  if (!allowHosts?.length) return false;
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return allowHosts.includes(`${url.hostname.toLowerCase()}:${port}`);
+}
+
 const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
 
 /** Parses and checks a receiver URL; resolves its host and refuses private targets unless allowed. */
-export async function checkTargetUrl(raw: string, { allowPrivate }: GuardOptions): Promise<URL> {
+export async function checkTargetUrl(raw: string, { allowPrivate, allowHosts }: GuardOptions): Promise<URL> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -54,13 +132,14 @@ export async function checkTargetUrl(raw: string, { allowPrivate }: GuardOptions
   if (url.username || url.password) throw E.urlInvalid(raw, 'contains a user name or password; put secrets in the path or rely on the signature instead');
   const host = bare(url.hostname);
   if (!host) throw E.urlInvalid(raw, 'has no host');
+  const open = allowPrivate || isAllowedHost(url, allowHosts);
   const literal = ipaddr.isValid(host);
-  if (literal && !allowPrivate) {
+  if (literal && !open) {
     const why = forbiddenReason(host);
     if (why) throw E.targetPrivate(raw, why, null);
   }
-  if (url.protocol === 'http:' && !allowPrivate) throw E.urlInvalid(raw, 'uses plain http; use https so the payload is encrypted in transit');
-  if (literal || allowPrivate) return url;
+  if (url.protocol === 'http:' && !open) throw E.urlInvalid(raw, 'uses plain http; use https so the payload is encrypted in transit');
+  if (literal || open) return url;
 
   let addresses: { address: string }[];
   try {
@@ -68,10 +147,8 @@ export async function checkTargetUrl(raw: string, { allowPrivate }: GuardOptions
   } catch (e) {
     throw E.hostUnresolved(raw, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   }
-  for (const { address } of addresses) {
-    const why = forbiddenReason(address);
-    if (why) throw E.targetPrivate(raw, why, address);
-  }
+  const bad = refusedAddress(addresses);
+  if (bad) throw E.targetPrivate(raw, bad.why, bad.address);
   return url;
 }
 
@@ -84,13 +161,11 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.
 export const guardedLookup = ((hostname: string, options: dns.LookupOptions, callback: LookupCallback) => {
   dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, []);
-    for (const { address } of addresses) {
-      const why = forbiddenReason(address);
-      if (why) {
-        const refused: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${address}, which is ${why}; not connecting`);
-        refused.code = 'ETANDEMPRIVATE';
-        return callback(refused, []);
-      }
+    const bad = refusedAddress(addresses);
+    if (bad) {
+      const refused: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${bad.address}, which is ${bad.why}; not connecting`);
+      refused.code = 'ETANDEMPRIVATE';
+      return callback(refused, []);
     }
     if (options.all) return callback(null, addresses);
     const first = addresses[0];
@@ -134,7 +209,7 @@ export function postOnce(url: URL, body: string, headers: Record<string, string>
       {
         method: 'POST',
         headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
-        lookup: opts.allowPrivate ? undefined : guardedLookup,
+        lookup: opts.allowPrivate || isAllowedHost(url, opts.allowHosts) ? undefined : guardedLookup,
         agent: false,
       },
       (res) => {

@@ -39,16 +39,16 @@ export async function guardedPost(
   headers: Record<string, string>,
   opts: SenderOptions,
 ): Promise<PostResult & { permanent?: boolean }> {
-  const allowPrivate = deps.config.TANDEM_WEBHOOK_ALLOW_PRIVATE;
+  const guard = { allowPrivate: deps.config.TANDEM_WEBHOOK_ALLOW_PRIVATE, allowHosts: deps.config.TANDEM_WEBHOOK_ALLOW_HOSTS };
   let url: URL;
   try {
-    url = await checkTargetUrl(rawUrl, { allowPrivate });
+    url = await checkTargetUrl(rawUrl, guard);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     // A host that does not resolve may come back; a malformed or private target will not.
     return { statusCode: null, durationMs: 0, error: e.detail ?? e.title, permanent: e.code !== 'WEBHOOK_HOST_UNRESOLVED' };
   }
-  return postOnce(url, body, headers, { allowPrivate, timeoutMs: opts.timeoutMs });
+  return postOnce(url, body, headers, { ...guard, timeoutMs: opts.timeoutMs });
 }
 
 /** Sends one signed body to a subscription; used by deliveries and by the test button. */

@@ -12,6 +12,8 @@ export const QUEUES = {
   deliver: 'deliver',
   /** Hourly: the daily digests of the people for whom it is 08:00 now. */
   digest: 'digest',
+  /** Hourly: the daily summary of feedback waiting for triage, for workspaces whose day has reached 07:00. */
+  untriagedSummary: 'untriaged-summary',
 } as const;
 
 export interface JobQueue {

@@ -10,6 +10,7 @@ import { createDispatcher } from '../outbox/dispatcher.ts';
 import { CHANNEL_NOTIFY, outboxRepository as repo } from '../outbox/outbox.repository.ts';
 import { createDeliveryRunner, type Senders, type SettledHook } from './delivery.ts';
 import { QUEUES, startJobQueue, type JobQueue } from './jobs.ts';
+import { emitUntriagedSummaries } from './untriaged-summary.ts';
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -57,11 +58,39 @@ export async function startWorkers(deps: Deps, options: WorkerOptions): Promise<
       if (!stopped) log.warn({ err }, 'event dispatch failed; retrying on the next wake-up');
     });
 
-  const listener = new pg.Client({ connectionString: options.databaseUrl, application_name: 'tandem-events' });
-  listener.on('error', (err) => log.warn({ err }, 'event listener connection lost; polling until it returns'));
-  listener.on('notification', wake);
-  await listener.connect();
-  await listener.query(`listen ${CHANNEL_NOTIFY}`);
+  // The LISTEN connection. Lost (the database restarted, the backend was terminated), it is opened
+  // again every 2 s until it is back; meanwhile the poll below dispatches.
+  let listener: pg.Client | undefined;
+  let relisten: NodeJS.Timeout | undefined;
+  const listen = async () => {
+    const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'tandem-events' });
+    client.on('error', (err) => {
+      // Before it listens, a failure is the caller's (start, or the next try below).
+      if (stopped || listener !== client) return;
+      log.warn({ err }, 'event listener connection lost; polling until it is back');
+      listener = undefined;
+      void client.end().catch(() => undefined);
+      listenAgain();
+    });
+    client.on('notification', wake);
+    try {
+      await client.connect();
+      await client.query(`listen ${CHANNEL_NOTIFY}`);
+    } catch (e) {
+      await client.end().catch(() => undefined);
+      throw e;
+    }
+    listener = client;
+  };
+  const listenAgain = () => {
+    if (stopped || relisten) return;
+    relisten = setTimeout(() => {
+      relisten = undefined;
+      void listen().then(wake, listenAgain);
+    }, 2_000);
+    relisten.unref();
+  };
+  await listen();
   // A pending delivery nobody queued (an admin's retry from a process without the queue) or whose job
   // was lost: queued again under the key its next try would have, so one already queued is not doubled.
   const sweep = async () => {
@@ -86,6 +115,12 @@ export async function startWorkers(deps: Deps, options: WorkerOptions): Promise<
     const sent = await runner.sendDueDigests(8);
     if (sent) log.info({ sent }, 'daily digests sent');
   });
+  // Five past the hour: the summaries of 07:00 are in the outbox well before the 08:00 digest.
+  await jobs.boss.schedule(QUEUES.untriagedSummary, '5 * * * *', {});
+  await jobs.boss.work(QUEUES.untriagedSummary, async () => {
+    const emitted = await emitUntriagedSummaries(deps);
+    if (emitted) log.info({ emitted }, 'daily summaries of untriaged feedback emitted');
+  });
   log.info('workers started');
 
   return {
@@ -95,7 +130,8 @@ export async function startWorkers(deps: Deps, options: WorkerOptions): Promise<
       stopped = true;
       clearInterval(poll);
       clearInterval(sweeper);
-      await listener.end().catch(() => undefined);
+      clearTimeout(relisten);
+      await listener?.end().catch(() => undefined);
       await running?.catch(() => undefined);
       await jobs.stop();
     },

@@ -10,6 +10,7 @@ import {
   type InboxList,
   type InboxListQuery,
   type MarkRead,
+  type Role,
   type Preferences,
   type UpdatePreferences,
 } from '@tandem/contracts';
@@ -23,6 +24,8 @@ import { inboxRepository as repo } from './inbox.repository.ts';
 
 /** Types a member can receive (an invitation goes to an address that is not a member yet). */
 const PERSONAL_TYPES: EventType[] = EVENT_TYPES.filter((t) => t !== 'member.invited');
+/** The types a member of this role can ever be told of: the only ones their preferences offer. */
+const typesFor = (role: Role): EventType[] => PERSONAL_TYPES.filter((t) => (EVENTS[t].roles as readonly Role[]).includes(role));
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -42,7 +45,7 @@ export function createInboxService(deps: Deps) {
       const [person] = await repo.members(tx, ctx.workspaceId, [userId]);
       return {
         timeZone: person?.timeZone ?? 'UTC',
-        items: PERSONAL_TYPES.map((type) => {
+        items: typesFor(ctx.role).map((type) => {
           const d = EVENTS[type];
           const choice = effectiveChoice(type, saved.find((s) => s.eventType === type));
           return {
@@ -89,7 +92,8 @@ export function createInboxService(deps: Deps) {
 
     async unread(ctx: TenantContext) {
       const userId = me(ctx);
-      return { unread: await tenant(ctx, (tx) => repo.unreadCount(tx, ctx.workspaceId, userId)) };
+      // Polled by every open page: a read without a transaction (database.readTenant).
+      return { unread: await deps.database.readTenant(ctx.workspaceId, (tx) => repo.unreadCount(tx, ctx.workspaceId, userId)) };
     },
 
     async markRead(ctx: TenantContext, body: MarkRead) {
@@ -105,7 +109,7 @@ export function createInboxService(deps: Deps) {
     async updatePreferences(ctx: TenantContext, body: UpdatePreferences): Promise<Preferences> {
       const userId = me(ctx);
       body.items.forEach((item, i) => {
-        if (!PERSONAL_TYPES.includes(item.type)) throw E.typeNotPersonal(`items.${i}.type`, item.type);
+        if (!typesFor(ctx.role).includes(item.type)) throw E.typeNotPersonal(`items.${i}.type`, item.type);
         const available = availableChannels(item.type);
         for (const c of item.channels) if (!available.includes(c)) throw E.channelNotAvailable(`items.${i}.channels`, item.type, c);
       });

@@ -83,9 +83,11 @@ export interface SettledResult {
 export function createIntegrationsService(deps: Deps, senderOptions: SenderOptions = {}) {
   const { database } = deps;
   const allowPrivate = () => deps.config.TANDEM_WEBHOOK_ALLOW_PRIVATE;
-  const checkUrl = async (raw: string) => (await checkTargetUrl(raw, { allowPrivate: allowPrivate() })).href;
+  const checkUrl = async (raw: string) =>
+    (await checkTargetUrl(raw, { allowPrivate: allowPrivate(), allowHosts: deps.config.TANDEM_WEBHOOK_ALLOW_HOSTS })).href;
 
   async function checkSlackUrl(raw: string) {
+    // Only TANDEM_WEBHOOK_ALLOW_PRIVATE (development) turns this off; the allow-list of hosts does not.
     if (!allowPrivate()) {
       const parsed = URL.canParse(raw) ? new URL(raw) : null;
       if (parsed && (parsed.protocol !== 'https:' || parsed.hostname !== 'hooks.slack.com')) throw E.slackUrlInvalid(raw);

@@ -27,6 +27,10 @@ function audience(type: EventType, payload: Record<string, unknown>): { userIds:
       return { userIds: [(p as EventPayload<'member.role_changed'>).userId], emails: [] };
     case 'member.password_reset_requested':
       return { userIds: [(p as EventPayload<'member.password_reset_requested'>).userId], emails: [] };
+    case 'member.email_change_requested':
+      return { userIds: [], emails: [(p as EventPayload<'member.email_change_requested'>).newEmail] };
+    case 'member.email_change_notice':
+      return { userIds: [], emails: [(p as EventPayload<'member.email_change_notice'>).oldEmail] };
     case 'token.created':
       return { userIds: [(p as EventPayload<'token.created'>).userId], emails: [] };
     case 'import.completed': {
@@ -43,6 +47,10 @@ function audience(type: EventType, payload: Record<string, unknown>): { userIds:
     }
     case 'feedback.theme_status_changed':
       return { userIds: [...new Set((p as EventPayload<'feedback.theme_status_changed'>).recipientUserIds)], emails: [] };
+    case 'feedback.item_added':
+      return { userIds: [...new Set((p as EventPayload<'feedback.item_added'>).recipientUserIds)], emails: [] };
+    case 'feedback.untriaged_summary':
+      return { userIds: [...new Set((p as EventPayload<'feedback.untriaged_summary'>).recipientUserIds)], emails: [] };
     default: {
       const never: never = type;
       throw new Error(`no audience rule for ${String(never)}`);

@@ -5,6 +5,7 @@
  * Other modules get it as `deps.emit` (lib/deps.ts), passed in at boot.
  */
 import { EVENTS, type EventType } from '@tandem/contracts';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/database.ts';
 import type { EmitInput } from '../../../lib/deps.ts';
 import { outboxRepository } from './outbox.repository.ts';
@@ -20,6 +21,13 @@ export async function emit<T extends EventType>(tx: DbOrTx, input: EmitInput<T>)
     payload,
     private: input.private ?? null,
     actorUserId: input.actorUserId ?? null,
+    // The database clock, like every other time the dispatcher compares against.
+    ...(input.holdSeconds ? { availableAt: sql`now() + make_interval(secs => ${input.holdSeconds})` } : {}),
   });
   return { id: row.id };
+}
+
+/** `withdraw(tx, workspaceId, eventId)`: takes back an event still held for its undo window, in the undoing transaction. */
+export function withdraw(tx: DbOrTx, workspaceId: string, eventId: string): Promise<boolean> {
+  return outboxRepository.withdrawEvent(tx, workspaceId, eventId);
 }

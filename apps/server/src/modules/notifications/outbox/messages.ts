@@ -34,6 +34,16 @@ const BUILDERS: Builders = {
     body: 'A password reset was requested for your account. If it was not you, ignore this message: your password stays as it is.',
     link: null,
   }),
+  'member.email_change_requested': (p) => ({
+    title: 'Confirm your new email',
+    body: `Someone asked to use ${p.newEmail} to sign in to Tandem. If it was you, confirm with the button; the change happens only then. If not, ignore this message.`,
+    link: null,
+  }),
+  'member.email_change_notice': (p) => ({
+    title: 'Your sign-in email is about to change',
+    body: `Someone signed in as you asked to change your sign-in email from ${p.oldEmail} to ${p.newEmail}. It changes once the new address confirms. If this was not you, change your password now and tell your admin.`,
+    link: null,
+  }),
   'token.created': (p, slug) => ({
     title: `API token "${p.name}" created`,
     body: `An API token named "${p.name}" was created for your account${p.expiresAt ? `, valid until ${p.expiresAt.slice(0, 10)}` : ' without an expiry date'}. If you did not expect it, revoke it.`,
@@ -76,6 +86,25 @@ const BUILDERS: Builders = {
       link: `/w/${slug}/feedback/themes/${p.themeId}`,
     };
   },
+  'feedback.item_added': (p, slug) => {
+    const text = p.sample.text.length > 200 ? `${p.sample.text.slice(0, 199)}…` : p.sample.text;
+    const what = p.added === 1 ? 'New feedback' : `${n(p.added)} new items`;
+    return {
+      title: `${p.name}: ${p.added === 1 ? 'new feedback' : `${n(p.added)} new items`}`,
+      body: [
+        `${what} in "${p.name}", a theme you own or follow, ${p.how === 'logged' ? 'logged' : 'moved there'}${by(p.addedBy)}. It now holds ${n(p.items)} ${p.items === 1 ? 'item' : 'items'}.`,
+        `"${text}"`,
+      ].join('\n\n'),
+      link: `/w/${slug}/feedback/themes/${p.themeId}`,
+    };
+  },
+  'feedback.untriaged_summary': (p, slug) => ({
+    title: `${n(p.untriaged)} ${p.untriaged === 1 ? 'item waits' : 'items wait'} for triage`,
+    body: `${n(p.untriaged)} feedback ${p.untriaged === 1 ? 'item is' : 'items are'} in no theme yet; ${n(p.lastDay)} arrived in the last day.${
+      p.oldestAt ? ` The oldest has waited since ${p.oldestAt.slice(0, 10)}.` : ''
+    } File them into themes so the people who reported them hear back.`,
+    link: `/w/${slug}/feedback?theme=none`,
+  }),
 };
 
 export function messageFor(envelope: EventEnvelope): Message {

@@ -3,7 +3,7 @@
  * events, deliveries and their attempts. The only file of the delivery engine
  * that touches Drizzle (a person's inbox and preferences: inbox.repository.ts).
  */
-import { and, asc, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/database.ts';
 import { users, workspaces } from '../../workspaces/tables.ts';
 import { deliveries, deliveryAttempts, events } from '../tables.ts';
@@ -16,7 +16,7 @@ export type DeliveryAttemptRow = typeof deliveryAttempts.$inferSelect;
 export const CHANNEL_NOTIFY = 'tandem_events';
 
 export const outboxRepository = {
-  async insertEvent(db: DbOrTx, row: typeof events.$inferInsert): Promise<EventRow> {
+  async insertEvent(db: DbOrTx, row: Omit<typeof events.$inferInsert, 'availableAt'> & { availableAt?: Date | SQL }): Promise<EventRow> {
     const [created] = await db.insert(events).values(row).returning();
     // Delivered at commit only: a rolled-back change wakes nobody.
     await db.execute(sql`select pg_notify(${CHANNEL_NOTIFY}, '')`);
@@ -29,11 +29,24 @@ export const outboxRepository = {
       .select({ event: events, slug: workspaces.slug, name: workspaces.name })
       .from(events)
       .innerJoin(workspaces, eq(workspaces.id, events.workspaceId))
-      .where(isNull(events.dispatchedAt))
+      // An event held for an undo window waits until the window has passed.
+      .where(and(isNull(events.dispatchedAt), lte(events.availableAt, sql`now()`)))
       .orderBy(asc(events.createdAt))
       .limit(limit)
       .for('update', { of: events, skipLocked: true });
     return rows.map((r) => ({ ...r.event, workspaceSlug: r.slug, workspaceName: r.name }));
+  },
+
+  /**
+   * Withdraws an event nobody has been told of yet (an undone change); false once the dispatcher has it.
+   * A dispatcher holding it right now makes this wait, then see it dispatched: never told and withdrawn both.
+   */
+  async withdrawEvent(db: DbOrTx, workspaceId: string, id: string): Promise<boolean> {
+    const rows = await db
+      .delete(events)
+      .where(and(eq(events.workspaceId, workspaceId), eq(events.id, id), isNull(events.dispatchedAt)))
+      .returning({ id: events.id });
+    return rows.length > 0;
   },
 
   async markDispatched(db: DbOrTx, workspaceId: string, id: string) {

@@ -18,7 +18,8 @@ export function effectiveChoice(type: EventType, saved?: { channels: string[]; d
   const definition = EVENTS[type];
   const available = availableChannels(type);
   if (definition.required || !saved) {
-    return { channels: definition.defaults.filter((c) => available.includes(c)), digest: !definition.required && Boolean(saved?.digest) && digestAvailable(type) };
+    const digest = !definition.required && Boolean(saved ? saved.digest : 'digestByDefault' in definition && definition.digestByDefault) && digestAvailable(type);
+    return { channels: definition.defaults.filter((c) => available.includes(c)), digest };
   }
   return {
     channels: available.filter((c) => saved.channels.includes(c)),

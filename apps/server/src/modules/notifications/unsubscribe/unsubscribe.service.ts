@@ -16,6 +16,12 @@ export function createUnsubscribeService(deps: Pick<Deps, 'config' | 'database' 
     /** The app's home page, linked from the answer page. */
     homeUrl: () => `${deps.config.publicUrl}/`,
 
+    /** What a link would stop, without changing anything (the confirm page a GET shows). */
+    check(token: string | undefined): UnsubscribeResult {
+      const claims = token ? verifyUnsubscribe(deps.secret, token) : null;
+      return claims ? { ok: true, label: EVENTS[claims.eventType].label } : { ok: false };
+    },
+
     /** `ok: false` for a forged, damaged or missing token (and nothing changes). */
     async unsubscribe(token: string | undefined): Promise<UnsubscribeResult> {
       const claims = token ? verifyUnsubscribe(deps.secret, token) : null;

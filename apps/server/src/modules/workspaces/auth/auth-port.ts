@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Role } from '@tandem/contracts';
 import { signedInUser, type AuthPort } from '../../../http/request-context.ts';
 import type { WorkspacesService } from '../members/workspaces.service.ts';
 import type { TokensService } from '../tokens/tokens.service.ts';
@@ -12,13 +13,12 @@ export function createAuthPort(s: { auth: AuthService; tokens: TokensService; wo
       const found = await s.tokens.resolve(token);
       return found && { user: found.user, workspace: found.workspace, role: found.membership.role };
     },
-    async resolveSession(token) {
-      const found = await s.auth.fromSessionToken(token);
-      return found && { user: found.user, session: found.session };
-    },
-    async activeMembership(slug, userId) {
-      const found = await s.workspaces.memberOf(slug, userId);
-      return found?.membership.active ? { workspaceId: found.workspace.id, role: found.membership.role } : undefined;
+    async resolveSession(token, slug) {
+      const found = await s.auth.fromSessionToken(token, slug);
+      if (!found) return undefined;
+      // Present when a slug was given: the membership there, null when the person has none.
+      const m = (found as { membership?: { workspaceId: string; role: Role; active: boolean } | null }).membership;
+      return { user: found.user, session: found.session, membership: m?.active ? { workspaceId: m.workspaceId, role: m.role } : undefined };
     },
   };
 }

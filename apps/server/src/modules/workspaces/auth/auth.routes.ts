@@ -35,6 +35,9 @@ export const authRoutes: FastifyPluginAsync<{ auth: AuthService }> = async (app,
     return { ok: true as const };
   });
 
+  route(app, api.changeEmail, async (req) => auth.requestEmailChange(currentUser(req), req.body, meta(req)));
+  route(app, api.confirmEmailChange, async (req) => auth.confirmEmailChange(req.params.token, meta(req)));
+
   route(app, api.invitationPreview, async (req) => auth.previewInvitation(req.params.token));
   route(app, api.acceptInvitation, async (req, reply) =>
     signIn(req, reply, await auth.acceptInvitation(req.params.token, req.body, meta(req))),

@@ -245,21 +245,65 @@ describe('password change', () => {
 });
 
 describe('profile', () => {
-  it('updates name, email and time zone', async () => {
+  /** The link the confirmation email to the new address carries (the event's private part, which only the email channel reads). */
+  async function emailedChange(to: string) {
+    const { rows } = await h.services.deps.database.pool.query(
+      `select type, payload, private from events where type like 'member.email_change%' and (payload->>'newEmail') = $1 order by created_at`,
+      [to],
+    );
+    return rows as { type: string; payload: Record<string, string>; private: { url?: string } | null }[];
+  }
+  const tokenOfChange = (url: string) => url.split('/confirm-email/')[1]!;
+
+  it('updates name and time zone', async () => {
     const { client } = await addMember(h.app, admin, 'acme', 'rin@acme.test', 'sales');
-    const res = await call(h.app, client, 'PATCH', '/api/v1/me', {
-      body: { name: 'Rin Okada', email: 'Rin.Okada@Acme.test', timeZone: 'Asia/Tokyo' },
-    });
+    const res = await call(h.app, client, 'PATCH', '/api/v1/me', { body: { name: 'Rin Okada', timeZone: 'Asia/Tokyo' } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ name: 'Rin Okada', email: 'rin.okada@acme.test', timeZone: 'Asia/Tokyo' });
+    expect(res.json()).toMatchObject({ name: 'Rin Okada', email: 'rin@acme.test', timeZone: 'Asia/Tokyo' });
     const session = await call(h.app, client, 'GET', '/api/v1/auth/session');
-    expect(session.json().user).toMatchObject({ name: 'Rin Okada', email: 'rin.okada@acme.test', timeZone: 'Asia/Tokyo' });
-    // The new email signs in; the old one no longer does.
-    expect((await loginAt('rin.okada@acme.test', PASSWORD)).statusCode).toBe(200);
-    expect((await loginAt('rin@acme.test', PASSWORD)).statusCode).toBe(401);
+    expect(session.json().user).toMatchObject({ name: 'Rin Okada', timeZone: 'Asia/Tokyo' });
     // The member list shows the new name.
     const members = await call(h.app, admin, 'GET', '/api/v1/workspaces/acme/members', { query: { q: 'okada' } });
     expect(members.json().items.map((m: { name: string }) => m.name)).toEqual(['Rin Okada']);
+    // The email is not changed this way: it needs the password and a confirmation.
+    const direct = await call(h.app, client, 'PATCH', '/api/v1/me', { body: { email: 'rin.okada@acme.test' } });
+    expect(direct.statusCode).toBe(400);
+    expect((await call(h.app, client, 'GET', '/api/v1/auth/session')).json().user.email).toBe('rin@acme.test');
+  });
+
+  it('changes the email only with the current password and once the new address confirms; the old address is told', async () => {
+    const { client } = await addMember(h.app, admin, 'acme', 'moving@acme.test', 'sales');
+    const wrong = await call(h.app, client, 'POST', '/api/v1/me/email', { body: { email: 'Moved@Acme.test', currentPassword: 'not my password' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].path).toBe('body.currentPassword');
+    expect(await emailedChange('moved@acme.test')).toEqual([]);
+
+    const asked = await call(h.app, client, 'POST', '/api/v1/me/email', { body: { email: 'Moved@Acme.test', currentPassword: PASSWORD } });
+    expect(asked.statusCode).toBe(202);
+    expect(asked.json()).toMatchObject({ pendingEmail: 'moved@acme.test', expiresAt: expect.any(String) });
+    expect(JSON.stringify(asked.json())).not.toMatch(/confirm-email/);
+    // Nothing changed yet: the old address still signs in, the new one does not.
+    expect((await call(h.app, client, 'GET', '/api/v1/auth/session')).json().user.email).toBe('moving@acme.test');
+    expect((await loginAt('moved@acme.test', PASSWORD)).statusCode).toBe(401);
+
+    const sent = await emailedChange('moved@acme.test');
+    const confirm = sent.find((e) => e.type === 'member.email_change_requested')!;
+    const notice = sent.find((e) => e.type === 'member.email_change_notice')!;
+    expect(confirm.private?.url).toMatch(/^http:\/\/tandem\.test\/confirm-email\/tde_/);
+    // The old address hears of it, without the link.
+    expect(notice.payload).toMatchObject({ oldEmail: 'moving@acme.test', newEmail: 'moved@acme.test' });
+    expect(notice.private).toBeNull();
+
+    const token = tokenOfChange(confirm.private!.url!);
+    expect((await call(h.app, null, 'POST', '/api/v1/email-changes/tde_forged')).statusCode).toBe(404);
+    const done = await call(h.app, null, 'POST', `/api/v1/email-changes/${token}`);
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toEqual({ email: 'moved@acme.test' });
+    expect((await call(h.app, client, 'GET', '/api/v1/auth/session')).json().user.email).toBe('moved@acme.test');
+    expect((await loginAt('moved@acme.test', PASSWORD)).statusCode).toBe(200);
+    expect((await loginAt('moving@acme.test', PASSWORD)).statusCode).toBe(401);
+    // The link works once.
+    expect((await call(h.app, null, 'POST', `/api/v1/email-changes/${token}`)).statusCode).toBe(404);
   });
 
   it('refuses an unknown time zone, naming the field, and a taken email', async () => {
@@ -269,7 +313,7 @@ describe('profile', () => {
     expect(tz.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(tz.json().errors.map((e: { path: string }) => e.path)).toContain('body.timeZone');
 
-    const taken = await call(h.app, c, 'PATCH', '/api/v1/me', { body: { email: 'PAT@acme.test' } });
+    const taken = await call(h.app, c, 'POST', '/api/v1/me/email', { body: { email: 'PAT@acme.test', currentPassword: PASSWORD } });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().code).toBe('USER_EMAIL_TAKEN');
 
@@ -277,16 +321,18 @@ describe('profile', () => {
     expect(me).toMatchObject({ email: 'ada@acme.test', timeZone: 'UTC' });
   });
 
-  it('answers 409, not 500, when the email is taken between the check and the update', async () => {
+  it('answers 409, not 500, when the email is taken between the request and its confirmation', async () => {
     const { client } = await addMember(h.app, admin, 'acme', 'racer@acme.test', 'sales');
     await addMember(h.app, admin, 'acme', 'holder@acme.test', 'sales');
+    expect((await call(h.app, client, 'POST', '/api/v1/me/email', { body: { email: 'contested@acme.test', currentPassword: PASSWORD } })).statusCode).toBe(202);
+    const token = tokenOfChange((await emailedChange('contested@acme.test')).find((e) => e.type === 'member.email_change_requested')!.private!.url!);
     const { pool } = h.services.deps.database;
     const other = await pool.connect();
     try {
       // Another transaction claims the email but has not committed yet: the pre-check cannot see it.
       await other.query('begin');
       await other.query(`update users set email = 'contested@acme.test' where email = 'holder@acme.test'`);
-      const pending = call(h.app, client, 'PATCH', '/api/v1/me', { body: { email: 'contested@acme.test' } });
+      const pending = call(h.app, null, 'POST', `/api/v1/email-changes/${token}`);
       for (let i = 0; i < 100; i++) {
         const { rows } = await pool.query(
           `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
@@ -340,6 +386,42 @@ describe('password reset', () => {
     expect(reuse.statusCode).toBe(404);
     expect(reuse.json().code).toBe('PASSWORD_RESET_NOT_FOUND');
     expect((await call(h.app, null, 'GET', `/api/v1/password-resets/${token}`)).statusCode).toBe(404);
+  });
+
+  it('using one link, or changing the password, ends every other outstanding link of that person', async () => {
+    const { userId } = await addMember(h.app, admin, 'acme', 'twolinks@acme.test', 'sales');
+    const { db } = h.services.deps.database;
+    const issue = async () => {
+      const res = await call(h.app, admin, 'POST', `/api/v1/workspaces/acme/members/${userId}/password-reset`);
+      expect(res.statusCode).toBe(201);
+      return (res.json().url as string).split('/reset/')[1]!;
+    };
+    const tryLink = (token: string, password = 'an attacker secret') =>
+      call(h.app, null, 'POST', `/api/v1/password-resets/${token}`, { body: { password } });
+
+    // Issuing a new link replaces the older one.
+    const replaced = await issue();
+    const current = await issue();
+    expect((await call(h.app, null, 'GET', `/api/v1/password-resets/${replaced}`)).statusCode).toBe(404);
+    expect((await call(h.app, null, 'GET', `/api/v1/password-resets/${current}`)).statusCode).toBe(200);
+
+    // Two links outstanding at once (two admins issuing at the same moment): using one ends the other.
+    await db.execute(sql`update password_resets set used_at = null where user_id = ${userId}`);
+    expect((await tryLink(current, 'first new secret')).statusCode).toBe(200);
+    const older = await tryLink(replaced);
+    expect(older.statusCode).toBe(404);
+    expect(older.json().code).toBe('PASSWORD_RESET_NOT_FOUND');
+
+    // Changing the password on the profile page ends an outstanding link as well.
+    const pending = await issue();
+    const fresh = await login(h.app, 'twolinks@acme.test', 'first new secret');
+    const changed = await call(h.app, fresh, 'POST', '/api/v1/me/password', {
+      body: { currentPassword: 'first new secret', newPassword: 'second new secret' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await tryLink(pending)).statusCode).toBe(404);
+    expect((await loginAt('twolinks@acme.test', 'second new secret')).statusCode).toBe(200);
+    expect((await loginAt('twolinks@acme.test', 'an attacker secret')).statusCode).toBe(401);
   });
 
   it('refuses a link for someone outside the workspace and an unknown link', async () => {

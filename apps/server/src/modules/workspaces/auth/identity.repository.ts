@@ -1,7 +1,7 @@
 import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/database.ts';
 import { preparedPerDb } from '../../../db/prepared.ts';
-import { loginAttempts, memberships, passwordResets, sessions, users, workspaces } from '../tables.ts';
+import { emailChanges, loginAttempts, memberships, passwordResets, sessions, users, workspaces } from '../tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -12,6 +12,18 @@ const sessionStatement = preparedPerDb((db) =>
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
     .prepare('tandem_session_by_hash'),
+);
+
+/** The session and its person with their membership of the workspace named by slug (null when none): one round trip per signed-in request. */
+const sessionInWorkspaceStatement = preparedPerDb((db) =>
+  db
+    .select({ session: sessions, user: users, membership: { workspaceId: memberships.workspaceId, role: memberships.role, active: memberships.active } })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(workspaces, eq(workspaces.slug, sql.placeholder('slug')))
+    .leftJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, sessions.userId)))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('tandem_session_in_workspace'),
 );
 
 /** People, sessions, sign-in attempts and password resets: global, not per workspace. */
@@ -62,6 +74,10 @@ export const identityRepository = {
     const [row] = await sessionStatement(db).execute({ tokenHash, now: new Date() });
     return row;
   },
+  async sessionInWorkspace(db: Db, tokenHash: string, slug: string) {
+    const [row] = await sessionInWorkspaceStatement(db).execute({ tokenHash, slug, now: new Date() });
+    return row;
+  },
   async touchSession(db: DbOrTx, id: string) {
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
   },
@@ -105,7 +121,40 @@ export const identityRepository = {
       .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt)));
     return row;
   },
-  async markPasswordResetUsed(db: DbOrTx, id: string) {
-    await db.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.id, id));
+  /**
+   * Spends one link, atomically: the row only if it was still outstanding, so two uses of the
+   * same link at once cannot both pass.
+   */
+  async claimPasswordReset(db: DbOrTx, tokenHash: string) {
+    const [row] = await db
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt)))
+      .returning();
+    return row;
+  },
+  /** A new request replaces any earlier one still waiting: only the latest link confirms. */
+  async replaceEmailChange(db: DbOrTx, c: typeof emailChanges.$inferInsert) {
+    await db
+      .update(emailChanges)
+      .set({ usedAt: new Date() })
+      .where(and(eq(emailChanges.userId, c.userId), isNull(emailChanges.usedAt)));
+    await db.insert(emailChanges).values(c);
+  },
+  /** Spends a confirmation link, atomically: the row only if it was still waiting. */
+  async claimEmailChange(db: DbOrTx, tokenHash: string) {
+    const [row] = await db
+      .update(emailChanges)
+      .set({ usedAt: new Date() })
+      .where(and(eq(emailChanges.tokenHash, tokenHash), isNull(emailChanges.usedAt)))
+      .returning();
+    return row;
+  },
+  /** Ends every outstanding reset link of a person (a link was used, the password or email changed, a new link replaces them). */
+  async endPasswordResetsOf(db: DbOrTx, userId: string) {
+    await db
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
   },
 };

@@ -19,13 +19,12 @@ export function createInvitationAcceptanceService(deps: Deps) {
       const row = await invitationsRepository.byHash(db, hashToken(deps.secret, token));
       if (!row) throw E.invitationNotFound();
       if (row.inv.expiresAt < new Date()) throw E.invitationExpired();
-      const existing = await identityRepository.userByEmail(db, row.inv.email);
+      // Whether the address already has an account is not said: the link may have been forwarded or leaked.
       return {
         email: row.inv.email,
         role: row.inv.role,
         workspaceName: row.workspace.name,
         workspaceSlug: row.workspace.slug,
-        existingUser: Boolean(existing?.passwordHash),
         suggestedName: row.inv.name,
       };
     },
@@ -50,8 +49,10 @@ export function createInvitationAcceptanceService(deps: Deps) {
         passwordHash = await hashPassword(input.password);
       }
       return db.transaction(async (tx) => {
-        const again = await invitationsRepository.byHash(tx, hashToken(deps.secret, token));
-        if (!again) throw E.invitationNotFound();
+        // Spend this link first (atomically), then every other link still pending for the address here.
+        const claimed = await invitationsRepository.claim(tx, hashToken(deps.secret, token));
+        if (!claimed) throw E.invitationNotFound();
+        await invitationsRepository.revokePendingFor(tx, row.workspace.id, row.inv.email);
         let user = existing;
         if (!user) {
           user = await identityRepository.insertUser(tx, {
@@ -63,7 +64,6 @@ export function createInvitationAcceptanceService(deps: Deps) {
           user = (await identityRepository.updateUser(tx, user.id, { passwordHash, name: input.name ?? user.name }))!;
         }
         await workspacesRepository.insertMembership(tx, { workspaceId: row.workspace.id, userId: user.id, role: row.inv.role });
-        await invitationsRepository.update(tx, row.workspace.id, row.inv.id, { acceptedAt: new Date() });
         await deps.audit(tx, row.workspace.id, actorFor(user, meta), {
           action: 'member.joined',
           targetType: 'user',

@@ -27,6 +27,8 @@ export function createPasswordResetsService(deps: Deps) {
         }
         const user = await identityRepository.userById(tx, userId);
         if (!user) throw E.memberNotFound(userId);
+        // A new link replaces any the person still holds: only the latest one works.
+        await identityRepository.endPasswordResetsOf(tx, userId);
         await identityRepository.insertPasswordReset(tx, {
           userId,
           tokenHash: hashToken(deps.secret, token),
@@ -62,11 +64,12 @@ export function createPasswordResetsService(deps: Deps) {
     async completePasswordReset(token: string, password: string, meta: ClientMeta): Promise<NewSession> {
       const passwordHash = await hashPassword(password);
       return db.transaction(async (tx) => {
-        const row = await identityRepository.passwordResetByHash(tx, hashToken(deps.secret, token));
-        if (!row) throw E.resetNotFound();
-        if (row.reset.expiresAt < new Date()) throw E.resetExpired();
-        await identityRepository.markPasswordResetUsed(tx, row.reset.id);
-        const user = (await identityRepository.updateUser(tx, row.user.id, { passwordHash }))!;
+        const reset = await identityRepository.claimPasswordReset(tx, hashToken(deps.secret, token));
+        if (!reset) throw E.resetNotFound();
+        if (reset.expiresAt < new Date()) throw E.resetExpired();
+        // Using one link ends every other link the person still holds.
+        await identityRepository.endPasswordResetsOf(tx, reset.userId);
+        const user = (await identityRepository.updateUser(tx, reset.userId, { passwordHash }))!;
         await identityRepository.deleteSessionsOfUser(tx, user.id);
         await deps.audit(tx, await workspaceIdsOf(db, user.id), actorFor(user, meta), {
           action: 'auth.password_reset_completed',

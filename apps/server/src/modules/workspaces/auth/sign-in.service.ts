@@ -64,9 +64,10 @@ export function createSignInService(deps: Deps) {
       });
     },
 
-    /** The user behind a session cookie, if the session is live. */
-    async fromSessionToken(token: string) {
-      const row = await identityRepository.sessionByHash(db, hashToken(deps.secret, token));
+    /** The user behind a session cookie, if the session is live; with a slug, also their membership there. */
+    async fromSessionToken(token: string, slug?: string) {
+      const tokenHash = hashToken(deps.secret, token);
+      const row = slug === undefined ? await identityRepository.sessionByHash(db, tokenHash) : await identityRepository.sessionInWorkspace(db, tokenHash, slug);
       if (!row) return undefined;
       // Record activity at most once a minute.
       if (Date.now() - row.session.lastSeenAt.getTime() > 60_000) await identityRepository.touchSession(db, row.session.id);

@@ -47,6 +47,29 @@ export const invitationsRepository = {
       .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
     return row;
   },
+  /** Accepts one link, atomically: the row only if it was still pending, so one link cannot be accepted twice at once. */
+  async claim(db: DbOrTx, tokenHash: string) {
+    const [row] = await db
+      .update(invitations)
+      .set({ acceptedAt: new Date() })
+      .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .returning();
+    return row;
+  },
+  /** Revokes every invitation still pending for an address in a workspace (once one of them was accepted). */
+  async revokePendingFor(db: DbOrTx, workspaceId: string, email: string) {
+    await db
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(invitations.workspaceId, workspaceId),
+          sql`lower(${invitations.email}) = ${email.toLowerCase()}`,
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
+  },
   async update(db: DbOrTx, workspaceId: string, id: string, patch: Partial<Pick<InvitationRow, 'acceptedAt' | 'revokedAt'>>) {
     await db
       .update(invitations)

@@ -25,7 +25,7 @@ export function createMembersService(deps: Deps) {
       q: { q?: string; role?: Role; active?: 'true' | 'false'; cursor?: string; limit: number },
     ): Promise<ListEnvelope<Member>> {
       const after = decodeCursor(q.cursor, 2);
-      return database.withTenant(ctx.workspaceId, async (tx) => {
+      return database.readTenant(ctx.workspaceId, async (tx) => {
         const { rows, total, teamRows } = await workspacesRepository.listMembers(tx, ctx.workspaceId, {
           q: q.q,
           role: q.role,

@@ -55,7 +55,6 @@ describe('invitations', () => {
       role: 'marketing',
       workspaceName: 'Acme',
       workspaceSlug: 'acme',
-      existingUser: false,
       suggestedName: null,
     });
 
@@ -117,6 +116,36 @@ describe('invitations', () => {
     expect(ok.json().memberships).toMatchObject([{ slug: 'acme', role: 'sales_lead' }]);
   });
 
+  it('accepting ends every other outstanding invitation for that address in the workspace', async () => {
+    const first = await invite('double@acme.test', 'marketing');
+    const second = await invite('double@acme.test', 'sales');
+    // Two links outstanding at once (two admins inviting at the same moment).
+    await h.services.deps.database.db.execute(sql`update invitations set revoked_at = null where id = ${first.id}`);
+    expect((await call(h.app, null, 'GET', `/api/v1/invitations/${tokenOf(first.url)}`)).statusCode).toBe(200);
+
+    const ok = await accept(tokenOf(second.url), { name: 'Double', password: PASSWORD });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().memberships).toMatchObject([{ slug: 'acme', role: 'sales' }]);
+    // The other link, with another role, is spent too.
+    const other = await accept(tokenOf(first.url), { password: PASSWORD });
+    expect(other.statusCode).toBe(404);
+    expect(other.json().code).toBe('INVITATION_NOT_FOUND');
+    const pending = await call(h.app, admin, 'GET', '/api/v1/workspaces/acme/invitations');
+    expect(pending.json().items.map((i: { email: string }) => i.email)).not.toContain('double@acme.test');
+  });
+
+  it('the preview does not tell whether the address already has an account', async () => {
+    await addMember(h.app, admin, 'acme', 'has-account@acme.test', 'sales');
+    await call(h.app, admin, 'POST', '/api/v1/workspaces', { body: { name: 'Gamma', slug: 'gamma' } });
+    const known = await invite('has-account@acme.test', 'sales', { name: 'Kim' }, 'gamma');
+    const unknown = await invite('no-account@acme.test', 'sales', { name: 'Kim' }, 'gamma');
+    const a = (await call(h.app, null, 'GET', `/api/v1/invitations/${tokenOf(known.url)}`)).json();
+    const b = (await call(h.app, null, 'GET', `/api/v1/invitations/${tokenOf(unknown.url)}`)).json();
+    // The same fields, and the same values but the address itself.
+    expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+    expect({ ...a, email: null }).toEqual({ ...b, email: null });
+  });
+
   it('refuses to invite someone who is already a member', async () => {
     const res = await call(h.app, admin, 'POST', '/api/v1/workspaces/acme/invitations', { body: { email: 'ADA@acme.test', role: 'sales' } });
     expect(res.statusCode).toBe(409);
@@ -130,7 +159,7 @@ describe('invitations', () => {
 
     const inv = await invite('bob@acme.test', 'admin', {}, 'beta');
     const preview = await call(h.app, null, 'GET', `/api/v1/invitations/${tokenOf(inv.url)}`);
-    expect(preview.json()).toMatchObject({ existingUser: true, workspaceSlug: 'beta', role: 'admin' });
+    expect(preview.json()).toEqual({ email: 'bob@acme.test', role: 'admin', workspaceName: 'Beta', workspaceSlug: 'beta', suggestedName: null });
 
     const wrong = await accept(tokenOf(inv.url), { password: 'not bobs password' });
     expect(wrong.statusCode).toBe(401);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Role } from '@tandem/contracts';
 import type { Db, DbOrTx } from '../../../db/database.ts';
 import { preparedPerDb } from '../../../db/prepared.ts';
@@ -17,6 +17,52 @@ const memberOfSlugStatement = preparedPerDb((db) =>
 );
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+/**
+ * The members list's queries as named prepared statements (parsed and planned once per connection):
+ * the unfiltered count and first page (what the members page and API clients ask most), and the
+ * teams of a page's people. One set per database handle; readTenant keeps one handle per connection.
+ */
+const memberListStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareMemberList>>();
+const memberColumns = {
+  userId: users.id,
+  email: users.email,
+  name: users.name,
+  role: memberships.role,
+  active: memberships.active,
+  joinedAt: memberships.createdAt,
+};
+function prepareMemberList(db: DbOrTx) {
+  const workspaceId = sql.placeholder('workspaceId');
+  return {
+    total: db
+      .select({ total: count() })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.workspaceId, workspaceId))
+      .prepare('tandem_members_total'),
+    firstPage: db
+      .select(memberColumns)
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.workspaceId, workspaceId))
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(sql.placeholder('limit'))
+      .prepare('tandem_members_first_page'),
+    teams: db
+      .select({ userId: teamMembers.userId, id: teams.id, name: teams.name })
+      .from(teamMembers)
+      .innerJoin(teams, and(eq(teams.workspaceId, teamMembers.workspaceId), eq(teams.id, teamMembers.teamId)))
+      .where(and(eq(teamMembers.workspaceId, workspaceId), sql`${teamMembers.userId} = any(${sql.placeholder('userIds')})`))
+      .orderBy(teams.name)
+      .prepare('tandem_members_teams'),
+  };
+}
+function memberList(db: DbOrTx) {
+  let s = memberListStatements.get(db);
+  if (!s) memberListStatements.set(db, (s = prepareMemberList(db)));
+  return s;
+}
 
 /** Workspaces and memberships. */
 export const workspacesRepository = {
@@ -110,6 +156,14 @@ export const workspacesRepository = {
     workspaceId: string,
     f: { q?: string; role?: Role; active?: boolean; after?: { name: string; id: string }; limit: number; userId?: string },
   ) {
+    const statements = memberList(db);
+    if (!f.userId && !f.role && f.active === undefined && !f.q && !f.after) {
+      const [{ total } = { total: 0 }] = await statements.total.execute({ workspaceId });
+      const rows = await statements.firstPage.execute({ workspaceId, limit: f.limit + 1 });
+      const userIds = rows.map((r) => r.userId);
+      const teamRows = userIds.length ? await statements.teams.execute({ workspaceId, userIds }) : [];
+      return { rows, total, teamRows };
+    }
     const where = [eq(memberships.workspaceId, workspaceId)];
     if (f.userId) where.push(eq(memberships.userId, f.userId));
     if (f.role) where.push(eq(memberships.role, f.role));
@@ -125,28 +179,14 @@ export const workspacesRepository = {
       .where(and(...where));
     if (f.after) where.push(after('asc', [users.name, users.id], [f.after.name, f.after.id]));
     const rows = await db
-      .select({
-        userId: users.id,
-        email: users.email,
-        name: users.name,
-        role: memberships.role,
-        active: memberships.active,
-        joinedAt: memberships.createdAt,
-      })
+      .select(memberColumns)
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(...where))
       .orderBy(asc(users.name), asc(users.id))
       .limit(f.limit + 1);
-    const ids = rows.map((r) => r.userId);
-    const teamRows = ids.length
-      ? await db
-          .select({ userId: teamMembers.userId, id: teams.id, name: teams.name })
-          .from(teamMembers)
-          .innerJoin(teams, and(eq(teams.workspaceId, teamMembers.workspaceId), eq(teams.id, teamMembers.teamId)))
-          .where(and(eq(teamMembers.workspaceId, workspaceId), inArray(teamMembers.userId, ids)))
-          .orderBy(teams.name)
-      : [];
+    const userIds = rows.map((r) => r.userId);
+    const teamRows = userIds.length ? await statements.teams.execute({ workspaceId, userIds }) : [];
     return { rows, total, teamRows };
   },
 };

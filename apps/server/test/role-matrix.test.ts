@@ -1,0 +1,342 @@
+/**
+ * The role matrix, checked against the running app: every registered route, called by each of six callers
+ * (admin, marketing, sales lead, sales of workspace A; a signed-in admin of workspace B only; nobody) with a valid
+ * call, must let through exactly the callers `role-matrix.ts` lists — a 2xx, the handler ran — and refuse every
+ * other (403 a member, 404 the non-member, 401 signed out). Any 5xx fails. The expectations are the hand-written
+ * table, never the permission table the auth plugin enforces, so a route given the wrong action fails here.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '@tandem/contracts';
+import { cliActor } from '../src/lib/context.ts';
+import { dealsRepository } from '../src/modules/deals/deals.repository.ts';
+import { feedbackImportRepository } from '../src/modules/feedback/feedback-import/feedback-import.repository.ts';
+import { feedbackRepository } from '../src/modules/feedback/items/items.repository.ts';
+import { suggestionsRepository } from '../src/modules/feedback/suggestions/suggestions.repository.ts';
+import { integrationsRepository } from '../src/modules/notifications/integrations/integrations.repository.ts';
+import { outboxRepository } from '../src/modules/notifications/outbox/outbox.repository.ts';
+import { signUnsubscribe } from '../src/modules/notifications/unsubscribe/unsubscribe-link.ts';
+import { addMember, call, createHarness, login, PASSWORD, setupAdmin, type CallOptions, type Client, type Harness } from './app-harness.ts';
+import { CALLERS, ROLE_MATRIX, type Caller } from './role-matrix.ts';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+let h: Harness;
+let receiver: WebhookReceiver;
+let tmp: string;
+let wsA: string;
+const A = 'alpha';
+const email = (who: Caller) => (who === 'non_member' ? 'admin@bravo.test' : `${who}@alpha.test`);
+const clients = {} as Record<Exclude<Caller, 'signed_out'>, Client>;
+const userIds = {} as Record<Role, string>;
+/** Shared resources of workspace A, by the route parameter that names them. */
+const shared: Record<string, string> = {};
+let seq = 0;
+const unique = (prefix: string) => `${prefix} ${++seq}`;
+
+/** What one call sends: path parameters (beyond :workspace), body, query; optionally who sends it and a tidy-up. */
+interface Input extends CallOptions {
+  params?: Record<string, string>;
+  /** Another session of the same caller (e.g. for logging out). */
+  client?: Client | null;
+  /** The status an allowed call answers when it is not a 2xx (stated, with the reason, in the entry). */
+  allowedStatus?: number;
+  after?: () => Promise<void>;
+}
+
+const api = (p: string) => `/api/v1/workspaces/${A}/${p}`;
+const memberOf = (who: Caller): Role => (ROLES.includes(who as Role) ? (who as Role) : 'admin');
+const asAdmin = (method: Method, p: string, opts: CallOptions = {}) => call(h.app, clients.admin, method, api(p), opts);
+async function ok<T = Record<string, unknown>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
+  const r = await res;
+  if (r.statusCode >= 300) throw new Error(`fixture call failed: ${r.statusCode} ${r.body.slice(0, 300)}`);
+  return r.json() as T;
+}
+
+async function multipart(fields: Record<string, string>, file: string, name: string) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', new Blob([file], { type: 'text/csv' }), name);
+  const req = new Request('http://tandem.test', { method: 'POST', body: form });
+  return { body: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')! } };
+}
+
+const SF_CSV = (id: string) =>
+  '"Opportunity ID","Opportunity Name","Account Name","Amount","Close Date","Stage"\n' + `"${id}","Matrix deal","Matrix Co","$100.00","1/31/2026","Prospecting"\n`;
+
+// ---- Fresh resources, for the calls that use one up --------------------------------------------------------
+const fresh = {
+  /** A feedback item logged by `who` (an admin's for callers outside the workspace). */
+  item: async (who: Caller) =>
+    (await ok<{ item: { id: string } }>(call(h.app, clients[memberOf(who)], 'POST', api('feedback'), { body: { kind: 'objection', text: unique('Matrix objection') } }))).item.id,
+  theme: async () => (await fresh.themeWith(1)).id,
+  themeWith: async (items: number) => {
+    const itemIds = [];
+    for (let i = 0; i < items; i++) itemIds.push(await fresh.item('admin'));
+    return { id: (await ok<{ id: string }>(asAdmin('POST', 'themes', { body: { name: unique('Matrix theme'), itemIds } }))).id, itemIds };
+  },
+  /** An item in no theme (new items may be placed in a similar theme on their own). */
+  untriagedItem: async () => {
+    const id = await fresh.item('admin');
+    await ok(asAdmin('POST', 'feedback/move', { body: { itemIds: [id], themeId: null } }));
+    return id;
+  },
+  pendingUpload: async () => {
+    const { body, headers } = await multipart({ kind: 'deals', format: 'salesforce', source: unique('matrix').replace(' ', '-') }, SF_CSV(`006M${++seq}`), 'matrix.csv');
+    return (await ok<{ id: string }>(asAdmin('POST', 'imports', { body, headers }))).id;
+  },
+  /** A finished file import, the latest of its own source, so it can be undone. */
+  completedImport: async () => {
+    const file = path.join(tmp, `import-${++seq}.csv`);
+    await fs.writeFile(file, SF_CSV(`006Done${seq}`));
+    const r = await h.services.imports.runFile({ workspaceId: wsA, actor: cliActor('matrix') }, file, { kind: 'deals', format: 'salesforce', source: `matrix-${seq}` });
+    return r.importId;
+  },
+  deadDelivery: async () => {
+    const { db } = h.services.deps.database;
+    const event = await outboxRepository.insertEvent(db, { workspaceId: wsA, type: 'import.completed', version: 1, payload: {} });
+    const [d] = await outboxRepository.insertDeliveries(db, [
+      { workspaceId: wsA, eventId: event.id, eventType: 'import.completed', channel: 'webhook', target: `${receiver.url}/matrix`, targetId: shared.subscriptionId! },
+    ]);
+    await outboxRepository.updateDelivery(db, wsA, d!.id, { status: 'dead', nextAttemptAt: null });
+    return d!.id;
+  },
+  invitation: async () => {
+    const inv = await ok<{ id: string; url: string }>(asAdmin('POST', 'invitations', { body: { email: `${unique('invitee').replace(' ', '')}@alpha.test`, role: 'sales' } }));
+    return { id: inv.id, token: inv.url.split('/invite/')[1]! };
+  },
+  /** The link a person who asked to change their email gets at the new address (a person of their own: it is used). */
+  emailChangeToken: async () => {
+    const who = unique('mover').replace(' ', '');
+    const m = await addMember(h.app, clients.admin, A, `${who}@alpha.test`, 'sales');
+    await ok(call(h.app, m.client, 'POST', '/api/v1/me/email', { body: { email: `${who}@new.test`, currentPassword: PASSWORD } }));
+    const { rows } = await h.services.deps.database.pool.query("select private from events where payload->>'newEmail' = $1 and private->>'url' is not null", [`${who}@new.test`]);
+    return (rows[0] as { private: { url: string } }).private.url.split('/confirm-email/')[1]!;
+  },
+  resetToken: async () => (await ok<{ url: string }>(asAdmin('POST', `members/${shared.spareUserId}/password-reset`))).url.split('/reset/')[1]!,
+};
+
+/**
+ * A valid call of each route that needs more than the shared fixtures and an empty body. Keyed as in ROLE_MATRIX;
+ * `who` is the caller, for resources that must be the caller's own.
+ */
+const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
+  'POST /api/v1/setup': () => ({
+    body: { name: 'Late', email: 'late@alpha.test', password: PASSWORD, workspaceName: 'Late', workspaceSlug: 'late' },
+    allowedStatus: 409, // set up already: refused alike for everyone, by the handler, not by access
+  }),
+  'POST /api/v1/auth/login': () => ({ body: { email: 'spare@alpha.test', password: PASSWORD } }),
+  'GET /api/v1/invitations/:token': async () => ({ params: { token: (await fresh.invitation()).token } }),
+  'POST /api/v1/invitations/:token/accept': async () => ({ params: { token: (await fresh.invitation()).token }, body: { name: 'New Person', password: PASSWORD } }),
+  'GET /api/v1/password-resets/:token': async () => ({ params: { token: await fresh.resetToken() } }),
+  'POST /api/v1/password-resets/:token': async () => ({ params: { token: await fresh.resetToken() }, body: { password: PASSWORD } }),
+  'POST /api/v1/email-changes/:token': async () => ({ params: { token: await fresh.emailChangeToken() } }),
+  'POST /api/v1/me/email': () => ({ body: { email: `${unique('renamed').replace(' ', '')}@new.test`, currentPassword: PASSWORD } }),
+  'GET /api/v1/unsubscribe': () => ({ query: { token: unsubscribeToken() } }),
+  'POST /api/v1/unsubscribe': () => ({ query: { token: unsubscribeToken() } }),
+  // A second session, so the caller's own stays signed in for the rest of the walk.
+  'POST /api/v1/auth/logout': async (who) => ({ client: who === 'signed_out' ? null : await login(h.app, email(who), PASSWORD) }),
+  'PATCH /api/v1/me': () => ({ body: { name: 'Same Person' } }),
+  'POST /api/v1/me/password': (who) => ({
+    body: { currentPassword: PASSWORD, newPassword: 'matrix horse battery' },
+    // Back to the shared password, from the same session (changing it ends only the person's other sessions).
+    after: async () => {
+      if (who === 'signed_out') return;
+      await ok(call(h.app, clients[who], 'POST', '/api/v1/me/password', { body: { currentPassword: 'matrix horse battery', newPassword: PASSWORD } }));
+    },
+  }),
+  'POST /api/v1/workspaces': () => ({ body: { name: 'Another', slug: unique('another').replace(' ', '-') } }),
+
+  'PATCH /api/v1/workspaces/:workspace': () => ({ body: { name: 'Alpha' } }),
+  'PATCH /api/v1/workspaces/:workspace/members/:userId': () => ({ params: { userId: shared.spareUserId! }, body: { role: 'sales' } }),
+  'POST /api/v1/workspaces/:workspace/members/:userId/password-reset': () => ({ params: { userId: shared.spareUserId! } }),
+  'POST /api/v1/workspaces/:workspace/invitations': () => ({ body: { email: `${unique('invited').replace(' ', '')}@alpha.test`, role: 'sales' } }),
+  'DELETE /api/v1/workspaces/:workspace/invitations/:id': async () => ({ params: { id: (await fresh.invitation()).id } }),
+  'POST /api/v1/workspaces/:workspace/teams': () => ({ body: { name: unique('Matrix team') } }),
+  'PATCH /api/v1/workspaces/:workspace/teams/:teamId': () => ({ body: { name: unique('Renamed team') } }),
+  'DELETE /api/v1/workspaces/:workspace/teams/:teamId': async () => ({ params: { teamId: (await ok<{ id: string }>(asAdmin('POST', 'teams', { body: { name: unique('Doomed team') } }))).id } }),
+  'POST /api/v1/workspaces/:workspace/tokens': () => ({ body: { name: unique('matrix token') } }),
+  'DELETE /api/v1/workspaces/:workspace/tokens/:tokenId': async (who) => ({
+    params: { tokenId: (await ok<{ id: string }>(call(h.app, clients[memberOf(who)], 'POST', api('tokens'), { body: { name: unique('own token') } }))).id },
+  }),
+
+  'PUT /api/v1/workspaces/:workspace/deal-settings/stages': () => ({ body: { items: [{ stage: 'Matrix Stage', category: 'open' }] } }),
+  'PUT /api/v1/workspaces/:workspace/deal-settings/exchange-rates': () => ({ body: { items: [{ currency: 'EUR', effectiveFrom: '2025-01-01', rate: '1.1' }] } }),
+  'POST /api/v1/workspaces/:workspace/deals/upsert': () => ({ body: { source: 'matrix-sync', deals: [{ externalId: unique('ext').replace(' ', '-'), stage: 'Prospecting' }] } }),
+
+  'POST /api/v1/workspaces/:workspace/imports': async () => ({
+    ...(await multipart({ kind: 'deals', format: 'salesforce', source: unique('upload').replace(' ', '-') }, SF_CSV(`006Up${++seq}`), 'upload.csv')),
+  }),
+  'POST /api/v1/workspaces/:workspace/imports/:importId/preview': async () => ({ params: { importId: await fresh.pendingUpload() }, body: {} }),
+  'POST /api/v1/workspaces/:workspace/imports/:importId/start': async () => ({ params: { importId: await fresh.pendingUpload() }, body: { dryRun: true } }),
+  'POST /api/v1/workspaces/:workspace/imports/:importId/undo': async () => ({ params: { importId: await fresh.completedImport() } }),
+  'DELETE /api/v1/workspaces/:workspace/imports/:importId': async () => ({ params: { importId: await fresh.pendingUpload() } }),
+
+  'POST /api/v1/workspaces/:workspace/feedback': () => ({ body: { kind: 'praise', text: unique('Matrix praise') } }),
+  'POST /api/v1/workspaces/:workspace/feedback/similar': () => ({ body: { text: 'the price is too high' } }),
+  'POST /api/v1/workspaces/:workspace/feedback/move': async () => ({ body: { itemIds: [await fresh.item('admin')], themeId: shared.themeId } }),
+  'PATCH /api/v1/workspaces/:workspace/feedback/:itemId': async (who) => ({ params: { itemId: await fresh.item(who) }, body: { text: unique('Edited') } }),
+  'DELETE /api/v1/workspaces/:workspace/feedback/:itemId': async (who) => ({ params: { itemId: await fresh.item(who) } }),
+  'POST /api/v1/workspaces/:workspace/feedback/import/preview': () => multipart({}, 'Notes\nMatrix note\n', 'notes.csv'),
+  'POST /api/v1/workspaces/:workspace/feedback/import': () => multipart({ mapping: JSON.stringify({ Notes: 'text' }) }, `Notes\n${unique('Imported note')}\n`, 'notes.csv'),
+  'DELETE /api/v1/workspaces/:workspace/feedback/import/:batchId': async (who) => {
+    const { db } = h.services.deps.database;
+    const batch = await feedbackImportRepository.insertImport(db, { workspaceId: wsA, fileName: 'own.csv', rows: 1, created: 1, createdByUserId: userIds[memberOf(who)] });
+    await feedbackRepository.insertItems(db, [{ workspaceId: wsA, kind: 'praise', text: unique('Batch note'), source: 'import', importBatchId: batch.id }]);
+    return { params: { batchId: batch.id } };
+  },
+
+  'POST /api/v1/workspaces/:workspace/themes': async () => ({ body: { name: unique('New theme'), itemIds: [await fresh.item('admin')] } }),
+  'PATCH /api/v1/workspaces/:workspace/themes/:themeId': () => ({ body: { name: unique('Renamed theme') } }),
+  'POST /api/v1/workspaces/:workspace/themes/:themeId/status': async () => ({ params: { themeId: await fresh.theme() }, body: { status: 'acknowledged', message: 'Seen it' } }),
+  'POST /api/v1/workspaces/:workspace/themes/:themeId/status/undo': async () => {
+    const themeId = await fresh.theme();
+    const changed = await ok<{ history: { id: string; undoUntil: string | null }[] }>(
+      asAdmin('POST', `themes/${themeId}/status`, { body: { status: 'acknowledged', message: 'Seen it' } }),
+    );
+    const changeId = changed.history[0]!.id; // the newest, still within its undo window
+    return { params: { themeId }, body: { changeId } };
+  },
+  'POST /api/v1/workspaces/:workspace/themes/:themeId/links': () => ({ body: { title: unique('Talk track'), url: 'https://example.com/track' } }),
+  'DELETE /api/v1/workspaces/:workspace/themes/:themeId/links/:linkId': async () => {
+    const t = await ok<{ links: { id: string }[] }>(asAdmin('POST', `themes/${shared.themeId}/links`, { body: { title: unique('Doomed link'), url: 'https://example.com/x' } }));
+    return { params: { linkId: t.links.at(-1)!.id } };
+  },
+  'POST /api/v1/workspaces/:workspace/themes/:themeId/merge': async () => ({ params: { themeId: await fresh.theme() }, body: { sourceThemeIds: [await fresh.theme()] } }),
+  'POST /api/v1/workspaces/:workspace/themes/:themeId/split': async () => {
+    const theme = await fresh.themeWith(2);
+    return { params: { themeId: theme.id }, body: { name: unique('Split theme'), itemIds: [theme.itemIds[0]!] } };
+  },
+  'POST /api/v1/workspaces/:workspace/theme-suggestions/:suggestionId/accept': async () => ({ params: { suggestionId: await freshSuggestion() }, body: {} }),
+  'POST /api/v1/workspaces/:workspace/theme-suggestions/:suggestionId/undo': async () => {
+    const suggestionId = await freshSuggestion();
+    await ok(asAdmin('POST', `theme-suggestions/${suggestionId}/accept`, { body: {} }));
+    return { params: { suggestionId } };
+  },
+  'POST /api/v1/workspaces/:workspace/theme-suggestions/:suggestionId/discard': async () => ({ params: { suggestionId: await freshSuggestion() } }),
+
+  'POST /api/v1/workspaces/:workspace/notifications/read': () => ({ body: { all: true } }),
+  'PUT /api/v1/workspaces/:workspace/notification-preferences': async (who) => {
+    // What the caller may set: their own preferences, sent back unchanged.
+    const mine = await ok<{ items: { type: string; channels: string[] }[] }>(call(h.app, clients[memberOf(who)], 'GET', api('notification-preferences')));
+    return { body: { items: mine.items.slice(0, 1).map((p) => ({ type: p.type, channels: p.channels })) } };
+  },
+  'POST /api/v1/workspaces/:workspace/deliveries/:deliveryId/retry': async () => ({ params: { deliveryId: await fresh.deadDelivery() } }),
+  'POST /api/v1/workspaces/:workspace/deliveries/:deliveryId/discard': async () => ({ params: { deliveryId: await fresh.deadDelivery() } }),
+  'POST /api/v1/workspaces/:workspace/webhooks': () => ({ body: { url: 'https://8.8.8.8/matrix', eventTypes: ['import.completed'] } }),
+  'PATCH /api/v1/workspaces/:workspace/webhooks/:subscriptionId': () => ({ body: { description: unique('matrix hook') } }),
+  'DELETE /api/v1/workspaces/:workspace/webhooks/:subscriptionId': async () => ({
+    params: { subscriptionId: (await integrationsRepository.insertWebhook(h.services.deps.database.db, { workspaceId: wsA, url: 'https://8.8.8.8/doomed', eventTypes: ['import.completed'], secret: 'whsec_doomed' })).id },
+  }),
+  'POST /api/v1/workspaces/:workspace/slack-channels': () => ({ body: { name: unique('#matrix'), webhookUrl: `${receiver.url}/services/T/B/${++seq}`, eventTypes: ['import.completed'] } }),
+  'PATCH /api/v1/workspaces/:workspace/slack-channels/:channelId': () => ({ body: { name: unique('#renamed') } }),
+  'DELETE /api/v1/workspaces/:workspace/slack-channels/:channelId': async () => ({
+    params: { channelId: (await integrationsRepository.insertSlackChannel(h.services.deps.database.db, { workspaceId: wsA, name: unique('#doomed'), webhookUrl: `${receiver.url}/services/T/B/doomed`, eventTypes: ['import.completed'] })).id },
+  }),
+};
+
+function unsubscribeToken() {
+  return signUnsubscribe(h.services.deps.secret, { workspaceId: wsA, userId: shared.spareUserId!, eventType: 'import.completed' });
+}
+
+async function freshSuggestion() {
+  const itemId = await fresh.untriagedItem();
+  const [s] = await suggestionsRepository.replacePendingSuggestions(h.services.deps.database.db, wsA, [
+    { workspaceId: wsA, label: unique('suggested'), keyPhrases: ['matrix'], itemIds: [itemId], representativeIds: [itemId] },
+  ]);
+  return s!.id;
+}
+
+function fill(url: string, params: Record<string, string>): string {
+  return url.replace(/:(\w+)/g, (_, name: string) => {
+    if (name === 'workspace') return A;
+    const v = params[name] ?? shared[name];
+    if (!v) throw new Error(`role matrix: no value for :${name} in ${url}; add a shared fixture or an INPUTS entry`);
+    return v;
+  });
+}
+
+/** How the caller was answered: through (the handler ran), refused by access, or something else. */
+function outcome(who: Caller, status: number, allowedStatus: number | undefined): 'allowed' | 'refused' | `unexpected ${number}` {
+  if (status < 300 || status === allowedStatus) return 'allowed';
+  const refusal = who === 'signed_out' ? 401 : who === 'non_member' ? 404 : 403;
+  if (status === refusal) return 'refused';
+  return `unexpected ${status}`;
+}
+
+beforeAll(async () => {
+  [h, receiver] = await Promise.all([createHarness({ TANDEM_WEBHOOK_ALLOW_PRIVATE: '1', TANDEM_UNDO_SECONDS: '300' }), startWebhookReceiver()]);
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-matrix-'));
+  clients.admin = await setupAdmin(h.app, { slug: A, email: 'admin@alpha.test', password: PASSWORD });
+  wsA = (await ok<{ id: string }>(call(h.app, clients.admin, 'GET', api('').slice(0, -1)))).id;
+  const session = await ok<{ user: { id: string } }>(call(h.app, clients.admin, 'GET', '/api/v1/auth/session'));
+  userIds.admin = session.user.id;
+  for (const role of ROLES.filter((r) => r !== 'admin')) {
+    const m = await addMember(h.app, clients.admin, A, `${role}@alpha.test`, role);
+    clients[role] = m.client;
+    userIds[role] = m.userId;
+  }
+  shared.spareUserId = (await addMember(h.app, clients.admin, A, 'spare@alpha.test', 'sales')).userId;
+  shared.userId = shared.spareUserId;
+  // Workspace B, made as the CLI makes one, with an admin who belongs nowhere else.
+  const wsB = await h.services.workspaces.create(cliActor(), { name: 'Bravo', slug: 'bravo' }, null);
+  await h.services.workspaces.addMember(
+    { workspaceId: wsB.id, slug: 'bravo', role: 'admin', actor: cliActor() },
+    { email: 'admin@bravo.test', name: 'Bea Bravo', role: 'admin', password: PASSWORD },
+  );
+  clients.non_member = await login(h.app, 'admin@bravo.test', PASSWORD);
+
+  shared.teamId = (await ok<{ id: string }>(asAdmin('POST', 'teams', { body: { name: 'Shared team' } }))).id;
+  shared.id = (await fresh.invitation()).id;
+  shared.tokenId = (await ok<{ id: string }>(asAdmin('POST', 'tokens', { body: { name: 'shared' } }))).id;
+  const upsert = await ok<{ importId: string }>(asAdmin('POST', 'deals/upsert', { body: { source: 'shared', deals: [{ externalId: 's1', stage: 'Prospecting', name: 'Shared deal' }] } }));
+  shared.importId = upsert.importId;
+  const deals = await ok<{ items: { id: string; accountId: string | null }[] }>(asAdmin('GET', 'deals'));
+  shared.dealId = deals.items[0]!.id;
+  const [account] = await dealsRepository.insertAccounts(h.services.deps.database.db, [{ workspaceId: wsA, name: 'Shared account', segment: 'SMB' }]);
+  shared.accountId = account!.id;
+  const itemId = await fresh.item('admin');
+  shared.itemId = itemId;
+  shared.themeId = (await ok<{ id: string }>(asAdmin('POST', 'themes', { body: { name: 'Shared theme', itemIds: [itemId] } }))).id;
+  shared.subscriptionId = (await ok<{ id: string }>(asAdmin('POST', 'webhooks', { body: { url: `${receiver.url}/shared`, eventTypes: ['import.completed'] } }))).id;
+  shared.channelId = (await ok<{ id: string }>(asAdmin('POST', 'slack-channels', { body: { name: '#shared', webhookUrl: `${receiver.url}/services/T/B/shared`, eventTypes: ['import.completed'] } }))).id;
+  shared.deliveryId = await fresh.deadDelivery();
+});
+
+afterAll(async () => {
+  await receiver?.close();
+  await h?.close();
+  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+});
+
+describe('role matrix', () => {
+  it('has one row for every route, and no row without a route', () => {
+    const registered = h.app.routeCatalog.map((r) => `${r.method} ${r.url}`);
+    expect(registered.filter((key) => !(key in ROLE_MATRIX)), 'routes without a row in test/role-matrix.ts').toEqual([]);
+    expect(Object.keys(ROLE_MATRIX).filter((key) => !registered.includes(key)), 'rows naming no route').toEqual([]);
+  });
+
+  // One test per row (the row check above makes sure the rows are exactly the registered routes).
+  describe('lets through exactly the callers the row names, refuses every other, and never answers 5xx', () => {
+    for (const [key, expected] of Object.entries(ROLE_MATRIX)) {
+      it(key, { timeout: 60_000 }, async () => {
+        const [method, url] = key.split(' ') as [Method, string];
+        const failures: string[] = [];
+        for (const who of CALLERS) {
+          const input = (await INPUTS[key]?.(who)) ?? {};
+          const client = 'client' in input ? input.client! : who === 'signed_out' ? null : clients[who];
+          const body = input.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {});
+          const res = await call(h.app, client, method, fill(url, input.params ?? {}), { body, query: input.query, headers: input.headers });
+          const want = expected.includes(who) ? 'allowed' : 'refused';
+          const got = res.statusCode >= 500 ? `unexpected ${res.statusCode}` : outcome(who, res.statusCode, input.allowedStatus);
+          if (got !== want) failures.push(`${who}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
+          if (got === 'allowed' && input.after) await input.after();
+        }
+        expect(failures).toEqual([]);
+      });
+    }
+  });
+});

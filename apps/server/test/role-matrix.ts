@@ -1,0 +1,158 @@
+/**
+ * Who may call what: the role matrix, written by hand from the product's intent (DESIGN.md "Users and roles",
+ * docs/architecture.md), NOT derived from the endpoint table's `access` fields or the permission table. It is the
+ * independent side of `role-matrix.test.ts`: that test calls every route as each of the six callers below, with
+ * valid inputs, and checks that exactly the callers listed here get through (a 2xx) and every other one is refused
+ * (403 for a member, 404 for a signed-in person of another workspace, 401 signed out). A route without a row here
+ * fails the test, and so does a row naming no route.
+ *
+ * Adding a route: add its row here (`'METHOD /api/v1/path/:param': [who may call it]`, with one line saying why
+ * when it is not obvious), and, when the default input (the shared fixtures, an empty JSON body) is not a valid
+ * call, an entry in `INPUTS` in role-matrix.test.ts that makes one (a fresh resource for calls that use one up).
+ * When a route's rule depends on the resource (e.g. whose import is undone), pick the case the row states and
+ * add a scenario test beside the module for the others.
+ */
+
+/** The six kinds of caller: the four roles of workspace A, a signed-in admin of another workspace only, nobody. */
+export const CALLERS = ['admin', 'marketing', 'sales_lead', 'sales', 'non_member', 'signed_out'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/** Anyone, signed in or not. */
+const EVERYONE: readonly Caller[] = CALLERS;
+/** Any signed-in person, whichever workspaces they belong to. */
+const SIGNED_IN: readonly Caller[] = ['admin', 'marketing', 'sales_lead', 'sales', 'non_member'];
+/** Every member of the workspace. */
+const MEMBERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead', 'sales'];
+/** CRO / RevOps: configures the workspace and owns the model of record. */
+const ADMIN: readonly Caller[] = ['admin'];
+/** Triage of feedback and themes: PMMs (marketing), and the admin who sees everything. */
+const TRIAGE: readonly Caller[] = ['admin', 'marketing'];
+/** Loading deals from the CRM: RevOps and sales managers keep their pipeline current; reps and PMMs do not. */
+const DEAL_IMPORTERS: readonly Caller[] = ['admin', 'sales_lead'];
+/** Bulk-loading feedback (call notes, survey exports): PMMs and sales leads bring the field's voice in. */
+const FEEDBACK_IMPORTERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead'];
+
+const W = '/api/v1/workspaces/:workspace';
+
+export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
+  // ---- Public: health, first-run setup, sign-in, the links in emails ---------------------------------------
+  'GET /healthz': EVERYONE,
+  'GET /readyz': EVERYONE,
+  'GET /api/v1/openapi.json': EVERYONE,
+  'GET /api/v1/setup': EVERYONE,
+  'POST /api/v1/setup': EVERYONE, // answers 409 once set up, for everyone alike
+  'POST /api/v1/auth/login': EVERYONE,
+  'GET /api/v1/invitations/:token': EVERYONE,
+  'POST /api/v1/invitations/:token/accept': EVERYONE,
+  'GET /api/v1/password-resets/:token': EVERYONE,
+  'POST /api/v1/password-resets/:token': EVERYONE,
+  'GET /api/v1/unsubscribe': EVERYONE,
+  'POST /api/v1/unsubscribe': EVERYONE,
+  'POST /api/v1/email-changes/:token': EVERYONE, // the link sent to a new address; the token is the proof
+
+  // ---- One's own session and profile, and the workspaces one belongs to ---------------------------------
+  'GET /api/v1/auth/session': SIGNED_IN,
+  'POST /api/v1/auth/logout': SIGNED_IN,
+  'PATCH /api/v1/me': SIGNED_IN,
+  'POST /api/v1/me/password': SIGNED_IN,
+  'POST /api/v1/me/email': SIGNED_IN, // with one's current password; takes effect once the new address confirms
+  'GET /api/v1/workspaces': SIGNED_IN,
+  // Only an admin of some workspace may start another (decision 0001); the non-member is an admin of B.
+  'POST /api/v1/workspaces': ['admin', 'non_member'],
+
+  // ---- The workspace, its people, teams and tokens ---------------------------------------------------------
+  [`GET ${W}`]: MEMBERS,
+  [`PATCH ${W}`]: ADMIN,
+  [`GET ${W}/members`]: MEMBERS,
+  [`PATCH ${W}/members/:userId`]: ADMIN,
+  [`POST ${W}/members/:userId/password-reset`]: ADMIN,
+  [`GET ${W}/invitations`]: ADMIN,
+  [`POST ${W}/invitations`]: ADMIN,
+  [`DELETE ${W}/invitations/:id`]: ADMIN,
+  [`GET ${W}/teams`]: MEMBERS,
+  [`POST ${W}/teams`]: ADMIN,
+  [`PATCH ${W}/teams/:teamId`]: ADMIN,
+  [`DELETE ${W}/teams/:teamId`]: ADMIN,
+  // Everyone manages their own API tokens (a rep scripting their own feedback, say).
+  [`GET ${W}/tokens`]: MEMBERS,
+  [`POST ${W}/tokens`]: MEMBERS,
+  [`DELETE ${W}/tokens/:tokenId`]: MEMBERS,
+  [`GET ${W}/audit`]: ADMIN,
+
+  // ---- Deals: everyone reads the pipeline; the admin owns its settings and the API sync ------------------
+  [`GET ${W}/deals`]: MEMBERS,
+  [`GET ${W}/deals/summary`]: MEMBERS,
+  [`GET ${W}/deals/:dealId`]: MEMBERS,
+  [`GET ${W}/accounts`]: MEMBERS,
+  [`GET ${W}/accounts/:accountId`]: MEMBERS,
+  [`GET ${W}/deal-settings/stages`]: MEMBERS,
+  [`PUT ${W}/deal-settings/stages`]: ADMIN,
+  [`GET ${W}/deal-settings/exchange-rates`]: MEMBERS,
+  [`PUT ${W}/deal-settings/exchange-rates`]: ADMIN,
+  [`POST ${W}/deals/upsert`]: ADMIN, // the CRM sync writes the model of record
+
+  // ---- Deal imports (file uploads). Undo here is of a file import; who may undo an API upsert is ----------
+  // ---- the imports module's own test (a sales lead may not undo the admin's sync).                ----------
+  [`POST ${W}/imports`]: DEAL_IMPORTERS,
+  [`GET ${W}/imports`]: DEAL_IMPORTERS,
+  [`GET ${W}/imports/:importId`]: DEAL_IMPORTERS,
+  [`POST ${W}/imports/:importId/preview`]: DEAL_IMPORTERS,
+  [`POST ${W}/imports/:importId/start`]: DEAL_IMPORTERS,
+  [`POST ${W}/imports/:importId/undo`]: DEAL_IMPORTERS,
+  [`DELETE ${W}/imports/:importId`]: DEAL_IMPORTERS,
+  [`GET ${W}/imports/:importId/rejected.csv`]: DEAL_IMPORTERS,
+
+  // ---- Feedback: everyone logs and reads it, changes their own; marketing triages ---------------------------
+  [`GET ${W}/feedback`]: MEMBERS,
+  [`POST ${W}/feedback`]: MEMBERS,
+  [`POST ${W}/feedback/similar`]: MEMBERS,
+  [`GET ${W}/feedback/mine/summary`]: MEMBERS,
+  [`GET ${W}/feedback/metrics`]: MEMBERS,
+  [`POST ${W}/feedback/move`]: TRIAGE,
+  [`GET ${W}/feedback/:itemId`]: MEMBERS,
+  [`PATCH ${W}/feedback/:itemId`]: MEMBERS, // one's own item (someone else's: feedback.test.ts)
+  [`DELETE ${W}/feedback/:itemId`]: MEMBERS, // likewise
+  [`POST ${W}/feedback/import/preview`]: FEEDBACK_IMPORTERS,
+  [`POST ${W}/feedback/import`]: FEEDBACK_IMPORTERS,
+  [`DELETE ${W}/feedback/import/:batchId`]: FEEDBACK_IMPORTERS, // one's own import
+
+  // ---- Themes: everyone reads and follows; marketing shapes them and answers ------------------------------
+  [`GET ${W}/themes`]: MEMBERS,
+  [`POST ${W}/themes`]: TRIAGE,
+  [`GET ${W}/themes/:themeId`]: MEMBERS,
+  [`PATCH ${W}/themes/:themeId`]: TRIAGE,
+  [`POST ${W}/themes/:themeId/status`]: TRIAGE,
+  [`POST ${W}/themes/:themeId/status/undo`]: TRIAGE,
+  [`POST ${W}/themes/:themeId/links`]: TRIAGE,
+  [`DELETE ${W}/themes/:themeId/links/:linkId`]: TRIAGE,
+  [`POST ${W}/themes/:themeId/merge`]: TRIAGE,
+  [`POST ${W}/themes/:themeId/split`]: TRIAGE,
+  [`POST ${W}/themes/:themeId/follow`]: MEMBERS,
+  [`DELETE ${W}/themes/:themeId/follow`]: MEMBERS,
+  [`GET ${W}/theme-suggestions`]: TRIAGE,
+  [`POST ${W}/theme-suggestions/refresh`]: TRIAGE,
+  [`POST ${W}/theme-suggestions/:suggestionId/accept`]: TRIAGE,
+  [`POST ${W}/theme-suggestions/:suggestionId/discard`]: TRIAGE,
+  [`POST ${W}/theme-suggestions/:suggestionId/undo`]: TRIAGE,
+
+  // ---- Notifications: one's own inbox and preferences; integrations are the admin's -----------------------
+  [`GET ${W}/notifications`]: MEMBERS,
+  [`GET ${W}/notifications/unread-count`]: MEMBERS,
+  [`POST ${W}/notifications/read`]: MEMBERS,
+  [`GET ${W}/notification-preferences`]: MEMBERS,
+  [`PUT ${W}/notification-preferences`]: MEMBERS,
+  [`GET ${W}/deliveries`]: ADMIN,
+  [`GET ${W}/deliveries/:deliveryId`]: ADMIN,
+  [`POST ${W}/deliveries/:deliveryId/retry`]: ADMIN,
+  [`POST ${W}/deliveries/:deliveryId/discard`]: ADMIN,
+  [`GET ${W}/webhooks`]: ADMIN,
+  [`POST ${W}/webhooks`]: ADMIN,
+  [`PATCH ${W}/webhooks/:subscriptionId`]: ADMIN,
+  [`DELETE ${W}/webhooks/:subscriptionId`]: ADMIN,
+  [`POST ${W}/webhooks/:subscriptionId/test`]: ADMIN,
+  [`GET ${W}/slack-channels`]: ADMIN,
+  [`POST ${W}/slack-channels`]: ADMIN,
+  [`PATCH ${W}/slack-channels/:channelId`]: ADMIN,
+  [`DELETE ${W}/slack-channels/:channelId`]: ADMIN,
+  [`POST ${W}/slack-channels/:channelId/test`]: ADMIN,
+};
