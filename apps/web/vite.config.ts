@@ -1,12 +1,43 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import fs from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+/**
+ * After the build, writes `file.br` and `file.gz` beside every text file worth compressing, at the
+ * highest levels (done once here, not per request): the server sends them as the client accepts.
+ */
+function precompress(): Plugin {
+  const compressible = /\.(?:js|mjs|css|html|svg|json|txt|map)$/;
+  return {
+    name: 'tandem-precompress',
+    apply: 'build',
+    writeBundle(options) {
+      const walk = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+      for (const file of walk(options.dir ?? 'dist')) {
+        if (!compressible.test(file)) continue;
+        const raw = fs.readFileSync(file);
+        if (raw.length < 512) continue;
+        const br = brotliCompressSync(raw, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+        });
+        const gz = gzipSync(raw, { level: 9 });
+        if (br.length < raw.length) fs.writeFileSync(`${file}.br`, br);
+        if (gz.length < raw.length) fs.writeFileSync(`${file}.gz`, gz);
+      }
+    },
+  };
+}
 
 // The API server; `npm run dev` runs both, TANDEM_API_URL points the dev proxy elsewhere.
 const apiUrl = process.env.TANDEM_API_URL ?? 'http://localhost:3000';
 const proxied = { target: apiUrl, changeOrigin: false };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

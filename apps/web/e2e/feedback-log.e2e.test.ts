@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { DealList, FeedbackItem, FeedbackList, SessionResponse, ThemeList, ThemeSuggestionList } from '@tandem/contracts';
-import { describeE2E, launchBrowser, repoRoot, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
+import type { DealList, FeedbackItem, FeedbackList, SessionResponse, ThemeDetail, ThemeList, ThemeSuggestionList } from '@tandem/contracts';
+import { describeE2E, expectAccessible, launchBrowser, repoRoot, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
 
 const SLUG = 'northwind';
 const PASSWORD = 'tandem-demo-2026';
@@ -132,6 +132,10 @@ describeE2E('Field feedback in the browser', () => {
 
     const bar = page.getByRole('region', { name: 'Move selected feedback' });
     await bar.getByText('1 selected').waitFor();
+    // The bar never covers the row just ticked.
+    const ticked = (await list.getByRole('listitem').first().boundingBox())!;
+    const barBox = (await bar.boundingBox())!;
+    expect(barBox.y >= ticked.y + ticked.height || barBox.y + barBox.height <= ticked.y).toBe(true);
     await bar.getByRole('combobox', { name: 'Move to theme' }).click();
     await page.getByRole('option', { name: target.name, exact: true }).click();
     await bar.getByRole('button', { name: 'Move' }).click();
@@ -141,6 +145,13 @@ describeE2E('Field feedback in the browser', () => {
     await expect.poll(() => list.getByText(first.text, { exact: true }).count()).toBe(0);
     const moved = await get<{ theme: { id: string } | null }>(page, `/workspaces/${SLUG}/feedback/${first.id}`);
     expect(moved.theme?.id).toBe(target.id);
+
+    // Undo, within a few seconds: the item waits for triage again.
+    await page.getByRole('alert').filter({ hasText: 'Feedback moved' }).getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('1 item is back where it was.').waitFor();
+    await page.getByText(`Needs triage (${waiting.total})`, { exact: true }).waitFor();
+    expect((await get<{ theme: { id: string } | null }>(page, `/workspaces/${SLUG}/feedback/${first.id}`)).theme).toBeNull();
+    await expectAccessible(page, 'feedback inbox (priya)');
   });
   test('the deal picker finds any deal by name, not only the rep’s own and the recently updated ones', async () => {
     const page = await signedIn('marcus@northwind.example', 'picker');
@@ -256,5 +267,60 @@ describeE2E('Field feedback in the browser', () => {
       await pmm.getByText('Migrating off Redshift').first().waitFor();
       await pmm.screenshot({ path: path.join(IMAGES, 'feedback-themes.png') });
     }
+  });
+  test('the status form never preselects a step back, says who will be told before sending, and undoes within seconds', async () => {
+    const pmm = await signedIn('priya@northwind.example', 'status-pmm');
+    const list = await get<ThemeList>(pmm, `/workspaces/${SLUG}/themes?status=in_progress`);
+    const t = list.items[0]!;
+    const before = await get<ThemeDetail>(pmm, `/workspaces/${SLUG}/themes/${t.id}`);
+    const told = before.audience.reporters.length + before.audience.followers.length;
+    expect(told).toBeGreaterThan(0);
+    await pmm.goto(`/w/${SLUG}/feedback/themes/${t.id}`);
+    await pmm.getByRole('heading', { name: t.name }).first().waitFor();
+    const form = pmm.getByRole('form', { name: 'Change status' });
+    // The next step forward is preselected, and the people told are named before anything is sent.
+    await expect.poll(() => form.getByLabel('New status', { exact: true }).inputValue()).toBe('Addressed');
+    const first = before.audience.reporters[0] ?? before.audience.followers[0]!;
+    await form.getByText(new RegExp(`^Tells ${told} (person|people): .*${first.name}`)).waitFor();
+    await form.getByRole('button', { name: `Set to Addressed and notify ${told} ${told === 1 ? 'person' : 'people'}` }).waitFor();
+
+    const answer = 'Shipped: see the release notes in the enablement hub.';
+    await form.getByRole('textbox', { name: /^Message to the field/ }).fill(answer);
+    await form.getByRole('button', { name: /^Set to Addressed/ }).click();
+    const toast = pmm.getByRole('alert').filter({ hasText: 'Set to Addressed' });
+    await toast.getByText(/will be told in \d+ seconds/).waitFor();
+    // After "Addressed" nothing is preselected: never a step back such as "Set to Acknowledged".
+    await form.getByRole('button', { name: 'Choose a status' }).waitFor();
+    expect(await form.getByRole('button', { name: /^Set to/ }).count()).toBe(0);
+    expect(await form.getByLabel('New status', { exact: true }).inputValue()).toBe('');
+    // Going back is possible, and said plainly.
+    await form.getByLabel('New status', { exact: true }).click();
+    await pmm.getByText('Re-open', { exact: true }).waitFor();
+    await pmm.keyboard.press('Escape');
+
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await pmm.getByRole('alert').filter({ hasText: 'Back to In progress. Nobody was told.' }).waitFor();
+    const after = await get<ThemeDetail>(pmm, `/workspaces/${SLUG}/themes/${t.id}`);
+    expect(after.status).toBe('in_progress');
+    expect(after.history[0]?.message ?? null).not.toBe(answer);
+    await expect.poll(() => form.getByLabel('New status', { exact: true }).inputValue()).toBe('Addressed');
+    await expectAccessible(pmm, 'theme page (priya)');
+  });
+
+  test('reps read plain words: "Grouped automatically (… match)" and "Not grouped yet", never "auto" or "Untriaged"', async () => {
+    const rep = await signedIn('sofia@northwind.example', 'words-rep');
+    await rep.goto(`/w/${SLUG}/feedback/mine`);
+    await rep.getByRole('heading', { name: 'My feedback' }).waitFor();
+    expect(await rep.getByText('Untriaged', { exact: true }).count()).toBe(0);
+    await rep.getByText(/Not grouped yet/).first().waitFor();
+    const auto = (await get<FeedbackList>(rep, `/workspaces/${SLUG}/feedback?limit=200`)).items.find((i) => i.assignment?.by === 'auto' && i.theme);
+    if (auto) {
+      await rep.goto(`/w/${SLUG}/feedback/themes/${auto.theme!.id}`);
+      await rep.getByText(/^Grouped automatically \(\d+% match\)$/).first().waitFor();
+      expect(await rep.getByText(/^auto( ·|-assigned)/).count()).toBe(0);
+    }
+    await rep.goto(`/w/${SLUG}/feedback/mine`);
+    await rep.getByRole('heading', { name: 'My feedback' }).waitFor();
+    await expectAccessible(rep, 'my feedback (sofia)');
   });
 });

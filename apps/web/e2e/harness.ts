@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { beforeEach, describe } from 'vitest';
@@ -113,7 +114,11 @@ export interface TandemServer {
 }
 
 /** `demo: true` starts with the Northwind Cloud demo workspace (its people, accounts and deals), as `tandem start` does on a first run. */
-export async function startServer(options: { demo?: boolean } = {}): Promise<TandemServer> {
+/**
+ * `allowWebhookHosts`: the test receivers (`127.0.0.1:<port>`) webhooks may call — only those, as
+ * TANDEM_WEBHOOK_ALLOW_HOSTS; every other private address and the Slack host check stay as in production.
+ */
+export async function startServer(options: { demo?: boolean; allowWebhookHosts?: string[] } = {}): Promise<TandemServer> {
   await ensureWebBuild();
   const databaseUrl = await createTestDatabase();
   const port = await freePort();
@@ -128,7 +133,8 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Tan
       HOST: '127.0.0.1',
       TANDEM_DEMO: options.demo ? '1' : '0',
       TANDEM_DATA_DIR: dataDir,
-      TANDEM_WEBHOOK_ALLOW_PRIVATE: '1',
+      TANDEM_WEBHOOK_ALLOW_PRIVATE: '0',
+      TANDEM_WEBHOOK_ALLOW_HOSTS: (options.allowWebhookHosts ?? []).join(','),
       TANDEM_PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
     },
@@ -222,4 +228,56 @@ export function screenshotsOnFailure(): { watch: (page: Page, label: string) => 
       return page;
     },
   };
+}
+
+// ---- Accessibility ------------------------------------------------------------
+
+/** axe-core's browser bundle (a root devDependency): evaluated in the page, nothing fetched. */
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+export interface AxeFinding {
+  rule: string;
+  impact: string;
+  help: string;
+  /** CSS selectors of the first offending nodes (at most five), and how many there are. */
+  targets: string[];
+  nodes: number;
+}
+
+/**
+ * The serious and critical axe-core violations on the page as it is now (WCAG 2.x A/AA rules and best practices).
+ * axe is evaluated through the DevTools protocol, so the app's Content-Security-Policy does not block it.
+ */
+export async function axeViolations(page: Page): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<Result> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        rule: v.id,
+        impact: v.impact ?? '',
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')),
+        nodes: v.nodes.length,
+      }));
+  });
+}
+
+/** Lists findings one per line: page, rule, impact, how many nodes, the first targets. */
+export function formatAxe(where: string, findings: AxeFinding[]): string {
+  return findings
+    .map((f) => `${where}: ${f.rule} (${f.impact}, ${f.nodes} node${f.nodes === 1 ? '' : 's'}): ${f.help}\n    ${f.targets.join('\n    ')}`)
+    .join('\n');
+}
+
+/** Fails on any serious or critical axe-core violation on the page, naming rule, targets and page. */
+export async function expectAccessible(page: Page, label = ''): Promise<void> {
+  const findings = await axeViolations(page);
+  if (findings.length) {
+    const where = `${label ? `${label} ` : ''}${new URL(page.url()).pathname}`;
+    throw new Error(`axe: ${findings.length} serious or critical rule(s) broken\n${formatAxe(where, findings)}`);
+  }
 }

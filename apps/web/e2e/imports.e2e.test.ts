@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { DealSummary, ImportDetail } from '@tandem/contracts';
-import { describeE2E, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
+import type { DealSummary, ImportDetail, SessionResponse } from '@tandem/contracts';
+import { describeE2E, expectAccessible, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
 
 const SLUG = 'northwind';
 const ADMIN = { email: 'dana@northwind.example', password: 'tandem-demo-2026' };
@@ -26,6 +26,14 @@ const CSV = [
   'IMP-1004;Pied Piper;abc;Pilot;20/04/2026;NA',
   'IMP-1005;Soylent Corp;91000;Lost to competitor;17/12/2025;APAC',
   'IMP-1006;Umbrella Health;22000;Pilot;31/05/2026;EMEA',
+].join('\n');
+
+// A Salesforce report whose ids were retyped by hand: every 18-character id has the wrong last three characters.
+const RETYPED = [
+  '"Opportunity ID","Opportunity Name","Account Name","Amount","Close Date","Stage"',
+  ...['0065g00000AbCdEZZZ', '0065g00000XyZwQZZZ', '0065g00000QqQqQZZZ', '0065g00000RrRrRZZZ'].map(
+    (id) => `"${id}","Retyped ${id}","Retyped Inc","$1,000.00","1/31/2026","Prospecting"`,
+  ),
 ].join('\n');
 
 describeE2E('Importing deals in the browser', () => {
@@ -51,6 +59,7 @@ describeE2E('Importing deals in the browser', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-import-e2e-'));
     fs.writeFileSync(path.join(dir, 'pipeline-export.csv'), CSV);
+    fs.writeFileSync(path.join(dir, 'retyped-ids.csv'), RETYPED);
     server = await startServer({ demo: true });
     browser = await launchBrowser();
     context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
@@ -163,5 +172,47 @@ describeE2E('Importing deals in the browser', () => {
     const row = page.getByRole('row', { name: /pipeline-export\.csv/ });
     await row.getByText('Undone').waitFor();
     expect(await row.getByRole('cell').nth(4).textContent()).toBe('5');
+  });
+
+  test('a file none of whose rows can be imported: the preview says so and why, and offers no start', async () => {
+    const before = await dealCount();
+    await page.goto(`/w/${SLUG}/imports`);
+    await page.getByRole('heading', { name: 'Import deals', exact: true }).waitFor();
+    await page.locator('input[type=file]').setInputFiles(path.join(dir, 'retyped-ids.csv'));
+    await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+    const importUrl = new URL(page.url()).pathname;
+    await page.getByRole('heading', { name: 'Review retyped-ids.csv' }).waitFor();
+    // A Salesforce report (after the test above, the page may offer the "Other CSV" remembered for this workspace).
+    if (!(await page.getByRole('radio', { name: 'Salesforce' }).isChecked())) await page.locator('label', { hasText: /^Salesforce$/ }).click();
+    await expect.poll(() => page.getByRole('radio', { name: 'Salesforce' }).isChecked()).toBe(true);
+
+    const alert = page.getByRole('alert').filter({ hasText: 'Nothing would be imported' });
+    await alert.getByText(/None of the 4 rows of this file can be imported/).waitFor();
+    const reasons = alert.getByRole('list', { name: 'Why no row can be imported' });
+    await reasons.getByText('4 rows, column “Opportunity ID”:').waitFor();
+    await reasons.getByText(/is not a valid Salesforce id/).waitFor();
+    // The way on is another file; starting is not offered.
+    await page.getByRole('button', { name: 'Discard and upload another file' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Start/ }).count()).toBe(0);
+    await expectAccessible(page, 'admin, nothing to import');
+
+    // Called anyway, the API refuses it, and nothing changes.
+    const apiPath = `/api/v1/workspaces/${SLUG}${importUrl.replace(`/w/${SLUG}`, '')}`;
+    const { csrfToken } = (await (await context.request.get('/api/v1/auth/session')).json()) as SessionResponse;
+    const refused = await context.request.post(`${apiPath}/start`, { data: {}, headers: { 'X-CSRF-Token': csrfToken } });
+    expect(refused.status()).toBe(422);
+    expect(await refused.json()).toMatchObject({ code: 'IMPORT_NOTHING_TO_IMPORT' });
+    expect(await dealCount()).toBe(before);
+
+    // A dry run of it (allowed: it changes nothing) ends red, never as a green "Completed".
+    const dry = await context.request.post(`${apiPath}/start`, { data: { dryRun: true }, headers: { 'X-CSRF-Token': csrfToken } });
+    expect(dry.status()).toBe(202);
+    await page.reload();
+    await page.getByRole('list', { name: 'Import result' }).getByRole('listitem', { name: 'Invalid: 4' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('alert').filter({ hasText: 'Nothing would be imported' }).getByText(/Every one of the 4 rows/).waitFor();
+    await page.getByText('Nothing to import', { exact: true }).first().waitFor();
+    expect(await page.getByText('Completed', { exact: true }).count()).toBe(0);
+    await expectAccessible(page, 'admin, nothing imported');
+    expect(await dealCount()).toBe(before);
   });
 });

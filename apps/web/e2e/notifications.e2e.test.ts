@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ListEnvelope, Member, Preferences, SessionResponse, WebhookSubscription } from '@tandem/contracts';
-import { describeE2E, launchBrowser, repoRoot, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
+import { describeE2E, expectAccessible, launchBrowser, repoRoot, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
 
 const SLUG = 'northwind';
 const PASSWORD = 'tandem-demo-2026';
@@ -58,7 +58,7 @@ describeE2E('Notifications in the browser', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    server = await startServer({ demo: true });
+    server = await startServer({ demo: true, allowWebhookHosts: [`127.0.0.1:${(receiver.address() as AddressInfo).port}`] });
     browser = await launchBrowser();
     repContext = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
     adminContext = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
@@ -89,7 +89,7 @@ describeE2E('Notifications in the browser', () => {
     expect(prefs.items.find((i) => i.type === 'member.role_changed')?.channels).toEqual(['in_app']);
 
     // The demo's CRM sync left the rep updates on her deals: she clears them from the bell first.
-    const bell = rep.getByRole('button', { name: 'Notifications', exact: true });
+    const bell = rep.getByRole('button', { name: /^Notifications(: \S+ unread)?$/ });
     await expect
       .poll(
         async () => {
@@ -181,7 +181,9 @@ describeE2E('Notifications in the browser', () => {
     await dialog.getByText('Choose at least one event').waitFor();
     await dialog.getByPlaceholder('Choose events').click();
     await admin.getByRole('option', { name: 'Import finished' }).click();
-    await admin.getByRole('option', { name: 'Your role changed' }).click();
+    // Named for the workspace, not as the member reads it ("Your role changed").
+    expect(await admin.getByRole('option', { name: 'Your role changed' }).count()).toBe(0);
+    await admin.getByRole('option', { name: "A member's role changed" }).click();
     await admin.keyboard.press('Escape');
     await dialog.getByRole('button', { name: 'Add webhook' }).click();
 
@@ -224,5 +226,52 @@ describeE2E('Notifications in the browser', () => {
     await admin.getByText('Webhook turned off').waitFor();
     const after = (await adminApi('get', `/workspaces/${SLUG}/webhooks`)) as { items: WebhookSubscription[] };
     expect(after.items[0]?.enabled).toBe(false);
+  });
+  test('on a phone, notification settings show every checkbox without sideways scrolling; each role is offered only what it can receive', async () => {
+    // Sofia is a sales rep again (the first test made her a sales lead).
+    await adminContext.request.post('/api/v1/auth/login', { data: ADMIN });
+    const members = (await adminApi('get', `/workspaces/${SLUG}/members?q=${encodeURIComponent(REP.email)}`)) as ListEnvelope<Member>;
+    const sofia = members.items.find((m) => m.email === REP.email)!;
+    if (sofia.role !== 'sales') await adminApi('patch', `/workspaces/${SLUG}/members/${sofia.userId}`, { role: 'sales' });
+    const phone = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const page = watch(await signIn(phone, REP), 'phone-rep');
+      await page.goto(`/w/${SLUG}/profile/notifications`);
+      await page.getByRole('heading', { name: 'Notification settings' }).waitFor();
+      // No sideways scrolling, and every checkbox lies inside the screen's width.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const boxes = page.getByRole('checkbox');
+      expect(await boxes.count()).toBeGreaterThan(3);
+      for (const box of await boxes.all()) {
+        const b = (await box.boundingBox())!;
+        expect(b.x).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.width).toBeLessThanOrEqual(390);
+      }
+      // Each checkbox says what it is, visibly, on a phone.
+      const row = page.getByRole('listitem', { name: 'Your feedback was answered' });
+      await row.getByText('In-app', { exact: true }).waitFor();
+      await row.getByText('Email', { exact: true }).waitFor();
+      // A rep is not offered what a rep never receives.
+      for (const never of ['Import finished', 'Webhook disabled', 'New feedback in a theme you follow']) {
+        expect(await page.getByRole('listitem', { name: never }).count()).toBe(0);
+      }
+      await expectAccessible(page, 'notification settings (sofia, phone)');
+    } finally {
+      await phone.close();
+    }
+    // The PMM is offered the feedback events, with the daily summary in the digest.
+    const pmmContext = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
+    try {
+      const pmm = watch(await signIn(pmmContext, { email: 'priya@northwind.example', password: PASSWORD }), 'pmm-prefs');
+      await pmm.goto(`/w/${SLUG}/profile/notifications`);
+      await pmm.getByRole('heading', { name: 'Notification settings' }).waitFor();
+      await pmm.getByRole('listitem', { name: 'New feedback in a theme you follow' }).waitFor();
+      const summary = pmm.getByRole('listitem', { name: 'Daily summary: feedback waiting for triage' });
+      expect(await summary.getByRole('switch', { name: /^Daily digest for/ }).isChecked()).toBe(true);
+      expect(await pmm.getByRole('listitem', { name: 'Import finished' }).count()).toBe(0);
+      await expectAccessible(pmm, 'notification settings (priya)');
+    } finally {
+      await pmmContext.close();
+    }
   });
 });

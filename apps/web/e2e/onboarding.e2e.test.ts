@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeE2E, label, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
+import { describeE2E, expectAccessible, label, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@acme.example', password: 'correct-horse-battery' };
 const INVITEE = { name: 'Sam Seller', email: 'sam@acme.example', password: 'sam-sells-a-lot-42' };
@@ -40,6 +40,8 @@ describeE2E('Tandem in the browser', () => {
   test('first run: the root page leads to setup, which creates the admin and the workspace', async () => {
     await admin.goto('/');
     await admin.waitForURL('**/setup');
+    await admin.getByLabel(label('Your name')).waitFor();
+    await expectAccessible(admin, 'first-run setup');
     await admin.getByLabel(label('Your name')).fill(ADMIN.name);
     await admin.getByLabel(label('Work email')).fill(ADMIN.email);
     await admin.getByLabel(label('Password')).fill(ADMIN.password);
@@ -51,6 +53,7 @@ describeE2E('Tandem in the browser', () => {
     await admin.waitForURL(`**/w/${WORKSPACE.slug}`);
     await admin.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
     await admin.getByRole('heading', { name: 'Get your workspace ready' }).waitFor();
+    await expectAccessible(admin, 'home of a new workspace');
     const nav = admin.getByRole('navigation', { name: 'Main navigation' });
     for (const section of ['Home', 'People', 'Teams', 'API tokens', 'Settings', 'Audit log']) {
       await nav.getByRole('link', { name: section }).waitFor();
@@ -73,6 +76,7 @@ describeE2E('Tandem in the browser', () => {
     await admin.getByRole('button', { name: 'Sign in' }).click();
     const alert = admin.getByRole('alert').filter({ hasText: /password/i });
     await alert.waitFor();
+    await expectAccessible(admin, 'sign-in refused');
     expect(admin.url()).toContain('/login');
     expect(await admin.getByLabel(label('Password')).inputValue()).toBe('');
 
@@ -120,6 +124,7 @@ describeE2E('Tandem in the browser', () => {
     invitee = watch(await inviteeContext.newPage(), 'invitee');
     await invitee.goto(link);
     await invitee.getByRole('heading', { name: `Join ${WORKSPACE.name}` }).waitFor();
+    await expectAccessible(invitee, 'invitation');
     await invitee.getByText('Sales', { exact: true }).waitFor(); // the role they are invited as
     expect(await invitee.getByLabel(label('Your name')).inputValue()).toBe(INVITEE.name);
     await invitee.getByLabel(label('Choose a password')).fill(INVITEE.password);
@@ -163,6 +168,7 @@ describeE2E('Tandem in the browser', () => {
 
     const shown = admin.getByRole('dialog', { name: 'Copy your new token' });
     await shown.getByText('This is the only time you’ll see it').waitFor();
+    await expectAccessible(admin, 'new token dialog');
     const token = await shown.getByLabel('API token', { exact: true }).inputValue();
     expect(token.length).toBeGreaterThan(20);
 
@@ -226,6 +232,7 @@ describeE2E('Tandem in the browser', () => {
     expect(await offscreen()).toBe(true);
     await phone.getByRole('button', { name: 'Open navigation' }).click();
     await expect.poll(offscreen).toBe(false);
+    await expectAccessible(phone, 'phone navigation open');
     await nav.getByRole('link', { name: 'People' }).click();
     await phone.waitForURL(/\/people$/);
     await phone.getByRole('heading', { name: 'People', exact: true }).waitFor();

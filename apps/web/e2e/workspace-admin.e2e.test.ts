@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeE2E, label, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
+import { describeE2E, expectAccessible, label, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
 
 const ADMIN = { name: 'Grace Hopper', email: 'grace@globex.example', password: 'first-admin-password' };
 const SLUG = 'globex';
@@ -25,6 +25,7 @@ describeE2E('Workspace administration in the browser', () => {
   async function go(path: string, heading: string) {
     await page.goto(`/w/${SLUG}${path}`);
     await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+    await expectAccessible(page, heading);
   }
 
   async function signIn(p: Page, email: string, password: string) {

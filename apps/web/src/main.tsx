@@ -1,26 +1,27 @@
+import './app/zod-jitless.ts';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { AuthLayout } from './app/components/auth-layout.tsx';
 import { FullPageLoader } from './app/components/full-page-loader.tsx';
+import { Toasts } from './app/components/toasts.tsx';
 import { QueryError } from './app/kit/index.ts';
 import { queryClient } from './app/query-client.ts';
 import { router } from './app/router.tsx';
 import { SessionProvider } from './app/session.tsx';
-import { theme } from './app/theme.ts';
+import { cssVariablesResolver, theme } from './app/theme.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="bottom-right" />
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <Toasts />
       <QueryClientProvider client={queryClient}>
         <SessionProvider
           fallback={<FullPageLoader />}

@@ -5,17 +5,19 @@ import { PageHeader } from './components/page-header.tsx';
 import { FullPageLoader } from './components/full-page-loader.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { RequirePermission, RequireSession, RootRedirect } from './guards.tsx';
-import { WorkspaceShell } from './shell/workspace-shell.tsx';
 
 /** Route-level code splitting: each page loads its own chunk on first visit. */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
   return lazy(async () => ({ default: (await load())[name] as ComponentType }));
 }
 
+// The shell (navigation, bell, menus) is its own chunk too: the sign-in page, the first load, does not wait for it.
+const WorkspaceShell = page(() => import('./shell/workspace-shell.tsx'), 'WorkspaceShell');
 const LoginPage = page(() => import('../modules/auth/components/login-page.tsx'), 'LoginPage');
 const SetupPage = page(() => import('../modules/auth/components/setup-page.tsx'), 'SetupPage');
 const InvitePage = page(() => import('../modules/auth/components/invite-page.tsx'), 'InvitePage');
 const ResetPage = page(() => import('../modules/auth/components/reset-page.tsx'), 'ResetPage');
+const ConfirmEmailPage = page(() => import('../modules/auth/components/confirm-email-page.tsx'), 'ConfirmEmailPage');
 const WelcomePage = page(() => import('../modules/workspaces/components/welcome-page.tsx'), 'WelcomePage');
 const HomePage = page(() => import('../modules/workspaces/components/home-page.tsx'), 'HomePage');
 const PeoplePage = page(() => import('../modules/people/components/people-page.tsx'), 'PeoplePage');
@@ -53,6 +55,7 @@ export const router = createBrowserRouter([
   { path: '/setup', element: <Public><SetupPage /></Public> },
   { path: '/invite/:token', element: <Public><InvitePage /></Public> },
   { path: '/reset/:token', element: <Public><ResetPage /></Public> },
+  { path: '/confirm-email/:token', element: <Public><ConfirmEmailPage /></Public> },
   {
     element: (
       <RequireSession>
@@ -63,7 +66,11 @@ export const router = createBrowserRouter([
       { path: '/welcome', element: <Public><WelcomePage /></Public> },
       {
         path: '/w/:slug',
-        element: <WorkspaceShell />,
+        element: (
+          <Public>
+            <WorkspaceShell />
+          </Public>
+        ),
         children: [
           { index: true, element: <HomePage /> },
           { path: 'people', element: <PeoplePage /> },

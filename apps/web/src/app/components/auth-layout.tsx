@@ -26,7 +26,7 @@ export function AuthLayout({
           <Paper withBorder shadow="sm" radius="md" p={{ base: 'md', sm: 'xl' }}>
             <Stack gap="md">
               <Stack gap={4}>
-                <Title order={2} size="h3">
+                <Title order={1} size="h3">
                   {title}
                 </Title>
                 {subtitle && (

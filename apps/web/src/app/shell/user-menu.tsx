@@ -6,6 +6,7 @@ import { isApiError } from '../api-error.ts';
 import { notifyError } from '../components/notify.ts';
 import { initials } from '../kit/format.ts';
 import { useRequiredSession } from '../session.tsx';
+import classes from './user-menu.module.css';
 
 export function UserMenu({ slug }: { slug: string }) {
   const session = useRequiredSession();
@@ -31,8 +32,8 @@ export function UserMenu({ slug }: { slug: string }) {
       <Menu.Target>
         <UnstyledButton aria-label={`Account menu for ${session.user.name}`}>
           <Group gap={8} wrap="nowrap">
-            <Avatar size={32} radius="xl" color="blue">
-              {initials(session.user.name)}
+            <Avatar size={32} radius="xl" color="blue" aria-hidden>
+              <span className={classes.initials} data-initials={initials(session.user.name)} />
             </Avatar>
             <Text size="sm" fw={500} visibleFrom="sm" maw={160} truncate>
               {session.user.name}

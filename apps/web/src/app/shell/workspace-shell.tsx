@@ -1,9 +1,9 @@
 import { Suspense, useEffect, useMemo } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useParams } from 'react-router-dom';
-import { AppShell, Badge, Burger, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ROLE_LABELS } from '@tandem/contracts/roles';
-import { Brand } from '../components/brand.tsx';
+import { Brand, Logo } from '../components/brand.tsx';
 import { PageSkeleton } from '../components/page-skeleton.tsx';
 import { HeaderLogFeedbackButton, QuickLogProvider } from '../../modules/feedback/index.ts';
 import { NotificationBell } from '../../modules/notifications/index.ts';
@@ -52,8 +52,14 @@ export function WorkspaceShell() {
                   size="sm"
                   aria-label={opened ? 'Close navigation' : 'Open navigation'}
                 />
-                <UnstyledButton component={Link} to={base} aria-label="Tandem home" mr={4}>
-                  <Brand size="md" />
+                <UnstyledButton component={Link} to={base} aria-label="Tandem home" mr={4} style={{ flexShrink: 0 }}>
+                  {/* On a phone the mark alone, so the workspace name has the room. */}
+                  <Box hiddenFrom="sm" display="flex">
+                    <Logo />
+                  </Box>
+                  <Box visibleFrom="sm">
+                    <Brand size="md" />
+                  </Box>
                 </UnstyledButton>
                 <WorkspaceSwitcher current={membership} />
               </Group>
@@ -75,7 +81,7 @@ export function WorkspaceShell() {
             </AppShell.Section>
             <AppShell.Section>
               <Stack gap={4} p="xs">
-                <Text size="xs" c="dimmed" truncate>
+                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                   {membership.name}
                 </Text>
                 <Badge variant="light" size="sm" w="fit-content">

@@ -25,10 +25,16 @@ export function WorkspaceSwitcher({ current }: { current: Membership }) {
             color="gray"
             rightSection={<IconChevronDown size={16} />}
             aria-label={`Workspace: ${current.name}. Switch workspace`}
+            // Cut short on a narrow header: the whole name is its tooltip, and the menu shows it in full.
+            title={current.name}
             px="xs"
-            styles={{ label: { maxWidth: 'min(40vw, 240px)', overflow: 'hidden', textOverflow: 'ellipsis' } }}
+            styles={{
+              root: { minWidth: 0, maxWidth: '100%' },
+              inner: { minWidth: 0 },
+              label: { minWidth: 0, maxWidth: 240 },
+            }}
           >
-            {current.name}
+            <span style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{current.name}</span>
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
@@ -39,7 +45,7 @@ export function WorkspaceSwitcher({ current }: { current: Membership }) {
               onClick={() => navigate(`/w/${m.slug}`)}
               rightSection={m.slug === current.slug ? <IconCheck size={16} aria-label="Current workspace" /> : null}
             >
-              <Text size="sm" truncate>
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                 {m.name}
               </Text>
               <Text size="xs" c="dimmed">

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, Badge, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { z } from 'zod';
 import { Password, PersonName, ROLE_LABELS, type InvitationPreview } from '@tandem/contracts';
+import { isApiError } from '../../../app/api-error.ts';
 import { AuthLayout } from '../../../app/components/auth-layout.tsx';
 import { FullPageLoader } from '../../../app/components/full-page-loader.tsx';
 import { PasswordWithConfirm, withConfirm } from '../../../app/components/password-with-confirm.tsx';
@@ -33,19 +35,42 @@ export function InvitePage() {
   );
 }
 
+/**
+ * The preview does not say whether the address already has an account (the link may have been
+ * forwarded), so the page starts as "create your account"; "I already have an account" — or the
+ * server's answer to a submitted password — switches it to signing in with that account.
+ */
 function AcceptInvitation({ token, preview }: { token: string; preview: InvitationPreview }) {
   const { session, signedIn } = useSession();
   const navigate = useNavigate();
+  const [existing, setExisting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const form = useFormState({ name: preview.suggestedName ?? '', password: '', confirm: '' });
   const accept = useAcceptInvitation(token);
 
+  function switchToExisting(message: string | null) {
+    setExisting(true);
+    setNotice(message);
+    form.reset({ ...form.values, password: '', confirm: '' });
+  }
+
   const onSubmit = form.handleSubmit(
-    preview.existingUser ? ExistingAccountForm : NewAccountForm,
+    existing ? ExistingAccountForm : NewAccountForm,
     async (parsed) => {
-      const body = preview.existingUser
+      const body = existing
         ? { password: parsed.password }
         : { name: (parsed as z.output<typeof NewAccountForm>).name, password: parsed.password };
-      signedIn(await accept.mutateAsync(body));
+      try {
+        signedIn(await accept.mutateAsync(body));
+      } catch (error) {
+        // A new password was refused because the address has an account: ask for that account's password.
+        if (!existing && isApiError(error) && error.code === 'AUTH_INVALID_CREDENTIALS') {
+          switchToExisting(`${preview.email} already has a Tandem account. Enter its password to join ${preview.workspaceName}.`);
+          return;
+        }
+        if (existing && isApiError(error) && error.status === 401) form.set('password', '');
+        throw error;
+      }
       rememberWorkspace(preview.workspaceSlug);
       navigate(`/w/${preview.workspaceSlug}`, { replace: true });
     },
@@ -56,9 +81,9 @@ function AcceptInvitation({ token, preview }: { token: string; preview: Invitati
     <AuthLayout
       title={`Join ${preview.workspaceName}`}
       subtitle={
-        preview.existingUser
-          ? 'You already have a Tandem account. Enter its password to join this workspace.'
-          : 'Choose your name and a password to create your account.'
+        existing
+          ? 'Sign in with your Tandem account to join this workspace.'
+          : 'Choose your name and a password to create your account. Already have a Tandem account? Sign in with it instead.'
       }
     >
       <Group gap="xs">
@@ -70,11 +95,16 @@ function AcceptInvitation({ token, preview }: { token: string; preview: Invitati
           You’re signed in as {session.user.email}. Accepting signs you in as {preview.email} instead.
         </Alert>
       )}
+      {notice && (
+        <Alert color="blue" variant="light" role="status">
+          {notice}
+        </Alert>
+      )}
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <FormError message={form.formError} />
           <TextInput label="Email" value={preview.email} readOnly disabled />
-          {preview.existingUser ? (
+          {existing ? (
             <PasswordInput label="Your password" autoComplete="current-password" required autoFocus {...form.input('password')} />
           ) : (
             <>
@@ -83,8 +113,23 @@ function AcceptInvitation({ token, preview }: { token: string; preview: Invitati
             </>
           )}
           <Button type="submit" loading={form.submitting} fullWidth>
-            {preview.existingUser ? 'Sign in and join' : 'Create account and join'}
+            {existing ? 'Sign in and join' : 'Create account and join'}
           </Button>
+          {existing ? (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setExisting(false);
+                setNotice(null);
+              }}
+            >
+              I don’t have an account yet
+            </Button>
+          ) : (
+            <Button variant="subtle" onClick={() => switchToExisting(null)}>
+              I already have a Tandem account: sign in instead
+            </Button>
+          )}
         </Stack>
       </form>
     </AuthLayout>

@@ -51,3 +51,8 @@ export function useCompletePasswordReset(token: string) {
     mutationFn: (password: string) => call(api.completePasswordReset, { params: { token }, body: { password } }),
   });
 }
+
+/** Confirms a change of sign-in email with the link sent to the new address (once). */
+export function useConfirmEmailChange(token: string) {
+  return useMutation({ mutationFn: () => call(api.confirmEmailChange, { params: { token } }) });
+}

@@ -9,7 +9,9 @@ import { formatCount, formatDate, percent, QueryView, wilson } from '../../../ap
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { LinkedFeedback } from '../../feedback/index.ts';
+import { useWorkspaceDetails } from '../../workspaces/index.ts';
 import { isUuid, useAccount } from '../hooks/use-deals.ts';
+import { AccountDeals } from './account-deals.tsx';
 import { OwnerName, sourceLabel, STATUS_COLORS } from './deal-bits.tsx';
 import { Dimmed, Fact } from './fact.tsx';
 import { RecordNotFound } from './record-not-found.tsx';
@@ -41,11 +43,11 @@ function AccountView({ account }: { account: AccountDetail }) {
   const ws = useWorkspace();
   const tz = useRequiredSession().user.timeZone;
   const { open, won, lost } = account.deals;
-  const total = open + won + lost;
   const w = wilson(won, won + lost);
   const place = [account.industry, account.region].filter(Boolean).join(' · ');
   const dealsPath = `/w/${ws.slug}/deals`;
   const ownerFilter = account.owner?.userId ?? account.owner?.name ?? null;
+  const baseCurrency = useWorkspaceDetails(ws.slug).data?.baseCurrency;
 
   return (
     <>
@@ -145,14 +147,9 @@ function AccountView({ account }: { account: AccountDetail }) {
           </Stack>
         </Card>
 
-        <LinkedFeedback accountId={account.id} />
+        <AccountDeals slug={ws.slug} accountId={account.id} baseCurrency={baseCurrency} />
 
-        <Text size="sm" c="dimmed">
-          {total === 0 ? 'No deals are linked to this account yet.' : `${formatCount(total)} ${total === 1 ? 'deal is' : 'deals are'} linked to this account.`}{' '}
-          <Anchor component={Link} to={dealsPath} size="sm">
-            Browse all deals
-          </Anchor>
-        </Text>
+        <LinkedFeedback accountId={account.id} />
       </Stack>
     </>
   );

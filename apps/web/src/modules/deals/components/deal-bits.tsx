@@ -74,7 +74,7 @@ export function DealAmount({
           </Text>
         ) : (
           <Tooltip label={`Add a ${deal.currency} exchange rate in Stages and exchange rates`} withArrow>
-            <Text size="xs" c="orange.8" style={{ whiteSpace: 'nowrap' }}>
+            <Text size="xs" c="orange" style={{ whiteSpace: 'nowrap' }}>
               no {deal.currency}→{baseCurrency} rate
             </Text>
           </Tooltip>

@@ -1,7 +1,7 @@
-import { Chip, Group, Input, Select } from '@mantine/core';
+import { Chip, Group, Input, SegmentedControl, Select } from '@mantine/core';
 import { StageCategory, type DealSummary, type Member } from '@tandem/contracts';
-import { describeDayRange, FilterBar, FilterDateRange, filterSummary, FilterSelect } from '../../../app/kit/index.ts';
-import type { DealListView } from '../hooks/use-deal-list-view.ts';
+import { describeDayRange, FilterBar, FilterDateRange, FilterSearch, filterSummary, FilterSelect } from '../../../app/kit/index.ts';
+import { scopeOf, type DealListView } from '../hooks/use-deal-list-view.ts';
 import { CLOSE_PERIOD_LABELS, CLOSE_PERIODS, periodRange, type ClosePeriod } from './close-periods.ts';
 import { STATUS_LABELS } from './deal-bits.tsx';
 import { TypeableSelect } from './typeable-select.tsx';
@@ -48,8 +48,11 @@ export function DealFilters(props: DealFiltersProps) {
     stageData.push({ group: 'Other', items: [view.stage] });
   }
   const range = { from: view.closeFrom, to: view.closeTo };
-  const ownerName = view.owner && (members.find((m) => m.userId === view.owner)?.name ?? view.owner);
+  const scope = scopeOf(view, userId);
+  // "My deals" is the switch's, not a filter's, to show.
+  const ownerName = scope === null && view.owner && (members.find((m) => m.userId === view.owner)?.name ?? view.owner);
   const summary = filterSummary([
+    view.q.trim() && `“${view.q.trim()}”`,
     view.status.length > 0 && `Status: ${view.status.map((s) => STATUS_LABELS[s]).join(', ')}`,
     view.period && `Close date: ${view.period === 'custom' ? (describeDayRange(range) ?? CLOSE_PERIOD_LABELS.custom) : CLOSE_PERIOD_LABELS[view.period]}`,
     view.stage && `Stage: ${view.stage}`,
@@ -57,8 +60,35 @@ export function DealFilters(props: DealFiltersProps) {
     view.segment && `Segment: ${view.segment}`,
   ]);
 
+  const pinned = (
+    <>
+      <SegmentedControl
+        aria-label="Whose deals"
+        value={scope ?? ''}
+        onChange={(v) => update({ owner: v === 'mine' ? userId : null })}
+        data={[
+          { value: 'mine', label: 'My deals' },
+          { value: 'all', label: 'All deals' },
+        ]}
+        w={{ base: '100%', sm: 'auto' }}
+      />
+      <FilterSearch
+        field={{
+          type: 'search',
+          key: 'q',
+          label: 'Search deals',
+          hideLabel: true,
+          placeholder: 'Search deal or account names',
+          value: view.q,
+          onChange: (q) => update({ q }),
+          width: 320,
+        }}
+      />
+    </>
+  );
+
   return (
-    <FilterBar activeCount={activeFilters} onClear={clearFilters} summary={summary} collapseOnPhone>
+    <FilterBar activeCount={activeFilters} onClear={clearFilters} summary={summary} pinned={pinned} pinnedLine collapseOnPhone>
       <Input.Wrapper label="Status" w={{ base: '100%', sm: 'auto' }}>
         <Chip.Group multiple value={view.status} onChange={(v) => update({ status: v as StageCategory[] })}>
           <Group gap={6} mt={4} wrap="nowrap" role="group" aria-label="Status">

@@ -82,7 +82,7 @@ function DealView({ deal }: { deal: DealDetail }) {
               <DealAmount deal={deal} baseCurrency={baseCurrency} align="left" />
             </Fact>
             <Fact label="Stage">
-              <Group gap={6} wrap="nowrap">
+              <Group gap={6} wrap="wrap">
                 <StatusBadge status={deal.stageCategory} size="sm" />
                 <Text size="sm">{deal.stage}</Text>
               </Group>

@@ -8,7 +8,7 @@ import { usePhone } from '../../../app/use-phone.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useAllMembers } from '../../people/index.ts';
 import { useWorkspaceDetails } from '../../workspaces/index.ts';
-import { resolveFilters, useDealListView } from '../hooks/use-deal-list-view.ts';
+import { resolveFilters, scopeOf, useDealListView } from '../hooks/use-deal-list-view.ts';
 import { useDealPages, useDealSummary, useSegments } from '../hooks/use-deals.ts';
 import { todayIn } from './close-periods.ts';
 import { DealFilters } from './deal-filters.tsx';
@@ -19,7 +19,10 @@ export function DealsPage() {
   const ws = useWorkspace();
   const session = useRequiredSession();
   const phone = usePhone();
-  const { view, update, clearFilters, activeFilters } = useDealListView();
+  const me = session.user.id;
+  // A rep opens on their own deals ("My deals"); everyone else on all of them. The switch shows which.
+  const { view, update, clearFilters, activeFilters } = useDealListView({ me, defaultOwner: ws.membership.role === 'sales' ? me : null });
+  const mineOnly = scopeOf(view, me) === 'mine' && activeFilters === 0;
   const workspace = useWorkspaceDetails(ws.slug);
   const members = useAllMembers(ws.slug);
   const segments = useSegments(ws.slug);
@@ -70,16 +73,31 @@ export function DealsPage() {
                 </Text>
               ) : undefined
             }
-            empty={{
-              icon: <IconFilterOff size={28} />,
-              title: 'No deals match these filters',
-              description: 'Widen the close date or clear a filter.',
-              action: (
-                <Button variant="default" onClick={clearFilters}>
-                  Clear filters
-                </Button>
-              ),
-            }}
+            empty={
+              mineOnly
+                ? {
+                    icon: <IconBriefcase size={28} />,
+                    title: 'You own no deals',
+                    description: 'Deals whose owner in the CRM is you show here. The rest of the team’s deals are under All deals.',
+                    action: (
+                      <Button variant="default" onClick={() => update({ owner: null })}>
+                        Show all deals
+                      </Button>
+                    ),
+                  }
+                : {
+                    icon: <IconFilterOff size={28} />,
+                    title: view.q.trim() ? `No deals match “${view.q.trim()}”` : 'No deals match these filters',
+                    description: view.q.trim()
+                      ? 'Search looks in deal and account names. Check the spelling, or clear the filters.'
+                      : 'Widen the close date or clear a filter.',
+                    action: (
+                      <Button variant="default" onClick={clearFilters}>
+                        Clear filters
+                      </Button>
+                    ),
+                  }
+            }
           >
             {(rows, data) => {
               const total = data.pages[0]?.total ?? 0;

@@ -103,6 +103,21 @@ export function useDeleteFeedback(slug: string) {
 }
 
 /** The inbox's "Move to…": into a theme, or back to triage with `themeId: null`. */
+/**
+ * "Undo" after a move: each item goes back to the theme it was in (or to triage), one move per former theme.
+ * Answers what to say once done.
+ */
+export async function moveBack(
+  move: (body: { itemIds: string[]; themeId: string | null }) => Promise<{ moved: number }>,
+  items: { id: string; themeId: string | null }[],
+): Promise<string> {
+  const byTheme = new Map<string | null, string[]>();
+  for (const i of items) byTheme.set(i.themeId, [...(byTheme.get(i.themeId) ?? []), i.id]);
+  let n = 0;
+  for (const [themeId, itemIds] of byTheme) n += (await move({ itemIds, themeId })).moved;
+  return `${n} ${n === 1 ? 'item is' : 'items are'} back where ${n === 1 ? 'it was' : 'they were'}.`;
+}
+
 export function useMoveFeedback(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -39,6 +39,18 @@ export function useAcceptSuggestion(slug: string) {
   });
 }
 
+/** Takes an accept back while its theme is untouched: the suggestion is listed again, the theme is gone. */
+export function useUndoAcceptSuggestion(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (suggestionId: string) => call(feedbackEndpoints.undoAcceptSuggestion, { params: { workspace: slug, suggestionId } }),
+    onSuccess: async (list) => {
+      queryClient.setQueryData(feedbackKeys.suggestions(slug), list);
+      await themesChanged(queryClient, slug);
+    },
+  });
+}
+
 export function useDiscardSuggestion(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({

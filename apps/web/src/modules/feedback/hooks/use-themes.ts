@@ -97,6 +97,7 @@ export function useThemeActions(slug: string, themeId: string) {
   return {
     update: useThemeWrite(slug, (body: UpdateThemeRequest) => call(feedbackEndpoints.updateTheme, { params: p, body })),
     changeStatus: useThemeWrite(slug, (body: ChangeThemeStatusRequest) => call(feedbackEndpoints.changeThemeStatus, { params: p, body })),
+    undoStatus: useThemeWrite(slug, (changeId: string) => call(feedbackEndpoints.undoThemeStatus, { params: p, body: { changeId } })),
     addLink: useThemeWrite(slug, (body: AddThemeLinkRequest) => call(feedbackEndpoints.addThemeLink, { params: p, body })),
     removeLink: useThemeWrite(slug, (linkId: string) => call(feedbackEndpoints.removeThemeLink, { params: { ...p, linkId } })),
     split: useThemeWrite(slug, (body: { name: string; itemIds: string[] }) => call(feedbackEndpoints.splitTheme, { params: p, body })),

@@ -1,4 +1,4 @@
-import type { DEAL_IMPORT_FIELDS, DateFormat, ImportFormat, ImportStatus } from '@tandem/contracts';
+import type { DEAL_IMPORT_FIELDS, DateFormat, ImportCounts, ImportFormat, ImportPreview, ImportStatus } from '@tandem/contracts';
 
 export type DealField = (typeof DEAL_IMPORT_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly DealField[] = ['externalId', 'stage'];
@@ -78,6 +78,16 @@ export const STATUS_COLORS: Record<ImportStatus, string> = {
   failed: 'red',
   undone: 'orange',
 };
+
+/** A completed import that read rows and rejected every one of them: nothing was imported, which is no success. */
+export const importedNothing = (r: { status: ImportStatus; dryRun: boolean; counts: ImportCounts | null }) =>
+  r.status === 'completed' && !!r.counts && r.counts.rows > 0 && r.counts.invalid === r.counts.rows;
+
+/** The preview's check when no checked row can be imported (the server refuses to start it then), else null. */
+export function nothingToImport(preview: ImportPreview): NonNullable<ImportPreview['check']> | null {
+  const c = preview.check;
+  return c && c.rows > 0 && c.invalid === c.rows ? c : null;
+}
 
 /** "Salesforce" for a source named after its format, else "Pipedrive · Other CSV". */
 export function sourceLabel(source: string | null, format: ImportFormat | null): string {

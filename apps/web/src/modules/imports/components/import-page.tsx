@@ -9,7 +9,7 @@ import { formatDateTime, QueryView } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useImport } from '../hooks/use-imports.ts';
-import { formatBytes, problemForTheWeb } from './import-fields.ts';
+import { formatBytes, importedNothing, problemForTheWeb } from './import-fields.ts';
 import { ImportProgress } from './import-progress.tsx';
 import { ImportResultView } from './import-result.tsx';
 import { ImportSetup } from './import-setup.tsx';
@@ -72,10 +72,16 @@ function Actions({ detail }: { detail: ImportDetail }) {
     <>
       <ImportStatusBadge record={detail} size="lg" />
       {done && detail.status === 'completed' && <UndoImport detail={detail} />}
-      {done && (
-        <Button component={Link} to={`/w/${ws.slug}/deals`} leftSection={<IconBriefcase size={16} />}>
-          View deals
+      {done && importedNothing(detail) ? (
+        <Button component={Link} to={`/w/${ws.slug}/imports`} leftSection={<IconFileUpload size={16} />}>
+          Upload again
         </Button>
+      ) : (
+        done && (
+          <Button component={Link} to={`/w/${ws.slug}/deals`} leftSection={<IconBriefcase size={16} />}>
+            View deals
+          </Button>
+        )
       )}
     </>
   );

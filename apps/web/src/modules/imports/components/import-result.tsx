@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { rejectedRowsUrl } from '../hooks/use-imports.ts';
-import { formatBytes, formatCount, plural, sourceLabel } from './import-fields.ts';
+import { formatBytes, formatCount, importedNothing, plural, sourceLabel } from './import-fields.ts';
 import { RowProblems } from './row-problems.tsx';
 
 type CountKey = Exclude<keyof ImportCounts, 'rows'>;
@@ -34,6 +34,12 @@ export function ImportResultView({ detail }: { detail: ImportDetail }) {
         <Alert color="orange" variant="light" icon={<IconArrowBackUp size={18} />} title={`Undone ${formatDateTime(detail.undoneAt, tz)}`}>
           The deals this import created were deleted, and the deals it changed or removed were put back as they were before
           it. The counts below are what it had done.
+        </Alert>
+      )}
+      {importedNothing(detail) && (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={detail.dryRun ? 'Nothing would be imported' : 'Nothing was imported'} role="alert">
+          Every one of the {plural(detail.counts?.rows ?? 0, 'row')} of this file was rejected, so no deal was created or updated.
+          The rows below say why; fix the file and upload it again.
         </Alert>
       )}
       {detail.dryRun && (

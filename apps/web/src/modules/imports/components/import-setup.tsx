@@ -9,7 +9,7 @@ import { QueryError } from '../../../app/kit/index.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { missingFields, requestOf, sourceError, useImportSetup } from '../hooks/use-import-setup.ts';
 import { usePendingImport } from '../hooks/use-pending-import.ts';
-import { fieldLabel, problemForTheWeb } from './import-fields.ts';
+import { fieldLabel, nothingToImport, problemForTheWeb } from './import-fields.ts';
 import { fieldOf } from './mapping.ts';
 import { ColumnsStep, FileStep, RowsStep, StartStep, ValuesStep } from './setup-steps.tsx';
 
@@ -59,6 +59,8 @@ export function ImportSetup({ detail }: { detail: ImportDetail }) {
   const badSource = sourceError(choices.source);
   const checking = preview.isFetching || !setup.upToDate;
   const problem = !missing.length && setup.upToDate && p.problem ? problemForTheWeb(p.problem, 'Choose the date order in step 3.') : null;
+  // Every checked row would be skipped: said plainly, and the import is not offered (the server refuses it too).
+  const nothing = !missing.length && !badSource && setup.upToDate && !problem && !checking ? nothingToImport(p) : null;
   const blocker = badSource
     ? 'Fix the source name first.'
     : missing.length
@@ -69,7 +71,9 @@ export function ImportSetup({ detail }: { detail: ImportDetail }) {
           ? 'Checking the first rows…'
           : problem
             ? 'Fix the problem shown above first.'
-            : null;
+            : nothing
+              ? 'No row of this file can be imported (see step 4).'
+              : null;
 
   function setDateFormat(d: DateFormat | null) {
     if (choices?.format !== 'csv') return setup.update({ dateFormat: d });
@@ -89,6 +93,7 @@ export function ImportSetup({ detail }: { detail: ImportDetail }) {
         missing={missing}
         problem={problem}
         checking={checking}
+        nothing={nothing}
         error={preview.isError ? preview.error : null}
         onRetry={() => void preview.refetch()}
         strict={choices.strict}
@@ -97,6 +102,7 @@ export function ImportSetup({ detail }: { detail: ImportDetail }) {
         choices={choices}
         onOptions={setup.update}
         blocker={blocker}
+        nothingToImport={!!nothing}
         starting={start.isPending}
         startError={start.error}
         onStart={() => start.mutate(requestOf(choices, true))}

@@ -44,7 +44,12 @@ export function PreviewRows({ preview, fieldFor, unchecked, strict }: PreviewRow
           />
         )}
       </Group>
-      <Table.ScrollContainer minWidth={Math.max(560, shown.length * 150)} maxHeight={460}>
+      <Table.ScrollContainer
+        minWidth={Math.max(560, shown.length * 150)}
+        maxHeight={460}
+        // A region that scrolls is reachable by keyboard (focus it, then arrow keys), as axe's scrollable-region-focusable asks.
+        scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'First rows of the file, scrollable' } }}
+      >
         <Table verticalSpacing={6} horizontalSpacing="sm" stickyHeader withColumnBorders withTableBorder fz="sm" aria-label="First rows of the file">
           <Table.Thead>
             <Table.Tr>

@@ -1,6 +1,6 @@
 /** The five steps of reviewing a pending upload; ImportSetup holds their state. */
 import { Alert, Button, Checkbox, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconHistory, IconInfoCircle, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileUpload, IconHistory, IconInfoCircle, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import type { DateFormat, ImportFormat, ImportMapping, ImportPreview } from '@tandem/contracts';
 import { errorMessage } from '../../../app/api-error.ts';
 import { QueryError } from '../../../app/kit/index.ts';
@@ -11,6 +11,7 @@ import type { SetupChoices } from '../hooks/use-import-setup.ts';
 import { useStageMapping } from '../hooks/use-imports.ts';
 import { ColumnMapping } from './column-mapping.tsx';
 import { DATE_FORMAT_LABELS, FIELD_LABELS, FORMAT_DESCRIPTIONS, FORMAT_LABELS, IMPORT_FORMATS, fieldLabel } from './import-fields.ts';
+import { NothingToImport } from './nothing-to-import.tsx';
 import { PreviewRows } from './preview-rows.tsx';
 import { SetupSection } from './setup-section.tsx';
 import { StageValues } from './stage-values.tsx';
@@ -130,9 +131,9 @@ export function ValuesStep(props: {
         {mapped('stage') ? (
           <StageValues preview={preview} mapping={mapping} onChange={onMapping} workspaceStages={stages.data} />
         ) : (
-          <Text size="sm" c="dimmed">
-            Choose the {FIELD_LABELS.stage} column to see the stages of the file.
-          </Text>
+            <Text size="sm" c="dimmed">
+              Choose the {FIELD_LABELS.stage} column to see the stages of the file.
+            </Text>
         )}
         <Group gap="md" align="flex-start" wrap="wrap">
           {hasDates && (
@@ -175,6 +176,8 @@ export function RowsStep(props: {
   missing: string[];
   problem: string | null;
   checking: boolean;
+  /** The check of the rows when none of them can be imported, else null. */
+  nothing: ImportPreview['check'];
   error: unknown;
   onRetry: () => void;
   strict: boolean;
@@ -207,6 +210,7 @@ export function RowsStep(props: {
             {problem}
           </Alert>
         )}
+        {props.nothing && <NothingToImport check={props.nothing} />}
         {props.error != null && <QueryError error={props.error} title="Could not check the file" onRetry={props.onRetry} />}
         <div style={{ opacity: checking ? 0.6 : 1, transition: 'opacity 120ms' }}>
           <PreviewRows preview={preview} fieldFor={props.fieldFor} unchecked={unchecked} strict={props.strict} />
@@ -221,6 +225,8 @@ export function StartStep(props: {
   onOptions: (patch: Pick<Partial<SetupChoices>, 'full' | 'strict'>) => void;
   /** Why the import cannot start yet, or null. */
   blocker: string | null;
+  /** No row can be imported: the way on is another file, not a start button. */
+  nothingToImport: boolean;
   starting: boolean;
   startError: unknown;
   onStart: () => void;
@@ -254,31 +260,45 @@ export function StartStep(props: {
             {errorMessage(props.startError)}
           </Alert>
         )}
-        <Group justify="space-between" gap="sm" wrap="wrap-reverse">
-          <Button variant="default" color="gray" leftSection={<IconTrash size={16} />} onClick={props.onDiscard}>
-            Discard upload
-          </Button>
-          <Group gap="sm" wrap="nowrap">
-            {blocker && (
-              <Group gap={6} wrap="nowrap">
-                <IconInfoCircle size={16} color="var(--mantine-color-dimmed)" style={{ flexShrink: 0 }} />
-                <Text size="sm" c="dimmed">
-                  {blocker}
-                </Text>
-              </Group>
-            )}
-            <Button
-              leftSection={<IconPlayerPlay size={16} />}
-              disabled={!!blocker}
-              loading={props.starting}
-              onClick={props.onStart}
-              color={choices.full ? 'orange' : undefined}
-              style={{ flexShrink: 0 }}
-            >
-              {choices.full ? 'Start full sync' : 'Start import'}
+        {props.nothingToImport ? (
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Group gap={6} wrap="nowrap">
+              <IconInfoCircle size={16} color="var(--mantine-color-dimmed)" style={{ flexShrink: 0 }} />
+              <Text size="sm" c="dimmed">
+                {blocker}
+              </Text>
+            </Group>
+            <Button leftSection={<IconFileUpload size={16} />} onClick={props.onDiscard}>
+              Discard and upload another file
             </Button>
           </Group>
-        </Group>
+        ) : (
+          <Group justify="space-between" gap="sm" wrap="wrap-reverse">
+            <Button variant="default" color="gray" leftSection={<IconTrash size={16} />} onClick={props.onDiscard}>
+              Discard upload
+            </Button>
+            <Group gap="sm" wrap="wrap">
+              {blocker && (
+                <Group gap={6} wrap="nowrap">
+                  <IconInfoCircle size={16} color="var(--mantine-color-dimmed)" style={{ flexShrink: 0 }} />
+                  <Text size="sm" c="dimmed">
+                    {blocker}
+                  </Text>
+                </Group>
+              )}
+              <Button
+                leftSection={<IconPlayerPlay size={16} />}
+                disabled={!!blocker}
+                loading={props.starting}
+                onClick={props.onStart}
+                color={choices.full ? 'orange' : undefined}
+                style={{ flexShrink: 0 }}
+              >
+                {choices.full ? 'Start full sync' : 'Start import'}
+              </Button>
+            </Group>
+          </Group>
+        )}
       </Stack>
     </SetupSection>
   );

@@ -96,7 +96,8 @@ export function useImportSetup(slug: string, importId: string) {
     setFormat(format: ImportFormat) {
       setChoices((c) => {
         if (!c || c.format === format) return c;
-        if (format !== 'csv') return { ...c, format };
+        // A recognised format needs no mapping: a probe for the remembered Other CSV mapping no longer applies.
+        if (format !== 'csv') return { ...c, format, probe: null };
         // From a recognised file, start from what the server recognised; else ask for the remembered mapping.
         const seeded = c.mapping ?? (preview.data ? mappingFromColumns(preview.data.columns) : null);
         const useful = seeded && Object.keys(seeded.fields).length > 0;

@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Anchor, Button, Group, PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { z } from 'zod';
-import { Password, UpdateProfileRequest } from '@tandem/contracts';
+import { Email, Password, UpdateProfileRequest } from '@tandem/contracts';
 import { FormCard } from '../../../app/components/form-card.tsx';
 import { notifySuccess } from '../../../app/components/notify.ts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
@@ -10,7 +10,7 @@ import { PasswordWithConfirm, withConfirm } from '../../../app/components/passwo
 import { useFormState } from '../../../app/forms.ts';
 import { browserTimeZone } from '../../../app/kit/index.ts';
 import { useRequiredSession, useSession } from '../../../app/session.tsx';
-import { useChangePassword, useUpdateProfile } from '../hooks/use-profile.ts';
+import { useChangeEmail, useChangePassword, useUpdateProfile } from '../hooks/use-profile.ts';
 import { timeZoneOptions } from './time-zones.ts';
 
 export function ProfilePage() {
@@ -19,7 +19,7 @@ export function ProfilePage() {
     <>
       <PageHeader
         title="Profile"
-        description="Your name, email and time zone apply in every workspace you belong to."
+        description="Your name, sign-in email and time zone apply in every workspace you belong to."
         actions={
           <Button component={Link} to={`/w/${slug}/profile/notifications`} variant="default">
             Notifications
@@ -29,6 +29,7 @@ export function ProfilePage() {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <ProfileForm />
         <PasswordForm />
+        <EmailForm />
       </SimpleGrid>
     </>
   );
@@ -39,29 +40,21 @@ function ProfileForm() {
   const { refresh } = useSession();
   const updateProfile = useUpdateProfile();
   const user = session.user;
-  const form = useFormState({ name: user.name, email: user.email, timeZone: user.timeZone });
+  const form = useFormState({ name: user.name, timeZone: user.timeZone });
   const zones = useMemo(() => timeZoneOptions(user.timeZone), [user.timeZone]);
   const detected = browserTimeZone();
-  const dirty = form.values.name !== user.name || form.values.email !== user.email || form.values.timeZone !== user.timeZone;
+  const dirty = form.values.name !== user.name || form.values.timeZone !== user.timeZone;
 
   const onSubmit = form.handleSubmit(UpdateProfileRequest, async (body) => {
     const updated = await updateProfile.mutateAsync(body);
     await refresh();
-    form.reset({ name: updated.name, email: updated.email, timeZone: updated.timeZone });
+    form.reset({ name: updated.name, timeZone: updated.timeZone });
     notifySuccess('Your profile is saved.');
   });
 
   return (
     <FormCard title="Your details" onSubmit={onSubmit} error={form.formError}>
       <TextInput label="Name" autoComplete="name" required {...form.input('name')} />
-      <TextInput
-        label="Email"
-        type="email"
-        autoComplete="email"
-        description="You sign in with this address."
-        required
-        {...form.input('email')}
-      />
       <Select
         label="Time zone"
         description={
@@ -87,6 +80,42 @@ function ProfileForm() {
       <Group justify="flex-end">
         <Button type="submit" loading={form.submitting} disabled={!dirty}>
           Save profile
+        </Button>
+      </Group>
+    </FormCard>
+  );
+}
+
+const EmailForm_ = z.object({ email: Email, currentPassword: z.string().min(1, 'Enter your current password') });
+
+/** The sign-in email changes only once the new address confirms: this form sends the link. */
+function EmailForm() {
+  const session = useRequiredSession();
+  const form = useFormState({ email: '', currentPassword: '' });
+  const changeEmail = useChangeEmail();
+  const [sent, setSent] = useState<string | null>(null);
+
+  const onSubmit = form.handleSubmit(EmailForm_, async (body) => {
+    const res = await changeEmail.mutateAsync(body);
+    form.reset();
+    setSent(res.pendingEmail);
+  });
+
+  return (
+    <FormCard title="Sign-in email" onSubmit={onSubmit} error={form.formError}>
+      <Text size="sm">
+        You sign in with <strong>{session.user.email}</strong>.
+      </Text>
+      {sent && (
+        <Alert color="blue" variant="light" role="status" title="Check the new address">
+          We sent a confirmation link to {sent}. Your sign-in email changes when you open that link. We also told {session.user.email}.
+        </Alert>
+      )}
+      <TextInput label="New email" type="email" autoComplete="email" required {...form.input('email')} />
+      <PasswordInput label="Current password" autoComplete="current-password" required {...form.input('currentPassword')} />
+      <Group justify="flex-end">
+        <Button type="submit" loading={form.submitting}>
+          Send confirmation link
         </Button>
       </Group>
     </FormCard>

@@ -106,7 +106,8 @@ export function FeedbackInboxPage() {
             recordLabel={recordLabel}
           />
         </Card>
-        <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+        {/* Overflow visible: the move bar inside sticks to the bottom of the window, not of this card. */}
+        <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }} style={{ overflow: 'visible' }}>
           <Stack gap="sm">
             <InfiniteQueryView
               query={items}
@@ -136,9 +137,6 @@ export function FeedbackInboxPage() {
                         </Text>
                       </Group>
                     </Group>
-                    {canTriage && selected.size > 0 && (
-                      <MoveToTheme itemIds={[...selected]} themes={themes.data?.items ?? []} onMoved={() => select(new Set())} onClear={() => select(new Set())} />
-                    )}
                     <div style={{ opacity: items.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
                       <Stack gap={0} role="list" aria-label="Feedback">
                         {rows.map((item: FeedbackItem) => (
@@ -152,6 +150,15 @@ export function FeedbackInboxPage() {
                         ))}
                       </Stack>
                     </div>
+                    {/* After the list, sticky at the bottom: it takes its own room and never covers the row just ticked. */}
+                    {canTriage && selected.size > 0 && (
+                      <MoveToTheme
+                        items={rows.filter((r) => selected.has(r.id)).map((r) => ({ id: r.id, themeId: r.theme?.id ?? null }))}
+                        themes={themes.data?.items ?? []}
+                        onMoved={() => select(new Set())}
+                        onClear={() => select(new Set())}
+                      />
+                    )}
                   </>
                 );
               }}

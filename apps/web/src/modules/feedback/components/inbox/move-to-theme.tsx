@@ -2,21 +2,25 @@ import { useState } from 'react';
 import { Button, Group, Paper, Select, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import type { Theme } from '@tandem/contracts';
-import { notifyError, notifySuccess } from '../../../../app/components/notify.ts';
+import { notifyError } from '../../../../app/components/notify.ts';
+import { moveBack } from '../../hooks/use-feedback.ts';
+import { notifyUndoable } from '../shared/undo-toast.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useMoveFeedback } from '../../hooks/use-feedback.ts';
 
 const NO_THEME = '__none__';
 
 interface MoveToThemeProps {
-  itemIds: string[];
+  /** The selected items, with the theme each is in now (what "Undo" puts them back into). */
+  items: { id: string; themeId: string | null }[];
   themes: Theme[];
   onMoved: () => void;
   onClear: () => void;
 }
 
 /** Triage: the selected items go into one theme, or out of any ("No theme" puts them back in triage). */
-export function MoveToTheme({ itemIds, themes, onMoved, onClear }: MoveToThemeProps) {
+export function MoveToTheme({ items, themes, onMoved, onClear }: MoveToThemeProps) {
+  const itemIds = items.map((i) => i.id);
   const ws = useWorkspace();
   const [target, setTarget] = useState<string | null>(null);
   const move = useMoveFeedback(ws.slug);
@@ -31,7 +35,11 @@ export function MoveToTheme({ itemIds, themes, onMoved, onClear }: MoveToThemePr
       { itemIds, themeId },
       {
         onSuccess: ({ moved }) => {
-          notifySuccess(name ? `${moved} moved to “${name}”.` : `${moved} taken out of their theme; they wait for triage again.`, 'Feedback moved');
+          notifyUndoable({
+            title: 'Feedback moved',
+            message: name ? `${moved} moved to “${name}”.` : `${moved} taken out of their theme; they wait for triage again.`,
+            undo: () => moveBack(move.mutateAsync, items),
+          });
           setTarget(null);
           onMoved();
         },
@@ -49,8 +57,9 @@ export function MoveToTheme({ itemIds, themes, onMoved, onClear }: MoveToThemePr
       role="region"
       aria-label="Move selected feedback"
       shadow="sm"
-      // Stays in view under the header while the PMM scrolls on, picking more items.
-      style={{ position: 'sticky', top: 64, zIndex: 3 }}
+      // Stays in view at the bottom while the PMM scrolls on, picking more items; placed after the list, it
+      // takes its own room there, so it never covers a row.
+      style={{ position: 'sticky', bottom: 'var(--mantine-spacing-sm)', zIndex: 3 }}
     >
       <Group gap="sm" wrap="wrap">
         <Text size="sm" fw={600}>

@@ -10,13 +10,14 @@ import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useFeedbackPages, useMyFeedbackSummary, type FeedbackFilterParams } from '../../hooks/use-feedback.ts';
 import { THEME_STATUS_COLORS, ThemeStatusBadge } from '../shared/theme-bits.tsx';
 import { FeedbackRow } from '../shared/feedback-row.tsx';
+import { NOT_GROUPED } from '../shared/feedback-bits.tsx';
 import { LogFeedbackButton } from '../capture/log-feedback-button.tsx';
 import { OwnItemActions } from './own-item-actions.tsx';
 import { QUICK_LOG_KEY } from '../capture/quick-log-context.ts';
 
 type Bucket = 'untriaged' | ThemeStatus;
 const BUCKETS: Bucket[] = ['untriaged', ...THEME_STATUSES];
-const BUCKET_LABELS: Record<Bucket, string> = { untriaged: 'Untriaged', ...THEME_STATUS_LABELS };
+const BUCKET_LABELS: Record<Bucket, string> = { untriaged: NOT_GROUPED, ...THEME_STATUS_LABELS };
 const BUCKET_COLORS: Record<Bucket, string> = { untriaged: 'gray', ...THEME_STATUS_COLORS };
 
 const isBucket = (v: string | null): v is Bucket => !!v && (BUCKETS as string[]).includes(v);
@@ -161,7 +162,7 @@ function StatusCount({ label, color, value, loading, active, onClick }: StatusCo
   const phone = usePhone();
   if (phone) {
     return (
-      <UnstyledButton onClick={onClick} aria-pressed={active} aria-label={`${label}: ${value}`}>
+      <UnstyledButton onClick={onClick} aria-pressed={active}>
         <Paper
           withBorder
           radius="md"
@@ -183,7 +184,7 @@ function StatusCount({ label, color, value, loading, active, onClick }: StatusCo
     );
   }
   return (
-    <UnstyledButton onClick={onClick} aria-pressed={active} aria-label={`${label}: ${value}`}>
+    <UnstyledButton onClick={onClick} aria-pressed={active}>
       <Paper
         withBorder
         radius="md"
@@ -236,7 +237,7 @@ function Outcome({ item, tz }: { item: FeedbackItem; tz: string }) {
     <Text size="xs" c="dimmed">
       {item.theme
         ? `No answer yet. The theme is ${THEME_STATUS_LABELS[item.theme.status].toLowerCase()}; you are told when that changes.`
-        : 'Waiting for triage: marketing has not grouped it with similar feedback yet.'}
+        : `${NOT_GROUPED}: marketing has not grouped it with similar feedback.`}
     </Text>
   );
 }

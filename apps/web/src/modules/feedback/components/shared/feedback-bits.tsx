@@ -23,13 +23,21 @@ export function KindBadge({ kind, size = 'sm' }: { kind: FeedbackKind; size?: 'x
   );
 }
 
-/** An item's theme with its status, and how it got there when the engine chose it; "Needs triage" without one. */
+/** The one word for feedback in no theme yet, wherever a rep reads it (beside the theme statuses: New, Planned…). */
+export const NOT_GROUPED = 'Not grouped yet';
+
+/** "Grouped automatically (62 % match)": Tandem filed the item itself, this sure. */
+export function groupedAutomatically(confidence: number | null): string {
+  return `Grouped automatically${confidence != null ? ` (${percent(confidence)} match)` : ''}`;
+}
+
+/** An item's theme with its status, and how it got there when the engine chose it; "Not grouped yet" without one. */
 export function ThemeCell({ item, slug }: { item: Pick<FeedbackItem, 'theme' | 'assignment'>; slug: string }) {
   if (!item.theme) {
     return (
-      <Tooltip label="No theme yet: a marketer groups it with similar feedback" withArrow>
+      <Tooltip label="Marketing has not grouped it with similar feedback yet" withArrow>
         <Badge color="gray" variant="outline" size="sm" tt="none">
-          Needs triage
+          {NOT_GROUPED}
         </Badge>
       </Tooltip>
     );
@@ -44,7 +52,7 @@ export function ThemeCell({ item, slug }: { item: Pick<FeedbackItem, 'theme' | '
       {auto && (
         <Tooltip label="Tandem filed it under this theme on its own; a marketer can move it" withArrow>
           <Text size="xs" c="dimmed" span>
-            auto{item.assignment?.confidence != null ? ` · ${percent(item.assignment.confidence)}` : ''}
+            {groupedAutomatically(item.assignment?.confidence ?? null)}
           </Text>
         </Tooltip>
       )}

@@ -9,8 +9,9 @@ import { RequirePermission } from '../../../../app/guards.tsx';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useWorkspaceDetails } from '../../../workspaces/index.ts';
-import { useRefreshSuggestions, useSuggestions } from '../../hooks/use-suggestions.ts';
+import { useRefreshSuggestions, useSuggestions, useUndoAcceptSuggestion } from '../../hooks/use-suggestions.ts';
 import { plural } from '../shared/theme-bits.tsx';
+import { notifyUndoable } from '../shared/undo-toast.tsx';
 import { AcceptedTheme, ThemeSuggestionCard } from './theme-suggestion-card.tsx';
 
 export function SuggestionsPage() {
@@ -27,6 +28,7 @@ function Suggestions() {
   const baseCurrency = useWorkspaceDetails(ws.slug).data?.baseCurrency;
   const suggestions = useSuggestions(ws.slug);
   const refresh = useRefreshSuggestions(ws.slug);
+  const undoAccept = useUndoAcceptSuggestion(ws.slug);
   const [accepted, setAccepted] = useState<ThemeDetail[]>([]);
 
   // Never computed in this workspace: compute once on arrival rather than show an empty page.
@@ -92,7 +94,18 @@ function Suggestions() {
                       slug={ws.slug}
                       baseCurrency={baseCurrency}
                       tz={tz}
-                      onAccepted={(theme) => setAccepted((prev) => [theme, ...prev])}
+                      onAccepted={(theme, suggestionId) => {
+                        setAccepted((prev) => [theme, ...prev]);
+                        notifyUndoable({
+                          title: `“${theme.name}” created`,
+                          message: `${plural(theme.metrics.items, 'item')} moved into it. Nobody was told.`,
+                          undo: async () => {
+                            await undoAccept.mutateAsync(suggestionId);
+                            setAccepted((prev) => prev.filter((t) => t.id !== theme.id));
+                            return `The suggestion is back and its items wait for triage again.`;
+                          },
+                        });
+                      }}
                     />
                   ))
                 )}
@@ -152,7 +165,7 @@ function NothingToSuggest({ unthemed, slug }: { unthemed: number; slug: string }
       )}
       <Text size="xs" c="dimmed" ta="center" mt="md">
         Or{' '}
-        <Anchor component={Link} to={`/w/${slug}/feedback/themes`} size="xs">
+        <Anchor component={Link} to={`/w/${slug}/feedback/themes`} size="xs" underline="always">
           create a theme by hand
         </Anchor>{' '}
         from the theme board.

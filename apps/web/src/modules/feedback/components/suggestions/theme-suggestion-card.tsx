@@ -19,7 +19,7 @@ interface SuggestionCardProps {
   slug: string;
   baseCurrency: string | undefined;
   tz: string;
-  onAccepted: (theme: ThemeDetail) => void;
+  onAccepted: (theme: ThemeDetail, suggestionId: string) => void;
 }
 
 /** One group the engine found: what it says, how much rides on it, and accept / rename / discard. */
@@ -41,7 +41,7 @@ export function ThemeSuggestionCard({ suggestion: s, slug, baseCurrency, tz, onA
     setNameError(null);
     try {
       const theme = await accept.mutateAsync({ suggestionId: s.id, name: chosen || undefined });
-      onAccepted(theme);
+      onAccepted(theme, s.id);
     } catch (err) {
       // A name already taken belongs on the name: open the rename field with the problem on it.
       const onName = problemFieldErrors(err).name;

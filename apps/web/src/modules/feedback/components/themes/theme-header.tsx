@@ -30,7 +30,7 @@ export function ThemeHeader({ theme }: { theme: ThemeDetail }) {
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={6} style={{ flex: '1 1 320px', minWidth: 0 }}>
-          {canTriage ? <EditableName theme={theme} /> : <Title order={2}>{theme.name}</Title>}
+          {canTriage ? <EditableName theme={theme} /> : <Title order={1} size="h2">{theme.name}</Title>}
           <Group gap="sm" wrap="wrap">
             <ThemeStatusBadge status={theme.status} size="lg" />
             {canTriage ? (
@@ -73,7 +73,7 @@ function EditableName({ theme }: { theme: ThemeDetail }) {
   if (draft === null) {
     return (
       <Group gap={6} wrap="nowrap" align="flex-start">
-        <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+        <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
           {theme.name}
         </Title>
         <Tooltip label="Rename" withArrow>

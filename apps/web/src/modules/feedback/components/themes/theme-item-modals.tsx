@@ -9,6 +9,8 @@ import { useFormState } from '../../../../app/forms.ts';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useMoveItems, useThemeActions, useThemeOptions } from '../../hooks/use-themes.ts';
 import { plural } from '../shared/theme-bits.tsx';
+import { notifyUndoable } from '../shared/undo-toast.tsx';
+import { moveBack } from '../../hooks/use-feedback.ts';
 
 /** Select value for "no theme": items go back to the untriaged feedback. */
 const UNTRIAGED = 'none';
@@ -45,7 +47,12 @@ export function ThemeMoveModal({ theme, itemIds, opened, onClose, onMoved }: Ite
       const themeId = target === UNTRIAGED ? null : target;
       const { moved } = await move.mutateAsync({ itemIds, themeId });
       const where = themeId ? others.find((t) => t.id === themeId)?.name ?? 'the other theme' : 'untriaged feedback';
-      notifySuccess(`${plural(moved, 'item')} moved to ${where}.`, 'Items moved');
+      // All came from this theme: "Undo" puts them back into it.
+      notifyUndoable({
+        title: 'Items moved',
+        message: `${plural(moved, 'item')} moved to ${where}.`,
+        undo: () => moveBack(move.mutateAsync, itemIds.map((id) => ({ id, themeId: theme.id }))),
+      });
       setTarget(null);
       onMoved();
     } catch (e) {

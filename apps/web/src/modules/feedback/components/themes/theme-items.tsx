@@ -7,7 +7,7 @@ import { flattenPages, formatCount, formatDate, InfiniteQueryView, TableSkeleton
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { StatusBadge } from '../../../deals/index.ts';
 import { useThemeItems } from '../../hooks/use-themes.ts';
-import { KindBadge } from '../shared/feedback-bits.tsx';
+import { groupedAutomatically, KindBadge } from '../shared/feedback-bits.tsx';
 import { Money, plural } from '../shared/theme-bits.tsx';
 import { ThemeMoveModal, ThemeSplitModal } from './theme-item-modals.tsx';
 
@@ -177,7 +177,7 @@ function ItemRow({ item, slug, tz, baseCurrency, selected, onToggle }: ItemRowPr
           )}
           {item.assignment?.by === 'auto' && (
             <Badge size="xs" variant="dot" color="gray" tt="none" title="Tandem put this item here on its own">
-              auto-assigned{item.assignment.confidence !== null ? ` ${Math.round(item.assignment.confidence * 100)}%` : ''}
+              {groupedAutomatically(item.assignment.confidence)}
             </Badge>
           )}
           <Text size="xs" c="dimmed">

@@ -57,7 +57,7 @@ function MetricsStrip({ slug, metrics }: { slug: string; metrics: FeedbackRespon
             </Text>
           </Tile>
           <Tile title="Waiting for triage">
-            <Text fw={650} fz="xl" c={untriaged > 0 ? 'orange.8' : undefined}>
+            <Text fw={650} fz="xl" c={untriaged > 0 ? 'orange' : undefined}>
               {formatCount(untriaged)}
             </Text>
             {untriaged > 0 ? (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Anchor, Button, Card, Group, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Card, Group, SegmentedControl, Stack, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconBellCheck, IconSettings } from '@tabler/icons-react';
 import type { InboxItem } from '@tandem/contracts';
 import { notifyError } from '../../../../app/components/notify.ts';
@@ -115,8 +115,9 @@ function InboxRow({ item, tz, onOpen, onMark }: InboxRowProps) {
       bg={unread ? 'var(--mantine-color-blue-0)' : undefined}
       style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
     >
-      <UnstyledButton onClick={() => onOpen(item)} style={{ flex: 1, minWidth: 0 }} aria-label={`${unread ? 'Unread: ' : ''}${item.title}`}>
+      <UnstyledButton onClick={() => onOpen(item)} style={{ flex: 1, minWidth: 0 }}>
         <Text size="sm" fw={unread ? 700 : 400}>
+          {unread && <VisuallyHidden>Unread: </VisuallyHidden>}
           {item.title}
         </Text>
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>

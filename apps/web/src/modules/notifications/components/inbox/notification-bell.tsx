@@ -35,7 +35,7 @@ export function NotificationBell({ slug }: { slug: string }) {
           color="gray"
           size="lg"
           radius="xl"
-          aria-label="Notifications"
+          aria-label={unread ? `Notifications: ${unread > 99 ? '99+' : unread} unread` : 'Notifications'}
           title={unread ? `${unread} unread notifications` : 'Notifications'}
           onClick={() => setOpened((o) => !o)}
           pos="relative"

@@ -13,6 +13,8 @@ const FOR_A_PERSON: Record<string, string> = {
   'deal.stage_changed': 'A deal you own moved to another stage.',
   'webhook.disabled': 'A webhook you set up was turned off because its calls kept failing.',
   'feedback.theme_status_changed': 'Marketing answered feedback you logged: its theme was acknowledged, planned, addressed or declined, usually with a response.',
+  'feedback.item_added': 'New feedback joined a theme you own or follow: logged by a rep or moved there.',
+  'feedback.untriaged_summary': 'Once a day: how much feedback waits for triage (in no theme yet), and how much arrived in the last day.',
 };
 
 export function personalDescription(item: PreferenceItem): string {

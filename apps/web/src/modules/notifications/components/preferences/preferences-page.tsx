@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Anchor, Button, Card, Checkbox, Group, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Box, Button, Card, Checkbox, Flex, Group, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import type { PersonalChannelName, PreferenceItem, Preferences } from '@tandem/contracts';
 import { errorMessage } from '../../../../app/api-error.ts';
@@ -30,7 +30,7 @@ export function PreferencesPage() {
         description={
           <>
             How Tandem tells you what happened in {ws.membership.name}: in the app (the bell at the top) and by email. These
-            settings are yours alone. <Anchor component={Link} to={`/w/${ws.slug}/notifications`} size="sm">Open your notifications</Anchor>
+            settings are yours alone. <Anchor component={Link} to={`/w/${ws.slug}/notifications`} size="sm" underline="always">Open your notifications</Anchor>
           </>
         }
       />
@@ -88,32 +88,32 @@ function PreferencesForm({ slug, prefs }: { slug: string; prefs: Preferences }) 
     <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
       <Stack gap="md">
         <FormError message={error} />
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" aria-label="Notification settings">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>What happened</Table.Th>
-                {CHANNEL_ORDER.map((ch) => (
-                  <Table.Th key={ch} ta="center" w={90}>
-                    {CHANNEL_LABELS[ch]}
-                  </Table.Th>
-                ))}
-                <Table.Th w={140}>Daily digest</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {prefs.items.map((item) => (
-                <PreferenceRow
-                  key={item.type}
-                  item={item}
-                  choice={choices[item.type] ?? { channels: [], digest: false }}
-                  onToggle={toggle}
-                  onDigest={setDigest}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        {/* One row per event: on a phone its choices sit under its name, each with its own visible label, never in a
+            sideways-scrolling table; from tablet width on, the choices line up in columns under a header. */}
+        <Box role="list" aria-label="Notification settings">
+          <Group visibleFrom="sm" gap="md" wrap="nowrap" pb={6} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }} aria-hidden>
+            <Text size="sm" fw={600} style={{ flex: 1 }}>
+              What happened
+            </Text>
+            {CHANNEL_ORDER.map((ch) => (
+              <Text key={ch} size="sm" fw={600} w={90} ta="center">
+                {CHANNEL_LABELS[ch]}
+              </Text>
+            ))}
+            <Text size="sm" fw={600} w={150}>
+              Daily digest
+            </Text>
+          </Group>
+          {prefs.items.map((item) => (
+            <PreferenceRow
+              key={item.type}
+              item={item}
+              choice={choices[item.type] ?? { channels: [], digest: false }}
+              onToggle={toggle}
+              onDigest={setDigest}
+            />
+          ))}
+        </Box>
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
             {dirty ? 'You have unsaved changes.' : 'Emails go to your profile address.'}
@@ -137,9 +137,17 @@ interface PreferenceRowProps {
 function PreferenceRow({ item, choice, onToggle, onDigest }: PreferenceRowProps) {
   const emailOn = choice.channels.includes('email');
   return (
-    <Table.Tr>
-      <Table.Td>
-        <Group gap={6} wrap="nowrap">
+    <Flex
+      role="listitem"
+      aria-label={item.label}
+      direction={{ base: 'column', sm: 'row' }}
+      gap={{ base: 8, sm: 'md' }}
+      align={{ base: 'stretch', sm: 'center' }}
+      py="sm"
+      style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Box style={{ flex: 1, minWidth: 0 }}>
+        <Group gap={6} wrap="wrap">
           <Text size="sm" fw={500}>
             {item.label}
           </Text>
@@ -155,46 +163,51 @@ function PreferenceRow({ item, choice, onToggle, onDigest }: PreferenceRowProps)
         <Text size="xs" c="dimmed">
           {personalDescription(item)}
         </Text>
-      </Table.Td>
-      {CHANNEL_ORDER.map((ch) => {
-        const available = item.available.includes(ch);
-        const checked = choice.channels.includes(ch);
-        // A required message keeps at least one way to reach the person.
-        const lastOfRequired = item.required && checked && choice.channels.length === 1;
-        return (
-          <Table.Td key={ch} ta="center">
-            {available ? (
-              <Checkbox
-                checked={checked}
-                disabled={lastOfRequired}
-                onChange={(e) => onToggle(item, ch, e.currentTarget.checked)}
-                aria-label={`${CHANNEL_LABELS[ch]} for ${item.label}`}
-                style={{ display: 'inline-block' }}
-              />
-            ) : (
-              <Text size="xs" c="dimmed" aria-label={`${CHANNEL_LABELS[ch]} not available for ${item.label}`}>
-                —
-              </Text>
-            )}
-          </Table.Td>
-        );
-      })}
-      <Table.Td>
-        {item.digestAvailable ? (
-          <Switch
-            size="sm"
-            checked={choice.digest && emailOn}
-            disabled={!emailOn}
-            onChange={(e) => onDigest(item, e.currentTarget.checked)}
-            label={emailOn ? (choice.digest ? 'Once a day' : 'Each time') : 'Email is off'}
-            aria-label={`Daily digest for ${item.label}`}
-          />
-        ) : (
-          <Text size="xs" c="dimmed">
-            —
-          </Text>
-        )}
-      </Table.Td>
-    </Table.Tr>
+      </Box>
+      <Group gap="md" wrap="wrap">
+        {CHANNEL_ORDER.map((ch) => {
+          const available = item.available.includes(ch);
+          const checked = choice.channels.includes(ch);
+          // A required message keeps at least one way to reach the person.
+          const lastOfRequired = item.required && checked && choice.channels.length === 1;
+          return (
+            <Box key={ch} w={{ base: 'auto', sm: 90 }} style={{ display: 'flex', justifyContent: 'center' }}>
+              {available ? (
+                <Checkbox
+                  checked={checked}
+                  disabled={lastOfRequired}
+                  onChange={(e) => onToggle(item, ch, e.currentTarget.checked)}
+                  aria-label={`${CHANNEL_LABELS[ch]} for ${item.label}`}
+                  label={<Box hiddenFrom="sm" component="span">{CHANNEL_LABELS[ch]}</Box>}
+                />
+              ) : (
+                <Text size="xs" c="dimmed">
+                  <Box hiddenFrom="sm" component="span">
+                    {CHANNEL_LABELS[ch]}:{' '}
+                  </Box>
+                  not available
+                </Text>
+              )}
+            </Box>
+          );
+        })}
+        <Box w={{ base: 'auto', sm: 150 }}>
+          {item.digestAvailable ? (
+            <Switch
+              size="sm"
+              checked={choice.digest && emailOn}
+              disabled={!emailOn}
+              onChange={(e) => onDigest(item, e.currentTarget.checked)}
+              label={emailOn ? (choice.digest ? 'Email once a day' : 'Email each time') : 'Email is off'}
+              aria-label={`Daily digest for ${item.label}`}
+            />
+          ) : (
+            <Text size="xs" c="dimmed" visibleFrom="sm">
+              —
+            </Text>
+          )}
+        </Box>
+      </Group>
+    </Flex>
   );
 }

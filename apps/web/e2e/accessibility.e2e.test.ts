@@ -1,0 +1,149 @@
+/**
+ * Every page of the app, as each role that uses it, at desktop (1280×800) and phone (390×844) size, on the
+ * demo workspace: axe-core finds no serious or critical violation, and each page has exactly one h1.
+ * The page list follows apps/web/src/app/router.tsx; who uses a page follows the permission table.
+ * One browser; one context per role, reused for both sizes.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { can, type Action, type ListEnvelope, type SessionResponse } from '@tandem/contracts';
+import { axeViolations, describeE2E, formatAxe, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
+
+const SLUG = 'northwind';
+const PASSWORD = 'tandem-demo-2026';
+const ROLES = [
+  { name: 'dana', role: 'admin' },
+  { name: 'priya', role: 'marketing' },
+  { name: 'marcus', role: 'sales_lead' },
+  { name: 'sofia', role: 'sales' },
+] as const;
+const SIZES = [
+  { label: 'desktop', width: 1280, height: 800 },
+  { label: 'phone', width: 390, height: 844 },
+] as const;
+
+/** Workspace pages (under /w/northwind/), with the action a role needs to use each. */
+const WORKSPACE_PAGES: { path: string; action: Action }[] = [
+  { path: '', action: 'workspace.read' },
+  { path: 'people', action: 'members.read' },
+  { path: 'teams', action: 'teams.read' },
+  { path: 'tokens', action: 'tokens.manage_own' },
+  { path: 'deals', action: 'deals.read' },
+  { path: 'deals/:dealId', action: 'deals.read' },
+  { path: 'accounts/:accountId', action: 'deals.read' },
+  { path: 'feedback', action: 'feedback.read' },
+  { path: 'feedback/mine', action: 'feedback.write' },
+  { path: 'feedback/themes', action: 'feedback.read' },
+  { path: 'feedback/themes/:themeId', action: 'feedback.read' },
+  { path: 'feedback/suggestions', action: 'feedback.triage' },
+  { path: 'feedback/import', action: 'feedback.import' },
+  { path: 'imports', action: 'deals.import' },
+  { path: 'imports/:importId', action: 'deals.import' },
+  { path: 'settings/deals', action: 'deals.settings' },
+  { path: 'settings/notifications', action: 'notifications.manage' },
+  { path: 'settings', action: 'workspace.update' },
+  { path: 'audit', action: 'audit.read' },
+  { path: 'profile', action: 'notifications.own' },
+  { path: 'profile/notifications', action: 'notifications.own' },
+  { path: 'notifications', action: 'notifications.own' },
+];
+
+describeE2E('Accessibility of every page (axe-core, one h1)', () => {
+  let server: TandemServer;
+  let browser: Browser;
+  const ids: Record<string, string> = {};
+  const { watch } = screenshotsOnFailure();
+
+  beforeAll(async () => {
+    server = await startServer({ demo: true });
+    browser = await launchBrowser();
+    // Ids for the detail pages, from the demo workspace (an import is uploaded so its page has something to show).
+    const ctx = await browser.newContext({ baseURL: server.baseUrl });
+    const page = await ctx.newPage();
+    await page.goto('/login');
+    await submitSignIn(page, `dana@${SLUG}.example`, PASSWORD);
+    await page.waitForURL(`**/w/${SLUG}`);
+    const api = async <T,>(url: string) => {
+      const res = await ctx.request.get(`/api/v1/workspaces/${SLUG}${url}`);
+      expect(res.status(), url).toBe(200);
+      return (await res.json()) as T;
+    };
+    const deals = await api<ListEnvelope<{ id: string; account: { id: string } | null }>>('/deals?limit=50');
+    const deal = deals.items.find((d) => d.account) ?? deals.items[0];
+    ids.dealId = deal!.id;
+    ids.accountId = deal!.account!.id;
+    ids.themeId = (await api<{ items: { id: string }[] }>('/themes')).items[0]!.id;
+    const { csrfToken } = (await (await ctx.request.get('/api/v1/auth/session')).json()) as SessionResponse;
+    const csv = 'Opportunity ID,Opportunity Name,Account Name,Stage,Amount,Close Date\n006A1,Renewal,Acme,Prospecting,12000,2026-03-31\n';
+    const upload = await ctx.request.post(`/api/v1/workspaces/${SLUG}/imports`, {
+      headers: { 'X-CSRF-Token': csrfToken },
+      multipart: { file: { name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) } },
+    });
+    expect(upload.status(), await upload.text()).toBe(202);
+    ids.importId = ((await upload.json()) as { id: string }).id;
+    await ctx.close();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Visits each path at one size; returns one line per problem (axe findings, h1 count), logging each as found. */
+  async function audit(page: Page, who: string, size: (typeof SIZES)[number], paths: string[]): Promise<string[]> {
+    const problems: string[] = [];
+    await page.setViewportSize({ width: size.width, height: size.height });
+    for (const p of paths) {
+      await page.goto(p);
+      const where = `${who} ${size.label} ${p}`;
+      // Judge the page once it has drawn: its heading there, its queries' skeletons and loaders gone.
+      await page.locator('h1').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);
+      await page.locator('.mantine-Skeleton-root, .mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+      const found: string[] = [];
+      const h1s = await page.locator('h1').count();
+      if (h1s !== 1) found.push(`${where}: ${h1s} h1 elements (want exactly one)`);
+      const findings = await axeViolations(page);
+      if (findings.length) found.push(formatAxe(where, findings));
+      if (found.length) console.error(found.join('\n'));
+      problems.push(...found);
+    }
+    return problems;
+  }
+
+  for (const size of SIZES) {
+    test(`signed out, ${size.label}: sign-in, setup, invitation, password reset and not-found pages`, async () => {
+      const context: BrowserContext = await browser.newContext({ baseURL: server.baseUrl });
+      const page = watch(await context.newPage(), 'signed-out');
+      const problems = await audit(page, 'signed out', size, ['/login', '/setup', '/invite/not-a-real-token', '/reset/not-a-real-token', '/no-such-page']);
+      await context.close();
+      expect(problems.join('\n')).toBe('');
+    }, 300_000);
+  }
+
+  for (const { name, role } of ROLES) {
+    const contexts: Partial<Record<string, Page>> = {};
+    for (const size of SIZES) {
+      test(`${name} (${role}), ${size.label}: every page the role uses`, async () => {
+        // One signed-in context per role, reused for both sizes.
+        let page = contexts[name];
+        if (!page) {
+          const context = await browser.newContext({ baseURL: server.baseUrl });
+          page = watch(await context.newPage(), name);
+          await page.goto('/login');
+          await submitSignIn(page, `${name}@${SLUG}.example`, PASSWORD);
+          await page.waitForURL(`**/w/${SLUG}`);
+          contexts[name] = page;
+        }
+        const paths = WORKSPACE_PAGES.filter((p) => can(role, p.action)).map(
+          (p) => `/w/${SLUG}/${p.path.replace(/:(\w+)/g, (_, key: string) => ids[key] ?? key)}`.replace(/\/$/, ''),
+        );
+        // What a role meets without using it: a page it may not open, the not-found page, the workspace picker.
+        if (role === 'sales') paths.push(`/w/${SLUG}/audit`);
+        if (role === 'admin') paths.push(`/w/${SLUG}/no-such-page`, '/welcome');
+        const problems = await audit(page, name, size, paths);
+        if (size === SIZES[SIZES.length - 1]) await page.context().close();
+        expect(problems.join('\n')).toBe('');
+      }, 600_000);
+    }
+  }
+});

@@ -1,0 +1,11 @@
+import { Notifications } from '@mantine/notifications';
+import { usePhone } from '../use-phone.ts';
+
+/**
+ * Where toasts appear: bottom right on a desktop; on a phone at the top, where they cover the
+ * header for a moment rather than the button of the next form.
+ */
+export function Toasts() {
+  const phone = usePhone();
+  return <Notifications position={phone ? 'top-center' : 'bottom-right'} />;
+}
