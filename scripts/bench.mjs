@@ -36,9 +36,11 @@ benches.api = async () => {
   const r = await apiReads();
   console.log(
     `api: GET members (15 people, 3 teams), 16 connections: Tandem ${r.tandem.toFixed(0)} req/s, baseline ${r.baseline.toFixed(0)} req/s, ` +
-      `ratio ${r.ratio.toFixed(2)} (budget ≥ 0.50: ${r.ratio >= 0.5 ? 'within' : 'BELOW'}); rounds ${JSON.stringify(r.rounds)}`,
+      `ratio ${r.ratio.toFixed(2)} (budget ≥ 0.50: ${r.ratio >= 0.5 ? 'within' : 'BELOW'}); rounds ${JSON.stringify(r.rounds)}; ` +
+      `answers other than 2xx: Tandem ${r.failed.tandem}, baseline ${r.failed.baseline}`,
   );
-  return r.ratio >= 0.5;
+  if (r.failed.tandem || r.failed.baseline) console.log('api: FAILED: answers other than 2xx were counted as throughput before; none may occur');
+  return r.ratio >= 0.5 && r.failed.tandem === 0 && r.failed.baseline === 0;
 };
 
 benches.import = async () => {
@@ -83,6 +85,25 @@ benches.feedback = async () => {
   return r.status === 0;
 };
 
+benches.lighthouse = async () => {
+  // Targets (issue 12): Lighthouse mobile performance ≥ 90 and LCP < 2.5 s on `/`; `--base REF` measures that commit too, side by side.
+  const { lighthouseBench } = await import('./bench/lighthouse.mjs');
+  const results = await lighthouseBench({ base: options.base, runs: options.runs ?? 3 });
+  const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
+  console.log('| checkout | performance | LCP | FCP | TBT | transferred | uncompressed | requests | runs (scores) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of results) {
+    console.log(
+      `| ${r.label} | ${r.score} | ${(r.lcp / 1000).toFixed(1)} s | ${(r.fcp / 1000).toFixed(1)} s | ${r.tbt.toFixed(0)} ms | ` +
+        `${kb(r.transferred)} | ${kb(r.resourceBytes)} | ${r.requests} | ${r.runs} (${r.scores.join(', ')}) |`,
+    );
+  }
+  const now = results.at(-1);
+  const ok = now.score >= 90 && now.lcp < 2500;
+  console.log(`lighthouse: this checkout: performance ${now.score} (target ≥ 90), LCP ${(now.lcp / 1000).toFixed(2)} s (target < 2.5 s): ${ok ? 'within' : 'MISSED'}`);
+  return ok;
+};
+
 // Options take a value (`--rows 200000`); what is left names the benchmarks to run.
 const args = process.argv.slice(2);
 const options = {};
@@ -93,6 +114,22 @@ for (let i = args.indexOf('--rows'); i !== -1; i = args.indexOf('--rows')) {
     process.exit(2);
   }
   options.rows = rows;
+  args.splice(i, 2);
+}
+for (let i = args.indexOf('--base'); i !== -1; i = args.indexOf('--base')) {
+  options.base = args[i + 1];
+  if (!options.base) {
+    console.error('--base needs a git ref (e.g. 906d3e3) to measure beside this checkout');
+    process.exit(2);
+  }
+  args.splice(i, 2);
+}
+for (let i = args.indexOf('--runs'); i !== -1; i = args.indexOf('--runs')) {
+  options.runs = Number(args[i + 1]);
+  if (!Number.isInteger(options.runs) || options.runs < 1) {
+    console.error('--runs needs a whole number of at least 1');
+    process.exit(2);
+  }
   args.splice(i, 2);
 }
 const wanted = args.filter((a) => !a.startsWith('-'));

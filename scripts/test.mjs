@@ -8,11 +8,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { testVerdict } from './test-verdict.mjs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const started = Date.now();
 const serial = process.env.TANDEM_TEST_SERIAL ? process.env.TANDEM_TEST_SERIAL === '1' : os.availableParallelism() <= 2;
 const failures = [];
+/** Skipped tests per task: any fails the run, except browser tests with TANDEM_SKIP_E2E=1 (scripts/test-verdict.mjs). */
+const skipped = [];
 
 /** Runs one command, its output prefixed with its name (lines of parallel tasks interleave). */
 function run(name, cmd, args, env = {}) {
@@ -43,7 +46,7 @@ function run(name, cmd, args, env = {}) {
   });
 }
 
-async function vitest(name, project, env = {}) {
+async function vitest(name, project, env = {}, { browser = false } = {}) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-vitest-')), 'report.json');
   const ok = await run(name, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
   if (fs.existsSync(out)) {
@@ -51,6 +54,7 @@ async function vitest(name, project, env = {}) {
     totals.passed += r.numPassedTests;
     totals.failed += r.numFailedTests;
     totals.skipped += r.numPendingTests + r.numTodoTests;
+    skipped.push({ task: name, count: r.numPendingTests + r.numTodoTests, browser });
   }
   return ok;
 }
@@ -66,9 +70,10 @@ async function together(tasks) {
 
 function finish() {
   console.log(`\nTandem tests finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (failures.length) console.log(`failed: ${failures.join('; ')}`);
   console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-  process.exit(failures.length ? 1 : 0);
+  const { ok, lines } = testVerdict({ failures, skipped, env: process.env });
+  for (const line of lines) console.log(line);
+  process.exit(ok ? 0 : 1);
 }
 
 const checks = await together([
@@ -84,6 +89,6 @@ if (!process.env.TEST_DATABASE_URL) {
 await together([
   () => vitest('server tests, embedded PostgreSQL', 'server', { TANDEM_TEST_PG: 'embedded' }),
   ...(process.env.TEST_DATABASE_URL ? [() => vitest('server tests, TEST_DATABASE_URL', 'server', { TANDEM_TEST_PG: 'external' })] : []),
-  async () => (await run('build the web app', 'npm', ['run', 'build', '--workspace', '@tandem/web', '--silent'])) && vitest('browser tests (Chromium)', 'e2e'),
+  async () => (await run('build the web app', 'npm', ['run', 'build', '--workspace', '@tandem/web', '--silent'])) && vitest('browser tests (Chromium)', 'e2e', {}, { browser: true }),
 ]);
 finish();

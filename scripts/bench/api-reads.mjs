@@ -11,7 +11,7 @@ import pg from 'pg';
 const root = path.resolve(import.meta.dirname, '../..');
 const tandemBin = path.join(root, 'apps/server/bin/tandem.js');
 
-async function waitFor(url, ms = 60_000) {
+async function waitFor(url, ms = 180_000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try {
@@ -54,16 +54,23 @@ export async function apiReads({ seconds = 10, rounds = 2 } = {}) {
     const check = await fetch(tandemUrl, { headers: { authorization: `Bearer ${token}` } });
     if (!check.ok) throw new Error(`Tandem answered ${check.status}`);
     const baseUrl = `http://127.0.0.1:${basePort}/members`;
-    await load(tandemUrl, { authorization: `Bearer ${token}` }, 3); // warm-up
-    await load(baseUrl, {}, 3);
+    const warm = [await load(tandemUrl, { authorization: `Bearer ${token}` }, 3), await load(baseUrl, {}, 3)];
+    const warmFailures = warm.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+    if (warmFailures) throw new Error(`warm-up: ${warmFailures} answers were not 2xx (or failed)`);
     const t = [];
     const b = [];
+    // Only 2xx answers count as served: any other status, socket error or timeout is counted and fails the run.
+    const failed = { tandem: 0, baseline: 0 };
+    const served = (who, r) => {
+      failed[who] += r.non2xx + r.errors + r.timeouts;
+      return r.requests.average;
+    };
     for (let i = 0; i < rounds; i++) {
-      b.push((await load(baseUrl, {}, seconds)).requests.average);
-      t.push((await load(tandemUrl, { authorization: `Bearer ${token}` }, seconds)).requests.average);
+      b.push(served('baseline', await load(baseUrl, {}, seconds)));
+      t.push(served('tandem', await load(tandemUrl, { authorization: `Bearer ${token}` }, seconds)));
     }
     const avg = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
-    return { tandem: avg(t), baseline: avg(b), ratio: avg(t) / avg(b), rounds: { tandem: t, baseline: b } };
+    return { tandem: avg(t), baseline: avg(b), ratio: avg(t) / avg(b), rounds: { tandem: t, baseline: b }, failed };
   } finally {
     baseline?.kill('SIGTERM');
     tandem.kill('SIGTERM');
