@@ -196,16 +196,16 @@ describeE2E('Importing deals in the browser', () => {
     expect(await page.getByRole('button', { name: /^Start/ }).count()).toBe(0);
     await expectAccessible(page, 'admin, nothing to import');
 
-    // Called anyway, the API refuses it, and nothing changes.
+    // Called anyway with the choices the page shows (a Salesforce report), the API refuses it, and nothing changes.
     const apiPath = `/api/v1/workspaces/${SLUG}${importUrl.replace(`/w/${SLUG}`, '')}`;
     const { csrfToken } = (await (await context.request.get('/api/v1/auth/session')).json()) as SessionResponse;
-    const refused = await context.request.post(`${apiPath}/start`, { data: {}, headers: { 'X-CSRF-Token': csrfToken } });
+    const refused = await context.request.post(`${apiPath}/start`, { data: { format: 'salesforce' }, headers: { 'X-CSRF-Token': csrfToken } });
     expect(refused.status()).toBe(422);
     expect(await refused.json()).toMatchObject({ code: 'IMPORT_NOTHING_TO_IMPORT' });
     expect(await dealCount()).toBe(before);
 
     // A dry run of it (allowed: it changes nothing) ends red, never as a green "Completed".
-    const dry = await context.request.post(`${apiPath}/start`, { data: { dryRun: true }, headers: { 'X-CSRF-Token': csrfToken } });
+    const dry = await context.request.post(`${apiPath}/start`, { data: { format: 'salesforce', dryRun: true }, headers: { 'X-CSRF-Token': csrfToken } });
     expect(dry.status()).toBe(202);
     await page.reload();
     await page.getByRole('list', { name: 'Import result' }).getByRole('listitem', { name: 'Invalid: 4' }).waitFor({ timeout: 60_000 });

@@ -257,7 +257,7 @@ describeE2E('Workspace administration in the browser', () => {
     expect((await preview(oldLink)).status).toBe(200);
 
     await go('/people', 'People');
-    await page.getByRole('button', { name: `New invitation link for ${email}` }).click();
+    await page.getByRole('button', { name: `New link for ${email}` }).click();
     const dialog = page.getByRole('dialog', { name: 'New invitation link' });
     await dialog.getByText(/The link sent before stops working/).waitFor();
     await dialog.getByRole('button', { name: 'Create new link' }).click();

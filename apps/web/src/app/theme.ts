@@ -45,6 +45,11 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     Modal: { defaultProps: { radius: 'md', closeButtonProps: { 'aria-label': 'Close' } } },
+    // Toasts: the close button is named, and the message reads at full contrast on the toast's white.
+    Notification: {
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } },
+      styles: { description: { color: 'var(--mantine-color-text)' } },
+    },
     // A badge keeps its whole label: it does not shrink beside other content ("Op…" on a phone); a label longer than its place wraps.
     Badge: {
       styles: {

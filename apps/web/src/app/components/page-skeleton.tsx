@@ -2,7 +2,7 @@ import { Skeleton, Stack } from '@mantine/core';
 
 export function PageSkeleton() {
   return (
-    <Stack gap="md" aria-busy="true" aria-label="Loading">
+    <Stack gap="md" aria-busy="true" role="status" aria-label="Loading">
       <Skeleton height={32} width="40%" />
       <Skeleton height={16} width="60%" />
       <Skeleton height={180} radius="md" />

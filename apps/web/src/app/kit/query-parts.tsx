@@ -29,7 +29,7 @@ export function FormError({ message }: { message: string | null }) {
 
 export function TableSkeleton({ rows = 5 }: { rows?: number }) {
   return (
-    <Stack gap="xs" aria-busy="true" aria-label="Loading">
+    <Stack gap="xs" aria-busy="true" role="status" aria-label="Loading">
       <Skeleton height={32} />
       {Array.from({ length: rows }, (_, i) => (
         <Skeleton key={i} height={44} />
@@ -40,7 +40,7 @@ export function TableSkeleton({ rows = 5 }: { rows?: number }) {
 
 export function CardsSkeleton({ count = 3 }: { count?: number }) {
   return (
-    <Group gap="md" grow aria-busy="true" aria-label="Loading">
+    <Group gap="md" grow aria-busy="true" role="status" aria-label="Loading">
       {Array.from({ length: count }, (_, i) => (
         <Skeleton key={i} height={140} radius="md" />
       ))}

@@ -106,7 +106,7 @@ function InvitationActions({ invitation, phone, onNewLink, onRevoke }: Invitatio
   const variant = phone ? 'light' : 'subtle';
   return (
     <Group gap={phone ? 'xs' : 4} wrap="nowrap" justify={phone ? 'flex-start' : 'flex-end'}>
-      <Button size="xs" variant={variant} onClick={onNewLink} aria-label={`New invitation link for ${invitation.email}`}>
+      <Button size="xs" variant={variant} onClick={onNewLink} aria-label={`New link for ${invitation.email}`}>
         New link
       </Button>
       <Button size="xs" variant={variant} color="red" onClick={onRevoke} aria-label={`Revoke invitation for ${invitation.email}`}>

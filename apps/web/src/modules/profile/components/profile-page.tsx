@@ -112,7 +112,7 @@ function EmailForm() {
         </Alert>
       )}
       <TextInput label="New email" type="email" autoComplete="email" required {...form.input('email')} />
-      <PasswordInput label="Current password" autoComplete="current-password" required {...form.input('currentPassword')} />
+      <PasswordInput label="Your password" description="To show it is you asking" autoComplete="current-password" required {...form.input('currentPassword')} />
       <Group justify="flex-end">
         <Button type="submit" loading={form.submitting}>
           Send confirmation link
