@@ -64,11 +64,6 @@ export function createTenantsService(deps: Deps, ports: WorkspacesPorts = {}) {
       return { items, nextCursor: null, total: items.length };
     },
 
-    /** The workspace and the user's membership in it (undefined when either is missing). */
-    async memberOf(slug: string, userId: string) {
-      return workspacesRepository.memberOfSlug(db, slug, userId);
-    },
-
     async resolve(slug: string) {
       return workspacesRepository.bySlug(db, slug);
     },

@@ -1,20 +1,10 @@
 import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Role } from '@tandem/contracts';
-import type { Db, DbOrTx } from '../../../db/database.ts';
-import { preparedPerDb } from '../../../db/prepared.ts';
+import type { DbOrTx } from '../../../db/database.ts';
 import { after } from '../../../db/keyset.ts';
 import { memberships, teamMembers, teams, users, workspaces } from '../tables.ts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
-
-const memberOfSlugStatement = preparedPerDb((db) =>
-  db
-    .select({ workspace: workspaces, membership: memberships })
-    .from(workspaces)
-    .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, sql.placeholder('userId'))))
-    .where(eq(workspaces.slug, sql.placeholder('slug')))
-    .prepare('tandem_member_of_slug'),
-);
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
@@ -67,10 +57,6 @@ function memberList(db: DbOrTx) {
 /** Workspaces and memberships. */
 export const workspacesRepository = {
   /** The workspace of this slug with the user's membership, if any: what every signed-in workspace request checks. */
-  async memberOfSlug(db: Db, slug: string, userId: string) {
-    const [row] = await memberOfSlugStatement(db).execute({ slug, userId });
-    return row;
-  },
   /** Every workspace's id and slug (the CLI picks the only one when none is named). */
   async allSlugs(db: DbOrTx) {
     return db.select({ id: workspaces.id, slug: workspaces.slug }).from(workspaces).orderBy(workspaces.slug);
