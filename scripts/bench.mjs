@@ -82,7 +82,10 @@ benches.feedback = async () => {
   // No budget: the similarity index and suggested-theme costs that set the caps in docs/decisions/0005.
   const { spawnSync } = await import('node:child_process');
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/feedback.ts')], { stdio: 'inherit' });
-  return r.status === 0;
+  // Issue 13: near-duplicates, auto-assignment and clustering on Banking77 through the service (`--split dev|test`,
+  // `--seeds S`); targets reported, not gated. Fails only if the in-process fast path disagrees with the service.
+  const q = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/feedback-quality.ts'), ...options.feedbackQuality], { stdio: 'inherit' });
+  return r.status === 0 && q.status === 0;
 };
 
 benches.lighthouse = async () => {
@@ -131,6 +134,18 @@ for (let i = args.indexOf('--runs'); i !== -1; i = args.indexOf('--runs')) {
     process.exit(2);
   }
   args.splice(i, 2);
+}
+// The feedback quality bench's own options, passed on as given (it checks them).
+options.feedbackQuality = [];
+for (const name of ['--split', '--seeds', '--order-seed', '--rebuild-every']) {
+  for (let i = args.indexOf(name); i !== -1; i = args.indexOf(name)) {
+    if (args[i + 1] === undefined) {
+      console.error(`${name} needs a value (e.g. --split dev, --seeds 5)`);
+      process.exit(2);
+    }
+    options.feedbackQuality.push(name, args[i + 1]);
+    args.splice(i, 2);
+  }
 }
 const wanted = args.filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(benches);
