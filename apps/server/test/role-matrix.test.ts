@@ -206,6 +206,11 @@ const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
     return { params: { linkId: t.links.at(-1)!.id } };
   },
   'POST /api/v1/workspaces/:workspace/themes/:themeId/merge': async () => ({ params: { themeId: await fresh.theme() }, body: { sourceThemeIds: [await fresh.theme()] } }),
+  'POST /api/v1/workspaces/:workspace/themes/:themeId/merges/:mergeId/undo': async () => {
+    const themeId = await fresh.theme();
+    const merged = await ok<{ merge: { id: string } }>(asAdmin('POST', `themes/${themeId}/merge`, { body: { sourceThemeIds: [await fresh.theme()] } }));
+    return { params: { themeId, mergeId: merged.merge.id } }; // within its undo window (TANDEM_UNDO_SECONDS=300 here)
+  },
   'POST /api/v1/workspaces/:workspace/themes/:themeId/split': async () => {
     const theme = await fresh.themeWith(2);
     return { params: { themeId: theme.id }, body: { name: unique('Split theme'), itemIds: [theme.itemIds[0]!] } };

@@ -126,6 +126,7 @@ export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
   [`POST ${W}/themes/:themeId/links`]: TRIAGE,
   [`DELETE ${W}/themes/:themeId/links/:linkId`]: TRIAGE,
   [`POST ${W}/themes/:themeId/merge`]: TRIAGE,
+  [`POST ${W}/themes/:themeId/merges/:mergeId/undo`]: TRIAGE,
   [`POST ${W}/themes/:themeId/split`]: TRIAGE,
   [`POST ${W}/themes/:themeId/follow`]: MEMBERS,
   [`DELETE ${W}/themes/:themeId/follow`]: MEMBERS,

@@ -41,7 +41,11 @@ async function useWorkspace(slug: string, admin: Client, workspaceId: string) {
   await post('teams', { name: `${slug} team` });
   await post('deals/upsert', { source: 'sync', deals: [{ externalId: `${slug}-1`, stage: 'Prospecting', name: `${slug} deal`, account: `${slug} account` }] });
   const item = await post('feedback', { kind: 'objection', text: `${slug}: the price is too high` });
-  await post('themes', { name: `${slug} pricing`, itemIds: [item.item.id] });
+  const pricing = await post('themes', { name: `${slug} pricing`, itemIds: [item.item.id] });
+  // A merge of themes (its record is kept so it can be undone).
+  const other = await post('feedback', { kind: 'objection', text: `${slug}: costs more than the old tool` });
+  const cost = await post('themes', { name: `${slug} cost`, itemIds: [other.item.id] });
+  await post(`themes/${pricing.id}/merge`, { sourceThemeIds: [cost.id] });
   await post('notifications/read', { all: true });
   const put = async (p: string, body: unknown) => {
     const res = await call(h.app, admin, 'PUT', `/api/v1/workspaces/${slug}/${p}`, { body });

@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = [
   'theme.status_changed',
   'theme.status_change_undone',
   'theme.merged',
+  'theme.merge_undone',
   'theme.split',
   'theme.suggestion_accepted',
   'theme.suggestion_accept_undone',

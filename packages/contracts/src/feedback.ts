@@ -318,6 +318,21 @@ export function isStepBack(from: ThemeStatus, to: ThemeStatus): boolean {
 }
 
 export const MergeThemesRequest = z.object({ sourceThemeIds: z.array(Uuid).min(1).max(50) });
+/**
+ * The target as it now is, and the merge itself: what moved and until when it can be undone
+ * (`POST …/themes/:themeId/merges/:mergeId/undo`). `undoUntil` is null when undo is switched off (TANDEM_UNDO_SECONDS=0).
+ */
+export const MergeThemesResponse = ThemeDetail.extend({
+  merge: z.object({
+    id: Uuid,
+    /** The themes merged in, as they were. */
+    sources: z.array(ThemeRef),
+    /** Items that moved into the target. */
+    items: z.number().int(),
+    undoUntil: z.iso.datetime().nullable(),
+  }),
+});
+export type MergeThemesResponse = z.infer<typeof MergeThemesResponse>;
 export const SplitThemeRequest = z.object({ name: Text(120), itemIds: z.array(Uuid).min(1).max(1000) });
 /** Whether the caller now follows the theme. */
 export const FollowThemeResponse = z.object({ following: z.boolean() });

@@ -55,6 +55,7 @@ const RAISES: Record<string, Partial<Record<401 | 409 | 410 | 429, string[]>>> =
   themesChangeThemeStatus: { 409: ['FEEDBACK_THEME_STATUS_UNCHANGED', 'FEEDBACK_THEME_MERGED'] },
   themesAddThemeLink: { 409: ['FEEDBACK_THEME_MERGED'] },
   themesMergeThemes: { 409: ['FEEDBACK_THEME_MERGED'] },
+  themesUndoMergeThemes: { 409: ['FEEDBACK_THEME_MERGE_UNDONE', 'FEEDBACK_THEME_MERGE_UNDO_TOO_LATE', 'FEEDBACK_THEME_MERGE_CHANGED', 'FEEDBACK_THEME_MERGED'] },
   themesSplitTheme: { 409: ['FEEDBACK_THEME_NAME_TAKEN', 'FEEDBACK_THEME_MERGED'] },
   themesAcceptSuggestion: { 409: ['FEEDBACK_SUGGESTION_DECIDED', 'FEEDBACK_THEME_NAME_TAKEN'] },
   themesDiscardSuggestion: { 409: ['FEEDBACK_SUGGESTION_DECIDED'] },

@@ -1,5 +1,5 @@
 import { WorkspaceParam, endpoint, workspaceAnd } from '../endpoint.ts';
-import { AcceptSuggestionRequest, AddThemeLinkRequest, ChangeThemeStatusRequest, CreateFeedbackRequest, CreateFeedbackResponse, CreateThemeRequest, FeedbackImportPreview, FeedbackImportResult, FeedbackItem, FeedbackList, FeedbackListQuery, FeedbackResponseMetrics, FollowThemeResponse, MergeThemesRequest, MoveFeedbackRequest, MoveFeedbackResponse, MyFeedbackSummary, SimilarFeedback, SimilarFeedbackRequest, SplitThemeRequest, ThemeDetail, ThemeList, ThemeListQuery, ThemeSuggestionList, UndoFeedbackImportResponse, UndoThemeStatusRequest, UpdateFeedbackRequest, UpdateThemeRequest } from '../feedback.ts';
+import { AcceptSuggestionRequest, AddThemeLinkRequest, ChangeThemeStatusRequest, CreateFeedbackRequest, CreateFeedbackResponse, CreateThemeRequest, FeedbackImportPreview, FeedbackImportResult, FeedbackItem, FeedbackList, FeedbackListQuery, FeedbackResponseMetrics, FollowThemeResponse, MergeThemesRequest, MergeThemesResponse, MoveFeedbackRequest, MoveFeedbackResponse, MyFeedbackSummary, SimilarFeedback, SimilarFeedbackRequest, SplitThemeRequest, ThemeDetail, ThemeList, ThemeListQuery, ThemeSuggestionList, UndoFeedbackImportResponse, UndoThemeStatusRequest, UpdateFeedbackRequest, UpdateThemeRequest } from '../feedback.ts';
 
 /**
  * The feedback module's rows of the endpoint table (see ../endpoint.ts). Imported as a namespace —
@@ -8,6 +8,7 @@ import { AcceptSuggestionRequest, AddThemeLinkRequest, ChangeThemeStatusRequest,
 const ItemParam = workspaceAnd('itemId');
 const ThemeParam = workspaceAnd('themeId');
 const LinkParam = workspaceAnd('themeId', 'linkId');
+const MergeParam = workspaceAnd('themeId', 'mergeId');
 const SuggestionParam = workspaceAnd('suggestionId');
 const BatchParam = workspaceAnd('batchId');
 const read = { action: 'feedback.read' } as const;
@@ -244,6 +245,16 @@ export const mergeThemes = endpoint({
   access: triage,
   params: ThemeParam,
   body: MergeThemesRequest,
+  response: MergeThemesResponse,
+});
+
+export const undoMergeThemes = endpoint({
+  method: 'POST',
+  path: '/workspaces/:workspace/themes/:themeId/merges/:mergeId/undo',
+  summary: 'Undo a merge within its undo window: the merged themes come back with exactly the items, followers and links that moved',
+  tag: 'themes',
+  access: triage,
+  params: MergeParam,
   response: ThemeDetail,
 });
 

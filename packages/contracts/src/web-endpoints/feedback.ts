@@ -27,9 +27,10 @@ const theme = {"method":"GET","path":"/workspaces/:workspace/themes/:themeId","a
 const themes = {"method":"GET","path":"/workspaces/:workspace/themes","access":{"action":"feedback.read"}} as unknown as typeof table.themes;
 const undoAcceptSuggestion = {"method":"POST","path":"/workspaces/:workspace/theme-suggestions/:suggestionId/undo","access":{"action":"feedback.triage"}} as unknown as typeof table.undoAcceptSuggestion;
 const undoImport = {"method":"DELETE","path":"/workspaces/:workspace/feedback/import/:batchId","access":{"action":"feedback.import"}} as unknown as typeof table.undoImport;
+const undoMergeThemes = {"method":"POST","path":"/workspaces/:workspace/themes/:themeId/merges/:mergeId/undo","access":{"action":"feedback.triage"}} as unknown as typeof table.undoMergeThemes;
 const undoThemeStatus = {"method":"POST","path":"/workspaces/:workspace/themes/:themeId/status/undo","access":{"action":"feedback.triage"}} as unknown as typeof table.undoThemeStatus;
 const unfollowTheme = {"method":"DELETE","path":"/workspaces/:workspace/themes/:themeId/follow","access":{"action":"feedback.read"}} as unknown as typeof table.unfollowTheme;
 const update = {"method":"PATCH","path":"/workspaces/:workspace/feedback/:itemId","access":{"action":"feedback.write"}} as unknown as typeof table.update;
 const updateTheme = {"method":"PATCH","path":"/workspaces/:workspace/themes/:themeId","access":{"action":"feedback.triage"}} as unknown as typeof table.updateTheme;
 
-export { acceptSuggestion, addThemeLink, changeThemeStatus, create, createTheme, discardSuggestion, followTheme, get, row_import as import, importPreview, list, mergeThemes, metrics, move, mySummary, refreshSuggestions, remove, removeThemeLink, similar, splitTheme, suggestions, theme, themes, undoAcceptSuggestion, undoImport, undoThemeStatus, unfollowTheme, update, updateTheme };
+export { acceptSuggestion, addThemeLink, changeThemeStatus, create, createTheme, discardSuggestion, followTheme, get, row_import as import, importPreview, list, mergeThemes, metrics, move, mySummary, refreshSuggestions, remove, removeThemeLink, similar, splitTheme, suggestions, theme, themes, undoAcceptSuggestion, undoImport, undoMergeThemes, undoThemeStatus, unfollowTheme, update, updateTheme };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, deals } from '../deals/tables.ts';
 import { memberships, workspaces } from '../workspaces/tables.ts';
 
@@ -149,6 +149,51 @@ export const themeLinks = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.themeId], foreignColumns: [themes.workspaceId, themes.id] }).onDelete('cascade'),
     index('theme_links_theme_idx').on(t.workspaceId, t.themeId),
+  ],
+);
+
+/** What one merge moved out of one source theme, so an undo can move exactly that back. */
+export interface ThemeMergeSource {
+  themeId: string;
+  name: string;
+  /** As the source was when merged (a merged theme cannot change, so undo finds it so). */
+  status: (typeof THEME_STATUS_VALUES)[number];
+  ownerUserId: string | null;
+  /** The items that moved into the target. */
+  itemIds: string[];
+  /** Its links (theme_links), all moved: links have no key that could already exist on the target. */
+  linkIds: string[];
+  /** Its followers who were not following the target before: the merge signed them up. */
+  followersAdded: string[];
+  /** Its followers the target already had (left as they are by an undo, unless the merge stopped them). */
+  followersAlreadyThere: string[];
+}
+
+/**
+ * One merge of themes into a target, kept so it can be undone within the undo window (TANDEM_UNDO_SECONDS):
+ * per source what moved, and the target's follower rows the merge created or switched off.
+ */
+export const themeMerges = pgTable(
+  'theme_merges',
+  {
+    workspaceId: workspaceId(),
+    id: uuid('id').notNull().defaultRandom(),
+    /** The target: the theme the sources were merged into. */
+    themeId: uuid('theme_id').notNull(),
+    sources: jsonb('sources').$type<ThemeMergeSource[]>().notNull(),
+    /** Target followers that existed and were following, and that the merge stopped (a stop on a source wins). */
+    followersStopped: uuid('followers_stopped').array().notNull(),
+    mergedByUserId: uuid('merged_by_user_id'),
+    /** Also the mark the merge left on the items it acknowledged or answered (undo clears marks of this instant). */
+    mergedAt: ts('merged_at').notNull().defaultNow(),
+    undoUntil: ts('undo_until'),
+    undoneAt: ts('undone_at'),
+    undoneByUserId: uuid('undone_by_user_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId, t.themeId], foreignColumns: [themes.workspaceId, themes.id] }).onDelete('cascade'),
+    index('theme_merges_theme_idx').on(t.workspaceId, t.themeId, t.mergedAt),
   ],
 );
 

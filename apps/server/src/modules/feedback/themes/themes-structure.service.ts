@@ -1,15 +1,15 @@
 /**
- * What belongs where: creating a theme (with items), merging themes, splitting items out into a new one, and
- * moving items between themes or back to triage. Each changes theme centres, so the similarity index is dropped.
+ * What belongs where: creating a theme (with items), splitting items out into a new one, and moving items between
+ * themes or back to triage (merging: themes-merge.service.ts). Each changes theme centres, so the similarity index
+ * is dropped.
  */
 import type { CreateThemeRequest, MoveFeedbackResponse, ThemeDetail } from '@tandem/contracts';
 import type { TenantContext } from '../../../lib/context.ts';
 import type { Deps } from '../../../lib/deps.ts';
 import { FeedbackErrors as E } from '../feedback.errors.ts';
-import { feedbackRepository as itemsRepo } from '../items/items.repository.ts';
 import { indexChanged } from '../similarity/similarity-cache.ts';
 import { announceAdded, detail, existingItems, liveTheme, newTheme, placeItems } from './theme-steps.ts';
-import { themesRepository as themesRepo, type ThemeRow } from './themes.repository.ts';
+import { themesRepository as themesRepo } from './themes.repository.ts';
 
 export function createThemesStructureService(deps: Deps) {
   const { database, audit, emit } = deps;
@@ -27,37 +27,6 @@ export function createThemesStructureService(deps: Deps) {
           details: { items: body.itemIds.length },
         });
         return detail(tx, ctx, theme.id);
-      });
-      indexChanged(ctx.workspaceId);
-      return out;
-    },
-
-    /** Merges sources into a theme: their items, followers and links move; the sources remain as pointers. */
-    async merge(ctx: TenantContext, themeId: string, sourceThemeIds: string[]): Promise<ThemeDetail> {
-      const out = await database.withTenant(ctx.workspaceId, async (tx) => {
-        const sources = [...new Set(sourceThemeIds)];
-        if (sources.includes(themeId)) {
-          await liveTheme(tx, ctx, themeId);
-          throw E.mergeIntoItself();
-        }
-        // Lock in id order, so two merges over the same themes cannot deadlock.
-        const rows = new Map<string, ThemeRow>();
-        for (const id of [themeId, ...sources].sort()) rows.set(id, await liveTheme(tx, ctx, id, true));
-        const target = rows.get(themeId)!;
-        const moved = await itemsRepo.moveThemeItems(tx, ctx.workspaceId, sources, themeId);
-        await themesRepo.mergeFollowers(tx, ctx.workspaceId, sources, themeId);
-        await themesRepo.moveLinks(tx, ctx.workspaceId, sources, themeId);
-        await itemsRepo.markThemeItems(tx, ctx.workspaceId, themeId, ctx.actor.userId, target.status !== 'new', !!target.response);
-        for (const id of sources) await themesRepo.updateTheme(tx, ctx.workspaceId, id, { mergedIntoId: themeId });
-        await themesRepo.updateTheme(tx, ctx.workspaceId, themeId, {});
-        await audit(tx, ctx.workspaceId, ctx.actor, {
-          action: 'theme.merged',
-          targetType: 'theme',
-          targetId: themeId,
-          targetLabel: target.name,
-          details: { merged: sources.map((id) => rows.get(id)!.name), items: moved },
-        });
-        return detail(tx, ctx, themeId);
       });
       indexChanged(ctx.workspaceId);
       return out;

@@ -14,6 +14,7 @@ export const themesRoutes: FastifyPluginAsync<{ themes: ThemesService }> = async
   route(app, api.addThemeLink, async (req) => themes.addLink(tenantOf(req), req.params.themeId, req.body));
   route(app, api.removeThemeLink, async (req) => themes.removeLink(tenantOf(req), req.params.themeId, req.params.linkId));
   route(app, api.mergeThemes, async (req) => themes.merge(tenantOf(req), req.params.themeId, req.body.sourceThemeIds));
+  route(app, api.undoMergeThemes, async (req) => themes.undoMerge(tenantOf(req), req.params.themeId, req.params.mergeId));
   route(app, api.splitTheme, async (req) => themes.split(tenantOf(req), req.params.themeId, req.body.name, req.body.itemIds));
   route(app, api.followTheme, async (req) => themes.follow(tenantOf(req), req.params.themeId, true));
   route(app, api.unfollowTheme, async (req) => themes.follow(tenantOf(req), req.params.themeId, false));
