@@ -340,10 +340,23 @@ export type FollowThemeResponse = z.infer<typeof FollowThemeResponse>;
 
 // ---- Suggested themes --------------------------------------------------------
 
+/** Why a suggested name should not be published as it is; the accept form then asks for a name. */
+export const SuggestionNameWeakness = z.object({
+  code: z.enum(['duplicate', 'keyword-list', 'too-few-words', 'too-long']),
+  /** A plain sentence for the person accepting. */
+  message: z.string(),
+});
+export type SuggestionNameWeakness = z.infer<typeof SuggestionNameWeakness>;
+
 export const ThemeSuggestion = z.object({
   id: Uuid,
+  /** The proposed name: a short phrase from the texts ("SSO login failures with Okta"), or its keywords when none read well. */
   label: z.string(),
+  /** The group's keywords, shown beside the name. */
   keyPhrases: z.array(z.string()),
+  /** True when the name is weak (see `nameWeakness`): accepting should ask for a name. */
+  nameIsWeak: z.boolean(),
+  nameWeakness: SuggestionNameWeakness.nullable(),
   size: z.number().int(),
   /** Three items nearest the centre of the group. */
   representatives: z.array(FeedbackItem),

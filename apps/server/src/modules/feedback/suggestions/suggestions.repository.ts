@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/database.ts';
-import { feedbackItems, themeSuggestions } from '../tables.ts';
+import { feedbackItems, themeSuggestions, themes } from '../tables.ts';
 
 const money = (x: unknown) => (x === null || x === undefined ? '0' : String(x));
 
@@ -52,6 +52,15 @@ export const suggestionsRepository = {
       .update(themeSuggestions)
       .set({ status: 'pending', themeId: null, decidedAt: null, decidedByUserId: null })
       .where(and(eq(themeSuggestions.workspaceId, workspaceId), eq(themeSuggestions.id, id)));
+  },
+
+  /** Names of the workspace's themes (not merged away): a suggested name must not repeat one. */
+  async themeNames(db: DbOrTx, workspaceId: string): Promise<string[]> {
+    const rows = await db
+      .select({ name: themes.name })
+      .from(themes)
+      .where(and(eq(themes.workspaceId, workspaceId), isNull(themes.mergedIntoId)));
+    return rows.map((r) => r.name);
   },
 
   // ---- Untriaged items -------------------------------------------------------------

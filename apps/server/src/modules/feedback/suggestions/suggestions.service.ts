@@ -2,6 +2,7 @@ import type { AcceptSuggestionRequest, ThemeDetail, ThemeSuggestionList } from '
 import type { DbOrTx } from '../../../db/database.ts';
 import type { TenantContext } from '../../../lib/context.ts';
 import type { Deps } from '../../../lib/deps.ts';
+import { nameClusters, nameWeakness } from '../clustering/theme-names.ts';
 import { FeedbackErrors as E } from '../feedback.errors.ts';
 import { feedbackRepository as itemsRepo } from '../items/items.repository.ts';
 import { indexChanged } from '../similarity/similarity-cache.ts';
@@ -15,8 +16,6 @@ export const SUGGEST_MAX_ITEMS = 2000;
 /** A suggestion is something several people said. */
 const MIN_SIZE = 3;
 const MIN_ITEMS_TO_RUN = 6;
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * How many groups to suggest: √n, between 2 and 50. Silhouette (the CLI's `--k auto`) splits feedback into many
@@ -51,13 +50,18 @@ export function createSuggestionsService(deps: Deps, opts: { clusterTimeoutMs?: 
       .filter((x) => x.itemIds.length >= 2);
     // Every suggestion's examples in one query.
     const dtos = new Map((await itemsRepo.itemDtos(tx, ctx.workspaceId, live.flatMap((x) => x.shown))).map((d) => [d.id, d]));
+    // Judged when read: a theme created since the run may have taken a suggestion's name.
+    const themeNames = await repo.themeNames(tx, ctx.workspaceId);
     const items = [];
     for (const { s, itemIds, shown } of live) {
       const money = await repo.groupRevenue(tx, ctx.workspaceId, itemIds);
+      const weakness = nameWeakness(s.label, { themes: themeNames, suggestions: items.map((x) => x.label) });
       items.push({
         id: s.id,
         label: s.label,
         keyPhrases: s.keyPhrases,
+        nameIsWeak: weakness !== null,
+        nameWeakness: weakness,
         size: itemIds.length,
         representatives: shown.flatMap((id) => dtos.get(id) ?? []),
         itemIds,
@@ -82,14 +86,23 @@ export function createSuggestionsService(deps: Deps, opts: { clusterTimeoutMs?: 
         // Nothing is replaced: the last run's suggestions stay, and the next request may run again.
         throw e instanceof ClusterTimeoutError ? E.suggestionsTimedOut(e.timeoutMs / 1000, items.length) : e;
       });
-      const members = result.clusters.map(() => [] as string[]);
-      result.assignments.forEach((c, i) => members[c]!.push(items[i]!.id));
-      for (const c of result.clusters) {
-        if (c.size < MIN_SIZE) continue;
+      // Each group's texts, the most central first (the engine's representatives), to name it from what they say.
+      const members = result.clusters.map((c) => [...c.representatives]);
+      result.assignments.forEach((c, i) => {
+        if (!result.clusters[c]!.representatives.includes(i)) members[c]!.push(i);
+      });
+      const kept = result.clusters.filter((c) => c.size >= MIN_SIZE);
+      const taken = await database.withTenant(ctx.workspaceId, (tx) => repo.themeNames(tx, ctx.workspaceId));
+      const names = nameClusters(
+        items.map((i) => i.text),
+        kept.map((c) => ({ members: members[c.id]!, keyPhrases: c.keyPhrases })),
+        taken,
+      );
+      for (const [n, c] of kept.entries()) {
         rows.push({
-          label: capitalise(c.label),
+          label: names[n]!.name,
           keyPhrases: c.keyPhrases,
-          itemIds: members[c.id]!,
+          itemIds: members[c.id]!.map((i) => items[i]!.id),
           representativeIds: c.representatives.map((i) => items[i]!.id),
         });
       }
