@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Anchor, Badge, Box, Button, Card, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconChevronUp, IconPencil, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconChevronDown, IconChevronUp, IconPencil, IconX } from '@tabler/icons-react';
 import type { FeedbackItem, ThemeDetail, ThemeSuggestion } from '@tandem/contracts';
 import { errorMessage } from '../../../../app/api-error.ts';
 import { problemFieldErrors } from '../../../../app/forms.ts';
@@ -31,6 +31,7 @@ export function ThemeSuggestionCard({ suggestion: s, slug, baseCurrency, tz, onA
   const [nameError, setNameError] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
   const titleId = `suggestion-${s.id}`;
+  const weakId = `suggestion-${s.id}-weak`;
   const busy = accept.isPending || discard.isPending;
 
   async function doAccept(e?: FormEvent) {
@@ -61,7 +62,7 @@ export function ThemeSuggestionCard({ suggestion: s, slug, baseCurrency, tz, onA
               {s.label}
             </Title>
             {s.keyPhrases.length > 0 && (
-              <Group gap={4} aria-label="Key phrases">
+              <Group gap={4} aria-label="Keywords">
                 {s.keyPhrases.map((p) => (
                   <Badge key={p} variant="light" color="gray" tt="none" size="sm" fw={500}>
                     {p}
@@ -101,14 +102,24 @@ export function ThemeSuggestionCard({ suggestion: s, slug, baseCurrency, tz, onA
         )}
 
         <FormError message={error} />
+        {s.nameWeakness && name === null && <WeakName id={weakId} message={s.nameWeakness.message} />}
         {name === null ? (
           <Group gap="xs">
-            <Button leftSection={<IconCheck size={16} />} onClick={() => void doAccept()} loading={accept.isPending} disabled={busy}>
-              Accept
-            </Button>
-            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setName(s.label)} disabled={busy}>
-              Rename & accept
-            </Button>
+            {s.nameWeakness ? (
+              // A weak name is never published with one click: the PMM names the theme (or confirms the name) first.
+              <Button leftSection={<IconPencil size={16} />} onClick={() => setName(s.label)} disabled={busy} aria-describedby={weakId}>
+                Name & accept
+              </Button>
+            ) : (
+              <>
+                <Button leftSection={<IconCheck size={16} />} onClick={() => void doAccept()} loading={accept.isPending} disabled={busy}>
+                  Accept
+                </Button>
+                <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setName(s.label)} disabled={busy}>
+                  Rename & accept
+                </Button>
+              </>
+            )}
             <Button
               variant="subtle"
               color="gray"
@@ -130,8 +141,10 @@ export function ThemeSuggestionCard({ suggestion: s, slug, baseCurrency, tz, onA
             <Group gap="xs" align="flex-end" wrap="wrap">
               <TextInput
                 label="Theme name"
+                description={s.nameWeakness ? `${s.nameWeakness.message} Type a name, or confirm this one.` : undefined}
                 value={name}
                 error={nameError}
+                onFocus={(e) => s.nameWeakness && e.currentTarget.select()}
                 onChange={(e) => {
                   setName(e.currentTarget.value);
                   setNameError(null);
@@ -158,6 +171,21 @@ export function ThemeSuggestionCard({ suggestion: s, slug, baseCurrency, tz, onA
         )}
       </Stack>
     </Card>
+  );
+}
+
+/** Why the suggested name should not go out as it is: said before the PMM accepts. */
+function WeakName({ id, message }: { id: string; message: string }) {
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start" id={id} bg="orange.0" p="xs" style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
+      <IconAlertTriangle size={16} color="var(--mantine-color-orange-9)" aria-hidden style={{ flex: 'none', marginTop: 2 }} />
+      <Text size="sm">
+        <Text span fw={600} inherit>
+          Name it before accepting.
+        </Text>{' '}
+        {message}
+      </Text>
+    </Group>
   );
 }
 
