@@ -10,6 +10,7 @@
 // (feedback-quality-fast.ts) to check that both take the same decisions.
 //
 // node --import tsx scripts/bench/feedback-quality.ts --split test --seeds 5   (npm run bench -- feedback … runs it)
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -355,8 +356,14 @@ export function report(r: QualityResult) {
       `dup_shown=${pct(s.shownRate)} dup_first_right=${pct(s.firstRight)} similar_10k_p50/p95=${lat} nmi=${f3(r.nmi.nmi)} fast_agrees=${r.agree}`,
   );
   const date = new Date().toISOString().slice(0, 10);
+  let commit = '?';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    /* not a git checkout */
+  }
   console.log(
-    `| ${date} | ${r.split} | ${r.seeds} | ${r.queries.toLocaleString('en-US')} | ${pct(s.coverage)} | ${pct(s.precision)} | ${pct(s.shownRate)} | ${pct(s.firstRight)} | ` +
+    `| ${date} | ${commit} | ${r.split} | ${r.seeds} | ${r.queries.toLocaleString('en-US')} | ${pct(s.coverage)} | ${pct(s.precision)} | ${pct(s.shownRate)} | ${pct(s.firstRight)} | ` +
       `${r.latency ? `${quantile(r.latency.httpWarm, 0.5).toFixed(0)} / ${quantile(r.latency.httpWarm, 0.95).toFixed(0)} ms (rebuild ${quantile(r.latency.rebuild, 0.5).toFixed(0)} ms)` : 'n/a'} | ` +
       `${f3(r.nmi.nmi)} ${r.split === 'test' ? '(test)' : '(dev)'} |`,
   );
