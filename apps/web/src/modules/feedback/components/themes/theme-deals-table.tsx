@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
-import { Anchor, Button, Card, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import type { ThemeDetail } from '@tandem/contracts';
-import { DataTable, formatDay, formatMoney, type DataTableColumn } from '../../../../app/kit/index.ts';
-import { StatusBadge } from '../../../deals/index.ts';
+import { formatMoney, type DataTableColumn } from '../../../../app/kit/index.ts';
+import { DealTable } from '../../../deals/index.ts';
 
 type ThemeDeal = ThemeDetail['deals'][number];
 
@@ -43,12 +42,19 @@ export function ThemeDealsTable({ theme, slug, baseCurrency }: { theme: ThemeDet
             No deals yet. When reps log feedback against a deal or an account, its deals show here and count toward the pipeline at stake.
           </Text>
         ) : (
-          <DataTable
+          <DealTable
             aria-label="Linked deals"
             rows={deals}
-            rowKey={(d) => d.id}
-            columns={columns(slug, baseCurrency)}
-            renderCard={(d) => <DealCard deal={d} slug={slug} baseCurrency={baseCurrency} />}
+            slug={slug}
+            subtitle={(d) => d.account ?? 'No account'}
+            amountHeader={`Amount (${baseCurrency ?? 'base'})`}
+            amount={(d) => <Amount deal={d} baseCurrency={baseCurrency} />}
+            moreColumns={[viaColumn]}
+            cardAside={(d) => (
+              <Text size="xs" c="dimmed">
+                {VIA_LABELS[d.via]}
+              </Text>
+            )}
           />
         )}
         {(more > 0 || all) && theme.deals.length > FIRST && (
@@ -63,84 +69,18 @@ export function ThemeDealsTable({ theme, slug, baseCurrency }: { theme: ThemeDet
   );
 }
 
-function columns(slug: string, baseCurrency: string | undefined): DataTableColumn<ThemeDeal>[] {
-  return [
-    {
-      key: 'deal',
-      header: 'Deal',
-      cellProps: { maw: 320 },
-      cell: (d) => (
-        <>
-          <Anchor component={Link} to={`/w/${slug}/deals/${d.id}`} size="sm" fw={500} lineClamp={1}>
-            {d.name}
-          </Anchor>
-          <Text size="xs" c="dimmed" lineClamp={1}>
-            {d.account ?? 'No account'}
-          </Text>
-        </>
-      ),
-    },
-    {
-      key: 'stage',
-      header: 'Stage',
-      cell: (d) => (
-        <Group gap={6} wrap="nowrap">
-          <StatusBadge status={d.stageCategory} size="xs" />
-          <Text size="sm" lineClamp={1}>
-            {d.stage}
-          </Text>
-        </Group>
-      ),
-    },
-    { key: 'amount', header: `Amount (${baseCurrency ?? 'base'})`, align: 'right', cell: (d) => <Amount deal={d} baseCurrency={baseCurrency} /> },
-    {
-      key: 'closeDate',
-      header: 'Close date',
-      cell: (d) => (
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {formatDay(d.closeDate)}
-        </Text>
-      ),
-    },
-    {
-      key: 'via',
-      header: 'Linked by',
-      cell: (d) => (
-        <Tooltip label={VIA_HINTS[d.via]} withArrow multiline w={240}>
-          <Text size="sm" c="dimmed" w="fit-content">
-            {VIA_LABELS[d.via]}
-          </Text>
-        </Tooltip>
-      ),
-    },
-  ];
-}
-
-/** A deal on a phone: name and account, the amount at the right, then stage, date and how it is linked. */
-function DealCard({ deal: d, slug, baseCurrency }: { deal: ThemeDeal; slug: string; baseCurrency: string | undefined }) {
-  return (
-    <>
-      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-        <Stack gap={0} style={{ minWidth: 0 }}>
-          <Anchor component={Link} to={`/w/${slug}/deals/${d.id}`} size="sm" fw={600} lineClamp={2}>
-            {d.name}
-          </Anchor>
-          <Text size="xs" c="dimmed" truncate>
-            {d.account ?? 'No account'}
-          </Text>
-        </Stack>
-        <Amount deal={d} baseCurrency={baseCurrency} />
-      </Group>
-      <Group gap={6} mt={4} wrap="wrap">
-        <StatusBadge status={d.stageCategory} size="xs" />
-        <Text size="xs">{d.stage}</Text>
-        <Text size="xs" c="dimmed">
-          · {d.stageCategory === 'open' ? 'closes' : 'closed'} {formatDay(d.closeDate)} · {VIA_LABELS[d.via].toLowerCase()}
-        </Text>
-      </Group>
-    </>
-  );
-}
+/** How the deal came to the theme. */
+const viaColumn: DataTableColumn<ThemeDeal> = {
+  key: 'via',
+  header: 'Linked by',
+  cell: (d) => (
+    <Tooltip label={VIA_HINTS[d.via]} withArrow multiline w={240}>
+      <Text size="sm" c="dimmed" w="fit-content">
+        {VIA_LABELS[d.via]}
+      </Text>
+    </Tooltip>
+  ),
+};
 
 function Amount({ deal, baseCurrency }: { deal: ThemeDeal; baseCurrency: string | undefined }) {
   return (
