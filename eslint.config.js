@@ -3,6 +3,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Every CSV Tandem writes goes through apps/server/src/lib/csv-output.ts, the formula-escaping writer (CSV injection):
+// no other file imports a CSV writer. Repeated in each block below that sets no-restricted-imports, since a later
+// block's options replace an earlier one's rather than adding to them.
+const CSV_OUTPUT = 'apps/server/src/lib/csv-output.ts';
+const csvWriterMessage = `CSV is written through ${CSV_OUTPUT} (safeCsv), which escapes formulas.`;
+const csvWriters = {
+  paths: ['csv', 'fast-csv', '@fast-csv/format', 'csv-writer', 'papaparse'].map((name) => ({ name, message: csvWriterMessage })),
+  patterns: [{ group: ['csv-stringify', 'csv-stringify/*', 'csv/*'], message: csvWriterMessage }],
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'apps/server/drizzle/**', 'coverage/**'] },
   js.configs.recommended,
@@ -18,12 +28,16 @@ export default tseslint.config(
     },
   },
   {
+    ignores: [CSV_OUTPUT],
+    rules: { 'no-restricted-imports': ['error', csvWriters] },
+  },
+  {
     // Only repositories (and table definitions, migrations, the db layer) talk to Drizzle.
     files: ['apps/server/src/**/*.service.ts', 'apps/server/src/**/*.routes.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'drizzle-orm', message: 'Only *.repository.ts files use Drizzle.' }] },
+        { paths: [{ name: 'drizzle-orm', message: 'Only *.repository.ts files use Drizzle.' }, ...csvWriters.paths], patterns: csvWriters.patterns },
       ],
     },
   },
@@ -33,8 +47,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'drizzle-orm', message: 'Only *.repository.ts files use Drizzle.' }],
-          patterns: [{ group: ['fastify', '@fastify/*', 'fastify-*'], message: 'Services do not import Fastify.' }],
+          paths: [{ name: 'drizzle-orm', message: 'Only *.repository.ts files use Drizzle.' }, ...csvWriters.paths],
+          patterns: [{ group: ['fastify', '@fastify/*', 'fastify-*'], message: 'Services do not import Fastify.' }, ...csvWriters.patterns],
         },
       ],
     },
@@ -45,7 +59,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@tandem/contracts'], importNamePattern: 'Endpoints$', message: 'Components call the API through hooks.' }] },
+        {
+          paths: csvWriters.paths,
+          patterns: [{ group: ['@tandem/contracts'], importNamePattern: 'Endpoints$', message: 'Components call the API through hooks.' }, ...csvWriters.patterns],
+        },
       ],
     },
   },
