@@ -1,16 +1,16 @@
-import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { ensureDatabase, ensureEmbeddedPostgres, type EmbeddedServer } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
+import { shortLivedClient } from './db/short-lived-client.ts';
 import { resolveSecret } from './modules/system/index.ts';
 import { createServices, type Services } from './services.ts';
 
 const MIN_SERVER_VERSION = 150000;
 
 async function assertSupportedVersion(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  const client = shortLivedClient({ connectionString: url, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
   } catch (e) {

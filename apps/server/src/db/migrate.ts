@@ -2,8 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
+import type pg from 'pg';
 import { APP_ROLE } from './database.ts';
+import { shortLivedClient } from './short-lived-client.ts';
 
 export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
@@ -17,7 +18,7 @@ const MIGRATION_LOCK = 0x74616e64656d;
  * lock so that processes starting together migrate once.
  */
 export async function runMigrations(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, application_name: 'tandem-migrate' });
+  const client = shortLivedClient({ connectionString: url, application_name: 'tandem-migrate' });
   await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -25,7 +26,8 @@ export async function runMigrations(url: string): Promise<void> {
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER, migrationsSchema: 'drizzle' });
       await applyTenancy(client);
     } finally {
-      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      // A lost connection gives up the lock with its session, and its error is the one to report, not the unlock's.
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     }
   } finally {
     await client.end();
