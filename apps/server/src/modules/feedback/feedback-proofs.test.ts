@@ -171,19 +171,53 @@ describe('items are locked while they are moved (accept, split, move at the same
     expect(await themeOf(ids[0]!)).toBe(elsewhere.id);
   });
 
-  it('moves and accepts racing over the same items leave each item in exactly one theme, with counts that add up', async () => {
-    const ids = [];
+  it('moves and an accept racing over the same items end as if they ran one at a time: the accept never pulls back what a move took', async () => {
+    const ids: string[] = [];
     for (let i = 0; i < 6; i++) ids.push((await item(words())).id);
+    // Waiting for triage, wherever the similarity engine placed them on their own.
+    const untriaged = await call(h.app, pmm.client, 'POST', api('feedback/move'), { body: { itemIds: ids, themeId: null } });
+    expect(untriaged.statusCode, untriaged.body).toBe(200);
     const x = await theme(`Race X ${seq}`, []);
     const y = await theme(`Race Y ${seq}`, []);
     const [s] = await suggestionsRepository.replacePendingSuggestions(h.services.deps.database.db, ws, [
-      { workspaceId: ws, label: `race ${seq}`, keyPhrases: ['race'], itemIds: ids, representativeIds: ids },
+      { workspaceId: ws, label: `slow race ${seq}`, keyPhrases: ['race'], itemIds: ids, representativeIds: ids },
     ]);
-    const results = await Promise.all([
-      call(h.app, pmm.client, 'POST', api('feedback/move'), { body: { itemIds: ids.slice(0, 4), themeId: x.id } }),
-      call(h.app, admin, 'POST', api(`theme-suggestions/${s!.id}/accept`), { body: {} }),
-      call(h.app, pmm.client, 'POST', api('feedback/move'), { body: { itemIds: ids.slice(2), themeId: y.id } }),
-    ]);
+    // The window made wide and deterministic: the accept's transaction stops while it creates its theme — after it has
+    // read (and locked) the items, before it writes them — until both moves have finished or are waiting for it.
+    const gate = await pool().connect();
+    await gate.query('select pg_advisory_lock($1)', [RACE_GATE]);
+    await pool().query(`create function race_gate() returns trigger language plpgsql as $$
+      begin perform pg_advisory_xact_lock(${RACE_GATE}); return new; end $$`);
+    await pool().query(`create trigger race_gate before insert on themes for each row when (new.name ilike 'slow race%') execute function race_gate()`);
+    let results: Awaited<ReturnType<typeof call>>[];
+    try {
+      let answered: string | undefined;
+      const accepting = call(h.app, admin, 'POST', api(`theme-suggestions/${s!.id}/accept`), { body: {} });
+      void accepting.then(
+        (r) => (answered = `${r.statusCode} ${r.body}`),
+        (e: unknown) => (answered = String(e)),
+      );
+      await until('the accept held at the gate', async () => {
+        if (answered) throw new Error(`the accept answered ${answered} before reaching the gate`);
+        return (await waiting('gate')) === 1;
+      });
+      let settled = 0;
+      const moving = Promise.all(
+        [
+          call(h.app, pmm.client, 'POST', api('feedback/move'), { body: { itemIds: ids.slice(0, 4), themeId: x.id } }),
+          call(h.app, pmm.client, 'POST', api('feedback/move'), { body: { itemIds: ids.slice(2), themeId: y.id } }),
+        ].map((p) => p.finally(() => settled++)),
+      );
+      // Both moves done (nothing held them up) or both queued behind the accept's row locks.
+      await until('both moves done or queued', async () => settled === 2 || (await waiting('items')) === 2);
+      await gate.query('select pg_advisory_unlock($1)', [RACE_GATE]);
+      results = [await accepting, ...(await moving)];
+    } finally {
+      await gate.query('select pg_advisory_unlock_all()');
+      gate.release();
+      await pool().query('drop trigger race_gate on themes');
+      await pool().query('drop function race_gate()');
+    }
     for (const r of results) expect(r.statusCode, r.body).toBeLessThan(500);
     const { rows } = await pool().query('select theme_id, count(*)::int as n from feedback_items where id = any($1) group by theme_id', [ids]);
     // Every item is in one theme (none lost to triage by an overwrite), and each theme's count is what its page says.
@@ -193,8 +227,56 @@ describe('items are locked while they are moved (accept, split, move at the same
       const page = (await call(h.app, pmm.client, 'GET', api(`themes/${r.theme_id}`))).json();
       expect(page.metrics.items).toBe(r.n);
     }
+    // Where each item ended is where one of the six one-at-a-time orders would have put it.
+    const accepted = results[0]!.statusCode === 201 ? (results[0]!.json() as { id: string }).id : null;
+    const names = new Map<string | null, string>([[x.id, 'X'], [y.id, 'Y'], [accepted, 'A']]);
+    const ended = (await pool().query('select id, theme_id from feedback_items where id = any($1)', [ids])).rows as { id: string; theme_id: string }[];
+    const actual = ids.map((id) => names.get(ended.find((e) => e.id === id)!.theme_id) ?? '?').join('');
+    expect(oneAtATime(6, [['X', [0, 1, 2, 3]], ['Y', [2, 3, 4, 5]]])).toContain(actual);
   });
 });
+
+/** An arbitrary key for the advisory lock that holds the race above: "race!" in ASCII. */
+const RACE_GATE = 0x7261636521;
+
+async function until(what: string, done: () => Promise<boolean>) {
+  const deadline = Date.now() + 20_000;
+  while (!(await done())) {
+    if (Date.now() > deadline) {
+      const { rows } = await pool().query('select state, wait_event_type, wait_event, left(query, 80) as query from pg_stat_activity where datname = current_database()');
+      throw new Error(`the race did not reach "${what}" in 20 s; the database's sessions: ${JSON.stringify(rows)}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Backends of this database held at the gate (creating the accept's theme), or waiting for items another transaction holds. */
+async function waiting(on: 'gate' | 'items'): Promise<number> {
+  const [events, query] = on === 'gate' ? [['advisory'], 'insert into "themes"%'] : [['transactionid', 'tuple'], '%from "feedback_items"%for update%'];
+  const { rows } = await pool().query(
+    "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = any($1) and query ilike $2",
+    [events, query],
+  );
+  return rows[0].n;
+}
+
+/**
+ * The outcomes of an accept of all `n` items ("A": it takes those in no theme yet, or refuses when none are) and the
+ * given moves, run one at a time in every order: per item, the letter of the theme it ends in.
+ */
+function oneAtATime(n: number, moves: [string, number[]][]): string[] {
+  const steps: ((state: string[]) => void)[] = [
+    (state) => state.forEach((t, i) => (state[i] = t === '-' ? 'A' : t)),
+    ...moves.map(([to, items]) => (state: string[]) => items.forEach((i) => (state[i] = to))),
+  ];
+  const orders = (rest: number[]): number[][] => (rest.length ? rest.flatMap((i) => orders(rest.filter((j) => j !== i)).map((o) => [i, ...o])) : [[]]);
+  const outcomes = orders(steps.map((_, i) => i)).map((order) => {
+    const state = Array.from({ length: n }, () => '-');
+    for (const i of order) steps[i]!(state);
+    return state.join('');
+  });
+  return [...new Set(outcomes)];
+}
 
 describe('unlinking a deal from feedback', () => {
   it("keeps the account the deal brought, unless the account is cleared too", async () => {
