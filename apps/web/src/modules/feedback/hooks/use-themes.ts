@@ -84,7 +84,7 @@ export async function themesChanged(queryClient: QueryClient, slug: string, deta
 }
 
 /** A write that answers with the theme as it now is (rename, status, links, merge, split, create). */
-function useThemeWrite<A>(slug: string, write: (args: A) => Promise<ThemeDetail>) {
+function useThemeWrite<A, R extends ThemeDetail = ThemeDetail>(slug: string, write: (args: A) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: write,
@@ -112,6 +112,13 @@ export function useCreateTheme(slug: string) {
 export function useMergeThemes(slug: string) {
   return useThemeWrite(slug, ({ targetId, sourceThemeIds }: { targetId: string; sourceThemeIds: string[] }) =>
     call(feedbackEndpoints.mergeThemes, { params: themeParams(slug, targetId), body: { sourceThemeIds } }),
+  );
+}
+
+/** Takes back a merge within its undo window; answers with the target as it now is (the sources are back on the board). */
+export function useUndoMerge(slug: string) {
+  return useThemeWrite(slug, ({ targetId, mergeId }: { targetId: string; mergeId: string }) =>
+    call(feedbackEndpoints.undoMergeThemes, { params: { ...themeParams(slug, targetId), mergeId } }),
   );
 }
 

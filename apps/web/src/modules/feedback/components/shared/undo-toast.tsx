@@ -33,7 +33,8 @@ export function notifyUndoable({ title, message, undo, ms = UNDO_MS }: { title: 
         <Text size="sm" c="var(--mantine-color-text)">
           {message}
         </Text>
-        <Button size="compact-sm" variant="light" onClick={() => void onUndo()}>
+        {/* Never squeezed by a long message (it read "U" on a phone). */}
+        <Button size="compact-sm" variant="light" style={{ flexShrink: 0 }} onClick={() => void onUndo()}>
           Undo
         </Button>
       </Group>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
-import type { Theme } from '@tandem/contracts';
+import type { MergeThemesResponse, Theme } from '@tandem/contracts';
 import { errorMessage } from '../../../../app/api-error.ts';
 import { FormError } from '../../../../app/kit/index.ts';
 import { notifySuccess } from '../../../../app/components/notify.ts';
-import { useMergeThemes, useThemeOptions } from '../../hooks/use-themes.ts';
+import { useMergeThemes, useThemeOptions, useUndoMerge } from '../../hooks/use-themes.ts';
 import { plural } from '../shared/theme-bits.tsx';
+import { notifyUndoable } from '../shared/undo-toast.tsx';
 
 interface ThemeMergeModalProps {
   slug: string;
@@ -20,6 +21,7 @@ interface ThemeMergeModalProps {
 export function ThemeMergeModal({ slug, opened, selected, onClose, onMerged }: ThemeMergeModalProps) {
   const options = useThemeOptions(slug, opened);
   const merge = useMergeThemes(slug);
+  const undo = useUndoMerge(slug);
   // The biggest selected theme is the likeliest keeper.
   const suggested = [...selected].sort((a, b) => b.metrics.items - a.metrics.items)[0]?.id ?? null;
   const [picked, setPicked] = useState<string | null>(null);
@@ -39,6 +41,27 @@ export function ThemeMergeModal({ slug, opened, selected, onClose, onMerged }: T
     },
   ].filter((g) => g.items.length > 0);
 
+  /** Says in plain words what moved where, with "Undo" while the server still allows it. */
+  function announce(merged: MergeThemesResponse) {
+    const { sources: from, items, undoUntil } = merged.merge;
+    const one = from.length === 1 ? from[0]!.name : null;
+    const message = one
+      ? `“${one}” is now part of “${merged.name}”: its ${plural(items, 'item')}, followers and links moved there.`
+      : `${from.length} themes are now part of “${merged.name}”: their ${plural(items, 'item')}, followers and links moved there.`;
+    // The window by the server's own clock (the target was updated at the merge), less a second for the round trip.
+    const ms = undoUntil ? Date.parse(undoUntil) - Date.parse(merged.updatedAt) - 1000 : 0;
+    if (ms <= 0) return notifySuccess(message, 'Themes merged');
+    notifyUndoable({
+      title: 'Themes merged',
+      message,
+      ms,
+      undo: async () => {
+        await undo.mutateAsync({ targetId: merged.id, mergeId: merged.merge.id });
+        return one ? `“${one}” is back on its own, with its ${plural(items, 'item')}.` : `The ${from.length} themes are back on their own, with their items.`;
+      },
+    });
+  }
+
   function close() {
     setPicked(null);
     setError(null);
@@ -50,7 +73,7 @@ export function ThemeMergeModal({ slug, opened, selected, onClose, onMerged }: T
     setError(null);
     try {
       const merged = await merge.mutateAsync({ targetId, sourceThemeIds: sources.map((t) => t.id) });
-      notifySuccess(`${plural(sources.length, 'theme')} merged into ${merged.name}.`, 'Themes merged');
+      announce(merged);
       setPicked(null);
       onMerged();
     } catch (e) {
