@@ -105,6 +105,11 @@ beforeAll(async () => {
     body: { title: 'Alpha talk track', url: 'https://example.com/alpha' },
   });
   fixturesA.linkId = linked.json().links[0].id;
+  // A merge into that theme (within no undo window here: the walk only needs its id).
+  const other = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/feedback`, { body: { kind: 'objection', text: 'Alpha cannot get budget this year' } });
+  const folded = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/themes`, { body: { name: 'Alpha budget', itemIds: [other.json().item.id] } });
+  const merged = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/themes/${fixturesA.themeId}/merge`, { body: { sourceThemeIds: [folded.json().id] } });
+  fixturesA.mergeId = merged.json().merge.id;
   const [suggestion] = await suggestionsRepository.replacePendingSuggestions(db, wsA, [
     { workspaceId: wsA, label: 'alpha suggestion', keyPhrases: ['alpha'], itemIds: [fixturesA.itemId!], representativeIds: [fixturesA.itemId!] },
   ]);
