@@ -49,7 +49,8 @@ export const FeedbackErrors = {
     'FEEDBACK_THEME_MERGE_UNDO_TOO_LATE',
     409,
     'Too late to undo',
-    (seconds: number) => `A merge can be undone for ${seconds} seconds only; move the items into a new theme, or split them out, instead.`,
+    (seconds: number) =>
+      `${seconds > 0 ? `A merge can be undone for ${seconds} seconds only` : 'Undoing a merge is switched off here (TANDEM_UNDO_SECONDS=0)'}; split the items out into a new theme instead.`,
   ),
   mergeChanged: defineError(
     'FEEDBACK_THEME_MERGE_CHANGED',
