@@ -16,7 +16,7 @@ const FILLERS = new Set(
 );
 /** Words that may sit inside a name but not start or end it ("login failures with Okta", not "failures with"). */
 const EDGE_QUIET = new Set(
-  'can cannot could would should will must may might able unable not no yet even already ever every lot lots many much thing things stuff issue issues problem problems new'.split(
+  'can cannot could would should will must may might able unable not no yet even already ever every else lot lots many much thing things stuff issue issues problem problems new'.split(
     ' ',
   ),
 );
@@ -31,8 +31,8 @@ const FOREIGN = new Set(
 const ENGLISH = new Set('the a an and is are was to of in on for with my i we it not can this that be have has do does from at our you'.split(' '));
 
 /** Verbs that leave a name hanging at its end ("transfer take") or start it off-topic ("made a transaction"). */
-const END_QUIET = new Set('take takes taking go goes going come comes coming make makes happen happens happened'.split(' '));
-const START_QUIET = new Set('made make tried try trying using'.split(' '));
+const END_QUIET = new Set('take takes taking go goes going come comes coming make makes happen happens happened use using'.split(' '));
+const START_QUIET = new Set('made make tried try trying using take takes taking'.split(' '));
 const PARTICLES = new Set(['up', 'off', 'out', 'down', 'in']);
 const LOG = new Set(['log', 'logg', 'sign', 'check', 'opt']);
 const WH = new Set(['how', 'which', 'what', 'whose']);
@@ -150,6 +150,8 @@ interface Candidate {
   surface: string;
   score: number;
   support: number;
+  /** Words in it that say something (a name wants two). */
+  content: number;
 }
 
 /** Every 2–6 word span of the group's texts that could be a name, scored by the distinctive words it carries. */
@@ -181,7 +183,7 @@ function candidates(tokenised: Token[][][], members: readonly number[], weight: 
           const key = span.map((t) => t.stem).join(' ');
           const c = byKey.get(key);
           if (c) c.texts.add(i);
-          else byKey.set(key, { key, surface: span.map((t) => t.surface).join(' '), score, support: 0, texts: new Set([i]) });
+          else byKey.set(key, { key, surface: span.map((t) => t.surface).join(' '), score, support: 0, content: seen.size, texts: new Set([i]) });
         }
       }
     }
@@ -243,8 +245,10 @@ export function nameClusters(texts: readonly string[], groups: readonly ClusterT
     const list = candidates(tokenised, g.members, weight)
       .filter((c) => c.score > 0)
       .sort((p, q) => q.score - p.score || q.support - p.support || p.key.localeCompare(q.key));
-    const best = list.find((c) => !used.has(c.key));
-    if (!best) return fallback;
+    const first = list.find((c) => !used.has(c.key));
+    if (!first) return fallback;
+    // One word that says something ("Topping up") is vague: a two-word phrase nearly as telling is the better name.
+    const best = first.content >= 2 ? first : (list.find((c) => !used.has(c.key) && c.content >= 2 && c.score >= 0.6 * first.score) ?? first);
     used.add(best.key);
     return { name: tidy(best.surface, casingOf(tokenised, g.members)), source: 'phrase' };
   });
