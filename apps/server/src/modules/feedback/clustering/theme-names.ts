@@ -16,9 +16,9 @@ const FILLERS = new Set(
 );
 /** Words that may sit inside a name but not start or end it ("login failures with Okta", not "failures with"). */
 const EDGE_QUIET = new Set(
-  'can cannot could would should will must may might able unable not no yet even already ever every else lot lots many much thing things stuff issue issues problem problems new'.split(
-    ' ',
-  ),
+  ('can cannot could would should will must may might able unable not no yet even already ever every else lot lots many much thing ' +
+    'things stuff issue issues problem problems new without within via per across toward towards onto upon among beyond despite except')
+    .split(' '),
 );
 
 /** Common function words of other languages: texts with more of these than English ones are not English. */
