@@ -2,39 +2,15 @@
 // production server (`tandem start` serving the built web app, on its own embedded PostgreSQL), signed out,
 // so it lands on the sign-in page. Given a base git ref, the same is measured for that commit, built in a
 // worktree beside this checkout, alternating base and this checkout run by run, and both are reported side by side.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startTandem } from './tandem-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const chromeFlags = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitFor(url, ms = 120_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${url}`);
-}
 
 function run(cmd, args, cwd) {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8' });
@@ -85,27 +61,13 @@ export function build(dir) {
 }
 
 /** `tandem start` of a checkout (serving its apps/web/dist) on its own embedded PostgreSQL. */
-async function startServer(dir) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-lh-'));
-  fs.chmodSync(dataDir, 0o755);
-  const port = await freePort();
-  const env = { ...process.env, TANDEM_DATA_DIR: dataDir, TANDEM_DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL; // the embedded PostgreSQL in dataDir
-  const child = spawn(process.execPath, [path.join(dir, 'apps/server/bin/tandem.js'), 'start'], { cwd: dir, env, stdio: 'ignore' });
-  await waitFor(`http://127.0.0.1:${port}/readyz`);
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+const startServer = (dir) => startTandem({ dir, prefix: 'tandem-bench-lh-' });
 
-function lighthouse(url) {
+// TANDEM_LIGHTHOUSE_REPORTS=DIR keeps each run's full JSON report there (opportunities, requests, long tasks),
+// named after the checkout and the run; without it the reports are deleted once read.
+const reportsDir = process.env.TANDEM_LIGHTHOUSE_REPORTS;
+
+function lighthouse(url, name) {
   const out = path.join(os.tmpdir(), `tandem-lh-${process.pid}-${Date.now()}.json`);
   const r = spawnSync(
     process.execPath,
@@ -122,6 +84,10 @@ function lighthouse(url) {
   );
   if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`lighthouse failed:\n${r.stdout}\n${r.stderr}`);
   const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  if (reportsDir && name) {
+    fs.mkdirSync(reportsDir, { recursive: true });
+    fs.copyFileSync(out, path.join(reportsDir, `${name}.json`));
+  }
   fs.rmSync(out);
   const a = report.audits;
   const requests = a['network-requests']?.details?.items ?? [];
@@ -152,7 +118,9 @@ export async function lighthouseBench({ base, runs = 3 } = {}) {
       t.server = await startServer(t.dir);
       lighthouse(t.server.url); // warm-up: the first Chromium start and the server's first requests are not measured
     }
-    for (let i = 0; i < runs; i++) for (const t of targets) t.results.push(lighthouse(t.server.url));
+    for (let i = 0; i < runs; i++) {
+      for (const t of targets) t.results.push(lighthouse(t.server.url, `${t.label.replace(/\W+/g, '-')}-run${i + 1}`));
+    }
   } finally {
     for (const t of targets) await t.server?.stop();
   }

@@ -37,6 +37,16 @@ export function problemFieldErrors(err: unknown): FieldErrors {
   return out;
 }
 
+/**
+ * A request schema, or a function that loads one: the pages of the first load (sign-in, setup) import theirs
+ * when the form is first used, so zod is not part of the first load (vite.config.ts).
+ */
+export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
+
+function resolveSchema<S extends z.ZodType>(source: SchemaSource<S>): Promise<S> {
+  return typeof source === 'function' ? (source as () => Promise<S>)() : Promise.resolve(source);
+}
+
 /** Keys of `V` whose values are strings: the ones a text input can edit. */
 export type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
 
@@ -98,16 +108,24 @@ export function useFormState<V extends Record<string, unknown>>(initial: V) {
 
   /**
    * An onSubmit handler: validates, then runs `action` with the parsed request while
-   * `submitting` is true; what the server refuses shows on the form.
+   * `submitting` is true; what the server refuses shows on the form. The schema may come from a
+   * loader (`SchemaSource`), awaited first.
    */
   function handleSubmit<S extends z.ZodType>(
-    schema: S,
+    schema: SchemaSource<S>,
     action: (body: z.output<S>) => Promise<unknown>,
     options: SubmitOptions = {},
   ) {
     return async (e: FormEvent) => {
       e.preventDefault();
-      const body = validate(schema, options.input ? options.input() : values);
+      let resolved: S;
+      try {
+        resolved = await resolveSchema(schema);
+      } catch {
+        setFormError('This form could not be checked: part of the page did not load. Check your connection and try again.');
+        return;
+      }
+      const body = validate(resolved, options.input ? options.input() : values);
       if (!body) return;
       setSubmitting(true);
       try {

@@ -5,16 +5,26 @@ import { PageHeader } from './components/page-header.tsx';
 import { FullPageLoader } from './components/full-page-loader.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { RequirePermission, RequireSession, RootRedirect } from './guards.tsx';
+// The pages a signed-out visitor lands on are part of the first load (styles-first.css covers them), not lazy:
+// loading them after the entry chunk and the session's answer cost a round trip more on a slow network.
+import { LoginPage } from '../modules/auth/components/login-page.tsx';
+import { SetupPage } from '../modules/auth/components/setup-page.tsx';
 
-/** Route-level code splitting: each page loads its own chunk on first visit. */
+/**
+ * Route-level code splitting: each page loads its own chunk on first visit, together with all of Mantine's
+ * styles (the first load has only what the sign-in and setup pages draw: styles-first.css).
+ */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return lazy(async () => {
+    // Asked for first, so Mantine's stylesheet comes before the page's own in the document.
+    const styles = import('./styles-all.ts');
+    const [m] = await Promise.all([load(), styles]);
+    return { default: m[name] as ComponentType };
+  });
 }
 
 // The shell (navigation, bell, menus) is its own chunk too: the sign-in page, the first load, does not wait for it.
 const WorkspaceShell = page(() => import('./shell/workspace-shell.tsx'), 'WorkspaceShell');
-const LoginPage = page(() => import('../modules/auth/components/login-page.tsx'), 'LoginPage');
-const SetupPage = page(() => import('../modules/auth/components/setup-page.tsx'), 'SetupPage');
 const InvitePage = page(() => import('../modules/auth/components/invite-page.tsx'), 'InvitePage');
 const ResetPage = page(() => import('../modules/auth/components/reset-page.tsx'), 'ResetPage');
 const ConfirmEmailPage = page(() => import('../modules/auth/components/confirm-email-page.tsx'), 'ConfirmEmailPage');

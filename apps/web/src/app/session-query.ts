@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SessionResponse } from '@tandem/contracts';
 import * as api from '@tandem/contracts/web-endpoints/workspaces';
 import { call } from './api/client.ts';
@@ -16,7 +16,10 @@ async function fetchSession(): Promise<SessionResponse | null> {
   }
 }
 
-/** Who is signed in (null: nobody). The session provider is its one reader. */
+/** Who is signed in (null: nobody); main.tsx starts it before the first render. */
+export const sessionQuery = queryOptions({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000, retry: 1 });
+
+/** The session provider is its one reader. */
 export function useSessionQuery() {
-  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000, retry: 1 });
+  return useQuery(sessionQuery);
 }

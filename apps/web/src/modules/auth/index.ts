@@ -2,4 +2,4 @@
  * Signing in and out in the web app: sign-in, first-run setup, invitation and reset links
  * (pages the router loads on demand), and what the shell needs: whether setup is due, sign-out.
  */
-export { useLogout, useSetupStatus } from './hooks/use-auth.ts';
+export { setupStatusQuery, useLogout, useSetupStatus } from './hooks/use-auth.ts';

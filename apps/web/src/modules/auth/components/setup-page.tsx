@@ -1,14 +1,17 @@
 import { Navigate, useNavigate } from 'react-router-dom';
 import { Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { SetupRequest } from '@tandem/contracts';
 import { AuthLayout } from '../../../app/components/auth-layout.tsx';
 import { FullPageLoader } from '../../../app/components/full-page-loader.tsx';
 import { FormError, QueryView } from '../../../app/kit/index.ts';
 import { useFormState } from '../../../app/forms.ts';
 import { rememberWorkspace } from '../../../app/landing.ts';
 import { useSession } from '../../../app/session.tsx';
+import { useFirstFocus } from '../../../app/use-first-focus.ts';
 import { useSlugFields } from '../../../app/use-slug-fields.ts';
 import { useSetup, useSetupStatus } from '../hooks/use-auth.ts';
+
+/** The form's schema, loaded when the form is first used (see SchemaSource). */
+const setupRequest = () => import('../request-schemas.ts').then((m) => m.SetupRequest);
 
 export function SetupPage() {
   const status = useSetupStatus();
@@ -25,12 +28,13 @@ function SetupForm({ needsSetup }: { needsSetup: boolean }) {
   const setup = useSetup();
   const form = useFormState({ name: '', email: '', password: '', workspaceName: '', workspaceSlug: '' });
   const slugFields = useSlugFields(form, 'workspaceName', 'workspaceSlug');
+  const firstField = useFirstFocus<HTMLInputElement>();
 
   // While submitting, setup completes just before we leave for the new workspace: don't go to sign-in.
   if (!needsSetup && !form.submitting) return <Navigate to="/login" replace />;
 
   const onSubmit = form.handleSubmit(
-    SetupRequest,
+    setupRequest,
     async (body) => {
       const session = await setup.mutateAsync(body);
       signedIn(session);
@@ -46,13 +50,13 @@ function SetupForm({ needsSetup }: { needsSetup: boolean }) {
       subtitle="Create the first admin account and your workspace. You can invite your team right after."
       width={480}
     >
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onInput={() => void setupRequest()} noValidate>
         <Stack gap="md">
           <FormError message={form.formError} />
           <Text fw={600} size="sm">
             Your admin account
           </Text>
-          <TextInput label="Your name" autoComplete="name" required autoFocus {...form.input('name')} />
+          <TextInput label="Your name" autoComplete="name" required ref={firstField} {...form.input('name')} />
           <TextInput label="Work email" type="email" autoComplete="username" required {...form.input('email')} />
           <PasswordInput
             label="Password"

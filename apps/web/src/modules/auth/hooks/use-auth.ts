@@ -1,12 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EndpointBody } from '@tandem/contracts';
 import * as api from '@tandem/contracts/web-endpoints/workspaces';
 import { call } from '../../../app/api/client.ts';
 import { authKeys } from './auth.keys.ts';
 
-/** Whether Tandem still needs its first admin (the root page, sign-in and setup ask). */
+/** Whether Tandem still needs its first admin (the root page, sign-in and setup ask; main.tsx starts it there). */
+export const setupStatusQuery = queryOptions({ queryKey: authKeys.setupStatus, queryFn: () => call(api.setupStatus, {}) });
+
 export function useSetupStatus(options: { enabled?: boolean; staleTime?: number } = {}) {
-  return useQuery({ queryKey: authKeys.setupStatus, queryFn: () => call(api.setupStatus, {}), ...options });
+  return useQuery({ ...setupStatusQuery, ...options });
 }
 
 /** First run: creates the admin and the first workspace; answers the new session. */
