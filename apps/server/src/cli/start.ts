@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { DEMO_LOGINS, DEMO_SLUG, seedDemo } from '../demo.ts';
 import { createLogger } from '../lib/logger.ts';
+import { prepareWordVectors } from '../lib/word-vectors/index.ts';
 import { startJobQueue, startNotificationWorkers, type JobQueue, type Workers } from '../modules/notifications/index.ts';
 import { openRuntime } from '../runtime.ts';
 import { exitWithLauncher } from './launcher-watch.ts';
@@ -15,7 +16,11 @@ import { ROLE_LABELS } from '@tandem/contracts';
  */
 export async function start(config: Config): Promise<void> {
   const log = createLogger(config);
-  const runtime = await openRuntime(config, log, 'owner');
+  // The first start converts the word vectors (about 10 s) while PostgreSQL starts; later starts read 45 MB.
+  const [runtime] = await Promise.all([
+    openRuntime(config, log, 'owner'),
+    prepareWordVectors({ setting: config.TANDEM_WORD_VECTORS, dataDir: config.dataDir, log: { info: (m) => log.info(m), warn: (m) => log.warn(m) } }),
+  ]);
   const { services } = runtime;
 
   const firstRun = await services.auth.needsSetup();

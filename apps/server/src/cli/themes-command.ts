@@ -3,6 +3,7 @@
  * the clustering engine. Needs no database: it never opens the runtime.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { parse } from 'csv-parse/sync';
 
@@ -89,6 +90,9 @@ async function run(o: ClusterCommandOptions) {
   if (!kept.length) throw new Error('no record has any text');
   // The feedback module loads only when the command runs, so `--help` stays quick.
   const { clusterTexts } = await import('../modules/feedback/index.ts');
+  const { prepareWordVectors } = await import('../lib/word-vectors/index.ts');
+  const say = (m: string) => process.stderr.write(`${m}\n`);
+  await prepareWordVectors({ setting: process.env.TANDEM_WORD_VECTORS, dataDir: path.resolve(process.env.TANDEM_DATA_DIR ?? './data'), log: { info: say, warn: say } });
   const result = clusterTexts(kept.map((r) => r.text), { k: o.k, seed: o.seed });
   const out = kept.map((r, j) => {
     const c = result.assignments[j]!;

@@ -1,7 +1,10 @@
 /**
- * TF-IDF features of short texts: word unigrams/bigrams and hashed character 2–5-grams, each with sublinear tf and
- * smooth idf, each block l2-normalised, then weighted and joined into one l2-normalised sparse row per text.
+ * Features of short texts: word unigrams/bigrams and hashed character 2–5-grams (TF-IDF, sublinear tf, smooth idf)
+ * and, when word vectors are installed, the text's sentence vector (lib/word-vectors: what the words mean, so
+ * "login via our identity provider" and "SSO fails" meet). Each block is l2-normalised, weighted, and the three are
+ * joined into one l2-normalised sparse row per text; the sentence vector takes the last `dimensions` columns.
  */
+import { defaultEmbedder, type TextEmbedder } from '../../../lib/word-vectors/index.ts';
 import { charGramHashes, wordTerms } from './tokenize.ts';
 
 /** Compressed sparse rows. */
@@ -17,23 +20,34 @@ export interface FeatureOptions {
   charBuckets?: number;
   /** Relative weight of the word block against the character block. */
   wordWeight?: number;
+  /** Relative weight of the sentence-vector block against the character block. */
+  vectorWeight?: number;
   minDf?: number;
+  /** Where sentence vectors come from; undefined: the process's word vectors (if any), null: none. */
+  embedder?: TextEmbedder | null;
 }
 
 export interface Vectorizer {
   /** Word terms by column (columns 0 … words.length-1 are the word block). */
   terms: string[];
+  /** The sentence-vector source in use, or null (words and character n-grams only). */
+  embedder: string | null;
   transform(texts: readonly string[]): Csr;
 }
 
 const CHAR_MIN = 2;
 const CHAR_MAX = 5;
+/** The sentence vector's weight against the character block (docs/decisions/0007-word-vectors.md). */
+export const VECTOR_WEIGHT = 1;
 
 /** Fits the vocabulary and idf on `fitTexts` (which may include unlabelled texts beyond those to cluster). */
 export function fitVectorizer(fitTexts: readonly string[], opts: FeatureOptions = {}): Vectorizer {
   const buckets = opts.charBuckets ?? 1 << 18;
   const minDf = opts.minDf ?? (fitTexts.length >= 1000 ? 2 : 1);
   const wordWeight = opts.wordWeight ?? 1;
+  const vectorWeight = opts.vectorWeight ?? VECTOR_WEIGHT;
+  const embedder = opts.embedder === undefined ? defaultEmbedder() : opts.embedder;
+  const encoder = embedder && vectorWeight > 0 ? embedder.fit(fitTexts) : null;
   const n = fitTexts.length;
 
   const wordDf = new Map<string, number>();
@@ -58,7 +72,9 @@ export function fitVectorizer(fitTexts: readonly string[], opts: FeatureOptions 
       charIdf.push(idf(charDf[b]!));
     }
   }
-  const cols = terms.length + charIdf.length;
+  const vectorCol = terms.length + charIdf.length;
+  const cols = vectorCol + (encoder?.dimensions ?? 0);
+  const sentence = new Float32Array(encoder?.dimensions ?? 0);
 
   function transform(texts: readonly string[]): Csr {
     const ptr = new Int32Array(texts.length + 1);
@@ -109,11 +125,14 @@ export function fitVectorizer(fitTexts: readonly string[], opts: FeatureOptions 
         }
         i = j;
       }
+      const charEnd = nnz;
+      // The encoder's vector is unit length already: its weight is the block's norm.
+      if (encoder?.encode(t, sentence)) for (let d = 0; d < sentence.length; d++) push(vectorCol + d, sentence[d]! * vectorWeight);
       const ws = wNorm > 0 ? wordWeight / Math.sqrt(wNorm) : 0;
       const cs = cNorm > 0 ? 1 / Math.sqrt(cNorm) : 0;
       let total = 0;
       for (let k = start; k < nnz; k++) {
-        val[k] = val[k]! * (k < wordEnd ? ws : cs);
+        if (k < charEnd) val[k] = val[k]! * (k < wordEnd ? ws : cs);
         total += val[k]! * val[k]!;
       }
       const s = total > 0 ? 1 / Math.sqrt(total) : 0;
@@ -125,5 +144,5 @@ export function fitVectorizer(fitTexts: readonly string[], opts: FeatureOptions 
     return { rows: texts.length, cols, ptr, idx: trim ? idx.slice(0, nnz) : idx.subarray(0, nnz), val: trim ? val.slice(0, nnz) : val.subarray(0, nnz) };
   }
 
-  return { terms, transform };
+  return { terms, embedder: encoder ? embedder!.name : null, transform };
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { wordVectors } from '../../../lib/word-vectors/index.ts';
 import type { ClusterOptions, Clustering } from '../clustering/engine.ts';
 
 /** A run stopped at its time limit (`timeoutMs`), after its thread ended (`exitCode`). */
@@ -13,7 +14,10 @@ export class ClusterTimeoutError extends Error {
  */
 export function clusterInWorker(texts: readonly string[], options: Omit<ClusterOptions, 'fitTexts'>, timeoutMs = 120_000): Promise<Clustering> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./cluster-worker.mjs', import.meta.url), { workerData: { texts, options } });
+    const worker = new Worker(new URL('./cluster-worker.mjs', import.meta.url), {
+      // The word vectors' bytes live in a SharedArrayBuffer: the worker reads the same memory, nothing is copied.
+      workerData: { texts, options, vectors: wordVectors()?.bytes ?? null },
+    });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;

@@ -4,6 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
+const { useWordVectors } = await import('../../../lib/word-vectors/index.ts');
+useWordVectors(workerData.vectors);
 const { clusterTexts } = await import('../clustering/engine.ts');
 const result = clusterTexts(workerData.texts, workerData.options);
 parentPort.postMessage(result);
