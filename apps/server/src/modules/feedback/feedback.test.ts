@@ -124,10 +124,10 @@ describe('near-duplicates', () => {
     const res = await call(h.app, reps[3]!.client, 'POST', api('feedback/similar'), { body: { text: 'They need SCIM provisioning with Okta before rolling out' } });
     expect(res.statusCode, res.body).toBe(200);
     const ids = res.json().items.map((i: { id: string }) => i.id);
-    expect(ids).toContain(a.item.id);
+    expect(ids, res.body).toContain(a.item.id);
     expect(ids).toContain(b.item.id);
     expect(ids).not.toContain(old.item.id); // older than 90 days
-    expect(ids).toHaveLength(2);
+    expect(ids, res.body).toHaveLength(2);
     expect(res.json().reporters).toBe(2);
     expect(res.json().items[0].similarity).toBeGreaterThan(0.5);
 

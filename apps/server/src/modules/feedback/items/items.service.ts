@@ -97,7 +97,7 @@ export function createFeedbackService(deps: Deps) {
           if (!same) throw E.invalidField('body.sameAsId', `no feedback item ${body.sameAsId} in this workspace`);
           if (same.themeId) placed = { theme: await themesRepo.themeById(tx, ctx.workspaceId, same.themeId), by: 'person', confidence: null };
         } else {
-          const auto = (await themePicker(tx, ctx.workspaceId))(body.text);
+          const auto = (await themePicker(tx, ctx.workspaceId, database))(body.text);
           if (auto) placed = { theme: auto.theme, by: 'auto', confidence: auto.confidence };
         }
         const [row] = await repo.insertItems(tx, [
@@ -138,7 +138,7 @@ export function createFeedbackService(deps: Deps) {
 
     async similar(ctx: TenantContext, text: string, excludeId?: string): Promise<SimilarFeedback> {
       return database.withTenant(ctx.workspaceId, async (tx) => {
-        const index = await similarityIndex(tx, ctx.workspaceId);
+        const index = await similarityIndex(tx, ctx.workspaceId, database);
         const hits = index.nearest(text, { since: new Date(Date.now() - DUPLICATE_WINDOW_DAYS * DAY), limit: 5, excludeId });
         const dtos = await repo.itemDtos(tx, ctx.workspaceId, hits.map((h) => h.row.id));
         const sim = new Map(hits.map((h) => [h.row.id, Math.round(h.similarity * 100) / 100]));

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../../db/database.ts';
+import type { Database, DbOrTx } from '../../../db/database.ts';
 import { similarityRepository as repo } from './similarity.repository.ts';
 import { SimilarityIndex, type IndexRow } from './similarity.ts';
 
@@ -6,18 +6,43 @@ import { SimilarityIndex, type IndexRow } from './similarity.ts';
 const INDEX_ROWS = 10_000;
 /** A changed workspace rebuilds its index at most this often; items logged through this process join it at once. */
 const REBUILD_AFTER_MS = 30_000;
+/**
+ * From this size on, a stale index keeps answering while its successor is built after the request: building
+ * 10,000 items takes about a second, which the quick-log panel's near-duplicate check (300 ms) cannot wait for.
+ */
+const BUILD_LATER_FROM = 2_000;
 
 const cache = new Map<string, { stamp: string; builtAt: number; index: SimilarityIndex }>();
+const building = new Set<string>();
 
-/** The workspace's similarity index, rebuilt when its feedback or themes changed (and the copy is 30 s old). */
-export async function similarityIndex(db: DbOrTx, workspaceId: string): Promise<SimilarityIndex> {
-  const stamp = await repo.indexStamp(db, workspaceId);
-  const hit = cache.get(workspaceId);
-  if (hit && (hit.stamp === stamp || Date.now() - hit.builtAt < REBUILD_AFTER_MS)) return hit.index;
+async function build(db: DbOrTx, workspaceId: string, stamp: string) {
   const rows = await repo.indexRows(db, workspaceId, INDEX_ROWS);
   const index = SimilarityIndex.build(rows.reverse());
   cache.set(workspaceId, { stamp, builtAt: Date.now(), index });
   return index;
+}
+
+/**
+ * The workspace's similarity index, rebuilt when its feedback or themes changed (and the copy is 30 s old). With
+ * `database`, a large stale index answers at once and is rebuilt in the background (one build per workspace).
+ */
+export async function similarityIndex(db: DbOrTx, workspaceId: string, database?: Database): Promise<SimilarityIndex> {
+  const stamp = await repo.indexStamp(db, workspaceId);
+  const hit = cache.get(workspaceId);
+  if (hit && (hit.stamp === stamp || Date.now() - hit.builtAt < REBUILD_AFTER_MS)) return hit.index;
+  if (hit && database && hit.index.size >= BUILD_LATER_FROM) {
+    if (!building.has(workspaceId)) {
+      building.add(workspaceId);
+      setImmediate(() => {
+        database
+          .readTenant(workspaceId, (tx) => build(tx, workspaceId, stamp))
+          .catch(() => cache.delete(workspaceId)) // the next request builds it in line
+          .finally(() => building.delete(workspaceId));
+      });
+    }
+    return hit.index;
+  }
+  return build(db, workspaceId, stamp);
 }
 
 /** Adds items this process just committed to a cached index, so the next check sees them without a rebuild. */
