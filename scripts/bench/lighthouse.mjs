@@ -63,7 +63,11 @@ export function build(dir) {
 /** `tandem start` of a checkout (serving its apps/web/dist) on its own embedded PostgreSQL. */
 const startServer = (dir) => startTandem({ dir, prefix: 'tandem-bench-lh-' });
 
-function lighthouse(url) {
+// TANDEM_LIGHTHOUSE_REPORTS=DIR keeps each run's full JSON report there (opportunities, requests, long tasks),
+// named after the checkout and the run; without it the reports are deleted once read.
+const reportsDir = process.env.TANDEM_LIGHTHOUSE_REPORTS;
+
+function lighthouse(url, name) {
   const out = path.join(os.tmpdir(), `tandem-lh-${process.pid}-${Date.now()}.json`);
   const r = spawnSync(
     process.execPath,
@@ -80,6 +84,10 @@ function lighthouse(url) {
   );
   if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`lighthouse failed:\n${r.stdout}\n${r.stderr}`);
   const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  if (reportsDir && name) {
+    fs.mkdirSync(reportsDir, { recursive: true });
+    fs.copyFileSync(out, path.join(reportsDir, `${name}.json`));
+  }
   fs.rmSync(out);
   const a = report.audits;
   const requests = a['network-requests']?.details?.items ?? [];
@@ -110,7 +118,9 @@ export async function lighthouseBench({ base, runs = 3 } = {}) {
       t.server = await startServer(t.dir);
       lighthouse(t.server.url); // warm-up: the first Chromium start and the server's first requests are not measured
     }
-    for (let i = 0; i < runs; i++) for (const t of targets) t.results.push(lighthouse(t.server.url));
+    for (let i = 0; i < runs; i++) {
+      for (const t of targets) t.results.push(lighthouse(t.server.url, `${t.label.replace(/\W+/g, '-')}-run${i + 1}`));
+    }
   } finally {
     for (const t of targets) await t.server?.stop();
   }
