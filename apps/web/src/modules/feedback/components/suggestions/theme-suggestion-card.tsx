@@ -108,7 +108,7 @@ export function ThemeSuggestionCard({ suggestion: s, slug, baseCurrency, tz, onA
             {s.nameWeakness ? (
               // A weak name is never published with one click: the PMM names the theme (or confirms the name) first.
               <Button leftSection={<IconPencil size={16} />} onClick={() => setName(s.label)} disabled={busy} aria-describedby={weakId}>
-                Name & accept
+                Rename & accept
               </Button>
             ) : (
               <>
