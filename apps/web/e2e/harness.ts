@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { beforeEach, describe } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { freePort } from '../../server/src/db/embedded.ts';
 import { createTestDatabase, dropTestDatabase } from '../../server/test/pg-harness.ts';
 
@@ -110,6 +110,8 @@ export interface TandemServer {
   baseUrl: string;
   /** The server's output so far, for failure messages. */
   logs: () => string;
+  /** Its data folder: without SMTP_URL, every email it sends is an .eml file in `outbox/` there. */
+  dataDir: string;
   stop: () => Promise<void>;
 }
 
@@ -175,7 +177,7 @@ export async function startServer(options: { demo?: boolean; allowWebhookHosts?:
     await stop();
     throw new Error(`tandem start did not become ready on ${baseUrl}:\n${output}`);
   }
-  return { baseUrl, logs: () => output, stop };
+  return { baseUrl, logs: () => output, dataDir, stop };
 }
 
 // ---- The browser --------------------------------------------------------------
@@ -202,6 +204,33 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A test file's server (the demo workspace unless `demo: false`) and Chromium, started before its tests and stopped
+ * after them; `newPage()` opens a page in a context of its own (its own cookies: one person each).
+ */
+export function browserSession(options: { demo?: boolean } = {}) {
+  let server: TandemServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startServer({ demo: options.demo ?? true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    server: () => server!,
+    async newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+      const context = await browser!.newContext({ baseURL: server!.baseUrl, viewport });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
 }
 
 /**

@@ -74,7 +74,8 @@ function AcceptInvitation({ token, preview }: { token: string; preview: Invitati
       rememberWorkspace(preview.workspaceSlug);
       navigate(`/w/${preview.workspaceSlug}`, { replace: true });
     },
-    { leaves: true },
+    // Not `leaves`: a refused new password keeps the page (it asks for the account's password), so the button must
+    // come back; on success the navigation above happens before the form could be sent again.
   );
 
   return (
