@@ -10,7 +10,7 @@
 // same rebuilds, and can replay the ones it saw (`rebuildAt`) to check the two agree.
 //
 // CLI: node --import tsx scripts/bench/feedback-quality-fast.ts --split dev --seeds 5 [--min 0.2,0.3] [--margin 0,0.05]
-//      [--dup 0.4,0.5,0.6] [--rebuild-every 100] [--order-seed 42]
+//      [--dup 0.4,0.5,0.6] [--rebuild-every 100] [--order-seed 42] [--triage file|leave]
 // prints the current settings' numbers, then coverage/precision over AUTO_ASSIGN_MIN × margin and shown/first-right
 // over DUPLICATE_MIN.
 import fs from 'node:fs';
@@ -193,7 +193,15 @@ export interface EvaluateOptions {
   rebuildAt?: ReadonlySet<number>;
   /** Skip the near-duplicate queries (an auto-assignment sweep does not need them: they change nothing). */
   duplicates?: boolean;
+  /**
+   * What happens to the items that went to triage: `file` (default) — a PMM files them into their category's theme
+   * every `rebuildEvery` items, as the triage page is for; `leave` — nobody triages, themes grow only by what the
+   * engine files itself (wrong items included). Auto-assigned items are never corrected in either.
+   */
+  triage?: TriageMode;
 }
+
+export type TriageMode = 'file' | 'leave';
 
 export interface Evaluation {
   split: Split;
@@ -223,7 +231,9 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
   let index: SimilarityIndex | null = null;
   let builds = 0;
   const outcomes: Outcome[] = [];
+  const untriaged: { row: IndexRow; category: string }[] = [];
   split.queries.forEach((u, q) => {
+    if ((opts.triage ?? 'file') === 'file' && q % rebuildEvery === 0) for (const p of untriaged.splice(0)) p.row.themeId = p.category;
     const rebuild = opts.rebuildAt ? opts.rebuildAt.has(q) || q === 0 : q % rebuildEvery === 0;
     if (rebuild || !index) {
       index = SimilarityIndex.build(rows);
@@ -241,6 +251,7 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
     const row: IndexRow = { id: `q${q}`, text: u.text, themeId: assigned, observedAt, submittedByUserId: null };
     rows.push(row);
     categoryOf.set(row.id, u.category);
+    if (!assigned) untriaged.push({ row, category: u.category });
     index.add(row);
     outcomes.push({
       category: u.category,
@@ -283,15 +294,17 @@ async function main(args: string[]) {
   const margins = list(args, '--margin', [0, 0.02, 0.05, 0.08]);
   const dups = list(args, '--dup', [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]);
   const split = loadSplit(splitArg as SplitName, seeds, orderSeed);
+  const triage = (args.includes('--triage') ? args[args.indexOf('--triage') + 1] : 'file') as TriageMode;
+  if (triage !== 'file' && triage !== 'leave') throw new Error(`--triage must be file or leave, not "${triage}"`);
   console.log(
     `feedback-quality-fast: Banking77 ${split.name} split, ${seeds} seeds × ${split.categories.length} themes, ${split.queries.length} queries, ` +
-      `index rebuilt every ${rebuildEvery} items; engine settings DUPLICATE_MIN ${DUPLICATE_MIN}, AUTO_ASSIGN_MIN ${AUTO_ASSIGN_MIN}, margin ${AUTO_ASSIGN_MARGIN}`,
+      `index rebuilt every ${rebuildEvery} items, triage ${triage === 'file' ? 'filed by a PMM every ' + rebuildEvery + ' items' : 'left alone'}; engine settings DUPLICATE_MIN ${DUPLICATE_MIN}, AUTO_ASSIGN_MIN ${AUTO_ASSIGN_MIN}, margin ${AUTO_ASSIGN_MARGIN}`,
   );
-  const base = evaluate({ split, rebuildEvery });
+  const base = evaluate({ split, rebuildEvery, triage });
   console.log(`${summaryLine('current settings', base.summary)} (${base.seconds.toFixed(1)} s, ${base.builds} index builds)`);
 
   // Near-duplicates do not change what the index holds, so one run at the lowest threshold answers them all.
-  const low = evaluate({ split, rebuildEvery, thresholds: { duplicateMin: Math.min(...dups) } });
+  const low = evaluate({ split, rebuildEvery, triage, thresholds: { duplicateMin: Math.min(...dups) } });
   console.log('\n| DUPLICATE_MIN | shown (panel) | first shown right | API answered | API first right |');
   console.log('| --- | --- | --- | --- | --- |');
   for (const d of dups) {
@@ -304,7 +317,7 @@ async function main(args: string[]) {
   console.log(`| --- | ${margins.map(() => '---').join(' | ')} |`);
   for (const min of mins) {
     const cells = margins.map((margin) => {
-      const s = evaluate({ split, rebuildEvery, duplicates: false, thresholds: { autoAssignMin: min, autoAssignMargin: margin } }).summary;
+      const s = evaluate({ split, rebuildEvery, triage, duplicates: false, thresholds: { autoAssignMin: min, autoAssignMargin: margin } }).summary;
       return `${pct(s.coverage)} / ${pct(s.precision)}`;
     });
     console.log(`| ${min} | ${cells.join(' | ')} |`);

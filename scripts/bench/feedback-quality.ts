@@ -25,7 +25,7 @@ import { ensureDatabase, ensureEmbeddedPostgres } from '../../apps/server/src/db
 import { runMigrations } from '../../apps/server/src/db/migrate.ts';
 import type { TenantContext } from '../../apps/server/src/lib/context.ts';
 import { feedbackRepository } from '../../apps/server/src/modules/feedback/items/items.repository.ts';
-import { indexChanged } from '../../apps/server/src/modules/feedback/similarity/similarity-cache.ts';
+import { forgetIndex as indexChanged } from '../../apps/server/src/modules/feedback/similarity/similarity-cache.ts';
 import { SimilarityIndex } from '../../apps/server/src/modules/feedback/similarity/similarity.ts';
 import { resolveSecret } from '../../apps/server/src/modules/system/index.ts';
 import { createServices } from '../../apps/server/src/services.ts';
@@ -40,6 +40,7 @@ import {
   type Outcome,
   type SplitName,
   type Summary,
+  type TriageMode,
 } from './feedback-quality-fast.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -55,6 +56,8 @@ export interface QualityOptions {
   rebuildEvery?: number;
   /** Also seed 10,000 items and time the similar call (default true). */
   latency?: boolean;
+  /** Items sent to triage are filed into their category's theme every `rebuildEvery` items (`file`, default), or left. */
+  triage?: TriageMode;
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -112,6 +115,7 @@ async function versionOf(url: string) {
 
 export interface QualityResult {
   split: SplitName;
+  triage: TriageMode;
   seeds: number;
   queries: number;
   database: string;
@@ -199,8 +203,15 @@ export async function feedbackQuality(opts: QualityOptions): Promise<QualityResu
     const similarWarm: number[] = [];
     const similarRebuild: number[] = [];
     const create: number[] = [];
+    const themeOf = new Map([...themeCategory].map(([id, c]) => [c, id]));
+    const untriaged = new Map<string, string[]>();
     for (let q = 0; q < split.queries.length; q++) {
       const u = split.queries[q]!;
+      if (q % rebuildEvery === 0 && (opts.triage ?? 'file') === 'file') {
+        // The PMM's triage: what waits goes to its category's theme (moveItems, as the triage page does).
+        for (const [c, ids] of untriaged) await services.themes.moveItems(ctx, ids, themeOf.get(c)!);
+        untriaged.clear();
+      }
       if (q % rebuildEvery === 0) indexChanged(ctx.workspaceId);
       const before = builds.length;
       let t0 = performance.now();
@@ -214,6 +225,7 @@ export async function feedbackQuality(opts: QualityOptions): Promise<QualityResu
       create.push(performance.now() - t0);
       if (builds.length > beforeCreate) rebuildAt.add(builds.at(-1)! - split.seeds.length);
       categoryOf.set(created.item.id, u.category);
+      if (!created.autoAssigned) untriaged.set(u.category, [...(untriaged.get(u.category) ?? []), created.item.id]);
       const assigned = created.autoAssigned ? (themeCategory.get(created.autoAssigned.theme.id) ?? '?') : null;
       outcomes.push({
         category: u.category,
@@ -229,7 +241,7 @@ export async function feedbackQuality(opts: QualityOptions): Promise<QualityResu
 
     // The same decisions in process, replaying the service's index builds.
     recording = false;
-    const fast = evaluate({ split, rebuildAt });
+    const fast = evaluate({ split, rebuildAt, triage: opts.triage ?? 'file' });
     recording = true;
     let disagreements = 0;
     fast.outcomes.forEach((o, i) => {
@@ -287,6 +299,7 @@ export async function feedbackQuality(opts: QualityOptions): Promise<QualityResu
     const debounce = /useDebouncedValue\(values\.text,\s*(\d+)\)/.exec(fs.readFileSync(WEB_DEBOUNCE_FILE, 'utf8'));
     return {
       split: split.name,
+      triage: opts.triage ?? 'file',
       seeds: opts.seeds,
       queries: split.queries.length,
       database: db.label,
@@ -320,7 +333,8 @@ export function report(r: QualityResult) {
   const f3 = (x: number) => x.toFixed(3);
   console.log(
     `feedback-quality: Banking77 ${r.split} split, ${r.seeds} seeds per category (77 themes), ${r.queries.toLocaleString('en-US')} utterances logged ` +
-      `through the service in a seeded order (${r.database}; index rebuilt every ${r.rebuildEvery} items, ${r.rebuildAt.length} builds; ${r.seconds.toFixed(0)} s)`,
+      `through the service in a seeded order (${r.database}; index rebuilt every ${r.rebuildEvery} items, ${r.rebuildAt.length} builds; ` +
+      `${r.triage === 'file' ? `triage filed into the right theme every ${r.rebuildEvery} items, as a PMM would` : 'nobody triages'}; ${r.seconds.toFixed(0)} s)`,
   );
   const own = r.rebuildAt.filter((q) => q % r.rebuildEvery !== 0);
   if (own.length) console.log(`feedback-quality: the service also rebuilt on its own (30 s rule) before utterances ${own.join(', ')}`);
@@ -389,6 +403,11 @@ function parseArgs(args: string[]): QualityOptions {
     seed: whole('--order-seed', 42),
     rebuildEvery: whole('--rebuild-every', DEFAULT_REBUILD_EVERY),
     latency: !args.includes('--no-latency'),
+    triage: (() => {
+      const t = value('--triage') ?? 'file';
+      if (t !== 'file' && t !== 'leave') throw new Error(`--triage must be file or leave, not "${t}"`);
+      return t;
+    })(),
   };
 }
 

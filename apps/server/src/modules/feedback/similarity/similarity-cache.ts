@@ -51,7 +51,16 @@ export function indexAdded(workspaceId: string, rows: IndexRow[]) {
   if (hit) for (const r of rows) hit.index.add(r);
 }
 
-/** Drops a workspace's index (themes moved, merged or split: centres changed). */
+/**
+ * Themes moved, merged or split: centres changed. The next request rebuilds the index — after answering from this
+ * copy when the index is large (see BUILD_LATER_FROM), in line otherwise.
+ */
 export function indexChanged(workspaceId: string) {
+  const hit = cache.get(workspaceId);
+  if (hit) cache.set(workspaceId, { ...hit, stamp: '', builtAt: 0 });
+}
+
+/** Forgets a workspace's index: the next request builds one in line (benchmarks that need every build to count). */
+export function forgetIndex(workspaceId: string) {
   cache.delete(workspaceId);
 }
