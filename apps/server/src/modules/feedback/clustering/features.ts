@@ -32,6 +32,8 @@ export interface Vectorizer {
   terms: string[];
   /** The sentence-vector source in use, or null (words and character n-grams only). */
   embedder: string | null;
+  /** The first column of the sentence-vector block (= the column count when there is none). */
+  vectorStart: number;
   transform(texts: readonly string[]): Csr;
 }
 
@@ -144,5 +146,5 @@ export function fitVectorizer(fitTexts: readonly string[], opts: FeatureOptions 
     return { rows: texts.length, cols, ptr, idx: trim ? idx.slice(0, nnz) : idx.subarray(0, nnz), val: trim ? val.slice(0, nnz) : val.subarray(0, nnz) };
   }
 
-  return { terms, embedder: encoder ? embedder!.name : null, transform };
+  return { terms, embedder: encoder ? embedder!.name : null, vectorStart: vectorCol, transform };
 }
