@@ -51,10 +51,14 @@ export function localFileStore(root: string): FileStore {
           yield chunk;
         }
       };
+      const out = createWriteStream(partial);
       try {
-        await pipeline(counted, createWriteStream(partial));
+        await pipeline(counted, out);
         await fs.rename(partial, target);
       } catch (e) {
+        // A failed pipeline destroys the file stream, whose file may still be opening: removed before it closes,
+        // the partial file came back once it had (seen in CI). Remove it once the stream has closed.
+        if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
         await fs.rm(partial, { force: true });
         throw e;
       }
