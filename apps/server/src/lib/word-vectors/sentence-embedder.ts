@@ -161,10 +161,11 @@ export class SifEmbedder implements TextEmbedder {
     }
     const common = texts.length >= PC_MIN_TEXTS ? u : null;
     const mean = (t: string, out: Float64Array) => this.mean(t, out);
+    // One scratch per encoder: encode runs once per text on every index build and query.
+    const v = new Float64Array(dims);
     return {
       dimensions: dims,
       encode(text, out, offset = 0) {
-        const v = new Float64Array(dims);
         if (!mean(text, v)) {
           for (let d = 0; d < dims; d++) out[offset + d] = 0;
           return false;
