@@ -18,6 +18,7 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
 import { importsRoutes } from './modules/imports/index.ts';
+import { libraryRoutes } from './modules/library/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { createAuthPort, workspacesRoutes } from './modules/workspaces/index.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -103,6 +104,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(importsRoutes, services);
       await api.register(notificationsRoutes, services);
       await api.register(feedbackRoutes, services);
+      await api.register(libraryRoutes, services);
     },
     { prefix: '/api/v1' },
   );

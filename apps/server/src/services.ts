@@ -4,6 +4,7 @@ import { createAuditServices, recordAudit } from './modules/audit/index.ts';
 import { createDealsServices, rebaseDeals } from './modules/deals/index.ts';
 import { createFeedbackServices } from './modules/feedback/index.ts';
 import { createImportsServices } from './modules/imports/index.ts';
+import { createLibraryServices } from './modules/library/index.ts';
 import { createNotificationsServices, emit, withdraw } from './modules/notifications/index.ts';
 import { createWorkspacesServices } from './modules/workspaces/index.ts';
 
@@ -24,6 +25,7 @@ export function createServices(base: BaseDeps) {
     ...createImportsServices(deps),
     ...createNotificationsServices(deps),
     ...createFeedbackServices(deps),
+    ...createLibraryServices(deps),
   };
 }
 

@@ -23,6 +23,16 @@ export const PERMISSIONS = {
   'feedback.write': ['admin', 'marketing', 'sales_lead', 'sales'],
   'feedback.triage': ['admin', 'marketing'],
   'feedback.import': ['admin', 'marketing', 'sales_lead'],
+  /** Find, read and preview material; see usage and influence. */
+  'library.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** Use material: share links, usage events, votes, following, attaching to deals. */
+  'library.use': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** Create, edit, publish, verify and archive assets and their files. */
+  'library.write': ['admin', 'marketing'],
+  /** Review periods per asset type. */
+  'library.settings': ['admin', 'marketing'],
+  'competitors.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  'competitors.write': ['admin', 'marketing'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -6,3 +6,4 @@ export * from '../modules/deals/tables.ts';
 export * from '../modules/imports/tables.ts';
 export * from '../modules/notifications/tables.ts';
 export * from '../modules/feedback/tables.ts';
+export * from '../modules/library/tables.ts';

@@ -50,6 +50,12 @@ const FeedbackImportPage = page(() => import('../modules/feedback/components/imp
 const ThemeBoardPage = page(() => import('../modules/feedback/components/themes/theme-board-page.tsx'), 'ThemeBoardPage');
 const ThemePage = page(() => import('../modules/feedback/components/themes/theme-page.tsx'), 'ThemePage');
 const SuggestionsPage = page(() => import('../modules/feedback/components/suggestions/suggestions-page.tsx'), 'SuggestionsPage');
+const LibraryPage = page(() => import('../modules/library/components/library/library-page.tsx'), 'LibraryPage');
+const AssetPage = page(() => import('../modules/library/components/asset/asset-page.tsx'), 'AssetPage');
+const AssetEditorPage = page(() => import('../modules/library/components/editor/asset-editor-page.tsx'), 'AssetEditorPage');
+const LibraryReportPage = page(() => import('../modules/library/components/report/library-report-page.tsx'), 'LibraryReportPage');
+const CompetitorsPage = page(() => import('../modules/library/components/competitors/competitors-page.tsx'), 'CompetitorsPage');
+const CompetitorPage = page(() => import('../modules/library/components/competitors/competitor-page.tsx'), 'CompetitorPage');
 const NotificationsAdminPage = page(
   () => import('../modules/notifications/components/admin/notifications-admin-page.tsx'),
   'NotificationsAdminPage',
@@ -93,6 +99,34 @@ export const router = createBrowserRouter([
           { path: 'feedback/mine', element: <MyFeedbackPage /> },
           { path: 'feedback/themes', element: <ThemeBoardPage /> },
           { path: 'feedback/themes/:themeId', element: <ThemePage /> },
+          { path: 'library', element: <LibraryPage /> },
+          {
+            path: 'library/new',
+            element: (
+              <RequirePermission action="library.write" title="New asset">
+                <AssetEditorPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'library/report',
+            element: (
+              <RequirePermission action="library.write" title="Library report">
+                <LibraryReportPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'library/:assetId', element: <AssetPage /> },
+          {
+            path: 'library/:assetId/edit',
+            element: (
+              <RequirePermission action="library.write" title="Edit asset">
+                <AssetEditorPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'competitors', element: <CompetitorsPage /> },
+          { path: 'competitors/:competitorId', element: <CompetitorPage /> },
           {
             path: 'feedback/suggestions',
             element: (

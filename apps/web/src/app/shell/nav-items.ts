@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import {
+  IconBooks,
   IconBriefcase,
   IconFileImport,
   IconHistory,
@@ -7,6 +8,7 @@ import {
   IconKey,
   IconMessages,
   IconSettings,
+  IconSwords,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -36,6 +38,17 @@ export interface NavSubItem {
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Home', path: '', action: 'workspace.read', icon: IconHome },
   { label: 'Deals', path: 'deals', also: ['accounts'], action: 'deals.read', icon: IconBriefcase },
+  {
+    label: 'Library',
+    path: 'library',
+    action: 'library.read',
+    icon: IconBooks,
+    children: [
+      { label: 'All material', path: 'library', end: true, action: 'library.read' },
+      { label: 'Report', path: 'library/report', action: 'library.write' },
+    ],
+  },
+  { label: 'Competitors', path: 'competitors', action: 'competitors.read', icon: IconSwords },
   { label: 'Import', path: 'imports', action: 'deals.import', icon: IconFileImport },
   {
     label: 'Feedback',

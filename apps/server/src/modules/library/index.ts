@@ -1,0 +1,28 @@
+// Library: the material sales needs — assets with versions, files and a review clock — found by search, shared
+// with prospects through public links, its use recorded and weighed against closed deals (influence); and the
+// competitors it is written against, each with a page a rep opens before a competitive call.
+import type { Deps } from '../../lib/deps.ts';
+import { createAssetsService } from './assets/assets.service.ts';
+import { createCompetitorsService } from './competitors/competitors.service.ts';
+import { createFilesService } from './files/files.service.ts';
+import { createInfluenceService } from './influence/influence.service.ts';
+import type { LibraryServices } from './library.routes.ts';
+import { createSearchService } from './search/search.service.ts';
+import { createSharesService } from './shares/shares.service.ts';
+import { createUsageService } from './usage/usage.service.ts';
+
+export { libraryRoutes, type LibraryServices } from './library.routes.ts';
+export { LibraryErrors } from './library.errors.ts';
+export { seedLibraryDemo } from './library.demo.ts';
+
+export function createLibraryServices(deps: Deps): LibraryServices {
+  return {
+    assets: createAssetsService(deps),
+    librarySearch: createSearchService(deps),
+    assetFiles: createFilesService(deps),
+    shareLinks: createSharesService(deps),
+    assetUsage: createUsageService(deps),
+    competitors: createCompetitorsService(deps),
+    influence: createInfluenceService(deps),
+  };
+}

@@ -1,0 +1,20 @@
+import { AppError } from '../../lib/app-error.ts';
+
+function invalidField(path: string, message: string) {
+  return new AppError('VALIDATION_FAILED', 400, 'The request is not valid', `${path}: ${message}`, { errors: [{ path, message }] });
+}
+
+/**
+ * Every error of the library domain: stable `LIBRARY_*` / `COMPETITOR_*` codes, a status, a detail naming what and where.
+ * One catalogue, in sections by feature.
+ */
+export const LibraryErrors = {
+  invalidField,
+  // — assets (versions, freshness, follow) —
+  // — search —
+  // — files —
+  // — shares —
+  // — usage and votes —
+  // — competitors —
+  // — influence —
+};

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../../../app/components/page-header.tsx';
+
+export function AssetPage() {
+  return <PageHeader title="Asset" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../../../app/components/page-header.tsx';
+
+export function CompetitorsPage() {
+  return <PageHeader title="Competitors" />;
+}

@@ -1,0 +1,4 @@
+export function ForThisDealPanel({ dealId }: { dealId: string }) {
+  void dealId;
+  return null;
+}

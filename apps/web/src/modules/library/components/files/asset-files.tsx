@@ -1,0 +1,4 @@
+export function AssetFiles({ assetId }: { assetId: string }) {
+  void assetId;
+  return null;
+}

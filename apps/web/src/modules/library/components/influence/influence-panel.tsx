@@ -1,0 +1,4 @@
+export function InfluencePanel({ assetId }: { assetId: string }) {
+  void assetId;
+  return null;
+}

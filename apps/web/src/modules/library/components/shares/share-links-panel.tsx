@@ -1,0 +1,4 @@
+export function ShareLinksPanel({ assetId }: { assetId: string }) {
+  void assetId;
+  return null;
+}

@@ -1,0 +1,4 @@
+export function UsagePanel({ assetId }: { assetId: string }) {
+  void assetId;
+  return null;
+}

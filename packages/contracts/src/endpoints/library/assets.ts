@@ -1,0 +1,2 @@
+// The library's assets rows of the endpoint table (see ../library.ts).
+export {};

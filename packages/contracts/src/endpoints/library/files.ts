@@ -1,0 +1,2 @@
+// The library's files rows of the endpoint table (see ../library.ts).
+export {};

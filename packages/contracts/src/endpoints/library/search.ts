@@ -1,0 +1,2 @@
+// The library's search rows of the endpoint table (see ../library.ts).
+export {};

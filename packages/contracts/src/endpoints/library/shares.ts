@@ -1,0 +1,2 @@
+// The library's shares rows of the endpoint table (see ../library.ts).
+export {};

@@ -1,0 +1,2 @@
+// Schemas of the library's assets feature (see ./common.ts).
+export {};

@@ -1,0 +1,2 @@
+// Schemas of the library's competitors feature (see ./common.ts).
+export {};

@@ -1,0 +1,2 @@
+// Schemas of the library's files feature (see ./common.ts).
+export {};

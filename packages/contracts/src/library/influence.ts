@@ -1,0 +1,2 @@
+// Schemas of the library's influence feature (see ./common.ts).
+export {};

@@ -1,0 +1,2 @@
+// Schemas of the library's search feature (see ./common.ts).
+export {};

@@ -1,0 +1,2 @@
+// Schemas of the library's shares feature (see ./common.ts).
+export {};

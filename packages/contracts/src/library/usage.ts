@@ -1,0 +1,2 @@
+// Schemas of the library's usage feature (see ./common.ts).
+export {};
