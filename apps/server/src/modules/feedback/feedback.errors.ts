@@ -74,6 +74,11 @@ export const FeedbackErrors = {
     (name: string) => `"${name}" changed since it was accepted (a status, a link, other items or a merge); move its items instead.`,
   ),
   suggestionDecided: defineError('FEEDBACK_SUGGESTION_DECIDED', 409, 'Suggestion already decided', (status: string) => `This suggestion was already ${status}. Find themes again for fresh suggestions.`),
+  /** Accepting a suggestion as named, when the list calls its name weak: the PMM names the theme first. */
+  suggestionNameNeeded: (label: string, why: string) =>
+    new AppError('FEEDBACK_SUGGESTION_NAME_NEEDED', 400, 'Name the theme first', `body.name: the suggested name "${label}" is weak: ${why} Send a name to accept it.`, {
+      errors: [{ path: 'body.name', message: `name the theme: "${label}" is weak. ${why}` }],
+    }),
   suggestionEmpty: defineError(
     'FEEDBACK_SUGGESTION_EMPTY',
     409,

@@ -67,9 +67,17 @@ describe('suggested theme names', () => {
     const after = (await list()).find((s) => s.id === sso.id)!;
     expect(after.nameIsWeak).toBe(true);
     expect(after.nameWeakness).toMatchObject({ code: 'duplicate', message: expect.stringContaining('already exists') });
-    // Accepting it under that name is refused on the name; under a new one it works.
-    const same = await call(h.app, pmm, 'POST', api(`theme-suggestions/${sso.id}/accept`), { body: {} });
+    // Accepting it as named is refused, saying why; sending the taken name is refused on the name; a new one works.
+    const asNamed = await call(h.app, pmm, 'POST', api(`theme-suggestions/${sso.id}/accept`), { body: {} });
+    expect(asNamed.statusCode, asNamed.body).toBe(400);
+    expect(asNamed.json()).toMatchObject({
+      code: 'FEEDBACK_SUGGESTION_NAME_NEEDED',
+      detail: expect.stringContaining('A theme named “SSO login failures with Okta” already exists'),
+      errors: [{ path: 'body.name', message: expect.stringContaining('already exists') }],
+    });
+    const same = await call(h.app, pmm, 'POST', api(`theme-suggestions/${sso.id}/accept`), { body: { name: 'SSO login failures with Okta' } });
     expect(same.statusCode).toBe(409);
+    expect(same.json().code).toBe('FEEDBACK_THEME_NAME_TAKEN');
     const renamed = await call(h.app, pmm, 'POST', api(`theme-suggestions/${sso.id}/accept`), { body: { name: 'Okta SSO outages' } });
     expect(renamed.statusCode, renamed.body).toBe(201);
   });
@@ -86,5 +94,23 @@ describe('suggested theme names', () => {
     const byLabel = new Map((await list()).map((s) => [s.label, s]));
     expect(byLabel.get('Api, rate, query')!.nameWeakness).toMatchObject({ code: 'keyword-list', message: expect.stringMatching(/list of keywords/) });
     expect(byLabel.get('Limits')!.nameWeakness).toMatchObject({ code: 'too-few-words' });
+
+    // The server asks for a name too: accepting a weak name as it is changes nothing and says why.
+    const keywords = byLabel.get('Api, rate, query')!;
+    const refused = await call(h.app, pmm, 'POST', api(`theme-suggestions/${keywords.id}/accept`), { body: { itemIds: items.slice(0, 2) } });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json()).toMatchObject({
+      code: 'FEEDBACK_SUGGESTION_NAME_NEEDED',
+      detail: expect.stringMatching(/"Api, rate, query" is weak: It is a list of keywords/),
+      errors: [{ path: 'body.name', message: expect.stringMatching(/list of keywords/) }],
+    });
+    const vague = await call(h.app, pmm, 'POST', api(`theme-suggestions/${byLabel.get('Limits')!.id}/accept`), { body: {} });
+    expect(vague.json()).toMatchObject({ code: 'FEEDBACK_SUGGESTION_NAME_NEEDED', detail: expect.stringContaining('too vague') });
+    expect((await list()).map((s) => s.label).sort()).toEqual(['Api, rate, query', 'Limits']);
+    expect((await call(h.app, pmm, 'GET', api('themes'))).json().items.map((t: { name: string }) => t.name)).not.toContain('Api, rate, query');
+    // Named, it is accepted.
+    const named = await call(h.app, pmm, 'POST', api(`theme-suggestions/${keywords.id}/accept`), { body: { name: 'Query API rate limits' } });
+    expect(named.statusCode, named.body).toBe(201);
+    expect(named.json().name).toBe('Query API rate limits');
   });
 });

@@ -34,28 +34,40 @@ export function createSuggestionsService(deps: Deps, opts: { clusterTimeoutMs?: 
   /** The run going on per workspace in this process. */
   const runs = new Map<string, Promise<ThemeSuggestionList>>();
 
-  async function current(tx: DbOrTx, ctx: TenantContext): Promise<ThemeSuggestionList> {
+  /**
+   * The pending suggestions as listed: without the items triaged since the run (a suggestion left with fewer than
+   * two is not shown), each with why its name is weak, judged now against the themes and the suggestions above it
+   * (a theme created since the run may have taken a suggestion's name). The list and accepting read the same.
+   */
+  async function live(tx: DbOrTx, ctx: TenantContext) {
     const pending = await repo.pendingSuggestions(tx, ctx.workspaceId);
-    const computedAt = await repo.lastSuggestionRun(tx, ctx.workspaceId);
-    const unthemed = await repo.countUnthemed(tx, ctx.workspaceId);
-    // Items triaged since the run no longer count towards a suggestion.
     const rows = await itemsRepo.itemsByIds(tx, ctx.workspaceId, pending.flatMap((s) => s.itemIds));
     const open = new Set(rows.filter((r) => !r.themeId).map((r) => r.id));
-    const live = pending
+    const themeNames = await repo.themeNames(tx, ctx.workspaceId);
+    const labels: string[] = [];
+    return pending
       .map((s) => {
         const itemIds = s.itemIds.filter((id) => open.has(id));
         const reps = s.representativeIds.filter((id) => open.has(id));
         return { s, itemIds, shown: (reps.length ? reps : itemIds).slice(0, 3) };
       })
-      .filter((x) => x.itemIds.length >= 2);
+      .filter((x) => x.itemIds.length >= 2)
+      .map((x) => {
+        const weakness = nameWeakness(x.s.label, { themes: themeNames, suggestions: labels });
+        labels.push(x.s.label);
+        return { ...x, weakness };
+      });
+  }
+
+  async function current(tx: DbOrTx, ctx: TenantContext): Promise<ThemeSuggestionList> {
+    const listed = await live(tx, ctx);
+    const computedAt = await repo.lastSuggestionRun(tx, ctx.workspaceId);
+    const unthemed = await repo.countUnthemed(tx, ctx.workspaceId);
     // Every suggestion's examples in one query.
-    const dtos = new Map((await itemsRepo.itemDtos(tx, ctx.workspaceId, live.flatMap((x) => x.shown))).map((d) => [d.id, d]));
-    // Judged when read: a theme created since the run may have taken a suggestion's name.
-    const themeNames = await repo.themeNames(tx, ctx.workspaceId);
+    const dtos = new Map((await itemsRepo.itemDtos(tx, ctx.workspaceId, listed.flatMap((x) => x.shown))).map((d) => [d.id, d]));
     const items = [];
-    for (const { s, itemIds, shown } of live) {
+    for (const { s, itemIds, shown, weakness } of listed) {
       const money = await repo.groupRevenue(tx, ctx.workspaceId, itemIds);
-      const weakness = nameWeakness(s.label, { themes: themeNames, suggestions: items.map((x) => x.label) });
       items.push({
         id: s.id,
         label: s.label,
@@ -141,6 +153,11 @@ export function createSuggestionsService(deps: Deps, opts: { clusterTimeoutMs?: 
         const s = await repo.lockSuggestion(tx, ctx.workspaceId, suggestionId);
         if (!s) throw E.suggestionNotFound(suggestionId);
         if (s.status !== 'pending') throw E.suggestionDecided(s.status);
+        if (body.name === undefined) {
+          // A weak name is never published as it is: the PMM names the theme (the card's "Rename & accept").
+          const weakness = (await live(tx, ctx)).find((x) => x.s.id === s.id)?.weakness;
+          if (weakness) throw E.suggestionNameNeeded(s.label, weakness.message);
+        }
         const inSuggestion = new Set(s.itemIds);
         const foreign = (body.itemIds ?? []).filter((id) => !inSuggestion.has(id));
         if (foreign.length) throw E.invalidField('body.itemIds', `${foreign.length} item(s) are not part of this suggestion: ${foreign.slice(0, 3).join(', ')}`);
