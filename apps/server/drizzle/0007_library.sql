@@ -1,5 +1,13 @@
 -- Typo-tolerant title search (trusted extension: a database owner may create it).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
+-- The key competitor names are matched by (library/competitor-keys.ts computes the same in TypeScript).
+CREATE OR REPLACE FUNCTION competitor_key(name text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT nullif(string_agg(t.w, '' ORDER BY t.i), '')
+    FROM (SELECT w, i, count(*) FILTER (WHERE w <> '') OVER (ORDER BY i) AS seen
+            FROM unnest(regexp_split_to_array(lower(name), '[^[:alnum:]]+')) WITH ORDINALITY AS u(w, i)) t
+   WHERE t.w <> ''
+     AND NOT (t.seen > 1 AND t.w = ANY (ARRAY['inc','incorporated','corp','corporation','co','company','ltd','limited','llc','llp','lp','plc','gmbh','ag','sa','sas','bv','nv','oy','ab','srl','pty']))
+$$;--> statement-breakpoint
 CREATE TABLE "asset_files" (
 	"workspace_id" uuid NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
