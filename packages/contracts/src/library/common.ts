@@ -107,6 +107,7 @@ export const AssetSummary = z.object({
   /** A short plain-text opening of the body. */
   excerpt: z.string(),
   fileCount: z.number().int(),
-  thumbnailUrl: z.string().nullable(),
+  /** The file whose thumbnail stands for the asset (the files feature's thumbnail row builds its URL). */
+  thumbnailFileId: Uuid.nullable(),
 });
 export type AssetSummary = z.infer<typeof AssetSummary>;
