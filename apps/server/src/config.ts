@@ -29,6 +29,15 @@ export const EnvSchema = z.object({
   TANDEM_IMPORT_MAX_RATIO: z.coerce.number().int().min(10).default(100),
   TANDEM_IMPORT_MAX_SHARED_STRINGS: z.coerce.number().int().min(1000).default(5_000_000),
   TANDEM_IMPORT_MAX_CELLS: z.coerce.number().int().min(1000).default(50_000_000),
+  /** The largest file an asset takes (PDF, PPTX, DOCX, XLSX, PNG, JPEG), in MB. */
+  TANDEM_ASSET_FILE_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
+  /** Asset files in an S3-compatible bucket instead of <data folder>/files (all S3_* unset: the data folder). */
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool(false),
   TANDEM_WEBHOOK_ALLOW_PRIVATE: bool(false),
   /** Receivers on a private network that webhooks and Slack may call anyway: `host:port`, comma-separated. */
   TANDEM_WEBHOOK_ALLOW_HOSTS: z

@@ -1,3 +1,4 @@
+import { createBlobStore, type BlobStore } from './lib/blob-store/index.ts';
 import type { Deps } from './lib/deps.ts';
 import { createFileStore, type FileStore } from './lib/file-store.ts';
 import { createAuditServices, recordAudit } from './modules/audit/index.ts';
@@ -9,14 +10,21 @@ import { createNotificationsServices, emit, withdraw } from './modules/notificat
 import { createWorkspacesServices } from './modules/workspaces/index.ts';
 
 /** What boot provides; the audit log and the outbox are added here from their modules. */
-export type BaseDeps = Omit<Deps, 'audit' | 'emit' | 'withdraw' | 'files'> & { files?: FileStore };
+export type BaseDeps = Omit<Deps, 'audit' | 'emit' | 'withdraw' | 'files' | 'blobs'> & { files?: FileStore; blobs?: BlobStore };
 
 /**
  * The composition root: every module's services, built once from the shared dependencies.
  * Each module's factory returns its own services; route plugins take only those (app.ts).
  */
 export function createServices(base: BaseDeps) {
-  const deps: Deps = { ...base, audit: recordAudit, emit, withdraw, files: base.files ?? createFileStore(base.config) };
+  const deps: Deps = {
+    ...base,
+    audit: recordAudit,
+    emit,
+    withdraw,
+    files: base.files ?? createFileStore(base.config),
+    blobs: base.blobs ?? createBlobStore(base.config),
+  };
   return {
     deps,
     ...createAuditServices(deps),

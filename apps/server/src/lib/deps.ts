@@ -3,6 +3,7 @@ import type { EventPayload, EventType } from '@tandem/contracts';
 import type { Config } from '../config.ts';
 import type { Database, DbOrTx } from '../db/database.ts';
 import type { Actor } from './context.ts';
+import type { BlobStore } from './blob-store/blob-store.ts';
 import type { FileStore } from './file-store.ts';
 
 /** One audit-log entry, as a module describes its change. */
@@ -49,4 +50,6 @@ export interface Deps {
   withdraw: Withdraw;
   /** Uploaded files by key (the data folder's store), shared by every process. */
   files: FileStore;
+  /** The library's asset files and thumbnails by key: `<data folder>/files/` or an S3 bucket (S3_*). */
+  blobs: BlobStore;
 }
