@@ -2,6 +2,42 @@
 // Method, path and access of each row, typed as the full row (types only: no schema at run time).
 import type * as table from '../endpoints/library.ts';
 
+const assetsArchive = {"method":"POST","path":"/workspaces/:workspace/assets/:assetId/archive","access":{"action":"library.write"}} as unknown as typeof table.assetsArchive;
+const assetsCreate = {"method":"POST","path":"/workspaces/:workspace/assets","access":{"action":"library.write"}} as unknown as typeof table.assetsCreate;
+const assetsDiff = {"method":"GET","path":"/workspaces/:workspace/assets/:assetId/diff","access":{"action":"library.read"}} as unknown as typeof table.assetsDiff;
+const assetsFollow = {"method":"PUT","path":"/workspaces/:workspace/assets/:assetId/follow","access":{"action":"library.use"}} as unknown as typeof table.assetsFollow;
+const assetsGet = {"method":"GET","path":"/workspaces/:workspace/assets/:assetId","access":{"action":"library.read"}} as unknown as typeof table.assetsGet;
+const assetsPublish = {"method":"POST","path":"/workspaces/:workspace/assets/:assetId/publish","access":{"action":"library.write"}} as unknown as typeof table.assetsPublish;
+const assetsSettings = {"method":"GET","path":"/workspaces/:workspace/library/settings","access":{"action":"library.read"}} as unknown as typeof table.assetsSettings;
+const assetsUnfollow = {"method":"DELETE","path":"/workspaces/:workspace/assets/:assetId/follow","access":{"action":"library.use"}} as unknown as typeof table.assetsUnfollow;
+const assetsUpdate = {"method":"PATCH","path":"/workspaces/:workspace/assets/:assetId","access":{"action":"library.write"}} as unknown as typeof table.assetsUpdate;
+const assetsUpdateSettings = {"method":"PUT","path":"/workspaces/:workspace/library/settings","access":{"action":"library.settings"}} as unknown as typeof table.assetsUpdateSettings;
+const assetsVerify = {"method":"POST","path":"/workspaces/:workspace/assets/:assetId/verify","access":{"action":"library.write"}} as unknown as typeof table.assetsVerify;
+const assetsVersion = {"method":"GET","path":"/workspaces/:workspace/assets/:assetId/versions/:number","access":{"action":"library.read"}} as unknown as typeof table.assetsVersion;
+const assetsVersions = {"method":"GET","path":"/workspaces/:workspace/assets/:assetId/versions","access":{"action":"library.read"}} as unknown as typeof table.assetsVersions;
+const competitorsCreate = {"method":"POST","path":"/workspaces/:workspace/competitors","access":{"action":"competitors.write"}} as unknown as typeof table.competitorsCreate;
+const competitorsDelete = {"method":"DELETE","path":"/workspaces/:workspace/competitors/:competitorId","access":{"action":"competitors.write"}} as unknown as typeof table.competitorsDelete;
+const competitorsGet = {"method":"GET","path":"/workspaces/:workspace/competitors/:competitorId","access":{"action":"competitors.read"}} as unknown as typeof table.competitorsGet;
+const competitorsList = {"method":"GET","path":"/workspaces/:workspace/competitors","access":{"action":"competitors.read"}} as unknown as typeof table.competitorsList;
+const competitorsUnlinked = {"method":"GET","path":"/workspaces/:workspace/competitors/unlinked","access":{"action":"competitors.read"}} as unknown as typeof table.competitorsUnlinked;
+const competitorsUpdate = {"method":"PATCH","path":"/workspaces/:workspace/competitors/:competitorId","access":{"action":"competitors.write"}} as unknown as typeof table.competitorsUpdate;
+const filesDownload = {"method":"GET","path":"/workspaces/:workspace/assets/:assetId/files/:fileId","access":{"action":"library.read"}} as unknown as typeof table.filesDownload;
+const filesList = {"method":"GET","path":"/workspaces/:workspace/assets/:assetId/files","access":{"action":"library.read"}} as unknown as typeof table.filesList;
+const filesRemove = {"method":"DELETE","path":"/workspaces/:workspace/assets/:assetId/files/:fileId","access":{"action":"library.write"}} as unknown as typeof table.filesRemove;
+const filesThumbnail = {"method":"GET","path":"/workspaces/:workspace/assets/:assetId/files/:fileId/thumbnail","access":{"action":"library.read"}} as unknown as typeof table.filesThumbnail;
+const filesUpload = {"method":"POST","path":"/workspaces/:workspace/assets/:assetId/files","access":{"action":"library.write"}} as unknown as typeof table.filesUpload;
+const influenceGet = {"method":"GET","path":"/workspaces/:workspace/assets/:assetId/influence","access":{"action":"library.read"}} as unknown as typeof table.influenceGet;
+const searchAssets = {"method":"GET","path":"/workspaces/:workspace/assets","access":{"action":"library.read"}} as unknown as typeof table.searchAssets;
+const searchForDeal = {"method":"GET","path":"/workspaces/:workspace/deals/:dealId/assets","access":{"action":"library.read"}} as unknown as typeof table.searchForDeal;
+const sharesCreate = {"method":"POST","path":"/workspaces/:workspace/assets/:assetId/share-links","access":{"action":"library.use"}} as unknown as typeof table.sharesCreate;
+const sharesList = {"method":"GET","path":"/workspaces/:workspace/assets/:assetId/share-links","access":{"action":"library.read"}} as unknown as typeof table.sharesList;
+const sharesRevoke = {"method":"POST","path":"/workspaces/:workspace/assets/:assetId/share-links/:linkId/revoke","access":{"action":"library.use"}} as unknown as typeof table.sharesRevoke;
+const usageAttachDeal = {"method":"POST","path":"/workspaces/:workspace/assets/:assetId/deals","access":{"action":"library.use"}} as unknown as typeof table.usageAttachDeal;
+const usageAttachedDeals = {"method":"GET","path":"/workspaces/:workspace/assets/:assetId/deals","access":{"action":"library.read"}} as unknown as typeof table.usageAttachedDeals;
+const usageGet = {"method":"GET","path":"/workspaces/:workspace/assets/:assetId/usage","access":{"action":"library.read"}} as unknown as typeof table.usageGet;
+const usageRecord = {"method":"POST","path":"/workspaces/:workspace/assets/:assetId/usage","access":{"action":"library.use"}} as unknown as typeof table.usageRecord;
+const usageReport = {"method":"GET","path":"/workspaces/:workspace/library/report","access":{"action":"library.write"}} as unknown as typeof table.usageReport;
+const usageUnvote = {"method":"DELETE","path":"/workspaces/:workspace/assets/:assetId/vote","access":{"action":"library.use"}} as unknown as typeof table.usageUnvote;
+const usageVote = {"method":"PUT","path":"/workspaces/:workspace/assets/:assetId/vote","access":{"action":"library.use"}} as unknown as typeof table.usageVote;
 
-
-export {  };
+export { assetsArchive, assetsCreate, assetsDiff, assetsFollow, assetsGet, assetsPublish, assetsSettings, assetsUnfollow, assetsUpdate, assetsUpdateSettings, assetsVerify, assetsVersion, assetsVersions, competitorsCreate, competitorsDelete, competitorsGet, competitorsList, competitorsUnlinked, competitorsUpdate, filesDownload, filesList, filesRemove, filesThumbnail, filesUpload, influenceGet, searchAssets, searchForDeal, sharesCreate, sharesList, sharesRevoke, usageAttachDeal, usageAttachedDeals, usageGet, usageRecord, usageReport, usageUnvote, usageVote };

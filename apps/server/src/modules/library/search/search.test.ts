@@ -1,0 +1,295 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, call, createHarness, setupAdmin, type Client, type Harness } from '../../../../test/app-harness.ts';
+import { matchKeysOf } from '../competitor-keys.ts';
+import { tagTextOf } from '../tag-text.ts';
+
+let h: Harness;
+let admin: Client;
+let pmm: { client: Client; userId: string };
+let rep: { client: Client; userId: string };
+let acmeId: string;
+let otherId: string;
+const asset: Record<string, string> = {};
+const comp: Record<string, string> = {};
+const deal: Record<string, string> = {};
+
+const pool = () => h.services.deps.database.pool;
+
+interface AssetSeed {
+  title: string;
+  type?: string;
+  status?: 'draft' | 'published' | 'archived';
+  body?: string;
+  products?: string[];
+  segments?: string[];
+  personas?: string[];
+  stages?: string[];
+  regions?: string[];
+  competitors?: string[];
+  reviewBy?: string;
+  owner?: string;
+  updatedAt?: string;
+}
+
+async function addCompetitor(workspaceId: string, name: string, aliases: string[] = []) {
+  const { rows } = await pool().query('insert into competitors (workspace_id, name, aliases, match_keys) values ($1, $2, $3, $4) returning id', [
+    workspaceId,
+    name,
+    aliases,
+    matchKeysOf(name, aliases),
+  ]);
+  return rows[0].id as string;
+}
+
+async function addAsset(workspaceId: string, a: AssetSeed) {
+  const tags = { products: a.products ?? [], segments: a.segments ?? [], personas: a.personas ?? [], stages: a.stages ?? [], regions: a.regions ?? [] };
+  const competitorIds = (a.competitors ?? []).map((c) => comp[c]!);
+  const { rows } = await pool().query(
+    `insert into assets (workspace_id, title, type, status, body, owner_user_id, products, segments, personas, stages, regions, competitor_ids, tag_text,
+                         review_by, current_version, published_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, coalesce($17::timestamptz, now())) returning id`,
+    [
+      workspaceId,
+      a.title,
+      a.type ?? 'one_pager',
+      a.status ?? 'published',
+      a.body ?? '',
+      a.owner ?? null,
+      tags.products,
+      tags.segments,
+      tags.personas,
+      tags.stages,
+      tags.regions,
+      competitorIds,
+      tagTextOf(tags, a.competitors ?? []),
+      a.reviewBy ?? (a.status === 'draft' ? null : '2099-01-01'),
+      a.status === 'draft' ? null : 1,
+      a.status === 'draft' ? null : new Date('2026-01-01T00:00:00Z'),
+      a.updatedAt ?? null,
+    ],
+  );
+  return rows[0].id as string;
+}
+
+async function addDeal(workspaceId: string, d: { name: string; stage: string; category?: string; accountId?: string; products?: string[]; competitors?: string[] }) {
+  const { rows } = await pool().query(
+    `insert into deals (workspace_id, source, external_id, name, account_id, stage, stage_category, products, competitors)
+     values ($1, 'test', $2, $2, $3, $4, $5, $6, $7) returning id`,
+    [workspaceId, d.name, d.accountId ?? null, d.stage, d.category ?? 'open', d.products ?? [], d.competitors ?? []],
+  );
+  return rows[0].id as string;
+}
+
+type Hit = { id: string; title: string; status: string; highlight: { title: { text: string; match: boolean }[]; excerpt: { text: string; match: boolean }[] } };
+type Facet = { value: string; label: string; count: number };
+type Result = { items: Hit[]; nextCursor: string | null; total: number; facets: Record<string, Facet[]> | null };
+
+async function search(query: Record<string, string | string[]>, who: Client = pmm.client, slug = 'acme') {
+  const res = await h.app.inject({ method: 'GET', url: `/api/v1/workspaces/${slug}/assets`, query, headers: { cookie: who.cookie! } });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Result;
+}
+const titles = (r: Result) => r.items.map((i) => i.title);
+
+beforeAll(async () => {
+  h = await createHarness();
+  admin = await setupAdmin(h.app);
+  pmm = await addMember(h.app, admin, 'acme', 'pia@acme.test', 'marketing', 'Pia PMM');
+  rep = await addMember(h.app, admin, 'acme', 'ravi@acme.test', 'sales', 'Ravi Rep');
+  acmeId = (await call(h.app, admin, 'GET', '/api/v1/workspaces/acme')).json().id;
+  otherId = (await call(h.app, admin, 'POST', '/api/v1/workspaces', { body: { name: 'Other', slug: 'other' } })).json().id;
+
+  comp.Snowflake = await addCompetitor(acmeId, 'Snowflake', ['SNOW', 'Snowflake Inc.']);
+  comp.Databricks = await addCompetitor(acmeId, 'Databricks');
+
+  asset.pricing = await addAsset(acmeId, { title: 'Pricing sheet', type: 'pricing_sheet', body: 'List prices for every plan.', products: ['Warehouse'], owner: pmm.userId });
+  asset.integration = await addAsset(acmeId, { title: 'Integration guide', body: 'How to connect the CRM and the data warehouse.', products: ['Pipelines'] });
+  asset.snowCard = await addAsset(acmeId, {
+    title: 'Snowflake battlecard',
+    type: 'battlecard',
+    body: 'Where we win against Snowflake: cost control.',
+    competitors: ['Snowflake'],
+    stages: ['Proposal'],
+    segments: ['Enterprise'],
+  });
+  asset.dbCard = await addAsset(acmeId, { title: 'Databricks battlecards', type: 'battlecard', body: 'Lakehouse objections.', competitors: ['Databricks'], segments: ['Mid-market'] });
+  asset.security = await addAsset(acmeId, {
+    title: 'Security overview',
+    body: 'Our pricing does not change with security add-ons; pricing questions go to the pricing desk.',
+    segments: ['Enterprise'],
+    regions: ['EMEA'],
+  });
+  asset.tagged = await addAsset(acmeId, { title: 'Discount approvals', body: 'Who signs what.', personas: ['Pricing'] });
+  asset.draft = await addAsset(acmeId, { title: 'Pricing FAQ (draft)', status: 'draft', body: 'Not ready.', owner: pmm.userId });
+  asset.archived = await addAsset(acmeId, { title: 'Old pricing sheet', status: 'archived', body: 'Retired.' });
+  asset.overdue = await addAsset(acmeId, { title: 'Enterprise case study', type: 'case_study', body: 'Acme Bank moved in 6 weeks.', segments: ['Enterprise'], reviewBy: '2020-01-01', stages: ['Proposal'] });
+  for (let i = 0; i < 30; i++) {
+    asset[`filler${i}`] = await addAsset(acmeId, {
+      title: `Quarterly update ${i}`,
+      body: 'Release notes for the quarter.',
+      updatedAt: new Date(Date.UTC(2026, 0, 1, 0, i % 3)).toISOString(), // ties on updated_at: the id breaks them
+    });
+  }
+  await addAsset(otherId, { title: 'Pricing sheet of another company', body: 'Secret prices.' });
+
+  const { rows } = await pool().query(`insert into accounts (workspace_id, name, segment, region) values ($1, 'Acme Bank', 'Enterprise', 'EMEA') returning id`, [acmeId]);
+  deal.bank = await addDeal(acmeId, { name: 'Acme Bank – Warehouse', stage: 'Proposal/Price Quote', accountId: rows[0].id, products: ['Warehouse'], competitors: ['Snowflake Inc.'] });
+  deal.bare = await addDeal(acmeId, { name: 'No match', stage: 'Prospecting', products: ['Nothing'] });
+  deal.other = await addDeal(otherId, { name: 'Other deal', stage: 'Proposal' });
+});
+afterAll(async () => h?.close());
+
+describe('ranking', () => {
+  it('finds a misspelled title first ("pricng" → "Pricing sheet")', async () => {
+    const r = await search({ q: 'pricng' });
+    expect(titles(r)[0]).toBe('Pricing sheet');
+    expect(r.items[0]!.highlight.title).toEqual([
+      { text: 'Pricing', match: true },
+      { text: ' sheet', match: false },
+    ]);
+  });
+
+  it('finds stemmed words ("integrations" → "Integration guide")', async () => {
+    const r = await search({ q: 'integrations' });
+    expect(titles(r)[0]).toBe('Integration guide');
+  });
+
+  it('matches the last word as a prefix while it is typed ("batt" → battlecards)', async () => {
+    const r = await search({ q: 'batt' });
+    expect(titles(r).slice(0, 2).sort()).toEqual(['Databricks battlecards', 'Snowflake battlecard']);
+    // "snowflake batt": both words, the unfinished one as a prefix
+    expect(titles(await search({ q: 'snowflake batt' }))[0]).toBe('Snowflake battlecard');
+  });
+
+  it('ranks a title match above a tag match above a body match', async () => {
+    const r = await search({ q: 'pricing' });
+    const order = titles(r);
+    expect(order[0]).toBe('Pricing sheet');
+    expect(order.indexOf('Discount approvals')).toBeGreaterThan(order.indexOf('Pricing sheet'));
+    expect(order.indexOf('Security overview')).toBeGreaterThan(order.indexOf('Discount approvals'));
+    expect(order).toContain('Pricing FAQ (draft)');
+  });
+
+  it('highlights matching words in the excerpt around the first match, as plain text segments', async () => {
+    const r = await search({ q: 'pricing' });
+    const security = r.items.find((i) => i.title === 'Security overview')!;
+    expect(security.highlight.excerpt.filter((s) => s.match).map((s) => s.text)).toEqual(['pricing', 'pricing', 'pricing']);
+    expect(security.highlight.excerpt.map((s) => s.text).join('')).toContain('does not change');
+  });
+
+  it('never finds another workspace’s assets', async () => {
+    const r = await search({ q: 'pricing sheet' });
+    expect(titles(r)).not.toContain('Pricing sheet of another company');
+    const res = await h.app.inject({ method: 'GET', url: '/api/v1/workspaces/other/assets', headers: { cookie: rep.client.cookie! } });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('filters and facets', () => {
+  it('sales never see drafts or archived assets, whatever they ask for', async () => {
+    const r = await search({ q: 'pricing', status: ['draft', 'archived'] }, rep.client);
+    expect(r.items.every((i) => i.status === 'published')).toBe(true);
+    expect(titles(r)).not.toContain('Pricing FAQ (draft)');
+    expect(titles(r)).not.toContain('Old pricing sheet');
+  });
+
+  it('writers see drafts and published by default, archived only when asked', async () => {
+    expect(titles(await search({ q: 'pricing' }))).not.toContain('Old pricing sheet');
+    expect(titles(await search({ q: 'pricing', status: 'archived' }))).toEqual(['Old pricing sheet']);
+  });
+
+  it('filters by type, tag facets (any of within one, all facets together), owner and overdue', async () => {
+    expect(titles(await search({ type: 'battlecard' })).sort()).toEqual(['Databricks battlecards', 'Snowflake battlecard']);
+    expect(titles(await search({ segments: ['Enterprise', 'Mid-market'] })).length).toBe(4);
+    expect(titles(await search({ segments: 'Enterprise', type: 'battlecard' }))).toEqual(['Snowflake battlecard']);
+    expect(titles(await search({ competitors: comp.Databricks! }))).toEqual(['Databricks battlecards']);
+    expect(titles(await search({ owner: 'me' })).sort()).toEqual(['Pricing FAQ (draft)', 'Pricing sheet']);
+    expect(titles(await search({ overdue: 'true' }))).toEqual(['Enterprise case study']);
+  });
+
+  it('counts each facet under the other filters', async () => {
+    const r = await search({ segments: 'Enterprise' });
+    expect(r.total).toBe(3);
+    // The segment facet ignores the segment filter: every segment with its count among all assets.
+    expect(r.facets!.segments).toEqual(
+      expect.arrayContaining([
+        { value: 'Enterprise', label: 'Enterprise', count: 3 },
+        { value: 'Mid-market', label: 'Mid-market', count: 1 },
+      ]),
+    );
+    // Other facets count within Enterprise only.
+    expect(r.facets!.type).toEqual(expect.arrayContaining([{ value: 'battlecard', label: 'battlecard', count: 1 }]));
+    expect(r.facets!.competitors).toEqual([{ value: comp.Snowflake, label: 'Snowflake', count: 1 }]);
+    expect(r.facets!.regions).toEqual([{ value: 'EMEA', label: 'EMEA', count: 1 }]);
+  });
+
+  it('names the field of a bad filter', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/v1/workspaces/acme/assets?type=poster', headers: { cookie: pmm.client.cookie! } });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('type');
+    const cur = await h.app.inject({ method: 'GET', url: '/api/v1/workspaces/acme/assets?cursor=abc', headers: { cookie: pmm.client.cookie! } });
+    expect(cur.statusCode).toBe(400);
+    expect(cur.json().code).toBe('INVALID_CURSOR');
+  });
+});
+
+describe('pagination', () => {
+  async function all(query: Record<string, string>) {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const r = await search({ ...query, limit: '7', ...(cursor ? { cursor } : {}) });
+      if (cursor) expect(r.facets).toBeNull();
+      seen.push(...r.items.map((i) => i.id));
+      cursor = r.nextCursor ?? undefined;
+      pages++;
+    } while (cursor && pages < 20);
+    return seen;
+  }
+
+  it('walks every result exactly once, newest first without a query', async () => {
+    const first = await search({ limit: '7' });
+    const ids = await all({});
+    expect(ids.length).toBe(first.total);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('walks every result exactly once by relevance', async () => {
+    const first = await search({ q: 'quarterly' });
+    expect(first.total).toBe(30);
+    const ids = await all({ q: 'quarterly' });
+    expect(ids.length).toBe(30);
+    expect(new Set(ids).size).toBe(30);
+  });
+});
+
+describe('for this deal', () => {
+  type DealAnswer = { items: { asset: { title: string; freshness: { state: string } }; why: string; score: number }[]; deal: { competitors: { name: string; competitorId: string | null }[] } };
+  const forDeal = async (dealId: string, who: Client = rep.client) =>
+    h.app.inject({ method: 'GET', url: `/api/v1/workspaces/acme/deals/${dealId}/assets`, headers: { cookie: who.cookie! } });
+
+  it("ranks published assets by the deal's competitor, stage, products, segment and region, saying why", async () => {
+    const res = await forDeal(deal.bank!);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as DealAnswer;
+    expect(body.deal.competitors).toEqual([{ name: 'Snowflake', competitorId: comp.Snowflake }]);
+    const list = body.items.map((i) => i.asset.title);
+    expect(list[0]).toBe('Snowflake battlecard');
+    expect(body.items[0]!.why).toBe('Competitor: Snowflake · Stage: Proposal · Segment: Enterprise');
+    // Stage + segment (4) outranks product alone (2); the overdue case study is flagged
+    const caseStudy = body.items.find((i) => i.asset.title === 'Enterprise case study')!;
+    expect(caseStudy.asset.freshness.state).toBe('overdue');
+    expect(list.indexOf('Enterprise case study')).toBeLessThan(list.indexOf('Pricing sheet'));
+    expect(body.items.find((i) => i.asset.title === 'Security overview')!.why).toBe('Segment: Enterprise · Region: EMEA');
+    expect(list).not.toContain('Pricing FAQ (draft)');
+    expect(list).not.toContain('Databricks battlecards');
+  });
+
+  it('answers an empty list for a deal nothing fits, and 404 for a deal of another workspace', async () => {
+    expect((await forDeal(deal.bare!)).json().items).toEqual([]);
+    const res = await forDeal(deal.other!);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('LIBRARY_DEAL_NOT_FOUND');
+  });
+});
