@@ -240,6 +240,44 @@ export const EVENTS = {
     digestByDefault: true,
     roles: PERMISSIONS['feedback.triage'],
   }),
+  'asset.version_published': define({
+    version: 1,
+    label: 'New version of an asset you follow',
+    description: 'An asset of the library was published as a new version (its first publish included), with the change note.',
+    audience: 'The people who follow the asset; not the person who published it',
+    payload: z.object({
+      assetId: Uuid,
+      title: z.string(),
+      assetType: z.string(),
+      version: z.number().int(),
+      changeNote: z.string().nullable(),
+      publishedBy: Actor,
+      recipientUserIds: z.array(Uuid),
+    }),
+    channels: ['in_app', 'email', 'slack', 'webhook'],
+    priority: 'low',
+    defaults: ['in_app'],
+    roles: PERMISSIONS['library.use'],
+  }),
+  'asset.review_due': define({
+    version: 1,
+    label: 'Your assets are due for review',
+    description:
+      'Once a day (the daily job), the published assets a person owns that are past their review date: each asset is in at most one reminder a day, until it is verified, republished or archived.',
+    audience: "The assets' owner",
+    payload: z.object({
+      ownerUserId: Uuid,
+      day: z.iso.date(),
+      /** How many of the owner's assets are overdue; `assets` lists the first 20, most overdue first. */
+      total: z.number().int(),
+      assets: z.array(z.object({ assetId: Uuid, title: z.string(), reviewBy: z.iso.date(), daysOverdue: z.number().int() })),
+    }),
+    channels: ['in_app', 'email', 'webhook'],
+    priority: 'low',
+    defaults: ['in_app', 'email'],
+    digestByDefault: true,
+    roles: PERMISSIONS['library.write'],
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENTS;

@@ -13,7 +13,7 @@ export { startJobQueue, type JobQueue } from './delivery/jobs.ts';
 export { startNotificationWorkers } from './delivery/start-workers.ts';
 /** Dispatches waiting events on demand (other modules' tests read the inbox items an event makes). */
 export { createDispatcher } from './outbox/dispatcher.ts';
-export type { Workers } from './delivery/worker.ts';
+export type { RecurringJob, Workers } from './delivery/worker.ts';
 
 /** A person's inbox and preferences, the admins' delivery log, and the public unsubscribe links. */
 export type NotificationsService = InboxService & DeliveriesService & UnsubscribeService;

@@ -1,9 +1,15 @@
 import type { Deps } from '../../../lib/deps.ts';
+import { createAssetsReadService, type AssetsReadService } from './assets-read.service.ts';
+import { createAssetsWriteService, type AssetsWriteService } from './assets-write.service.ts';
 
-/** The library's assets use cases (filled in by the assets feature). */
-export function createAssetsService(deps: Deps) {
-  void deps;
-  return {};
+export { remindOverdueReviews, reviewReminderJob } from './review-reminders.ts';
+
+/**
+ * The library's assets use cases: writing (create, edit, publish, archive, verify) and reading (the asset page,
+ * versions, diff, follow, settings), one service to the routes.
+ */
+export type AssetsService = AssetsReadService & AssetsWriteService;
+
+export function createAssetsService(deps: Deps): AssetsService {
+  return { ...createAssetsReadService(deps), ...createAssetsWriteService(deps) };
 }
-
-export type AssetsService = ReturnType<typeof createAssetsService>;

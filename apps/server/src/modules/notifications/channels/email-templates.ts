@@ -31,6 +31,8 @@ const BUTTON_LABEL: { [T in EventType]: string } = {
   'feedback.theme_status_changed': 'Open the theme',
   'feedback.item_added': 'Open the theme',
   'feedback.untriaged_summary': 'Open feedback to triage',
+  'asset.version_published': 'Open the asset',
+  'asset.review_due': 'Review your assets',
 };
 
 const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif";

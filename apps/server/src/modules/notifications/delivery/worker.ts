@@ -12,8 +12,19 @@ import { createDeliveryRunner, type Senders, type SettledHook } from './delivery
 import { QUEUES, startJobQueue, type JobQueue } from './jobs.ts';
 import { emitUntriagedSummaries } from './untriaged-summary.ts';
 
+/** Work another module runs on a schedule (e.g. the library's daily review reminders); idempotent per run. */
+export interface RecurringJob {
+  /** The pg-boss queue name (unique). */
+  queue: string;
+  /** A cron expression (UTC). */
+  cron: string;
+  run(): Promise<unknown>;
+}
+
 export interface WorkerOptions {
   databaseUrl: string;
+  /** Scheduled work of other modules, run by these workers (one worker takes each due run). */
+  recurring?: readonly RecurringJob[];
   senders: Senders;
   onSettled?: SettledHook;
   /** Deliveries tried at once by this process. */
@@ -121,6 +132,14 @@ export async function startWorkers(deps: Deps, options: WorkerOptions): Promise<
     const emitted = await emitUntriagedSummaries(deps);
     if (emitted) log.info({ emitted }, 'daily summaries of untriaged feedback emitted');
   });
+  for (const job of options.recurring ?? []) {
+    if (!(await jobs.boss.getQueue(job.queue))) await jobs.boss.createQueue(job.queue);
+    await jobs.boss.schedule(job.queue, job.cron, {});
+    await jobs.boss.work(job.queue, async () => {
+      const result = await job.run();
+      if (result) log.info({ queue: job.queue, result }, 'recurring job done');
+    });
+  }
   log.info('workers started');
 
   return {

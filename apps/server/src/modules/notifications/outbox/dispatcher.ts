@@ -51,6 +51,10 @@ function audience(type: EventType, payload: Record<string, unknown>): { userIds:
       return { userIds: [...new Set((p as EventPayload<'feedback.item_added'>).recipientUserIds)], emails: [] };
     case 'feedback.untriaged_summary':
       return { userIds: [...new Set((p as EventPayload<'feedback.untriaged_summary'>).recipientUserIds)], emails: [] };
+    case 'asset.version_published':
+      return { userIds: [...new Set((p as EventPayload<'asset.version_published'>).recipientUserIds)], emails: [] };
+    case 'asset.review_due':
+      return { userIds: [(p as EventPayload<'asset.review_due'>).ownerUserId], emails: [] };
     default: {
       const never: never = type;
       throw new Error(`no audience rule for ${String(never)}`);

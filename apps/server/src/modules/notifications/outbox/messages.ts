@@ -105,6 +105,30 @@ const BUILDERS: Builders = {
     } File them into themes so the people who reported them hear back.`,
     link: `/w/${slug}/feedback?theme=none`,
   }),
+  'asset.version_published': (p, slug) => ({
+    title: `${p.title}: version ${n(p.version)}`,
+    body: [`"${p.title}", an asset you follow, has a new version (${n(p.version)})${by(p.publishedBy)}.`, p.changeNote ? `What changed: ${p.changeNote}` : '']
+      .filter(Boolean)
+      .join('\n\n'),
+    link: `/w/${slug}/library/${p.assetId}`,
+  }),
+  'asset.review_due': (p, slug) => {
+    const first = p.assets[0];
+    const one = p.total === 1 && first;
+    const list = p.assets.map((a) => `• ${a.title} — due ${a.reviewBy} (${n(a.daysOverdue)} ${a.daysOverdue === 1 ? 'day' : 'days'} ago)`);
+    if (p.total > p.assets.length) list.push(`… and ${n(p.total - p.assets.length)} more`);
+    return {
+      title: one ? `Review overdue: ${first.title}` : `${n(p.total)} of your assets are overdue for review`,
+      body: [
+        one ? `"${first.title}", which you own, was due for review on ${first.reviewBy}.` : `${n(p.total)} assets you own are past their review date:`,
+        one ? '' : list.join('\n'),
+        'Check that each is still right, then verify it (or publish a new version) so reps can trust it.',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      link: one ? `/w/${slug}/library/${first.assetId}` : `/w/${slug}/library?freshness=overdue`,
+    };
+  },
 };
 
 export function messageFor(envelope: EventEnvelope): Message {

@@ -15,6 +15,8 @@ const FOR_A_PERSON: Record<string, string> = {
   'feedback.theme_status_changed': 'Marketing answered feedback you logged: its theme was acknowledged, planned, addressed or declined, usually with a response.',
   'feedback.item_added': 'New feedback joined a theme you own or follow: logged by a rep or moved there.',
   'feedback.untriaged_summary': 'Once a day: how much feedback waits for triage (in no theme yet), and how much arrived in the last day.',
+  'asset.version_published': 'An asset you follow in the library has a new version, with what changed.',
+  'asset.review_due': 'Once a day: the assets you own that are past their review date, to check and verify.',
 };
 
 export function personalDescription(item: PreferenceItem): string {
