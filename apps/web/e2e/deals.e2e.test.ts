@@ -4,55 +4,19 @@
  * opens a deal and reads its stage history; an admin changes a stage's probability
  * and sees how many deals were recomputed, and the list shows the new probability.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { DealList, DealSummary, SessionResponse } from '@tandem/contracts';
-import { describeE2E, expectAccessible, launchBrowser, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
-
-const SLUG = 'northwind';
-const PASSWORD = 'tandem-demo-2026';
+import { DEMO_SLUG as SLUG, demoSession, describeE2E, expectAccessible } from './harness.ts';
 
 describeE2E('Deals in the browser', () => {
-  let server: TandemServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const { watch } = screenshotsOnFailure();
+  const { signIn: signedIn, get } = demoSession();
 
-  async function signedIn(email: string, label: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport });
-    contexts.push(context);
-    const page = watch(await context.newPage(), label);
-    await page.goto('/login');
-    await submitSignIn(page, email, PASSWORD);
-    await page.waitForURL(`**/w/${SLUG}`);
-    return page;
-  }
-
-  async function dealList(page: Page, query: string): Promise<DealList> {
-    const res = await page.context().request.get(`/api/v1/workspaces/${SLUG}/deals${query}`);
-    expect(res.status()).toBe(200);
-    return (await res.json()) as DealList;
-  }
+  const dealList = (page: Page, query: string) => get<DealList>(page, `/workspaces/${SLUG}/deals${query}`);
+  const summary = (page: Page, query = '') => get<DealSummary>(page, `/workspaces/${SLUG}/deals/summary${query}`);
 
   const showing = (shown: number, total: number) =>
     new RegExp(`^Showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} deals?$`);
-
-  async function summary(page: Page, query = ''): Promise<DealSummary> {
-    const res = await page.context().request.get(`/api/v1/workspaces/${SLUG}/deals/summary${query}`);
-    expect(res.status()).toBe(200);
-    return (await res.json()) as DealSummary;
-  }
-
-  beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
 
   test('a rep filters to won deals, shares the view by its link, and reads a deal’s stage history', async () => {
     const page = await signedIn('sofia@northwind.example', 'rep');

@@ -10,49 +10,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import type { DealList, FeedbackItem, FeedbackList, SessionResponse, ThemeDetail, ThemeList, ThemeSuggestionList } from '@tandem/contracts';
-import { describeE2E, expectAccessible, launchBrowser, repoRoot, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
+import { DEMO_SLUG as SLUG, demoSession, describeE2E, expectAccessible, repoRoot } from './harness.ts';
 
-const SLUG = 'northwind';
-const PASSWORD = 'tandem-demo-2026';
 const DAY = 86_400_000;
 /** The README's pictures, retaken with UPDATE_DOC_IMAGES=1 (not on every run). */
 const IMAGES = path.join(repoRoot, 'docs', 'images');
 
 describeE2E('Field feedback in the browser', () => {
-  let server: TandemServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const { watch } = screenshotsOnFailure();
-
-  async function signedIn(email: string, label: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = watch(await context.newPage(), label);
-    await page.goto('/login');
-    await submitSignIn(page, email, PASSWORD);
-    await page.waitForURL(`**/w/${SLUG}`);
-    return page;
-  }
-
-  async function get<T>(page: Page, path: string): Promise<T> {
-    const res = await page.context().request.get(`/api/v1${path}`);
-    expect(res.status()).toBe(200);
-    return (await res.json()) as T;
-  }
-
-  beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const { signIn: signedIn, get } = demoSession();
 
   test('a rep logs feedback on a deal with the keyboard, adds it to what others reported, and finds it in its theme', async () => {
     const page = await signedIn('sofia@northwind.example', 'rep');

@@ -233,6 +233,36 @@ export function browserSession(options: { demo?: boolean } = {}) {
   };
 }
 
+/** The demo workspace every browser test signs in to, and its people's password (README). */
+export const DEMO_SLUG = 'northwind';
+export const DEMO_PASSWORD = 'tandem-demo-2026';
+
+/**
+ * `browserSession()` on the demo workspace, for tests that act as its people: `signIn(email, label)` opens a page
+ * of its own (one person's cookies), signs in and waits for the workspace; the page is photographed if the test
+ * fails. `get(page, path)` reads the API as that person (path after /api/v1) and expects a 200.
+ */
+export function demoSession() {
+  const tandem = browserSession();
+  const { watch } = screenshotsOnFailure();
+  return {
+    server: tandem.server,
+    watch,
+    async signIn(email: string, label: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+      const page = watch(await tandem.newPage(viewport), label);
+      await page.goto('/login');
+      await submitSignIn(page, email, DEMO_PASSWORD);
+      await page.waitForURL(`**/w/${DEMO_SLUG}`);
+      return page;
+    },
+    async get<T>(page: Page, apiPath: string): Promise<T> {
+      const res = await page.context().request.get(`/api/v1${apiPath}`);
+      if (res.status() !== 200) throw new Error(`GET /api/v1${apiPath} answered ${res.status()}: ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+  };
+}
+
 /**
  * Pages to photograph when a test fails, into apps/web/e2e/screenshots/.
  * Register pages with `watch(page, 'admin')` as tests open them.

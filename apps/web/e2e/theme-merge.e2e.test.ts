@@ -4,35 +4,13 @@
  * the items they had. On a phone the toast and its "Undo" are on screen, not under the bar or off its edge.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { ThemeDetail, ThemeList } from '@tandem/contracts';
-import { describeE2E, expectAccessible, launchBrowser, screenshotDir, screenshotsOnFailure, startServer, submitSignIn, type TandemServer } from './harness.ts';
-
-const SLUG = 'northwind';
-const PASSWORD = 'tandem-demo-2026';
+import { DEMO_SLUG as SLUG, demoSession, describeE2E, expectAccessible, screenshotDir } from './harness.ts';
 
 describeE2E('Merging themes, and undoing it', () => {
-  let server: TandemServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const { watch } = screenshotsOnFailure();
-
-  async function signedIn(email: string, label: string, viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport });
-    contexts.push(context);
-    const page = watch(await context.newPage(), label);
-    await page.goto('/login');
-    await submitSignIn(page, email, PASSWORD);
-    await page.waitForURL(`**/w/${SLUG}`);
-    return page;
-  }
-
-  async function get<T>(page: Page, p: string): Promise<T> {
-    const res = await page.context().request.get(`/api/v1${p}`);
-    expect(res.status()).toBe(200);
-    return (await res.json()) as T;
-  }
+  const { signIn: signedIn, get } = demoSession();
 
   /** Selects two themes on the board, merges the smaller into the bigger, and clicks "Undo" in the toast. */
   async function mergeAndUndo(page: Page, pair: ThemeList['items'], shot: string) {
@@ -75,17 +53,6 @@ describeE2E('Merging themes, and undoing it', () => {
     await page.getByRole('checkbox', { name: `Select ${fold.name}`, exact: true }).first().waitFor();
     return { keep, fold };
   }
-
-  beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
 
   test('a PMM merges two themes, reads what moved, and undoes it from the toast', async () => {
     const pmm = await signedIn('priya@northwind.example', 'merge-desktop', { width: 1280, height: 800 });
