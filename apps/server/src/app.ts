@@ -18,7 +18,7 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
 import { importsRoutes } from './modules/imports/index.ts';
-import { libraryRoutes } from './modules/library/index.ts';
+import { libraryRoutes, sharePageRoutes } from './modules/library/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { createAuthPort, workspacesRoutes } from './modules/workspaces/index.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -108,6 +108,8 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
     },
     { prefix: '/api/v1' },
   );
+  // Share links' public page: server-rendered HTML a prospect opens without signing in (its own strict headers).
+  await app.register(sharePageRoutes, services);
 
   const dist = webDist ?? WEB_DIST;
   const hasWeb = dist !== false && fs.existsSync(path.join(dist, 'index.html'));

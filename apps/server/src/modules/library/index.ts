@@ -14,6 +14,8 @@ import { createUsageService } from './usage/usage.service.ts';
 export { libraryRoutes, type LibraryServices } from './library.routes.ts';
 export { LibraryErrors } from './library.errors.ts';
 export { seedLibraryDemo } from './library.demo.ts';
+/** The public share page (`GET /s/:token`), registered outside /api/v1. */
+export { sharePageRoutes } from './shares/share-page.routes.ts';
 
 export function createLibraryServices(deps: Deps): LibraryServices {
   return {

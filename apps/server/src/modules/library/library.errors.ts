@@ -62,7 +62,6 @@ export const LibraryErrors = {
   shareRevokeForbidden: () =>
     new AppError('LIBRARY_SHARE_REVOKE_FORBIDDEN', 403, 'Not your link', 'Only the person who made this link, or someone who manages the library, can turn it off.'),
   // — usage and votes —
-  usageAssetNotFound: (id: string) => new AppError('LIBRARY_ASSET_NOT_FOUND', 404, 'Asset not found', `No asset ${id} in this workspace.`),
   usageDealNotFound: (path: string, id: string) => invalidField(path, `no deal ${id} in this workspace`),
   usageDealRequired: () => invalidField('body.dealId', 'attaching names the deal it is attached to'),
   usageInFuture: () => invalidField('body.occurredAt', 'must not be in the future'),

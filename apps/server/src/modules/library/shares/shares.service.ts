@@ -1,9 +1,189 @@
+/**
+ * Share links: made for an asset's current published version (usually for one deal), listed with their opens,
+ * turned off at once; and the public page a prospect opens without signing in, which records each open with an
+ * anonymised visitor (a keyed, truncated hash of address and browser; never the address).
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { can, type CreateShareLinkRequest, type CreateShareLinkResponse, type ShareLink, type Role, type ShareLinkList } from '@tandem/contracts';
+import { hashToken } from '../../../lib/crypto.ts';
+import type { TenantContext } from '../../../lib/context.ts';
 import type { Deps } from '../../../lib/deps.ts';
+import { LibraryErrors as E } from '../library.errors.ts';
+import { renderMarkdown } from '../markdown.ts';
+import { usageRepository } from '../usage/usage.repository.ts';
+import { liveDeal, visibleAsset } from '../usage/usage.service.ts';
+import type { GoneReason, SharedFile, SharePageContent } from './share-page.ts';
+import { sharesRepository as repo, type ShareLinkRow } from './shares.repository.ts';
 
-/** The library's shares use cases (filled in by the shares feature). */
+const DAY_MS = 86_400_000;
+/** What a share token looks like (32 random bytes, base64url); anything else is not looked up. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/** Hex characters of the visitor hash kept: enough to tell visitors apart, too few to be worth reversing. */
+const VISITOR_HASH_CHARS = 16;
+
+export type ShareOpenResult =
+  | { kind: 'not_found' }
+  | { kind: 'gone'; reason: GoneReason; at: Date | null; workspaceName: string }
+  | { kind: 'page'; content: Omit<SharePageContent, 'basePath'> };
+
+export interface Visitor {
+  ip: string;
+  userAgent: string;
+}
+
+function stateOf(row: { expiresAt: Date | null; revokedAt: Date | null }, now: Date): ShareLink['state'] {
+  if (row.revokedAt) return 'revoked';
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return 'active';
+}
+
+function toDto(r: ShareLinkRow, ctx: TenantContext, now: Date): ShareLink {
+  return {
+    id: r.id,
+    assetId: r.assetId,
+    deal: r.dealId && r.dealName ? { id: r.dealId, name: r.dealName } : null,
+    createdBy: r.createdByUserId && r.createdByName ? { userId: r.createdByUserId, name: r.createdByName } : null,
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    revokedBy: r.revokedByUserId && r.revokedByName ? { userId: r.revokedByUserId, name: r.revokedByName } : null,
+    state: stateOf(r, now),
+    opens: r.opens,
+    visitors: r.visitors,
+    lastOpenedAt: r.lastOpenedAt?.toISOString() ?? null,
+    canRevoke: !r.revokedAt && mayRevoke(ctx, r.createdByUserId),
+  };
+}
+
+function mayRevoke(ctx: { role: Role; actor: { userId: string | null } }, createdBy: string | null): boolean {
+  return (!!createdBy && createdBy === ctx.actor.userId) || can(ctx.role, 'library.write');
+}
+
 export function createSharesService(deps: Deps) {
-  void deps;
-  return {};
+  const { database, audit } = deps;
+  // A purpose-bound key: a visitor hash is worth nothing anywhere else the instance secret is used.
+  const visitorKey = createHmac('sha256', deps.secret).update('tandem/share-visitor/v1').digest();
+  const visitorHash = (workspaceId: string, v: Visitor) =>
+    createHmac('sha256', visitorKey).update(`${workspaceId}\n${v.ip}\n${v.userAgent}`).digest('hex').slice(0, VISITOR_HASH_CHARS);
+
+  /** Where the link a token names lives (workspace and id), or undefined: nothing else is read without the tenant. */
+  async function resolve(token: string) {
+    if (!TOKEN.test(token)) return undefined;
+    return repo.byTokenHash(database.db, hashToken(deps.secret, token));
+  }
+
+  return {
+    async create(ctx: TenantContext, assetId: string, body: CreateShareLinkRequest, now = new Date()): Promise<CreateShareLinkResponse> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        const asset = await visibleAsset(tx, ctx, assetId);
+        if (asset.status !== 'published' || asset.currentVersion === null) throw E.shareNotPublished(asset.title);
+        const deal = body.dealId ? await liveDeal(tx, ctx, body.dealId, 'body.dealId') : null;
+        const token = randomBytes(32).toString('base64url');
+        const expiresAt = body.expiresInDays ? new Date(now.getTime() + body.expiresInDays * DAY_MS) : null;
+        const id = await repo.insertLink(tx, {
+          workspaceId: ctx.workspaceId,
+          assetId,
+          dealId: deal?.id ?? null,
+          tokenHash: hashToken(deps.secret, token),
+          createdByUserId: ctx.actor.userId,
+          expiresAt,
+        });
+        await usageRepository.insertEvent(tx, {
+          workspaceId: ctx.workspaceId,
+          assetId,
+          kind: 'shared',
+          userId: ctx.actor.userId,
+          dealId: deal?.id ?? null,
+          shareLinkId: id,
+          occurredAt: now,
+        });
+        await audit(tx, ctx.workspaceId, ctx.actor, {
+          action: 'share_link.created',
+          targetType: 'asset',
+          targetId: assetId,
+          targetLabel: asset.title,
+          details: { shareLinkId: id, dealId: deal?.id ?? null, dealName: deal?.name ?? null, expiresAt: expiresAt?.toISOString() ?? null },
+        });
+        const [row] = await repo.links(tx, ctx.workspaceId, assetId, id);
+        return { ...toDto(row!, ctx, now), url: `${deps.config.publicUrl}/s/${token}` };
+      });
+    },
+
+    async list(ctx: TenantContext, assetId: string, now = new Date()): Promise<ShareLinkList> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        await visibleAsset(tx, ctx, assetId);
+        const items = (await repo.links(tx, ctx.workspaceId, assetId)).map((r) => toDto(r, ctx, now));
+        return { items, total: items.length };
+      });
+    },
+
+    /** Turns a link off at once (its maker, or whoever manages the library); a link already off is answered as it is. */
+    async revoke(ctx: TenantContext, assetId: string, linkId: string, now = new Date()): Promise<ShareLink> {
+      return database.withTenant(ctx.workspaceId, async (tx) => {
+        const asset = await visibleAsset(tx, ctx, assetId);
+        const [link] = await repo.links(tx, ctx.workspaceId, assetId, linkId);
+        if (!link) throw E.shareLinkNotFound(linkId);
+        if (!mayRevoke(ctx, link.createdByUserId)) throw E.shareRevokeForbidden();
+        if (await repo.revoke(tx, ctx.workspaceId, linkId, ctx.actor.userId, now)) {
+          await audit(tx, ctx.workspaceId, ctx.actor, {
+            action: 'share_link.revoked',
+            targetType: 'asset',
+            targetId: assetId,
+            targetLabel: asset.title,
+            details: { shareLinkId: linkId, dealId: link.dealId, opens: link.opens },
+          });
+        }
+        const [row] = await repo.links(tx, ctx.workspaceId, assetId, linkId);
+        return toDto(row!, ctx, now);
+      });
+    },
+
+    /**
+     * The public page for a token. The token's hash is looked up before the workspace is known (system handle);
+     * everything else — the link's state, the published version, the open — is read and written inside that
+     * workspace's tenant transaction. `record: false` (a HEAD request) shows without counting an open.
+     */
+    async open(token: string, visitor: Visitor, opts: { record: boolean; now?: Date }): Promise<ShareOpenResult> {
+      const now = opts.now ?? new Date();
+      const found = await resolve(token);
+      if (!found) return { kind: 'not_found' };
+      return database.withTenant(found.workspaceId, async (tx) => {
+        const link = await repo.linkInTenant(tx, found.workspaceId, found.id);
+        if (!link) return { kind: 'not_found' } as const;
+        const workspaceName = await repo.workspaceName(tx, found.workspaceId);
+        const state = stateOf(link, now);
+        if (state !== 'active') return { kind: 'gone', reason: state, at: state === 'revoked' ? link.revokedAt : link.expiresAt, workspaceName } as const;
+        const version = await repo.publishedVersion(tx, found.workspaceId, link.assetId);
+        if (!version || version.status !== 'published' || version.number === null) {
+          return { kind: 'gone', reason: 'withdrawn', at: null, workspaceName } as const;
+        }
+        if (opts.record) {
+          await repo.insertOpen(tx, { workspaceId: found.workspaceId, shareLinkId: link.id, visitorHash: visitorHash(found.workspaceId, visitor), openedAt: now });
+          await usageRepository.insertEvent(tx, {
+            workspaceId: found.workspaceId,
+            assetId: link.assetId,
+            kind: 'share_opened',
+            userId: null,
+            dealId: link.dealId,
+            shareLinkId: link.id,
+            occurredAt: now,
+          });
+        }
+        const files: SharedFile[] = [];
+        return {
+          kind: 'page',
+          content: {
+            workspaceName,
+            title: version.title!,
+            bodyHtml: renderMarkdown(version.body ?? ''),
+            version: version.number,
+            publishedAt: version.publishedAt!,
+            files,
+          },
+        } as const;
+      });
+    },
+  };
 }
 
 export type SharesService = ReturnType<typeof createSharesService>;
