@@ -79,5 +79,4 @@ export const LibraryErrors = {
     (name: string, assets: number) => `${assets} asset${assets === 1 ? ' is' : 's are'} tagged with ${name}; untag ${assets === 1 ? 'it' : 'them'} before deleting the competitor.`,
   ),
   // — influence —
-  influenceAssetNotFound: defineError('LIBRARY_ASSET_NOT_FOUND', 404, 'Asset not found', (id: string) => `No asset ${id} in this workspace.`),
 };

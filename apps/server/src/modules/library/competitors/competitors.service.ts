@@ -1,9 +1,10 @@
 import type { Deps } from '../../../lib/deps.ts';
+import { createCompetitorInsightsService, type CompetitorInsightsService } from './competitors-insights.service.ts';
+import { createCompetitorRecordsService, type CompetitorRecordsService } from './competitors-records.service.ts';
 
-/** The library's competitors use cases (filled in by the competitors feature). */
-export function createCompetitorsService(deps: Deps) {
-  void deps;
-  return {};
+/** Competitor records (create, edit, aliases, delete) and what their pages read, one service to the routes. */
+export type CompetitorsService = CompetitorRecordsService & CompetitorInsightsService;
+
+export function createCompetitorsService(deps: Deps): CompetitorsService {
+  return { ...createCompetitorRecordsService(deps), ...createCompetitorInsightsService(deps) };
 }
-
-export type CompetitorsService = ReturnType<typeof createCompetitorsService>;
