@@ -231,12 +231,14 @@ export async function seedLibraryDemo(db: Db, workspaceId: string, rnd: Random, 
       const lost = shuffled(rnd, eligible.filter((d) => d.stageCategory === 'lost'));
       const open = shuffled(rnd, eligible.filter((d) => d.stageCategory === 'open'));
       const target = Math.min(0.95, Math.max(0.02, baseRate + a.touch.lift));
-      const n = Math.round(a.touch.share * (won.length + lost.length));
+      // An asset written for everyone reaches a smaller share of its (much larger) audience than a competitive one.
+      const share = a.touch.share * (a.competitors?.length ? 1 : 0.4);
+      const n = Math.round(share * (won.length + lost.length));
       let nWon = Math.round(n * target);
       let nLost = n - nWon;
       if (nWon > won.length) [nWon, nLost] = [won.length, Math.round((nLost * won.length) / nWon)];
       if (nLost > lost.length) [nWon, nLost] = [Math.round((nWon * lost.length) / nLost), lost.length];
-      const touched = [...won.slice(0, nWon), ...lost.slice(0, nLost), ...open.slice(0, Math.round(a.touch.share * open.length))];
+      const touched = [...won.slice(0, nWon), ...lost.slice(0, nLost), ...open.slice(0, Math.round(share * open.length))];
       for (const d of touched) {
         const w = window(d);
         const rep = d.ownerUserId && people.reps.includes(d.ownerUserId) ? d.ownerUserId : rnd.pick(people.reps);
