@@ -53,6 +53,7 @@ const SuggestionsPage = page(() => import('../modules/feedback/components/sugges
 const LibraryPage = page(() => import('../modules/library/components/library/library-page.tsx'), 'LibraryPage');
 const AssetPage = page(() => import('../modules/library/components/asset/asset-page.tsx'), 'AssetPage');
 const AssetEditorPage = page(() => import('../modules/library/components/editor/asset-editor-page.tsx'), 'AssetEditorPage');
+const LibrarySettingsPage = page(() => import('../modules/library/components/settings/library-settings-page.tsx'), 'LibrarySettingsPage');
 const LibraryReportPage = page(() => import('../modules/library/components/report/library-report-page.tsx'), 'LibraryReportPage');
 const CompetitorsPage = page(() => import('../modules/library/components/competitors/competitors-page.tsx'), 'CompetitorsPage');
 const CompetitorPage = page(() => import('../modules/library/components/competitors/competitor-page.tsx'), 'CompetitorPage');
@@ -113,6 +114,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="library.write" title="Library report">
                 <LibraryReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'library/settings',
+            element: (
+              <RequirePermission action="library.settings" title="Library settings">
+                <LibrarySettingsPage />
               </RequirePermission>
             ),
           },

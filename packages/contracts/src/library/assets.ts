@@ -153,3 +153,8 @@ export type LibrarySettings = z.infer<typeof LibrarySettings>;
 /** Types given are set; types left out keep their period. */
 export const UpdateLibrarySettingsRequest = z.object({ reviewDays: z.partialRecord(AssetType, ReviewDays) });
 export type UpdateLibrarySettingsRequest = z.infer<typeof UpdateLibrarySettingsRequest>;
+
+export const PreviewMarkdownRequest = z.object({ body: Body });
+export type PreviewMarkdownRequest = z.infer<typeof PreviewMarkdownRequest>;
+export const PreviewMarkdownResponse = z.object({ bodyHtml: z.string() });
+export type PreviewMarkdownResponse = z.infer<typeof PreviewMarkdownResponse>;

@@ -9,6 +9,8 @@ import {
   CreateAssetResponse,
   FollowAssetResponse,
   LibrarySettings,
+  PreviewMarkdownRequest,
+  PreviewMarkdownResponse,
   PublishAssetRequest,
   PublishAssetResponse,
   UpdateAssetRequest,
@@ -35,6 +37,17 @@ export const assetsCreate = endpoint({
   body: CreateAssetRequest,
   status: 201,
   response: CreateAssetResponse,
+});
+
+export const assetsPreview = endpoint({
+  method: 'POST',
+  path: '/workspaces/:workspace/assets/preview',
+  summary: 'Render Markdown as the asset page will show it (sanitized HTML); nothing is saved',
+  tag: 'library',
+  access: write,
+  params: WorkspaceParam,
+  body: PreviewMarkdownRequest,
+  response: PreviewMarkdownResponse,
 });
 
 export const assetsGet = endpoint({

@@ -10,6 +10,7 @@ import type {
   AssetVersionList,
   FollowAssetResponse,
   LibrarySettings,
+  PreviewMarkdownResponse,
   UpdateLibrarySettingsRequest,
 } from '@tandem/contracts';
 import type { DbOrTx } from '../../../db/database.ts';
@@ -31,6 +32,11 @@ export function createAssetsReadService(deps: Deps) {
   const { database, audit } = deps;
 
   return {
+    /** The editor's preview: the HTML the asset page would show for this Markdown. */
+    async preview(body: string): Promise<PreviewMarkdownResponse> {
+      return { bodyHtml: renderMarkdown(body) };
+    },
+
     async get(ctx: TenantContext, assetId: string): Promise<AssetDetail> {
       return database.readTenant(ctx.workspaceId, async (db) => assetDetail(db, ctx, await visibleAsset(db, ctx, assetId)));
     },

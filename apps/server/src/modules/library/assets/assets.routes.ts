@@ -6,6 +6,7 @@ import type { AssetsService } from './assets.service.ts';
 
 export const assetsRoutes: FastifyPluginAsync<{ assets: AssetsService }> = async (app, { assets }) => {
   route(app, api.assetsCreate, async (req) => assets.create(tenantOf(req), req.body));
+  route(app, api.assetsPreview, async (req) => assets.preview(req.body.body));
   route(app, api.assetsGet, async (req) => assets.get(tenantOf(req), req.params.assetId));
   route(app, api.assetsUpdate, async (req) => assets.update(tenantOf(req), req.params.assetId, req.body));
   route(app, api.assetsPublish, async (req) => assets.publish(tenantOf(req), req.params.assetId, req.body.changeNote));

@@ -277,6 +277,10 @@ describe('Markdown', () => {
       expect(html).toContain('<strong>safe</strong>');
       expect(html).toContain('<a href="https://example.com" rel="noopener noreferrer nofollow">site</a>');
     }
+    // The editor's preview renders through the same sanitizer, for writers only.
+    const preview = await ok(pmm.client, 'POST', 'assets/preview', { body });
+    expect(preview.bodyHtml).toBe((await ok(pmm.client, 'GET', `assets/${asset.id}`)).bodyHtml);
+    expect((await call(h.app, rep.client, 'POST', api('assets/preview'), { body: { body } })).statusCode).toBe(403);
   });
 });
 
