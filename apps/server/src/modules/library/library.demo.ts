@@ -273,7 +273,7 @@ export async function seedLibraryDemo(db: Db, workspaceId: string, rnd: Random, 
           revokedByUserId: revoked ? p.owner : null,
         });
         usage.push({ workspaceId, id: randomUUID(), assetId, kind: 'shared', userId: rep, dealId: d.id, shareLinkId: linkId, occurredAt: new Date(created) });
-        const visitors = Array.from({ length: rnd.int(1, 3) }, () => hex(rnd, 32));
+        const visitors = Array.from({ length: rnd.int(1, 3) }, () => hex(rnd, 8));
         for (let o = rnd.int(0, 5); o > 0 && openUntil - created > HOUR; o--) {
           const openedAt = new Date(between(rnd, created + HOUR, openUntil));
           opens.push({ workspaceId, shareLinkId: linkId, visitorHash: rnd.pick(visitors), openedAt });
