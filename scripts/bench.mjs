@@ -88,6 +88,13 @@ benches.feedback = async () => {
   return r.status === 0 && q.status === 0;
 };
 
+benches.search = async () => {
+  // Target (issue 14): 100,000 assets, p95 under 100 ms for mixed queries through the endpoint, beside the bare SQL.
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync('nice', [process.execPath, '--import', 'tsx', path.join(root, 'scripts/bench/search.ts')], { stdio: 'inherit' });
+  return r.status === 0;
+};
+
 benches.lighthouse = async () => {
   // Targets (issue 12): Lighthouse mobile performance ≥ 90 and LCP < 2.5 s on `/`; `--base REF` measures that commit too, side by side.
   const { lighthouseBench } = await import('./bench/lighthouse.mjs');

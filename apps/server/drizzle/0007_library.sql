@@ -177,4 +177,29 @@ CREATE UNIQUE INDEX "competitors_name_key" ON "competitors" USING btree ("worksp
 CREATE INDEX "competitors_match_keys_idx" ON "competitors" USING gin ("match_keys");--> statement-breakpoint
 CREATE UNIQUE INDEX "share_links_token_key" ON "share_links" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "share_links_asset_idx" ON "share_links" USING btree ("workspace_id","asset_id");--> statement-breakpoint
-CREATE INDEX "share_opens_link_idx" ON "share_opens" USING btree ("workspace_id","share_link_id","opened_at");
+CREATE INDEX "share_opens_link_idx" ON "share_opens" USING btree ("workspace_id","share_link_id","opened_at");--> statement-breakpoint
+-- Library search's candidates (library/search/search.repository.ts): the assets whose text matches the query; when
+-- fewer than 20 do (a misspelling, most likely), also those whose title comes within trigram reach (pg_trgm word
+-- similarity >= 0.5, search.repository.ts TITLE_SIMILARITY_MIN). SECURITY DEFINER so the GIN indexes answer: under
+-- row-level security the planner may not use a non-leakproof operator (@@, %>) as an index condition and read every
+-- asset of the workspace instead (1.5 s at 100,000). It keeps the policy's rule: only the workspace the caller's
+-- transaction or connection is confined to.
+CREATE OR REPLACE FUNCTION library_search_candidates(ws uuid, q tsquery, title_words text) RETURNS SETOF uuid
+  LANGUAGE plpgsql STABLE SECURITY DEFINER
+  SET search_path = public, pg_temp
+  SET pg_trgm.word_similarity_threshold = '0.5' AS $$
+DECLARE
+  found integer := 0;
+BEGIN
+  IF ws IS DISTINCT FROM nullif(current_setting('app.workspace_id', true), '')::uuid THEN
+    RETURN;
+  END IF;
+  IF q IS NOT NULL THEN
+    RETURN QUERY SELECT a.id FROM assets a WHERE a.workspace_id = ws AND a.search_vector @@ q;
+    GET DIAGNOSTICS found = ROW_COUNT;
+  END IF;
+  IF found < 20 THEN
+    RETURN QUERY SELECT a.id FROM assets a WHERE a.workspace_id = ws AND lower(a.title) %> title_words;
+  END IF;
+END
+$$;

@@ -3,9 +3,11 @@ import type { AssetStatus, AssetType, SearchFacet } from '@tandem/contracts';
 import type { DbOrTx } from '../../../db/database.ts';
 
 /**
- * Library search in one statement: the candidates (full-text match with the weighted `search_vector`, or a title
- * whose trigrams come close to the query — both answered from GIN indexes), each scored, then from that one set
- * the page, the total and the facet counts (each facet counted under every filter but its own).
+ * Library search. With words, one statement: the candidates (full-text match with the weighted `search_vector`, or
+ * a title whose trigrams come close to the query — both answered from GIN indexes), each scored, then from that one
+ * set the page, the total and the facet counts (each facet counted under every filter but its own). Without words,
+ * the page comes from the (workspace, status, updated_at) index and the counts from `counts`, which the service
+ * keeps between changes (they read every asset of the workspace).
  */
 
 /** How close a title's best-matching stretch must come to the query, by trigrams ("pricng" vs "pricing": 0.57). */
@@ -15,11 +17,12 @@ const WEIGHTS = '{0.1,0.2,0.4,1.0}';
 /**
  * The score's parts. Every query word found in the title, or in the tags, is a step (so however often the body
  * repeats a word, a title or tag match stays ahead); the rank orders within a step; the title's trigram closeness
- * carries misspellings and prefixes, and its whole-title similarity prefers the title that is closest overall.
+ * carries misspellings and prefixes; at equal score the shorter title (the closer one: "Pricing sheet" before
+ * "Pricing FAQ (draft)") comes first.
  */
-const SCORE = { allInTitle: 0.6, allInTags: 0.3, rank: 0.3, titleWords: 0.5, wholeTitle: 0.1 } as const;
+const SCORE = { allInTitle: 0.6, allInTags: 0.3, rank: 0.3, titleWords: 0.5, titleLength: 0.0001 } as const;
 /** A constant of ours written into the statement (a parameter would take the type of its first use). */
-const n = (x: number) => sql.raw(x.toFixed(3));
+const n = (x: number) => sql.raw(String(x));
 
 export const TAG_COLUMNS = {
   products: sql.raw('a.products'),
@@ -56,10 +59,16 @@ export interface SearchPageRow {
   updatedAt: string;
 }
 
+export interface FacetCount {
+  facet: SearchFacet;
+  value: string;
+  count: number;
+}
+
 export interface SearchAnswer {
   rows: SearchPageRow[];
   total: number;
-  facets: { facet: SearchFacet; value: string; label: string; count: number }[] | null;
+  facets: FacetCount[] | null;
 }
 
 /** Per-facet filter, as a boolean column of the candidate set (true when the facet is not filtered). */
@@ -75,7 +84,7 @@ function facetFlags(f: SearchFilter): Record<SearchFacet, SQL> {
   return flags;
 }
 
-const FLAG = (facet: SearchFacet) => sql.raw(`m_${facet}`);
+const FLAG = (facet: SearchFacet) => sql.raw(`b.m_${facet}`);
 const FACETS: SearchFacet[] = ['type', 'products', 'segments', 'personas', 'competitors', 'stages', 'regions'];
 /** Values per facet in the answer (the most frequent). */
 const FACET_VALUES = 50;
@@ -87,94 +96,137 @@ function othersMatch(facet: SearchFacet): SQL {
   );
 }
 
+/**
+ * Every facet's counts in one pass over the candidates: each row gives its type and each tag value to the facets
+ * whose other filters it passes; the most frequent values per facet are kept.
+ */
+/**
+ * Every facet's counts in one pass over the candidates: each row gives its type and each tag value to the facets
+ * whose other filters it passes; the most frequent values per facet are kept.
+ */
 function facetCounts(): SQL {
   const parts = FACETS.map((facet) => {
-    const value = facet === 'type' ? sql.raw('b.type') : facet === 'competitors' ? sql.raw('v::text') : sql.raw('v');
-    const from =
-      facet === 'type'
-        ? sql`base b`
-        : facet === 'competitors'
-          ? sql`base b cross join unnest(b.competitor_ids) v`
-          : sql`base b cross join unnest(b.${sql.raw(facet)}) v`;
-    return sql`(select ${facet}::text as facet, ${value} as value, count(*)::int as n from ${from} where ${othersMatch(facet)} group by 2 order by 3 desc, 2 limit ${FACET_VALUES})`;
+    if (facet === 'type') return sql`select 'type' as facet, b.type as value where ${othersMatch(facet)}`;
+    const column = facet === 'competitors' ? sql.raw('b.competitor_ids') : sql.raw(`b.${facet}`);
+    return sql`select ${facet}, v::text from unnest(${column}) v where ${othersMatch(facet)}`;
   });
-  return sql`(select coalesce(json_agg(json_build_array(f.facet, f.value, f.n, c.name)), '[]'::json)
-    from (${sql.join(parts, sql` union all `)}) f
-    left join competitors c on f.facet = 'competitors' and c.workspace_id = ${sql.raw('ws.id')} and c.id::text = f.value)`;
+  return sql`(select coalesce(json_agg(json_build_array(f.facet, f.value, f.n)), '[]'::json)
+    from (select x.facet, x.value, count(*)::int as n, row_number() over (partition by x.facet order by count(*) desc, x.value) as rank
+            from base b cross join lateral (${sql.join(parts, sql` union all `)}) x
+           group by x.facet, x.value) f
+    where f.rank <= ${FACET_VALUES})`;
 }
 
-export const searchRepository = {
-  /**
-   * Sets, for the transaction, how close a title must come by trigrams to be a candidate: the GIN index
-   * answers `%>` with this threshold (pg_trgm reads it as a setting, so it cannot be a parameter).
-   */
-  async useTitleThreshold(db: DbOrTx) {
-    await db.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TITLE_SIMILARITY_MIN)}, true)`);
-  },
+/** What every candidate passes (all filters but the facets'), and its score when there are words. */
+function candidates(workspaceId: string, text: SearchText | null, f: SearchFilter, statuses = f.statuses) {
+  const where: SQL[] = [sql`a.workspace_id = ${workspaceId}`, statuses.length === 1 ? sql`a.status = ${statuses[0]}` : sql`a.status = any(${sql.param(statuses)}::text[])`];
+  if (f.ownerUserId) where.push(sql`a.owner_user_id = ${f.ownerUserId}`);
+  if (f.overdue) where.push(sql`a.status = 'published' and a.review_by < ${f.today}::date`);
+  let score = sql`null::numeric`;
+  if (text) {
+    const ts = text.tsquery ? sql`to_tsquery('english', ${text.tsquery})` : sql`null::tsquery`;
+    const trigram = text.trigram;
+    // The GIN indexes answer through library_search_candidates (migration 0007): under row-level security they could not.
+    where.push(sql`a.id in (select library_search_candidates(${workspaceId}::uuid, ${ts}, ${trigram}))`);
+    const fts = text.tsquery
+      ? sql`${n(SCORE.allInTitle)} * (ts_filter(a.search_vector, '{a}') @@ ${ts})::int + ${n(SCORE.allInTags)} * (ts_filter(a.search_vector, '{b}') @@ ${ts})::int
+            + ${n(SCORE.rank)} * ts_rank_cd(${WEIGHTS}::float4[], a.search_vector, ${ts}, 32)`
+      : sql`0`;
+    score = sql`round((coalesce(${fts}, 0) + ${n(SCORE.titleWords)} * word_similarity(${trigram}, lower(a.title))
+                       - ${n(SCORE.titleLength)} * least(length(a.title), 200))::numeric, 6)`;
+  }
+  return { where: sql.join(where, sql` and `), score, flags: facetFlags(f) };
+}
 
+/** The candidates as a `base` CTE with a column per facet filter (m_<facet>), and `hits`: those passing them all. */
+function baseOf(workspaceId: string, text: SearchText | null, f: SearchFilter): SQL {
+  const c = candidates(workspaceId, text, f);
+  return sql`base as materialized (
+    select a.id, a.updated_at, a.type, a.products, a.segments, a.personas, a.stages, a.regions, a.competitor_ids,
+      ${c.score} as score,
+      ${sql.join(
+        FACETS.map((x) => sql`${c.flags[x]} as ${sql.raw(`m_${x}`)}`),
+        sql`, `,
+      )}
+    from assets a
+    where ${c.where}
+  ),
+  hits as (select * from base b where ${sql.join(FACETS.map(FLAG), sql` and `)})`;
+}
+
+type CountRow = { total: number; facets: [SearchFacet, string, number][] | null };
+const facetRows = (rows: CountRow['facets']) => rows?.map(([facet, value, count]) => ({ facet, value, count })) ?? null;
+
+export const searchRepository = {
+  /** A query with words: page, total and (on the first page) facets from one scored candidate set. */
   async search(
     db: DbOrTx,
     workspaceId: string,
-    text: SearchText | null,
+    text: SearchText,
     f: SearchFilter,
     page: { sort: 'relevance' | 'updated'; limit: number; after?: SearchCursor; facets: boolean },
   ): Promise<SearchAnswer> {
-    const flags = facetFlags(f);
-    const where: SQL[] = [sql`a.workspace_id = ${workspaceId}`, sql`a.status = any(${sql.param(f.statuses)}::text[])`];
-    if (f.ownerUserId) where.push(sql`a.owner_user_id = ${f.ownerUserId}`);
-    if (f.overdue) where.push(sql`a.status = 'published' and a.review_by < ${f.today}::date`);
-    let score = sql`null::numeric`;
-    if (text) {
-      const ts = text.tsquery ? sql`to_tsquery('english', ${text.tsquery})` : sql`null::tsquery`;
-      const trigram = text.trigram;
-      where.push(
-        text.tsquery
-          ? sql`(a.search_vector @@ ${ts} or lower(a.title) %> ${trigram})`
-          : sql`lower(a.title) %> ${trigram}`,
-      );
-      const fts = text.tsquery
-        ? sql`${n(SCORE.allInTitle)} * (ts_filter(a.search_vector, '{a}') @@ ${ts})::int + ${n(SCORE.allInTags)} * (ts_filter(a.search_vector, '{b}') @@ ${ts})::int
-              + ${n(SCORE.rank)} * ts_rank_cd(${WEIGHTS}::float4[], a.search_vector, ${ts}, 32)`
-        : sql`0`;
-      score = sql`round((coalesce(${fts}, 0) + ${n(SCORE.titleWords)} * word_similarity(${trigram}, lower(a.title))
-                         + ${n(SCORE.wholeTitle)} * similarity(${trigram}, lower(a.title)))::numeric, 6)`;
-    }
-    const hitsWhere = sql.join(
-      FACETS.map((x) => FLAG(x)),
-      sql` and `,
-    );
-    const order =
-      page.sort === 'relevance' ? sql`h.score desc, h.id desc` : sql`h.updated_at desc, h.id desc`;
+    const order = page.sort === 'relevance' ? sql`h.score desc, h.id desc` : sql`h.updated_at desc, h.id desc`;
     let after = sql`true`;
     if (page.after?.sort === 'relevance') after = sql`(h.score, h.id) < (${page.after.score}::numeric, ${page.after.id}::uuid)`;
     else if (page.after?.sort === 'updated') after = sql`(h.updated_at, h.id) < (${page.after.updatedAt}::timestamptz, ${page.after.id}::uuid)`;
-
-    const result = await db.execute<{ total: number; page: [string, string | null, string][]; facets: [SearchFacet, string, number, string | null][] | null }>(sql`
-      with ws as (select ${workspaceId}::uuid as id),
-      base as materialized (
-        select a.id, a.updated_at, a.type, a.products, a.segments, a.personas, a.stages, a.regions, a.competitor_ids,
-          ${score} as score,
-          ${sql.join(
-            FACETS.map((x) => sql`${flags[x]} as ${FLAG(x)}`),
-            sql`, `,
-          )}
-        from assets a
-        where ${sql.join(where, sql` and `)}
-      ),
-      hits as (select * from base where ${hitsWhere})
+    const result = await db.execute<CountRow & { page: [string, string | null, string][] }>(sql`
+      with ${baseOf(workspaceId, text, f)}
       select
         (select count(*)::int from hits) as total,
         (select coalesce(json_agg(json_build_array(p.id, p.score::text, p.updated_at) order by p.ord), '[]'::json)
            from (select h.id, h.score, h.updated_at, row_number() over (order by ${order}) as ord
                    from hits h where ${after} order by ${order} limit ${page.limit + 1}) p) as page,
-        ${page.facets ? facetCounts() : sql`null::json`} as facets
-      from ws`);
+        ${page.facets ? facetCounts() : sql`null::json`} as facets`);
     const row = result.rows[0]!;
     return {
       rows: row.page.map(([id, s, updatedAt]) => ({ id, score: s, updatedAt: new Date(updatedAt).toISOString() })),
       total: row.total,
-      facets: row.facets?.map(([facet, value, count, name]) => ({ facet, value, count, label: facet === 'competitors' ? (name ?? value) : value })) ?? null,
+      facets: facetRows(row.facets),
     };
+  },
+
+  /**
+   * A page without words, newest change first: one index-ordered scan per status (the index is by workspace,
+   * status and update time), merged.
+   */
+  async browse(db: DbOrTx, workspaceId: string, f: SearchFilter, page: { limit: number; after?: SearchCursor }): Promise<SearchPageRow[]> {
+    const after = page.after?.sort === 'updated' ? sql`and (a.updated_at, a.id) < (${page.after.updatedAt}::timestamptz, ${page.after.id}::uuid)` : sql``;
+    const perStatus = f.statuses.map((status) => {
+      const c = candidates(workspaceId, null, f, [status]);
+      return sql`(select a.id, a.updated_at from assets a
+                   where ${c.where} and ${sql.join(FACETS.map((x) => c.flags[x]), sql` and `)} ${after}
+                   order by a.updated_at desc, a.id desc limit ${page.limit + 1})`;
+    });
+    const result = await db.execute<{ id: string; updated_at: Date }>(sql`
+      select x.id, x.updated_at from (${sql.join(perStatus, sql` union all `)}) x order by x.updated_at desc, x.id desc limit ${page.limit + 1}`);
+    return result.rows.map((r) => ({ id: r.id, score: null, updatedAt: new Date(r.updated_at).toISOString() }));
+  },
+
+  /** Total and facet counts without words (every asset of the workspace under the filters: the service keeps them). */
+  async counts(db: DbOrTx, workspaceId: string, f: SearchFilter): Promise<{ total: number; facets: FacetCount[] }> {
+    const result = await db.execute<CountRow>(sql`
+      with ${baseOf(workspaceId, null, f)}
+      select (select count(*)::int from hits) as total, ${facetCounts()} as facets`);
+    const row = result.rows[0]!;
+    return { total: row.total, facets: facetRows(row.facets) ?? [] };
+  },
+
+  /**
+   * What changes whenever an asset is added, changed or removed (every write stamps updated_at): how many there
+   * are and the latest change. One index-only scan.
+   */
+  async stamp(db: DbOrTx, workspaceId: string): Promise<string> {
+    const result = await db.execute<{ stamp: string }>(sql`
+      select count(*) || '/' || coalesce(max(a.updated_at)::text, '') as stamp from assets a where a.workspace_id = ${workspaceId}`);
+    return result.rows[0]!.stamp;
+  },
+
+  async competitorNames(db: DbOrTx, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const result = await db.execute<{ id: string; name: string }>(sql`
+      select c.id, c.name from competitors c where c.workspace_id = ${workspaceId} and c.id = any(${sql.param(ids)}::uuid[])`);
+    return new Map(result.rows.map((r) => [r.id, r.name]));
   },
 
   /** The body each reader sees: the current version's for readers of published material, else the working copy. */

@@ -1,5 +1,6 @@
 import type { AssetSearchFacets, AssetSearchQuery, AssetSearchResult, AssetStatus, DealAssets, DealAssetsQuery, FacetValue } from '@tandem/contracts';
 import { can, DEAL_MATCH_LABELS, SEARCH_FACETS } from '@tandem/contracts';
+import type { DbOrTx } from '../../../db/database.ts';
 import type { TenantContext } from '../../../lib/context.ts';
 import type { Deps } from '../../../lib/deps.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '../../../lib/pagination.ts';
@@ -7,7 +8,8 @@ import { loadAssetSummaries, todayIso } from '../asset-summaries.ts';
 import { LibraryErrors as E } from '../library.errors.ts';
 import { rankDealAssets } from './deal-ranking.ts';
 import { forDealRepository } from './for-deal.repository.ts';
-import { searchRepository as repo, type SearchCursor, type SearchFilter } from './search.repository.ts';
+import { CountsCache } from './facet-cache.ts';
+import { searchRepository as repo, type FacetCount, type SearchCursor, type SearchFilter } from './search.repository.ts';
 import { excerptSegments, parseQuery, segmentsOf } from './search-text.ts';
 
 /** A repeatable query parameter (`?type=a&type=b`) as a list. */
@@ -42,10 +44,27 @@ function readCursor(cursor: string | undefined, sort: 'relevance' | 'updated'): 
   invalidCursor();
 }
 
-function facetsOf(rows: { facet: string; value: string; label: string; count: number }[]): AssetSearchFacets {
+function facetsOf(rows: FacetCount[], competitorNames: Map<string, string>): AssetSearchFacets {
   const out = Object.fromEntries(SEARCH_FACETS.map((f) => [f, [] as FacetValue[]])) as AssetSearchFacets;
-  for (const r of rows) out[r.facet as keyof AssetSearchFacets].push({ value: r.value, label: r.label, count: r.count });
+  for (const r of rows) {
+    const label = r.facet === 'competitors' ? competitorNames.get(r.value) : r.value;
+    if (label !== undefined) out[r.facet].push({ value: r.value, label, count: r.count });
+  }
   return out;
+}
+
+const counted = new CountsCache<{ total: number; facets: FacetCount[] }>();
+
+/** A search without words: the page from the index, total and facets from the counts kept since the last change. */
+async function browse(db: DbOrTx, workspaceId: string, filter: SearchFilter, page: { limit: number; after?: SearchCursor; facets: boolean }) {
+  const key = JSON.stringify([workspaceId, filter]);
+  const [rows, stamp] = await Promise.all([repo.browse(db, workspaceId, filter, page), repo.stamp(db, workspaceId)]);
+  let counts = counted.get(key, stamp);
+  if (!counts) {
+    counts = await repo.counts(db, workspaceId, filter);
+    counted.set(key, stamp, counts);
+  }
+  return { rows, total: counts.total, facets: page.facets ? counts.facets : null };
 }
 
 export function createSearchService(deps: Deps) {
@@ -59,14 +78,17 @@ export function createSearchService(deps: Deps) {
       const after = readCursor(q.cursor, sort);
       const filter = filterOf(ctx, q);
       const publishedView = !can(ctx.role, 'library.write');
-      return database.withTenant(ctx.workspaceId, async (tx) => {
-        if (text) await repo.useTitleThreshold(tx);
-        const found = await repo.search(tx, ctx.workspaceId, text, filter, { sort, limit: q.limit, after, facets: !q.cursor });
+      const run = async (tx: DbOrTx) => {
+        const found = text
+          ? await repo.search(tx, ctx.workspaceId, text, filter, { sort, limit: q.limit, after, facets: !q.cursor })
+          : await browse(tx, ctx.workspaceId, filter, { limit: q.limit, after, facets: !q.cursor });
         const pageRows = found.rows.slice(0, q.limit);
         const ids = pageRows.map((r) => r.id);
-        const [summaries, bodies] = await Promise.all([
+        const competitorIds = (found.facets ?? []).filter((f) => f.facet === 'competitors').map((f) => f.value);
+        const [summaries, bodies, names] = await Promise.all([
           loadAssetSummaries(tx, ctx.workspaceId, ids, { publishedView, today: filter.today }),
           repo.bodies(tx, ctx.workspaceId, ids, publishedView),
+          repo.competitorNames(tx, ctx.workspaceId, competitorIds),
         ]);
         const words = text?.words ?? [];
         const scoreOf = new Map(pageRows.map((r) => [r.id, r.score]));
@@ -80,9 +102,10 @@ export function createSearchService(deps: Deps) {
           })),
           nextCursor: more ? encodeCursor(sort === 'relevance' ? ['r', last.score!, last.id] : ['u', last.updatedAt, last.id]) : null,
           total: found.total,
-          facets: found.facets ? facetsOf(found.facets) : null,
+          facets: found.facets ? facetsOf(found.facets, names) : null,
         };
-      });
+      };
+      return database.readTenant(ctx.workspaceId, run);
     },
 
     async forDeal(ctx: TenantContext, dealId: string, q: DealAssetsQuery): Promise<DealAssets> {

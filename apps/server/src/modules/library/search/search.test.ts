@@ -223,6 +223,17 @@ describe('filters and facets', () => {
     expect(r.facets!.regions).toEqual([{ value: 'EMEA', label: 'EMEA', count: 1 }]);
   });
 
+  it('counts again once an asset changes (counts without words are kept between changes)', async () => {
+    const before = await search({ segments: 'Mid-market' });
+    expect(before.total).toBe(1);
+    await pool().query(`update assets set segments = '{Mid-market}', updated_at = clock_timestamp() where id = $1`, [asset.integration]);
+    const after = await search({ segments: 'Mid-market' });
+    expect(after.total).toBe(2);
+    expect(after.facets!.segments).toEqual(expect.arrayContaining([{ value: 'Mid-market', label: 'Mid-market', count: 2 }]));
+    await pool().query(`update assets set segments = '{}', updated_at = clock_timestamp() where id = $1`, [asset.integration]);
+    expect((await search({ segments: 'Mid-market' })).total).toBe(1);
+  });
+
   it('names the field of a bad filter', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/v1/workspaces/acme/assets?type=poster', headers: { cookie: pmm.client.cookie! } });
     expect(res.statusCode).toBe(400);
