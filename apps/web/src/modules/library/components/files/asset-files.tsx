@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ActionIcon, Alert, Anchor, Box, Button, Card, CloseButton, FileButton, Group, Image, Progress, Stack, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
-import { IconDownload, IconEye, IconFileSpreadsheet, IconFileText, IconFileTypePdf, IconFileUpload, IconPhoto, IconPresentation, IconTrash } from '@tabler/icons-react';
+import { IconDownload, IconExternalLink, IconEye, IconFileSpreadsheet, IconFileText, IconFileTypePdf, IconFileUpload, IconPhoto, IconPresentation, IconTrash } from '@tabler/icons-react';
 import { ASSET_FILE_ACCEPT, ASSET_FILE_KINDS, type AssetFile, type AssetFileKind, type AssetFileList } from '@tandem/contracts';
 import { ConfirmModal } from '../../../../app/components/confirm-modal.tsx';
 import { FileDropZone } from '../../../../app/components/file-drop-zone.tsx';
@@ -125,7 +125,12 @@ function Uploader({ slug, assetId, maxBytes }: { slug: string; assetId: string; 
             </ThemeIcon>
             <Stack gap={2} style={{ flex: '1 1 220px' }} ta="left">
               <Text size="sm" fw={500}>
-                Drop a file here
+                <Text span inherit visibleFrom="sm">
+                  Drop a file here, or choose files
+                </Text>
+                <Text span inherit hiddenFrom="sm">
+                  Add files
+                </Text>
               </Text>
               <Text size="xs" c="dimmed">
                 PDF, PowerPoint, Word, Excel, PNG or JPEG, up to {mb} MB. The type is checked from the file itself.
@@ -185,7 +190,10 @@ function FileRow({ slug, file, selected, canWrite, onPreview, onDownload, onRemo
             {file.fileName}
           </Text>
           <Text size="xs" c="dimmed">
-            {label} · {sizeText(file.sizeBytes)} · {file.uploadedBy ? `${file.uploadedBy.name}, ` : ''}
+            {label} · {sizeText(file.sizeBytes)}
+          </Text>
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {file.uploadedBy ? `${file.uploadedBy.name}, ` : 'Added '}
             {formatRelative(file.uploadedAt)}
           </Text>
         </Stack>
@@ -240,12 +248,18 @@ function Preview({ slug, file, onClose }: { slug: string; file: AssetFile; onClo
   return (
     <Stack gap="xs" aria-label={`Preview of ${file.fileName}`} role="region">
       <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Text size="sm" fw={500} lineClamp={1} style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" fw={500} lineClamp={1} style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
           {file.fileName}
         </Text>
         <Group gap="xs" wrap="nowrap">
-          <Anchor href={inline} target="_blank" rel="noopener" size="sm">
-            Open in a new tab
+          <Anchor href={inline} target="_blank" rel="noopener" size="sm" style={{ whiteSpace: 'nowrap' }}>
+            <Group gap={4} wrap="nowrap" component="span">
+              <IconExternalLink size={14} aria-hidden />
+              Open
+              <Text span size="sm" visibleFrom="sm">
+                in a new tab
+              </Text>
+            </Group>
           </Anchor>
           <CloseButton onClick={onClose} aria-label="Close the preview" />
         </Group>
