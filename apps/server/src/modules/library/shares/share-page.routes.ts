@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { sendFile } from '../files/files.routes.ts';
 import { goneHtml, notFoundHtml, SHARE_PAGE_CSP, sharePageHtml } from './share-page.ts';
 import type { SharesService } from './shares.service.ts';
 
 const Params = z.object({ token: z.string().max(200) });
+const FileParams = Params.extend({ fileId: z.uuid() });
 
 /** Headers of every share page: strict CSP (nothing runs), never indexed, never cached (a revoked link stops at once). */
 function pageHeaders(reply: FastifyReply, status: number) {
@@ -39,6 +41,26 @@ export const sharePageRoutes: FastifyPluginAsync<{ shareLinks: SharesService }> 
         return pageHeaders(reply, 410).send(goneHtml(result.reason, result.at, result.workspaceName));
       case 'page':
         return pageHeaders(reply, 200).send(sharePageHtml({ ...result.content, basePath: `/s/${token}` }));
+      default: {
+        const never: never = result;
+        throw new Error(`unexpected share result ${JSON.stringify(never)}`);
+      }
+    }
+  });
+
+  // A file of the shared asset, downloaded (never shown as a page of ours), while the link works.
+  app.get('/s/:token/files/:fileId', { schema: { hide: true } }, async (req, reply) => {
+    const parsed = FileParams.safeParse(req.params);
+    if (!parsed.success) return pageHeaders(reply, 404).send(notFoundHtml());
+    const result = await shareLinks.openFile(parsed.data.token, parsed.data.fileId);
+    switch (result.kind) {
+      case 'not_found':
+        return pageHeaders(reply, 404).send(notFoundHtml());
+      case 'gone':
+        return pageHeaders(reply, 410).send(goneHtml(result.reason, result.at, result.workspaceName));
+      case 'file':
+        reply.header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer');
+        return sendFile(reply, result.file, false);
       default: {
         const never: never = result;
         throw new Error(`unexpected share result ${JSON.stringify(never)}`);

@@ -6,8 +6,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { can, type CreateShareLinkRequest, type CreateShareLinkResponse, type ShareLink, type Role, type ShareLinkList } from '@tandem/contracts';
 import { hashToken } from '../../../lib/crypto.ts';
+import type { Tx } from '../../../db/database.ts';
 import type { TenantContext } from '../../../lib/context.ts';
 import type { Deps } from '../../../lib/deps.ts';
+import { AppError } from '../../../lib/app-error.ts';
+import { listAssetFiles, openAssetFile, type OpenedFile } from '../files/files.service.ts';
 import { LibraryErrors as E } from '../library.errors.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { usageRepository } from '../usage/usage.repository.ts';
@@ -21,10 +24,12 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** Hex characters of the visitor hash kept: enough to tell visitors apart, too few to be worth reversing. */
 const VISITOR_HASH_CHARS = 16;
 
-export type ShareOpenResult =
-  | { kind: 'not_found' }
-  | { kind: 'gone'; reason: GoneReason; at: Date | null; workspaceName: string }
-  | { kind: 'page'; content: Omit<SharePageContent, 'basePath'> };
+type Refusal = { kind: 'not_found' } | { kind: 'gone'; reason: GoneReason; at: Date | null; workspaceName: string };
+export type ShareOpenResult = Refusal | { kind: 'page'; content: Omit<SharePageContent, 'basePath'> };
+export type ShareFileResult = Refusal | { kind: 'file'; file: OpenedFile };
+
+/** A missing file or asset answers the share page's 404, not an API problem. */
+const isNotFound = (e: unknown) => e instanceof AppError && e.status === 404;
 
 export interface Visitor {
   ip: string;
@@ -70,6 +75,20 @@ export function createSharesService(deps: Deps) {
   async function resolve(token: string) {
     if (!TOKEN.test(token)) return undefined;
     return repo.byTokenHash(database.db, hashToken(deps.secret, token));
+  }
+
+  /** The link, if it still works and its asset is still published; else why not (read in the link's tenant). */
+  async function usableLink(tx: Tx, found: { workspaceId: string; id: string }, now: Date) {
+    const row = await repo.linkInTenant(tx, found.workspaceId, found.id);
+    if (!row) return { kind: 'not_found' } as const;
+    const workspaceName = await repo.workspaceName(tx, found.workspaceId);
+    const state = stateOf(row, now);
+    if (state !== 'active') return { kind: 'gone', reason: state, at: state === 'revoked' ? row.revokedAt : row.expiresAt, workspaceName } as const;
+    const v = await repo.publishedVersion(tx, found.workspaceId, row.assetId);
+    if (!v || v.status !== 'published' || v.number === null || v.title === null || v.body === null || v.publishedAt === null) {
+      return { kind: 'gone', reason: 'withdrawn', at: null, workspaceName } as const;
+    }
+    return { kind: 'link', row, workspaceName, version: { number: v.number, title: v.title, body: v.body, publishedAt: v.publishedAt } } as const;
   }
 
   return {
@@ -147,41 +166,51 @@ export function createSharesService(deps: Deps) {
       const now = opts.now ?? new Date();
       const found = await resolve(token);
       if (!found) return { kind: 'not_found' };
-      return database.withTenant(found.workspaceId, async (tx) => {
-        const link = await repo.linkInTenant(tx, found.workspaceId, found.id);
-        if (!link) return { kind: 'not_found' } as const;
-        const workspaceName = await repo.workspaceName(tx, found.workspaceId);
-        const state = stateOf(link, now);
-        if (state !== 'active') return { kind: 'gone', reason: state, at: state === 'revoked' ? link.revokedAt : link.expiresAt, workspaceName } as const;
-        const version = await repo.publishedVersion(tx, found.workspaceId, link.assetId);
-        if (!version || version.status !== 'published' || version.number === null) {
-          return { kind: 'gone', reason: 'withdrawn', at: null, workspaceName } as const;
-        }
+      const result = await database.withTenant(found.workspaceId, async (tx) => {
+        const link = await usableLink(tx, found, now);
+        if (link.kind !== 'link') return link;
+        const { row, version, workspaceName } = link;
         if (opts.record) {
-          await repo.insertOpen(tx, { workspaceId: found.workspaceId, shareLinkId: link.id, visitorHash: visitorHash(found.workspaceId, visitor), openedAt: now });
+          await repo.insertOpen(tx, { workspaceId: found.workspaceId, shareLinkId: row.id, visitorHash: visitorHash(found.workspaceId, visitor), openedAt: now });
           await usageRepository.insertEvent(tx, {
             workspaceId: found.workspaceId,
-            assetId: link.assetId,
+            assetId: row.assetId,
             kind: 'share_opened',
             userId: null,
-            dealId: link.dealId,
-            shareLinkId: link.id,
+            dealId: row.dealId,
+            shareLinkId: row.id,
             occurredAt: now,
           });
         }
-        const files: SharedFile[] = [];
-        return {
-          kind: 'page',
-          content: {
-            workspaceName,
-            title: version.title!,
-            bodyHtml: renderMarkdown(version.body ?? ''),
-            version: version.number,
-            publishedAt: version.publishedAt!,
-            files,
-          },
-        } as const;
+        const content = {
+          workspaceName,
+          title: version.title,
+          bodyHtml: renderMarkdown(version.body),
+          version: version.number,
+          publishedAt: version.publishedAt,
+          files: [] as SharedFile[],
+        };
+        return { kind: 'page', assetId: row.assetId, content } as const;
       });
+      if (result.kind !== 'page') return result;
+      // Only what the page shows of each file: never who uploaded it.
+      const files = await listAssetFiles(deps, found.workspaceId, result.assetId).catch((e: unknown) => (isNotFound(e) ? [] : Promise.reject(e)));
+      result.content.files = files.map((f) => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, sizeBytes: f.sizeBytes }));
+      return { kind: 'page', content: result.content };
+    },
+
+    /** A file of the shared asset, while the link works (no open is counted: the page's open was). */
+    async openFile(token: string, fileId: string, now = new Date()): Promise<ShareFileResult> {
+      const found = await resolve(token);
+      if (!found) return { kind: 'not_found' };
+      const link = await database.withTenant(found.workspaceId, (tx) => usableLink(tx, found, now));
+      if (link.kind !== 'link') return link;
+      try {
+        return { kind: 'file', file: await openAssetFile(deps, found.workspaceId, link.row.assetId, fileId) };
+      } catch (e) {
+        if (isNotFound(e)) return { kind: 'not_found' };
+        throw e;
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHarness, type Client, type Harness } from '../../../../test/app-harness.ts';
+import { pdfOf } from '../files/fixtures/sample-files.ts';
 import { insertAsset, insertDeal, twoWorkspaces } from '../usage/usage.fixtures.ts';
 
 let h: Harness;
@@ -262,5 +263,35 @@ describe('the public share page', () => {
     expect(opensB.rows).toEqual([{ workspace_id: wsB }]);
     // B cannot list or revoke A's links through its own workspace either.
     expect((await call(h.app, adminB, 'GET', `/api/v1/workspaces/bravo/assets/${ids.published}/share-links`)).statusCode).toBe(404);
+  });
+
+  it('lists the asset files with download links that work while the link does, and never who uploaded them', async () => {
+    const asset = await insertAsset(h.services.deps.database, wsA, { title: 'With a PDF', versions: [{ title: 'With a PDF', body: 'See the file.' }] });
+    const form = new FormData();
+    const pdf = pdfOf('Globex pricing sheet');
+    form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'Pricing “sheet”.pdf');
+    const req = new Request('http://tandem.test', { method: 'POST', body: form });
+    const up = await call(h.app, m.marketing.client, 'POST', A(`assets/${asset}/files`), {
+      body: Buffer.from(await req.arrayBuffer()),
+      headers: { 'content-type': req.headers.get('content-type')! },
+    });
+    expect(up.statusCode).toBe(201);
+    const fileId = up.json().id as string;
+    const link = (await share(m.sales.client, asset)).json();
+    const token = tokenOf(link.url);
+    const page = await open(token);
+    expect(page.body).toContain(`<a href="/s/${token}/files/${fileId}" download>Pricing “sheet”.pdf</a>`);
+    expect(page.body).not.toContain('Maya');
+    const file = await h.app.inject({ method: 'GET', url: `/s/${token}/files/${fileId}` });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(String(file.headers['content-disposition'])).toMatch(/^attachment;/);
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    // Another file id, or a file of another asset: the 404 page.
+    expect((await h.app.inject({ method: 'GET', url: `/s/${token}/files/${ids.published}` })).statusCode).toBe(404);
+    await call(h.app, m.sales.client, 'POST', A(`assets/${asset}/share-links/${link.id}/revoke`));
+    const gone = await h.app.inject({ method: 'GET', url: `/s/${token}/files/${fileId}` });
+    expect(gone.statusCode).toBe(410);
+    expect(gone.headers['content-type']).toMatch(/^text\/html/);
   });
 });
