@@ -146,6 +146,22 @@ describe('uploading', () => {
     expect(json.json().detail).toMatch(/^body: send multipart\/form-data/);
   });
 
+  it('answers 400 to a multipart body cut short, and 404 to an asset that does not exist, keeping nothing', async () => {
+    const assetId = await newAsset('draft');
+    const before = { rows: await rowCount(), disk: await filesOnDisk() };
+    const { body, headers } = await multipart(pdfOf(), 'cut.pdf');
+    const cut = await call(h.app, pmm, 'POST', api(`assets/${assetId}/files`), { body: body.subarray(0, body.length - 60), headers });
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json().code).toBe('INVALID_MULTIPART');
+    const missing = await upload(pmm, '00000000-0000-4000-8000-000000000000', pdfOf(), 'nowhere.pdf');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().code).toBe('LIBRARY_ASSET_NOT_FOUND');
+    const badId = await upload(pmm, 'not-a-uuid', pdfOf(), 'x.pdf');
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json().detail).toMatch(/^params\.assetId/);
+    expect({ rows: await rowCount(), disk: await filesOnDisk() }).toEqual(before);
+  });
+
   it('keeps a PDF that cannot be drawn, without a thumbnail', async () => {
     const assetId = await newAsset('draft');
     const res = await upload(pmm, assetId, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0x41)]), 'broken.pdf');
