@@ -24,7 +24,9 @@ import {
   confidentEnough,
   DUPLICATE_MIN,
   SimilarityIndex,
+  THEME_RULE,
   type IndexRow,
+  type ThemeRule,
 } from '../../apps/server/src/modules/feedback/similarity/similarity.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -124,8 +126,17 @@ export interface Thresholds {
   duplicateMin: number;
   autoAssignMin: number;
   autoAssignMargin: number;
+  /** The margin's size power (similarity.ts MARGIN_SIZE_POWER) and how many nearest members a theme score averages. */
+  sizePower: number;
+  nearest: number;
 }
-export const CURRENT: Thresholds = { duplicateMin: DUPLICATE_MIN, autoAssignMin: AUTO_ASSIGN_MIN, autoAssignMargin: AUTO_ASSIGN_MARGIN };
+export const CURRENT: Thresholds = {
+  duplicateMin: DUPLICATE_MIN,
+  autoAssignMin: AUTO_ASSIGN_MIN,
+  autoAssignMargin: AUTO_ASSIGN_MARGIN,
+  sizePower: THEME_RULE.sizePower,
+  nearest: THEME_RULE.nearest,
+};
 
 /** What happened to one logged utterance. */
 export interface Outcome {
@@ -216,11 +227,12 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
   const started = performance.now();
   const split = typeof opts.split === 'string' ? loadSplit(opts.split, opts.seeds ?? 5, opts.seed ?? 42) : opts.split;
   const t = opts.thresholds;
-  const custom = !!t && (t.autoAssignMin !== undefined || t.autoAssignMargin !== undefined);
-  const autoMin = t?.autoAssignMin ?? AUTO_ASSIGN_MIN;
-  const autoMargin = t?.autoAssignMargin ?? AUTO_ASSIGN_MARGIN;
-  const confident = (m: { similarity: number; runnerUp: number }) =>
-    custom ? m.similarity >= autoMin && m.similarity - m.runnerUp >= autoMargin : confidentEnough(m);
+  const rule: ThemeRule = {
+    min: t?.autoAssignMin ?? THEME_RULE.min,
+    margin: t?.autoAssignMargin ?? THEME_RULE.margin,
+    sizePower: t?.sizePower ?? THEME_RULE.sizePower,
+    nearest: t?.nearest ?? THEME_RULE.nearest,
+  };
   const rebuildEvery = opts.rebuildEvery ?? DEFAULT_REBUILD_EVERY;
   const observedAt = new Date();
   const since = new Date(observedAt.getTime() - 90 * 86_400_000);
@@ -246,8 +258,8 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
       hits = found.length;
       if (found[0]) top = { category: categoryOf.get(found[0].row.id)!, similarity: found[0].similarity };
     }
-    const m = index.closestTheme(u.text, live);
-    const assigned = m && confident(m) ? m.themeId : null;
+    const m = index.closestTheme(u.text, live, rule.nearest);
+    const assigned = m && confidentEnough(m, rule) ? m.themeId : null;
     const row: IndexRow = { id: `q${q}`, text: u.text, themeId: assigned, observedAt, submittedByUserId: null };
     rows.push(row);
     categoryOf.set(row.id, u.category);
@@ -293,34 +305,44 @@ async function main(args: string[]) {
   const mins = list(args, '--min', [0.2, 0.25, 0.3, 0.35, 0.4]);
   const margins = list(args, '--margin', [0, 0.02, 0.05, 0.08]);
   const dups = list(args, '--dup', [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]);
+  const powers = list(args, '--size-power', [THEME_RULE.sizePower]);
+  const nearests = list(args, '--nearest', [THEME_RULE.nearest]);
+  const noDup = args.includes('--no-dup');
   const split = loadSplit(splitArg as SplitName, seeds, orderSeed);
   const triage = (args.includes('--triage') ? args[args.indexOf('--triage') + 1] : 'file') as TriageMode;
   if (triage !== 'file' && triage !== 'leave') throw new Error(`--triage must be file or leave, not "${triage}"`);
   console.log(
     `feedback-quality-fast: Banking77 ${split.name} split, ${seeds} seeds × ${split.categories.length} themes, ${split.queries.length} queries, ` +
-      `index rebuilt every ${rebuildEvery} items, triage ${triage === 'file' ? 'filed by a PMM every ' + rebuildEvery + ' items' : 'left alone'}; engine settings DUPLICATE_MIN ${DUPLICATE_MIN}, AUTO_ASSIGN_MIN ${AUTO_ASSIGN_MIN}, margin ${AUTO_ASSIGN_MARGIN}`,
+      `index rebuilt every ${rebuildEvery} items, triage ${triage === 'file' ? 'filed by a PMM every ' + rebuildEvery + ' items' : 'left alone'}; engine settings DUPLICATE_MIN ${DUPLICATE_MIN}, AUTO_ASSIGN_MIN ${AUTO_ASSIGN_MIN}, margin ${AUTO_ASSIGN_MARGIN} × (5 / n)^${THEME_RULE.sizePower}, ${THEME_RULE.nearest} nearest members`,
   );
   const base = evaluate({ split, rebuildEvery, triage });
   console.log(`${summaryLine('current settings', base.summary)} (${base.seconds.toFixed(1)} s, ${base.builds} index builds)`);
 
   // Near-duplicates do not change what the index holds, so one run at the lowest threshold answers them all.
+  if (!noDup) printDuplicates(split, rebuildEvery, triage, dups);
+  for (const sizePower of powers) {
+    for (const nearest of nearests) {
+      console.log(`\ncoverage / precision by AUTO_ASSIGN_MIN (rows) × AUTO_ASSIGN_MARGIN (columns), margin × (5 / n)^${sizePower}, ${nearest} nearest members`);
+      console.log(`| min \\ margin | ${margins.join(' | ')} |`);
+      console.log(`| --- | ${margins.map(() => '---').join(' | ')} |`);
+      for (const min of mins) {
+        const cells = margins.map((margin) => {
+          const s = evaluate({ split, rebuildEvery, triage, duplicates: false, thresholds: { autoAssignMin: min, autoAssignMargin: margin, sizePower, nearest } }).summary;
+          return `${pct(s.coverage)} / ${pct(s.precision)}`;
+        });
+        console.log(`| ${min} | ${cells.join(' | ')} |`);
+      }
+    }
+  }
+}
+
+function printDuplicates(split: Split, rebuildEvery: number, triage: TriageMode, dups: number[]) {
   const low = evaluate({ split, rebuildEvery, triage, thresholds: { duplicateMin: Math.min(...dups) } });
   console.log('\n| DUPLICATE_MIN | shown (panel) | first shown right | API answered | API first right |');
   console.log('| --- | --- | --- | --- | --- |');
   for (const d of dups) {
     const s = summarize(low.outcomes, d);
     console.log(`| ${d} | ${pct(s.shownRate)} | ${pct(s.firstRight)} | ${pct(s.apiShownRate)} | ${pct(s.apiFirstRight)} |`);
-  }
-
-  console.log('\ncoverage / precision by AUTO_ASSIGN_MIN (rows) × AUTO_ASSIGN_MARGIN (columns)');
-  console.log(`| min \\ margin | ${margins.join(' | ')} |`);
-  console.log(`| --- | ${margins.map(() => '---').join(' | ')} |`);
-  for (const min of mins) {
-    const cells = margins.map((margin) => {
-      const s = evaluate({ split, rebuildEvery, triage, duplicates: false, thresholds: { autoAssignMin: min, autoAssignMargin: margin } }).summary;
-      return `${pct(s.coverage)} / ${pct(s.precision)}`;
-    });
-    console.log(`| ${min} | ${cells.join(' | ')} |`);
   }
 }
 

@@ -338,7 +338,9 @@ export function report(r: QualityResult) {
   );
   const own = r.rebuildAt.filter((q) => q % r.rebuildEvery !== 0);
   if (own.length) console.log(`feedback-quality: the service also rebuilt on its own (30 s rule) before utterances ${own.join(', ')}`);
-  console.log(`feedback-quality: settings DUPLICATE_MIN ${CURRENT.duplicateMin}, AUTO_ASSIGN_MIN ${CURRENT.autoAssignMin}, AUTO_ASSIGN_MARGIN ${CURRENT.autoAssignMargin}`);
+  console.log(
+    `feedback-quality: settings DUPLICATE_MIN ${CURRENT.duplicateMin}, AUTO_ASSIGN_MIN ${CURRENT.autoAssignMin}, AUTO_ASSIGN_MARGIN ${CURRENT.autoAssignMargin} × (5 / n)^${CURRENT.sizePower}, ${CURRENT.nearest} nearest members`,
+  );
   console.log(
     `feedback-quality: near-duplicates: the panel shows one for ${pct(s.shownRate)} of utterances (${s.shown}; none under ${PANEL_MIN_CHARS} characters), ` +
       `first shown right ${pct(s.firstRight)}; the API answers ${pct(s.apiShownRate)}, first right ${pct(s.apiFirstRight)}`,

@@ -5,7 +5,7 @@ import { seededRandom } from '../../apps/server/src/lib/random.ts';
 import { clusterTexts } from '../../apps/server/src/modules/feedback/clustering/engine.ts';
 import { composeFeedback, pickTopic } from '../../apps/server/src/modules/feedback/feedback.demo-corpus.ts';
 import { DEMO_THEMED_TOPICS } from '../../apps/server/src/modules/feedback/feedback.demo.ts';
-import { AUTO_ASSIGN_MARGIN, AUTO_ASSIGN_MIN, SimilarityIndex } from '../../apps/server/src/modules/feedback/similarity/similarity.ts';
+import { confidentEnough, SimilarityIndex, THEME_RULE, type ThemeRule } from '../../apps/server/src/modules/feedback/similarity/similarity.ts';
 import { suggestionCount } from '../../apps/server/src/modules/feedback/suggestions/suggestions.service.ts';
 
 const rnd = seededRandom(3);
@@ -54,19 +54,26 @@ function corpus(seed: number, n: number) {
     train.map((a, i) => ({ id: String(i), text: a.text, themeId: themed.has(a.topic) ? a.topic : null, observedAt: new Date(), submittedByUserId: null })),
   );
   const shouldJoin = test.filter((a) => themed.has(a.topic)).length;
-  for (const [min, margin] of [[0.2, 0.05], [0.3, 0.05], [AUTO_ASSIGN_MIN, AUTO_ASSIGN_MARGIN], [0.35, AUTO_ASSIGN_MARGIN]] as const) {
+  const rules: ThemeRule[] = [
+    { min: 0.2, margin: 0.05, sizePower: 0, nearest: 3 },
+    { min: 0.3, margin: 0.05, sizePower: 0, nearest: 3 },
+    // The rule before the size-aware margin (decision 0007), then the engine's.
+    { min: 0.3, margin: 0.12, sizePower: 0, nearest: 3 },
+    THEME_RULE,
+  ];
+  for (const rule of rules) {
     let filed = 0;
     let right = 0;
     let unthemedFiled = 0;
     for (const a of test) {
-      const m = index.closestTheme(a.text, themed);
-      if (!m || m.similarity < min || m.similarity - m.runnerUp < margin) continue;
+      const m = index.closestTheme(a.text, themed, rule.nearest);
+      if (!m || !confidentEnough(m, rule)) continue;
       filed++;
       if (m.themeId === a.topic) right++;
       else if (!themed.has(a.topic)) unthemedFiled++;
     }
     console.log(
-      `feedback: auto-assignment at score ≥ ${min}, margin ≥ ${margin}: filed ${right} of ${shouldJoin} themed items correctly (recall ${(right / shouldJoin).toFixed(3)}), ` +
+      `feedback: auto-assignment at score ≥ ${rule.min}, margin ≥ ${rule.margin} × (5 / n)^${rule.sizePower}, ${rule.nearest} nearest: filed ${right} of ${shouldJoin} themed items correctly (recall ${(right / shouldJoin).toFixed(3)}), ` +
         `precision ${(right / Math.max(1, filed)).toFixed(3)}, unthemed items filed ${unthemedFiled}`,
     );
   }
