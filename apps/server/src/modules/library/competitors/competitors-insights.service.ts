@@ -36,7 +36,7 @@ interface Totals {
 }
 
 function totalsOf(rows: DealStatsRow[]): Totals {
-  const t: Totals = { won: 0, lost: 0, open: { deals: 0, amount: '0' }, lostAmount: { deals: 0, amount: '0', withoutAmount: 0 } };
+  const t: Totals = { won: 0, lost: 0, open: { deals: 0, amount: '0.0000' }, lostAmount: { deals: 0, amount: '0.0000', withoutAmount: 0 } };
   for (const r of rows) {
     if (r.category === 'won') t.won += r.deals;
     if (r.category === 'lost') {

@@ -19,4 +19,5 @@ export const libraryKeys = {
   report: (slug: string) => [...libraryKeys.all(slug), 'report'],
   competitors: (slug: string) => [...libraryKeys.all(slug), 'competitors'],
   competitor: (slug: string, competitorId: string | undefined) => [...libraryKeys.competitors(slug), competitorId],
+  competitorsUnlinked: (slug: string) => [...libraryKeys.competitors(slug), 'unlinked'],
 };
