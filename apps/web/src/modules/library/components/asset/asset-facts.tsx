@@ -6,7 +6,7 @@ import { notifyError, notifySuccess } from '../../../../app/components/notify.ts
 import { formatDateTime } from '../../../../app/kit/index.ts';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useAssetActions, useFollowAsset } from '../../hooks/use-assets.ts';
-import { FreshnessBadge } from './freshness.tsx';
+import { FreshnessBadge, freshnessSentence } from './freshness.tsx';
 
 const STATUS_COLOR = { draft: 'gray', published: 'blue', archived: 'dark' } as const;
 
@@ -39,6 +39,12 @@ export function AssetFacts({ asset, tz }: { asset: AssetDetail; tz: string | und
           {asset.publishedAt ? ` · published ${formatDateTime(asset.publishedAt, tz)}` : ''}
         </Text>
       </Group>
+      {(asset.freshness.state === 'overdue' || asset.freshness.state === 'due_soon') && (
+        // Said in words near the top on a phone, where the review card comes after the long body.
+        <Text size="sm" fw={600} c={asset.freshness.state === 'overdue' ? 'red.8' : 'yellow.9'} hiddenFrom="md">
+          {freshnessSentence(asset)}
+        </Text>
+      )}
       {shown.length > 0 && (
         <Group gap="md" wrap="wrap" component="dl" style={{ margin: 0 }}>
           {shown.map(([facet, values]) => (

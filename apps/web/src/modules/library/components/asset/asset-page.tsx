@@ -9,6 +9,7 @@ import { EmptyResult, QueryView } from '../../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { isAssetId, useAsset } from '../../hooks/use-assets.ts';
+import { useRecordAssetView } from '../../hooks/use-usage.ts';
 import { AssetFiles } from '../files/asset-files.tsx';
 import { InfluencePanel } from '../influence/influence-panel.tsx';
 import { ShareLinksPanel } from '../shares/share-links-panel.tsx';
@@ -40,6 +41,7 @@ export function AssetPage() {
 
 function AssetView({ asset }: { asset: AssetDetail }) {
   const ws = useWorkspace();
+  useRecordAssetView(asset.id);
   const tz = useRequiredSession().user.timeZone;
   return (
     <>

@@ -118,8 +118,13 @@ export function DiffView({ diff }: { diff: AssetDiff }) {
             {h.lines.map((l, i) => {
               const s = LINE_STYLE[l.kind];
               return (
-                <Box key={i} component="div" px="xs" style={{ background: s.bg, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  <span aria-label={s.label} style={{ userSelect: 'none', display: 'inline-block', width: '1.5ch', fontWeight: 700 }}>
+                <Box
+                  key={i}
+                  component="div"
+                  pr="xs"
+                  style={{ background: s.bg, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', paddingLeft: 'calc(var(--mantine-spacing-xs) + 2ch)', textIndent: '-2ch' }}
+                >
+                  <span aria-label={s.label} style={{ userSelect: 'none', display: 'inline-block', width: '2ch', textIndent: 0, fontWeight: 700 }}>
                     {s.mark}
                   </span>
                   {l.text}

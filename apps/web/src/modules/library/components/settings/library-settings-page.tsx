@@ -80,7 +80,7 @@ function ReviewDaysForm({ settings }: { settings: LibrarySettings }) {
               <NumberInput
                 key={t}
                 label={ASSET_TYPE_LABELS[t]}
-                description={days[t] === REVIEW_DAYS_DEFAULT ? 'Default' : undefined}
+                description={Number(days[t]) === REVIEW_DAYS_DEFAULT ? 'The default' : `Default: ${REVIEW_DAYS_DEFAULT}`}
                 value={days[t]}
                 onChange={(v) => setDays({ ...days, [t]: v })}
                 min={1}
