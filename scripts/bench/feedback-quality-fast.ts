@@ -167,6 +167,11 @@ export interface Summary {
   /** The API's answer without the panel's length rule. */
   apiShownRate: number;
   apiFirstRight: number;
+  /**
+   * Share of queries whose closest theme is their own category, filed or not: what any confidence rule on this
+   * score can at best file correctly, so coverage at precision p is at most closestRight / p.
+   */
+  closestRight: number;
 }
 
 /** Scores outcomes; `duplicateMin` ≥ the run's threshold re-reads the near-duplicates at a stricter one. */
@@ -189,6 +194,7 @@ export function summarize(outcomes: readonly Outcome[], duplicateMin?: number): 
     shown: shown.length,
     apiShownRate: api.length / Math.max(1, n),
     apiFirstRight: ok(api) / Math.max(1, api.length),
+    closestRight: outcomes.filter((o) => o.match?.category === o.category).length / Math.max(1, n),
   };
 }
 
@@ -282,7 +288,8 @@ export const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 export function summaryLine(label: string, s: Summary) {
   return (
     `${label}: coverage ${pct(s.coverage)} (${s.assigned}/${s.queries}), precision ${pct(s.precision)} (${s.right}/${s.assigned}), ` +
-    `near-duplicate shown ${pct(s.shownRate)} (${s.shown}/${s.queries}), first shown right ${pct(s.firstRight)}`
+    `near-duplicate shown ${pct(s.shownRate)} (${s.shown}/${s.queries}), first shown right ${pct(s.firstRight)}, ` +
+    `closest theme right ${pct(s.closestRight)} (bounds coverage at 92 % precision to ${pct(Math.min(1, s.closestRight / 0.92))})`
   );
 }
 
@@ -328,7 +335,7 @@ async function main(args: string[]) {
       for (const min of mins) {
         const cells = margins.map((margin) => {
           const s = evaluate({ split, rebuildEvery, triage, duplicates: false, thresholds: { autoAssignMin: min, autoAssignMargin: margin, sizePower, nearest } }).summary;
-          return `${pct(s.coverage)} / ${pct(s.precision)}`;
+          return `${pct(s.coverage)} / ${pct(s.precision)} (closest right ${pct(s.closestRight)})`;
         });
         console.log(`| ${min} | ${cells.join(' | ')} |`);
       }

@@ -348,7 +348,7 @@ export function report(r: QualityResult) {
   console.log(`feedback-quality: similar() during the run, cached index: ${ms(r.similarWarm)}; rebuilding the index: ${ms(r.similarRebuild)}; create(): ${ms(r.create)}`);
   console.log(
     `feedback-quality: fast path (in process, same builds replayed): coverage ${pct(r.fast.coverage)}, precision ${pct(r.fast.precision)}, ` +
-      `shown ${pct(r.fast.shownRate)}, first right ${pct(r.fast.firstRight)}: ${r.agree ? 'agrees with the service' : `DIFFERS from the service`} ` +
+      `shown ${pct(r.fast.shownRate)}, first right ${pct(r.fast.firstRight)}, closest theme right ${pct(r.fast.closestRight)}: ${r.agree ? 'agrees with the service' : `DIFFERS from the service`} ` +
       `(${r.disagreements} utterances decided differently)`,
   );
   if (r.latency) {

@@ -315,7 +315,7 @@ export const refreshSuggestions = endpoint({
 export const acceptSuggestion = endpoint({
   method: 'POST',
   path: '/workspaces/:workspace/theme-suggestions/:suggestionId/accept',
-  summary: 'Accept a suggested theme, optionally renamed',
+  summary: 'Accept a suggested theme, optionally renamed; a weak suggested name (nameIsWeak) needs `name` (else 400 FEEDBACK_SUGGESTION_NAME_NEEDED)',
   tag: 'themes',
   access: triage,
   params: SuggestionParam,
