@@ -155,7 +155,7 @@ export function createCompetitorInsightsService(deps: Deps) {
         return {
           name: sorted[0]!.name,
           spellings: sorted.map((s) => s.name),
-          deals: sorted.reduce((n, s) => n + s.deals, 0),
+          deals: sorted[0]!.keyDeals,
           feedback: sorted.reduce((n, s) => n + s.feedback, 0),
         };
       });

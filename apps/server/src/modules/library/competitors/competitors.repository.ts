@@ -234,7 +234,10 @@ export const competitorsRepository = {
       .filter((r) => !competitorId || r.competitorId === competitorId);
   },
 
-  /** Names in deals and feedback whose key matches no record, with the number of deals and items behind each spelling. */
+  /**
+   * Names in deals and feedback whose key matches no record: each spelling with its own counts (to pick the usual
+   * one), and per key the distinct deals (a deal listing "SNOW" and "snow" counts once).
+   */
   async unlinkedNames(db: DbOrTx, workspaceId: string) {
     const result = await db.execute(sql`
       with names as (
@@ -251,11 +254,27 @@ export const competitorsRepository = {
       keyed as (
         select name, competitor_key(name) as key, sum(deals)::int as deals, sum(feedback)::int as feedback
         from names group by name
+      ),
+      unlinked as (
+        select k.* from keyed k
+        where k.key is not null
+          and not exists (select 1 from competitors c where c.workspace_id = ${workspaceId} and c.match_keys @> array[k.key])
+      ),
+      key_deals as (
+        select u.key, count(distinct d.id)::int as deals
+        from deals d cross join lateral unnest(d.competitors) as n(name)
+        join unlinked u on u.name = n.name
+        where d.workspace_id = ${workspaceId} and d.removed_at is null
+        group by u.key
       )
-      select k.name, k.key, k.deals, k.feedback
-      from keyed k
-      where k.key is not null
-        and not exists (select 1 from competitors c where c.workspace_id = ${workspaceId} and c.match_keys @> array[k.key])`);
-    return rowsOf(result).map((r) => ({ name: String(r.name), key: String(r.key), deals: Number(r.deals), feedback: Number(r.feedback) }));
+      select u.name, u.key, u.deals, u.feedback, coalesce(kd.deals, 0) as "keyDeals"
+      from unlinked u left join key_deals kd on kd.key = u.key`);
+    return rowsOf(result).map((r) => ({
+      name: String(r.name),
+      key: String(r.key),
+      deals: Number(r.deals),
+      feedback: Number(r.feedback),
+      keyDeals: Number(r.keyDeals),
+    }));
   },
 };

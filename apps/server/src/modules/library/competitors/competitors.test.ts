@@ -34,6 +34,7 @@ describe('competitor records and aliases', () => {
     // Two spellings of one competitor on one deal: the deal counts once.
     await deal(w, { accountId: ent, status: 'open', amount: '3000', competitors: ['snowflake', 'SNOW', 'Databricks'] });
     await deal(w, { accountId: ent, status: 'lost', closeDate: '2025-02-03', amount: '4000', competitors: ['Snowflake Computing'] });
+    await deal(w, { accountId: ent, status: 'open', competitors: ['Acme DB', 'ACME-DB'] }); // one key, one deal
     await feedback(w, { text: 'They pitched SNOW credits', competitor: 'SNOW' });
     await feedback(w, { text: 'Snowflake Inc. undercut us', competitor: 'Snowflake Inc.' });
     await feedback(w, { text: 'Databricks demo went well', competitor: 'Databricks' });
@@ -49,6 +50,9 @@ describe('competitor records and aliases', () => {
       ]),
     );
 
+    expect(before.items.find((i) => i.spellings.includes('Acme DB'))).toMatchObject({ deals: 1, feedback: 0 });
+    expect(before.items.find((i) => i.spellings.includes('Acme DB'))!.spellings).toHaveLength(2);
+
     snow = await create({ name: 'Snowflake', aliases: ['SNOW', 'snow', ' Snowflake Inc. '], website: 'https://www.snowflake.com' });
     expect(snow.aliases).toEqual(['SNOW', 'Snowflake Inc.']); // "snow" repeats "SNOW"
     let p = await page(snow.id);
@@ -56,7 +60,7 @@ describe('competitor records and aliases', () => {
     expect(p.winRate).toMatchObject({ won: 1, closed: 2 });
 
     const after = (await call(w.h.app, w.clients.sales, 'GET', api('/unlinked'))).json() as UnlinkedCompetitorNames;
-    expect(after.items.map((i) => i.name).sort()).toEqual(['Databricks', 'Snowflake Computing']);
+    expect(after.items.flatMap((i) => i.spellings).sort()).toEqual(['ACME-DB', 'Acme DB', 'Databricks', 'Snowflake Computing']);
 
     // "Add as alias" from the unlinked list.
     const patched = await call(w.h.app, w.clients.marketing, 'PATCH', api(`/${snow.id}`), { body: { aliases: [...snow.aliases, 'Snowflake Computing'] } });
