@@ -66,6 +66,16 @@ export const filesRepository = {
     return row?.name ?? null;
   },
 
+  /** Published assets with their owner, for the demo's files. */
+  async publishedAssets(db: DbOrTx, workspaceId: string) {
+    return db
+      .select({ id: assets.id, title: assets.title, type: assets.type, body: assets.body, ownerUserId: assets.ownerUserId, ownerName: users.name })
+      .from(assets)
+      .leftJoin(users, eq(users.id, assets.ownerUserId))
+      .where(and(eq(assets.workspaceId, workspaceId), eq(assets.status, 'published')))
+      .orderBy(asc(assets.title));
+  },
+
   async remove(db: DbOrTx, workspaceId: string, assetId: string, fileId: string) {
     const [row] = await db
       .delete(assetFiles)
