@@ -5,7 +5,7 @@ import type { DealAssetRow } from './for-deal.repository.ts';
  * How much each kind of match counts for "for this deal": a battlecard against the deal's competitor and the
  * material for the stage it is in matter most; product, segment and region narrow it down.
  */
-export const DEAL_MATCH_WEIGHTS: Record<DealMatchFacet, number> = { competitor: 4, stage: 3, product: 2, segment: 1, region: 1 };
+export const DEAL_MATCH_WEIGHTS: Record<DealMatchFacet, number> = { competitor: 5, stage: 3, product: 2, segment: 1, region: 1 };
 
 export interface RankedDealAsset {
   id: string;

@@ -16,8 +16,8 @@ export const TITLE_SIMILARITY_MIN = 0.5;
 const WEIGHTS = '{0.1,0.2,0.4,1.0}';
 /**
  * The score's parts. Every query word found in the title, or in the tags, is a step (so however often the body
- * repeats a word, a title or tag match stays ahead); the rank orders within a step; the title's trigram closeness
- * carries misspellings and prefixes; at equal score the shorter title (the closer one: "Pricing sheet" before
+ * repeats a word, a title or tag match stays ahead); the rank orders within a step; the title's trigram closeness,
+ * word by word (strict: "pricng" is closer to "pricing" than to "price in"), carries misspellings; at equal score the shorter title (the closer one: "Pricing sheet" before
  * "Pricing FAQ (draft)") comes first.
  */
 const SCORE = { allInTitle: 0.6, allInTags: 0.3, rank: 0.3, titleWords: 0.5, titleLength: 0.0001 } as const;
@@ -132,7 +132,7 @@ function candidates(workspaceId: string, text: SearchText | null, f: SearchFilte
       ? sql`${n(SCORE.allInTitle)} * (ts_filter(a.search_vector, '{a}') @@ ${ts})::int + ${n(SCORE.allInTags)} * (ts_filter(a.search_vector, '{b}') @@ ${ts})::int
             + ${n(SCORE.rank)} * ts_rank_cd(${WEIGHTS}::float4[], a.search_vector, ${ts}, 32)`
       : sql`0`;
-    score = sql`round((coalesce(${fts}, 0) + ${n(SCORE.titleWords)} * word_similarity(${trigram}, lower(a.title))
+    score = sql`round((coalesce(${fts}, 0) + ${n(SCORE.titleWords)} * strict_word_similarity(${trigram}, lower(a.title))
                        - ${n(SCORE.titleLength)} * least(length(a.title), 200))::numeric, 6)`;
   }
   return { where: sql.join(where, sql` and `), score, flags: facetFlags(f) };

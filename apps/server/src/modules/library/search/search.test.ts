@@ -103,6 +103,7 @@ beforeAll(async () => {
   comp.Databricks = await addCompetitor(acmeId, 'Databricks');
 
   asset.pricing = await addAsset(acmeId, { title: 'Pricing sheet', type: 'pricing_sheet', body: 'List prices for every plan.', products: ['Warehouse'], owner: pmm.userId });
+  asset.priceTalk = await addAsset(acmeId, { title: 'Talk track: holding price in negotiation', type: 'talk_track', body: 'Trade, never give.' });
   asset.integration = await addAsset(acmeId, { title: 'Integration guide', body: 'How to connect the CRM and the data warehouse.', products: ['Pipelines'] });
   asset.snowCard = await addAsset(acmeId, {
     title: 'Snowflake battlecard',
@@ -143,6 +144,8 @@ describe('ranking', () => {
   it('finds a misspelled title first ("pricng" → "Pricing sheet")', async () => {
     const r = await search({ q: 'pricng' });
     expect(titles(r)[0]).toBe('Pricing sheet');
+    // closer word by word than "price in" (which whole-extent trigram similarity preferred)
+    expect(titles(r).indexOf('Talk track: holding price in negotiation')).toBeGreaterThan(0);
     expect(r.items[0]!.highlight.title).toEqual([
       { text: 'Pricing', match: true },
       { text: ' sheet', match: false },

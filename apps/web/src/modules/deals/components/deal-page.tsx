@@ -9,6 +9,7 @@ import { formatDateTime, formatDay, QueryView } from '../../../app/kit/index.ts'
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { LinkedFeedback } from '../../feedback/index.ts';
+import { ForThisDealPanel } from '../../library/index.ts';
 import { useWorkspaceDetails } from '../../workspaces/index.ts';
 import { isUuid, useDeal } from '../hooks/use-deals.ts';
 import { DEAL_TYPE_LABELS, DealAmount, OwnerName, sourceLabel, StatusBadge } from './deal-bits.tsx';
@@ -173,6 +174,7 @@ function DealView({ deal }: { deal: DealDetail }) {
           </Grid.Col>
         </Grid>
 
+        <ForThisDealPanel dealId={deal.id} />
         <LinkedFeedback dealId={deal.id} accountId={deal.account?.id} />
       </Stack>
     </>
