@@ -3,7 +3,7 @@ import { cliActor } from './lib/context.ts';
 import { seededRandom } from './lib/random.ts';
 import { seedDealsDemo } from './modules/deals/index.ts';
 import { seedFeedbackDemo } from './modules/feedback/index.ts';
-import { seedLibraryDemo } from './modules/library/index.ts';
+import { seedAssetFilesDemo, seedLibraryDemo } from './modules/library/index.ts';
 import { DEMO_LOGINS, DEMO_SLUG, seedWorkspacesDemo } from './modules/workspaces/index.ts';
 import type { Services } from './services.ts';
 
@@ -32,6 +32,7 @@ export async function seedDemo(services: Services, log: Logger, opts: SeedOption
   const feedback = await seedFeedbackDemo(db, ws.workspaceId, rnd, scale, (ctx) => services.suggestions.refresh(ctx));
   log.info(feedback, 'demo feedback seeded');
   const library = await seedLibraryDemo(db, ws.workspaceId, rnd, scale);
-  log.info(library, 'demo library seeded');
+  const files = await seedAssetFilesDemo(services.deps, ws.workspaceId, ws.slug);
+  log.info({ ...library, files }, 'demo library seeded');
   return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, ...library, logins: DEMO_LOGINS };
 }

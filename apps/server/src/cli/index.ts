@@ -91,9 +91,16 @@ export function buildCli(): Command {
     .action(async (o: { concurrency: number }) => {
       const c = config();
       const log = createLogger(c, 'tandem-worker');
-      const [{ openRuntime }, { startNotificationWorkers }] = await Promise.all([import('../runtime.ts'), import('../modules/notifications/index.ts')]);
+      const [{ openRuntime }, { startNotificationWorkers }, { libraryRecurringJobs }] = await Promise.all([
+        import('../runtime.ts'),
+        import('../modules/notifications/index.ts'),
+        import('../modules/library/index.ts'),
+      ]);
       const rt = await openRuntime(c, log, 'borrower');
-      const workers = await startNotificationWorkers(rt.services.deps, rt.services.integrations, rt.databaseUrl, { concurrency: o.concurrency });
+      const workers = await startNotificationWorkers(rt.services.deps, rt.services.integrations, rt.databaseUrl, {
+        concurrency: o.concurrency,
+        recurring: libraryRecurringJobs(rt.services.deps),
+      });
       rt.services.notifications.useJobs(workers.jobs);
       log.info({ concurrency: o.concurrency }, 'tandem worker running; stop with Ctrl-C or SIGTERM');
       await new Promise<void>((resolve) => {

@@ -2,7 +2,7 @@
 // with prospects through public links, its use recorded and weighed against closed deals (influence); and the
 // competitors it is written against, each with a page a rep opens before a competitive call.
 import type { Deps } from '../../lib/deps.ts';
-import { createAssetsService } from './assets/assets.service.ts';
+import { createAssetsService, reviewReminderJob } from './assets/assets.service.ts';
 import { createCompetitorsService } from './competitors/competitors.service.ts';
 import { createFilesService } from './files/files.service.ts';
 import { createInfluenceService } from './influence/influence.service.ts';
@@ -14,6 +14,12 @@ import { createUsageService } from './usage/usage.service.ts';
 export { libraryRoutes, type LibraryServices } from './library.routes.ts';
 export { LibraryErrors } from './library.errors.ts';
 export { seedLibraryDemo } from './library.demo.ts';
+export { seedAssetFilesDemo } from './files/files.demo.ts';
+
+/** The library's scheduled work, run by the job workers (`tandem start`, `tandem worker`): the daily review reminders. */
+export function libraryRecurringJobs(deps: Deps) {
+  return [reviewReminderJob(deps)];
+}
 /** The public share page (`GET /s/:token`), registered outside /api/v1. */
 export { sharePageRoutes } from './shares/share-page.routes.ts';
 
