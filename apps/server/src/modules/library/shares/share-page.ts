@@ -65,6 +65,15 @@ export const SHARE_PAGE_CSP = [
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 export const formatDay = (d: Date) => DAY.format(d);
 
+const KINDS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'image/png': 'PNG image',
+  'image/jpeg': 'JPEG image',
+};
+
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
@@ -95,7 +104,7 @@ export function sharePageHtml(c: SharePageContent): string {
         ...c.files.map(
           (f) =>
             `<li><a href="${escapeHtml(`${c.basePath}/files/${f.id}`)}" download>${escapeHtml(f.fileName)}</a> ` +
-            `<span class="size">${escapeHtml(formatSize(f.sizeBytes))}</span></li>`,
+            `<span class="size">${escapeHtml([KINDS[f.mediaType], formatSize(f.sizeBytes)].filter(Boolean).join(', '))}</span></li>`,
         ),
         '</ul>',
       ].join('\n')

@@ -32,6 +32,15 @@ const SECTIONS: Section[] = [
     total: (r) => r.unusedTotal,
   },
   {
+    key: 'overdue',
+    title: 'Overdue for review',
+    icon: <IconAlarm size={18} />,
+    what: () => 'Published material past its review date: check it and verify, or update it.',
+    value: (e) => `${plural(e.value, 'day')} overdue`,
+    empty: 'Nothing is overdue.',
+    total: (r) => r.overdueTotal,
+  },
+  {
     key: 'mostUsed',
     title: 'Most used',
     icon: <IconChartBar size={18} />,
@@ -46,15 +55,6 @@ const SECTIONS: Section[] = [
     what: (d) => `Share links made for prospects in the last ${d} days.`,
     value: (e) => plural(e.value, 'share'),
     empty: 'Nothing was shared with prospects in this period.',
-  },
-  {
-    key: 'overdue',
-    title: 'Overdue for review',
-    icon: <IconAlarm size={18} />,
-    what: () => 'Published material past its review date: check it and verify, or update it.',
-    value: (e) => `${plural(e.value, 'day')} overdue`,
-    empty: 'Nothing is overdue.',
-    total: (r) => r.overdueTotal,
   },
 ];
 
@@ -72,7 +72,7 @@ function Entry({ slug, entry, value }: { slug: string; entry: LibraryReportEntry
           {entry.lastUsedAt ? ` · last used ${formatRelative(entry.lastUsedAt)}` : ''}
         </Text>
       </Stack>
-      <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>
+      <Badge variant="light" color="gray" tt="none" style={{ flexShrink: 0 }}>
         {value}
       </Badge>
     </Group>

@@ -5,7 +5,7 @@ import { IconCheck, IconCopy } from '@tabler/icons-react';
 import type { CreateShareLinkResponse } from '@tandem/contracts';
 import { errorMessage } from '../../../../app/api-error.ts';
 import { notifySuccess } from '../../../../app/components/notify.ts';
-import { FormError } from '../../../../app/kit/index.ts';
+import { FormError, formatDate } from '../../../../app/kit/index.ts';
 import { useCreateShareLink, useShareDealOptions } from '../../hooks/use-shares.ts';
 
 const EXPIRY = [
@@ -94,7 +94,7 @@ export function ShareCreateForm({ slug, assetId, workspaceName, initialDealId, o
           <Text size="sm">{prospectSees(workspaceName)}</Text>
           <Text size="sm">
             {created.deal ? `Opens count toward ${created.deal.name}. ` : ''}
-            {created.expiresAt ? `It stops working on ${new Date(created.expiresAt).toLocaleDateString()}.` : 'It works until you turn it off.'}
+            {created.expiresAt ? `It stops working on ${formatDate(created.expiresAt)}.` : 'It works until you turn it off.'}
           </Text>
           <Group justify="flex-end">
             <Button

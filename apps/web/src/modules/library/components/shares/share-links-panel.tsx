@@ -27,12 +27,14 @@ function StateBadge({ link }: { link: ShareLink }) {
   return <Badge color="teal" variant="light">Active</Badge>;
 }
 
-/** Under the badge: since when it is off, or until when it works. */
+/** Under the badge: since when and by whom it is off, or until when it works. */
 function stateDetail(link: ShareLink): string {
-  if (link.state === 'revoked') return `${link.revokedBy ? `by ${link.revokedBy.name}, ` : ''}${formatDate(link.revokedAt)}`;
-  if (link.expiresAt) return `${link.state === 'expired' ? 'on' : 'until'} ${formatDate(link.expiresAt)}`;
-  return 'no end date';
+  if (link.state === 'revoked') return `Turned off${link.revokedBy ? ` by ${link.revokedBy.name}` : ''} on ${formatDate(link.revokedAt)}`;
+  if (link.state === 'expired') return `Expired on ${formatDate(link.expiresAt)}`;
+  return link.expiresAt ? `Works until ${formatDate(link.expiresAt)}` : 'Works until turned off';
 }
+
+const madeBy = (link: ShareLink) => `Made by ${link.createdBy?.name ?? 'someone'} on ${formatDate(link.createdAt)}`;
 
 function opensText(link: ShareLink): string {
   if (link.opens === 0) return 'Not opened yet';
@@ -75,7 +77,7 @@ export function ShareLinksPanel({ assetId }: { assetId: string }) {
             {l.deal?.name ?? 'No deal'}
           </Text>
           <Text size="xs" c="dimmed">
-            {l.createdBy?.name ?? 'Someone'}, {formatDate(l.createdAt)}
+            {madeBy(l)}
           </Text>
         </Stack>
       ),
@@ -158,7 +160,9 @@ export function ShareLinksPanel({ assetId }: { assetId: string }) {
                     <StateBadge link={l} />
                   </Group>
                   <Text size="xs" c="dimmed">
-                    {l.createdBy?.name ?? 'Someone'}, {formatDate(l.createdAt)} · {stateDetail(l)}
+                    {madeBy(l)}
+                    <br />
+                    {stateDetail(l)}
                   </Text>
                   <Text size="sm">{opensText(l)}</Text>
                   {l.canRevoke && l.state === 'active' && (

@@ -37,7 +37,7 @@ export function UsageChart({ weeks }: { weeks: UsageWeek[] }) {
             />
             <Legend verticalAlign="top" height={24} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
             <Bar name="Views" dataKey="views" fill="var(--mantine-color-blue-4)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-            <Line name="People" dataKey="viewers" type="monotone" stroke="var(--mantine-color-grape-7)" strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line name="People" dataKey="viewers" type="linear" stroke="var(--mantine-color-grape-7)" strokeWidth={2} dot={false} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
