@@ -79,6 +79,8 @@ export function namesPattern(names: readonly string[]): string {
     .map((n) => n.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter(Boolean)
     .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // No name with a letter or digit (the records refuse those): a pattern that matches nothing.
+  if (!words.length) return '(?!)';
   return `(^|[^[:alnum:]])(${words.join('|')})([^[:alnum:]]|$)`;
 }
 

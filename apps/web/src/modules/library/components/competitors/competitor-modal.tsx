@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
-import { Modal, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Button, Modal, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { CreateCompetitorRequest, type Competitor } from '@tandem/contracts';
+import { errorMessage } from '../../../../app/api-error.ts';
+import { ConfirmModal } from '../../../../app/components/confirm-modal.tsx';
 import { ModalForm } from '../../../../app/components/modal-form.tsx';
 import { notifySuccess } from '../../../../app/components/notify.ts';
 import { useFormState } from '../../../../app/forms.ts';
-import { useCreateCompetitor, useUpdateCompetitor } from '../../hooks/use-competitors.ts';
+import { useCreateCompetitor, useDeleteCompetitor, useUpdateCompetitor } from '../../hooks/use-competitors.ts';
 
 /** What the form starts from: a record to edit, or a name (and spellings) seen in deals to create one from. */
 export type CompetitorDraft = { competitor: Competitor } | { name: string; aliases: string[] };
@@ -20,9 +22,22 @@ const valuesOf = (draft: CompetitorDraft | null) =>
     : { name: draft?.name ?? '', aliases: draft?.aliases ?? [], website: '', description: '' };
 
 /** Creates or edits a competitor. A name or alias another record holds comes back as a 409 on its field. */
-export function CompetitorModal({ slug, draft, onClose }: { slug: string; draft: CompetitorDraft | null; onClose: () => void }) {
+export function CompetitorModal({
+  slug,
+  draft,
+  onClose,
+  onDeleted,
+}: {
+  slug: string;
+  draft: CompetitorDraft | null;
+  onClose: () => void;
+  /** After a delete (the competitor page leaves for the list). */
+  onDeleted?: () => void;
+}) {
   const create = useCreateCompetitor(slug);
   const update = useUpdateCompetitor(slug);
+  const remove = useDeleteCompetitor(slug);
+  const [confirming, setConfirming] = useState(false);
   const form = useFormState(valuesOf(draft));
   const editing = draft && 'competitor' in draft ? draft.competitor : null;
   const { reset } = form;
@@ -69,6 +84,38 @@ export function CompetitorModal({ slug, draft, onClose }: { slug: string; draft:
         <TextInput label="Website (optional)" placeholder="https://" {...form.input('website')} />
         <Textarea label="Description (optional)" autosize minRows={2} maxRows={6} {...form.input('description')} />
       </ModalForm>
+      {editing && (
+        <Button variant="subtle" color="red" size="compact-sm" mt="md" onClick={() => setConfirming(true)}>
+          Delete this competitor
+        </Button>
+      )}
+      {editing && (
+        <ConfirmModal
+          opened={confirming}
+          title={`Delete ${editing.name}?`}
+          confirmLabel="Delete"
+          danger
+          loading={remove.isPending}
+          error={remove.error ? errorMessage(remove.error) : null}
+          onClose={() => {
+            remove.reset();
+            setConfirming(false);
+          }}
+          onConfirm={() =>
+            remove.mutate(editing.id, {
+              onSuccess: () => {
+                notifySuccess('Deals and feedback keep the name; it shows again under names that match no competitor.', `${editing.name} is deleted`);
+                setConfirming(false);
+                onClose();
+                onDeleted?.();
+              },
+            })
+          }
+        >
+          Deals and feedback keep the name as written; it will show under the names that match no competitor. Material tagged with it must be
+          untagged first.
+        </ConfirmModal>
+      )}
     </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Anchor, Breadcrumbs, Button, Card, Grid, SegmentedControl, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { IconSearchOff } from '@tabler/icons-react';
 import type { CompetitorPage as CompetitorPageData } from '@tandem/contracts';
@@ -44,6 +44,7 @@ export function CompetitorPage() {
 function CompetitorView({ page }: { page: CompetitorPageData }) {
   const ws = useWorkspace();
   const tz = useRequiredSession().user.timeZone ?? undefined;
+  const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const c = page.competitor;
@@ -178,7 +179,7 @@ function CompetitorView({ page }: { page: CompetitorPageData }) {
           </Grid.Col>
         </Grid>
       </Stack>
-      <CompetitorModal slug={ws.slug} draft={draft} onClose={() => setEditing(false)} />
+      <CompetitorModal slug={ws.slug} draft={draft} onClose={() => setEditing(false)} onDeleted={() => void navigate(`/w/${ws.slug}/competitors`)} />
     </>
   );
 }
