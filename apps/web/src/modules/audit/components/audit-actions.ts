@@ -27,6 +27,20 @@ export const ACTION_LABELS: Record<string, string> = {
   'deals.upserted': 'Updated deals through the API',
   'deals.import_undone': 'Undid an import',
   'accounts.imported': 'Imported accounts',
+  'asset.created': 'Created an asset',
+  'asset.updated': 'Edited an asset',
+  'asset.published': 'Published a new version',
+  'asset.republished': 'Published an archived asset again',
+  'asset.archived': 'Archived an asset',
+  'asset.verified': 'Verified an asset is current',
+  'asset.file_added': 'Added a file to an asset',
+  'asset.file_removed': 'Removed a file from an asset',
+  'library.settings_changed': 'Changed review periods',
+  'share_link.created': 'Shared an asset by link',
+  'share_link.revoked': 'Turned off a share link',
+  'competitor.created': 'Added a competitor',
+  'competitor.updated': 'Edited a competitor',
+  'competitor.deleted': 'Deleted a competitor',
 };
 
 /** Actions added by later modules read "Demo seeded" until they get a label here. */
@@ -45,6 +59,12 @@ const PREFIX_LABELS: Record<string, string> = {
   'workspace.': 'Workspace',
   'deals.': 'Deals and imports',
   'accounts.': 'Accounts',
+  'feedback.': 'Feedback',
+  'theme.': 'Themes',
+  'asset.': 'Library assets',
+  'share_link.': 'Share links',
+  'library.': 'Library settings',
+  'competitor.': 'Competitors',
 };
 
 /** Select data: whole areas (prefix filters) first, then single actions. */
