@@ -37,6 +37,14 @@ const WORKSPACE_PAGES: { path: string; action: Action }[] = [
   { path: 'feedback/themes/:themeId', action: 'feedback.read' },
   { path: 'feedback/suggestions', action: 'feedback.triage' },
   { path: 'feedback/import', action: 'feedback.import' },
+  { path: 'library', action: 'library.read' },
+  { path: 'library/:assetId', action: 'library.read' },
+  { path: 'library/new', action: 'library.write' },
+  { path: 'library/:assetId/edit', action: 'library.write' },
+  { path: 'library/report', action: 'library.write' },
+  { path: 'library/settings', action: 'library.settings' },
+  { path: 'competitors', action: 'competitors.read' },
+  { path: 'competitors/:competitorId', action: 'competitors.read' },
   { path: 'imports', action: 'deals.import' },
   { path: 'imports/:importId', action: 'deals.import' },
   { path: 'settings/deals', action: 'deals.settings' },
@@ -73,6 +81,9 @@ describeE2E('Accessibility of every page (axe-core, one h1)', () => {
     ids.dealId = deal!.id;
     ids.accountId = deal!.account!.id;
     ids.themeId = (await api<{ items: { id: string }[] }>('/themes')).items[0]!.id;
+    // The demo's Snowflake battlecard and competitor: versions, usage, influence, share links and battlecards to draw.
+    ids.assetId = (await api<{ items: { id: string }[] }>(`/assets?q=${encodeURIComponent('Battlecard: Northwind vs Snowflake')}&limit=1`)).items[0]!.id;
+    ids.competitorId = (await api<{ items: { id: string; name: string }[] }>('/competitors')).items.find((c) => c.name === 'Snowflake')!.id;
     const { csrfToken } = (await (await ctx.request.get('/api/v1/auth/session')).json()) as SessionResponse;
     const csv = 'Opportunity ID,Opportunity Name,Account Name,Stage,Amount,Close Date\n006A1,Renewal,Acme,Prospecting,12000,2026-03-31\n';
     const upload = await ctx.request.post(`/api/v1/workspaces/${SLUG}/imports`, {
