@@ -228,20 +228,25 @@ export class SimilarityIndex {
     let best: { themeId: string; similarity: number; members: number } | null = null;
     let second = 0;
     let secondMembers = 0;
-    const top = new Array<number>(nearest);
+    // The `nearest` best cosines so far, best first (insertion into a short sorted array).
+    const top = new Float64Array(nearest);
+    const last = nearest - 1;
     this.withQuery(text, (dot) => {
       for (const [themeId, t] of this.themes) {
         if (t.members.length < MIN_THEME_ITEMS || !liveThemeIds.has(themeId)) continue;
         top.fill(-1);
         for (const m of t.members) {
           const s = dot(this.vectors[m]!);
-          if (s > top[nearest - 1]!) {
-            top[nearest - 1] = s;
-            top.sort((x, y) => y - x);
+          if (s <= top[last]!) continue;
+          let k = last;
+          while (k > 0 && top[k - 1]! < s) {
+            top[k] = top[k - 1]!;
+            k--;
           }
+          top[k] = s;
         }
         let near = 0;
-        for (const s of top) near += s;
+        for (let k = 0; k < nearest; k++) near += top[k]!;
         const sim = CENTRE_SHARE * dot(this.centre(t)) + (1 - CENTRE_SHARE) * (near / nearest);
         if (!best || sim > best.similarity) {
           if (best && best.similarity >= second) {
