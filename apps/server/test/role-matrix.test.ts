@@ -16,6 +16,7 @@ import { feedbackImportRepository } from '../src/modules/feedback/feedback-impor
 import { feedbackRepository } from '../src/modules/feedback/items/items.repository.ts';
 import { suggestionsRepository } from '../src/modules/feedback/suggestions/suggestions.repository.ts';
 import { integrationsRepository } from '../src/modules/notifications/integrations/integrations.repository.ts';
+import { pdfOf } from '../src/modules/library/files/fixtures/sample-files.ts';
 import { outboxRepository } from '../src/modules/notifications/outbox/outbox.repository.ts';
 import { signUnsubscribe } from '../src/modules/notifications/unsubscribe/unsubscribe-link.ts';
 import { addMember, call, createHarness, login, PASSWORD, setupAdmin, type CallOptions, type Client, type Harness } from './app-harness.ts';
@@ -56,10 +57,10 @@ async function ok<T = Record<string, unknown>>(res: Promise<{ statusCode: number
   return r.json() as T;
 }
 
-async function multipart(fields: Record<string, string>, file: string, name: string) {
+async function multipart(fields: Record<string, string>, file: string | Buffer, name: string) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([file], { type: 'text/csv' }), name);
+  form.append('file', new Blob([typeof file === 'string' ? file : new Uint8Array(file)], { type: 'application/octet-stream' }), name);
   const req = new Request('http://tandem.test', { method: 'POST', body: form });
   return { body: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')! } };
 }
@@ -116,6 +117,12 @@ const fresh = {
     const { rows } = await h.services.deps.database.pool.query("select private from events where payload->>'newEmail' = $1 and private->>'url' is not null", [`${who}@new.test`]);
     return (rows[0] as { private: { url: string } }).private.url.split('/confirm-email/')[1]!;
   },
+  /** A library asset of the admin's, published (version 1) unless `draft`. */
+  asset: async (draft = false) =>
+    (await ok<{ asset: { id: string } }>(asAdmin('POST', 'assets', { body: { title: unique('Matrix asset'), type: 'one_pager', body: 'Why we win', status: draft ? 'draft' : 'published' } })))
+      .asset.id,
+  assetFile: async () => (await ok<{ id: string }>(asAdmin('POST', `assets/${shared.assetId}/files`, await multipart({}, pdfOf('Matrix file'), 'matrix.pdf')))).id,
+  competitor: async () => (await ok<{ id: string }>(asAdmin('POST', 'competitors', { body: { name: unique('Matrix rival') } }))).id,
   resetToken: async () => (await ok<{ url: string }>(asAdmin('POST', `members/${shared.spareUserId}/password-reset`))).url.split('/reset/')[1]!,
 };
 
@@ -223,6 +230,29 @@ const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
   },
   'POST /api/v1/workspaces/:workspace/theme-suggestions/:suggestionId/discard': async () => ({ params: { suggestionId: await freshSuggestion() } }),
 
+  'POST /api/v1/workspaces/:workspace/assets': () => ({ body: { title: unique('New asset'), type: 'faq', body: 'Answers' } }),
+  'POST /api/v1/workspaces/:workspace/assets/preview': () => ({ body: { body: '**Why** we win' } }),
+  'PATCH /api/v1/workspaces/:workspace/assets/:assetId': () => ({ body: { body: unique('Edited body') } }),
+  // A draft each time: a publish needs something new to publish.
+  'POST /api/v1/workspaces/:workspace/assets/:assetId/publish': async () => ({ params: { assetId: await fresh.asset(true) }, body: { changeNote: 'First version' } }),
+  'POST /api/v1/workspaces/:workspace/assets/:assetId/archive': async () => ({ params: { assetId: await fresh.asset() } }),
+  'GET /api/v1/workspaces/:workspace/assets/:assetId/diff': () => ({ query: { from: '1', to: '1' } }),
+  'PUT /api/v1/workspaces/:workspace/library/settings': () => ({ body: { reviewDays: { deck: 60 } } }),
+  'POST /api/v1/workspaces/:workspace/assets/:assetId/files': () => multipart({}, pdfOf('Uploaded'), 'uploaded.pdf'),
+  'DELETE /api/v1/workspaces/:workspace/assets/:assetId/files/:fileId': async () => ({ params: { fileId: await fresh.assetFile() } }),
+  'POST /api/v1/workspaces/:workspace/assets/:assetId/share-links': () => ({ body: { dealId: shared.dealId } }),
+  'POST /api/v1/workspaces/:workspace/assets/:assetId/share-links/:shareLinkId/revoke': async (who) => {
+    const link = await ok<{ id: string }>(call(h.app, clients[memberOf(who)], 'POST', api(`assets/${shared.assetId}/share-links`), { body: {} }));
+    return { params: { shareLinkId: link.id } };
+  },
+  'POST /api/v1/workspaces/:workspace/assets/:assetId/usage': () => ({ body: { kind: 'viewed' } }),
+  'POST /api/v1/workspaces/:workspace/assets/:assetId/deals': () => ({ body: { dealId: shared.dealId } }),
+  'PUT /api/v1/workspaces/:workspace/assets/:assetId/vote': () => ({ body: { helpful: true, comment: 'Useful on calls' } }),
+  'POST /api/v1/workspaces/:workspace/competitors': () => ({ body: { name: unique('New rival') } }),
+  'PATCH /api/v1/workspaces/:workspace/competitors/:competitorId': () => ({ body: { description: unique('Sells on price') } }),
+  // One no asset is tagged with (a tagged competitor cannot be deleted: competitors.test.ts).
+  'DELETE /api/v1/workspaces/:workspace/competitors/:competitorId': async () => ({ params: { competitorId: await fresh.competitor() } }),
+
   'POST /api/v1/workspaces/:workspace/notifications/read': () => ({ body: { all: true } }),
   'PUT /api/v1/workspaces/:workspace/notification-preferences': async (who) => {
     // What the caller may set: their own preferences, sent back unchanged.
@@ -309,6 +339,11 @@ beforeAll(async () => {
   shared.subscriptionId = (await ok<{ id: string }>(asAdmin('POST', 'webhooks', { body: { url: `${receiver.url}/shared`, eventTypes: ['import.completed'] } }))).id;
   shared.channelId = (await ok<{ id: string }>(asAdmin('POST', 'slack-channels', { body: { name: '#shared', webhookUrl: `${receiver.url}/services/T/B/shared`, eventTypes: ['import.completed'] } }))).id;
   shared.deliveryId = await fresh.deadDelivery();
+  shared.competitorId = await fresh.competitor();
+  shared.assetId = await fresh.asset();
+  shared.number = '1';
+  shared.fileId = await fresh.assetFile();
+  shared.shareLinkId = (await ok<{ id: string }>(asAdmin('POST', `assets/${shared.assetId}/share-links`, { body: { dealId: shared.dealId } }))).id;
 });
 
 afterAll(async () => {

@@ -29,6 +29,8 @@ const ADMIN: readonly Caller[] = ['admin'];
 const TRIAGE: readonly Caller[] = ['admin', 'marketing'];
 /** Loading deals from the CRM: RevOps and sales managers keep their pipeline current; reps and PMMs do not. */
 const DEAL_IMPORTERS: readonly Caller[] = ['admin', 'sales_lead'];
+/** Writing the library (assets, files, review periods, competitors): PMMs own the material; the admin sees everything. */
+const LIBRARY_WRITERS: readonly Caller[] = ['admin', 'marketing'];
 /** Bulk-loading feedback (call notes, survey exports): PMMs and sales leads bring the field's voice in. */
 const FEEDBACK_IMPORTERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead'];
 
@@ -135,6 +137,46 @@ export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
   [`POST ${W}/theme-suggestions/:suggestionId/accept`]: TRIAGE,
   [`POST ${W}/theme-suggestions/:suggestionId/discard`]: TRIAGE,
   [`POST ${W}/theme-suggestions/:suggestionId/undo`]: TRIAGE,
+
+  // ---- Library: everyone finds, reads, shares and uses material; PMMs write it ------------------------------
+  [`GET ${W}/assets`]: MEMBERS, // reps see published material only (search.test.ts)
+  [`POST ${W}/assets`]: LIBRARY_WRITERS,
+  [`POST ${W}/assets/preview`]: LIBRARY_WRITERS,
+  [`GET ${W}/assets/:assetId`]: MEMBERS, // a published asset (drafts are 404 to readers: assets.test.ts)
+  [`PATCH ${W}/assets/:assetId`]: LIBRARY_WRITERS,
+  [`POST ${W}/assets/:assetId/publish`]: LIBRARY_WRITERS,
+  [`POST ${W}/assets/:assetId/archive`]: LIBRARY_WRITERS,
+  [`POST ${W}/assets/:assetId/verify`]: LIBRARY_WRITERS,
+  [`GET ${W}/assets/:assetId/versions`]: MEMBERS,
+  [`GET ${W}/assets/:assetId/versions/:number`]: MEMBERS,
+  [`GET ${W}/assets/:assetId/diff`]: MEMBERS,
+  [`PUT ${W}/assets/:assetId/follow`]: MEMBERS,
+  [`DELETE ${W}/assets/:assetId/follow`]: MEMBERS,
+  [`GET ${W}/library/settings`]: MEMBERS,
+  [`PUT ${W}/library/settings`]: LIBRARY_WRITERS,
+  [`GET ${W}/library/report`]: LIBRARY_WRITERS, // what to retire or refresh: the owners' tool
+  [`GET ${W}/assets/:assetId/files`]: MEMBERS,
+  [`POST ${W}/assets/:assetId/files`]: LIBRARY_WRITERS,
+  [`GET ${W}/assets/:assetId/files/:fileId`]: MEMBERS,
+  [`GET ${W}/assets/:assetId/files/:fileId/thumbnail`]: MEMBERS,
+  [`DELETE ${W}/assets/:assetId/files/:fileId`]: LIBRARY_WRITERS,
+  [`GET ${W}/assets/:assetId/share-links`]: MEMBERS,
+  [`POST ${W}/assets/:assetId/share-links`]: MEMBERS, // reps share material with their prospects
+  [`POST ${W}/assets/:assetId/share-links/:shareLinkId/revoke`]: MEMBERS, // one's own link (another's: shares.test.ts)
+  [`POST ${W}/assets/:assetId/usage`]: MEMBERS,
+  [`GET ${W}/assets/:assetId/usage`]: MEMBERS,
+  [`POST ${W}/assets/:assetId/deals`]: MEMBERS,
+  [`GET ${W}/assets/:assetId/deals`]: MEMBERS,
+  [`PUT ${W}/assets/:assetId/vote`]: MEMBERS,
+  [`DELETE ${W}/assets/:assetId/vote`]: MEMBERS,
+  [`GET ${W}/assets/:assetId/influence`]: MEMBERS,
+  [`GET ${W}/deals/:dealId/assets`]: MEMBERS,
+  [`GET ${W}/competitors`]: MEMBERS,
+  [`GET ${W}/competitors/unlinked`]: MEMBERS,
+  [`GET ${W}/competitors/:competitorId`]: MEMBERS, // the page a rep opens before a competitive call
+  [`POST ${W}/competitors`]: LIBRARY_WRITERS,
+  [`PATCH ${W}/competitors/:competitorId`]: LIBRARY_WRITERS,
+  [`DELETE ${W}/competitors/:competitorId`]: LIBRARY_WRITERS,
 
   // ---- Notifications: one's own inbox and preferences; integrations are the admin's -----------------------
   [`GET ${W}/notifications`]: MEMBERS,

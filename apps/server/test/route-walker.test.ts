@@ -18,6 +18,7 @@ import { outboxRepository } from '../src/modules/notifications/outbox/outbox.rep
 import { feedbackRepository } from '../src/modules/feedback/items/items.repository.ts';
 import { feedbackImportRepository } from '../src/modules/feedback/feedback-import/feedback-import.repository.ts';
 import { suggestionsRepository } from '../src/modules/feedback/suggestions/suggestions.repository.ts';
+import { pdfOf } from '../src/modules/library/files/fixtures/sample-files.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -117,6 +118,20 @@ beforeAll(async () => {
   const batch = await feedbackImportRepository.insertImport(db, { workspaceId: wsA, fileName: 'alpha-notes.csv', rows: 1, created: 1, createdByUserId: null });
   await feedbackRepository.insertItems(db, [{ workspaceId: wsA, kind: 'praise', text: 'Alpha imported note', source: 'import', importBatchId: batch.id }]);
   fixturesA.batchId = batch.id;
+
+  // The library: a competitor, a published asset tagged with it, a PDF on it, a share link to it for the deal.
+  const competitor = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/competitors`, { body: { name: 'Alpha Rival', aliases: ['ARVL'] } });
+  fixturesA.competitorId = competitor.json().id;
+  const asset = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/assets`, {
+    body: { title: 'Alpha battlecard', type: 'battlecard', body: 'Why Alpha wins', status: 'published', tags: { competitors: [fixturesA.competitorId] } },
+  });
+  fixturesA.assetId = asset.json().asset.id;
+  fixturesA.number = '1';
+  const file = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/assets/${fixturesA.assetId}/files`, await pdfUpload('alpha'));
+  fixturesA.fileId = file.json().id;
+  const share = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/assets/${fixturesA.assetId}/share-links`, { body: { dealId: deal!.id } });
+  fixturesA.shareLinkId = share.json().id;
+  for (const [name, id] of Object.entries(fixturesA)) if (!id) throw new Error(`route-walker: fixture ${name} was not made`);
 });
 
 afterAll(async () => h?.close());
@@ -146,15 +161,15 @@ describe('route walker', () => {
     const before = await snapshotA();
     const failures: string[] = [];
     for (const r of routes.filter((x) => x.access === 'workspace')) {
-      const body = hijackBody(r);
+      const input = await hijackInput(r);
       // B's admin, by session and by token, naming workspace A…
       for (const who of [adminB, { bearer: tokenB }]) {
-        const res = await call(h.app, who, r.method as Method, fill(r.url, A, fixturesA), { body });
+        const res = await call(h.app, who, r.method as Method, fill(r.url, A, fixturesA), input);
         if (res.statusCode !== 404) failures.push(`B→A ${r.method} ${r.url} → ${res.statusCode}`);
       }
       // …and naming workspace B with A's resource ids.
       if (/:(?!workspace)\w+/.test(r.url)) {
-        const res = await call(h.app, adminB, r.method as Method, fill(r.url, B, fixturesA), { body });
+        const res = await call(h.app, adminB, r.method as Method, fill(r.url, B, fixturesA), input);
         if (res.statusCode !== 404) failures.push(`B(A ids) ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
       }
     }
@@ -168,6 +183,7 @@ describe('route walker', () => {
       expect(res.statusCode, `${r.url}`).toBe(200);
       const text = res.body;
       for (const [name, id] of Object.entries(fixturesA)) {
+        if (name === 'number') continue; // a version number, not an identifier
         expect(text.includes(id), `${r.url} leaks A's ${name}`).toBe(false);
       }
       expect(text).not.toContain('alpha.test');
@@ -179,6 +195,21 @@ describe('route walker', () => {
     expect((await call(h.app, again, 'GET', `/api/v1/workspaces/${A}/members`)).json().total).toBe(4);
   });
 });
+
+/** A valid call — body, query, multipart file — so that only the workspace scope can stop it. */
+async function hijackInput(r: RouteEntry): Promise<{ body?: unknown; query?: Record<string, string>; headers?: Record<string, string> }> {
+  if (r.url.endsWith('/assets/:assetId/diff')) return { query: { from: '1', to: '1' } };
+  if (r.url.endsWith('/assets/:assetId/files') && r.method === 'POST') return pdfUpload('hijacked');
+  return { body: hijackBody(r) };
+}
+
+/** A one-page PDF as the multipart upload of an asset file. */
+async function pdfUpload(name: string) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(pdfOf(name))], { type: 'application/pdf' }), `${name}.pdf`);
+  const req = new Request('http://tandem.test', { method: 'POST', body: form });
+  return { body: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')! } };
+}
 
 /** A body that passes validation, so that only the workspace scope can stop the change. */
 function hijackBody(r: RouteEntry): unknown {
@@ -207,6 +238,16 @@ function hijackBody(r: RouteEntry): unknown {
   if (r.url.endsWith('/themes/:themeId/split')) return { name: 'hijacked', itemIds: [fixturesA.itemId] };
   if (r.url.endsWith('/accept')) return { name: 'hijacked' };
   if (r.url.endsWith('/deal-settings/exchange-rates')) return { items: [{ currency: 'EUR', effectiveFrom: '2025-01-01', rate: '9' }] };
+  if (r.url.endsWith('/assets')) return { title: 'hijacked', type: 'battlecard', status: 'published' };
+  if (r.url.endsWith('/assets/preview')) return { body: 'hijacked' };
+  if (r.url.endsWith('/assets/:assetId')) return { title: 'hijacked', body: 'hijacked' };
+  if (r.url.endsWith('/assets/:assetId/publish')) return { changeNote: 'hijacked' };
+  if (r.url.endsWith('/library/settings')) return { reviewDays: { battlecard: 1 } };
+  if (r.url.endsWith('/assets/:assetId/share-links')) return { dealId: fixturesA.dealId };
+  if (r.url.endsWith('/assets/:assetId/usage')) return { kind: 'viewed' };
+  if (r.url.endsWith('/assets/:assetId/deals')) return { dealId: fixturesA.dealId };
+  if (r.url.endsWith('/assets/:assetId/vote')) return { helpful: false, comment: 'hijacked' };
+  if (r.url.endsWith('/competitors') || r.url.endsWith('/competitors/:competitorId')) return { name: 'hijacked', aliases: ['Alpha Rival'] };
   return {};
 }
 
@@ -228,5 +269,15 @@ async function snapshotA() {
     themes: await get(`/api/v1/workspaces/${A}/themes`),
     theme: await get(`/api/v1/workspaces/${A}/themes/${fixturesA.themeId}`),
     suggestions: await get(`/api/v1/workspaces/${A}/theme-suggestions`),
+    assets: await get(`/api/v1/workspaces/${A}/assets?status=draft&status=published&status=archived`),
+    asset: await get(`/api/v1/workspaces/${A}/assets/${fixturesA.assetId}`),
+    versions: await get(`/api/v1/workspaces/${A}/assets/${fixturesA.assetId}/versions`),
+    files: await get(`/api/v1/workspaces/${A}/assets/${fixturesA.assetId}/files`),
+    shareLinks: await get(`/api/v1/workspaces/${A}/assets/${fixturesA.assetId}/share-links`),
+    usage: await get(`/api/v1/workspaces/${A}/assets/${fixturesA.assetId}/usage`),
+    attachedDeals: await get(`/api/v1/workspaces/${A}/assets/${fixturesA.assetId}/deals`),
+    librarySettings: await get(`/api/v1/workspaces/${A}/library/settings`),
+    competitors: await get(`/api/v1/workspaces/${A}/competitors`),
+    competitor: await get(`/api/v1/workspaces/${A}/competitors/${fixturesA.competitorId}`),
   };
 }

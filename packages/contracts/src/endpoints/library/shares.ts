@@ -4,7 +4,7 @@ import { CreateShareLinkRequest, CreateShareLinkResponse, ShareLink, ShareLinkLi
 // The library's shares rows of the endpoint table (see ../library.ts). The public page itself (`GET /s/:token`) is
 // server-rendered HTML outside /api/v1, not a row.
 const AssetParam = workspaceAnd('assetId');
-const LinkParam = workspaceAnd('assetId', 'linkId');
+const LinkParam = workspaceAnd('assetId', 'shareLinkId');
 
 export const sharesCreate = endpoint({
   method: 'POST',
@@ -30,7 +30,7 @@ export const sharesList = endpoint({
 
 export const sharesRevoke = endpoint({
   method: 'POST',
-  path: '/workspaces/:workspace/assets/:assetId/share-links/:linkId/revoke',
+  path: '/workspaces/:workspace/assets/:assetId/share-links/:shareLinkId/revoke',
   summary: 'Turn a share link off at once (its maker, or whoever manages the library)',
   tag: 'library',
   access: { action: 'library.use' },

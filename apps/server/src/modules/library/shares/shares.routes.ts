@@ -7,5 +7,5 @@ import type { SharesService } from './shares.service.ts';
 export const sharesRoutes: FastifyPluginAsync<{ shareLinks: SharesService }> = async (app, { shareLinks }) => {
   route(app, api.sharesCreate, async (req) => shareLinks.create(tenantOf(req), req.params.assetId, req.body));
   route(app, api.sharesList, async (req) => shareLinks.list(tenantOf(req), req.params.assetId));
-  route(app, api.sharesRevoke, async (req) => shareLinks.revoke(tenantOf(req), req.params.assetId, req.params.linkId));
+  route(app, api.sharesRevoke, async (req) => shareLinks.revoke(tenantOf(req), req.params.assetId, req.params.shareLinkId));
 };

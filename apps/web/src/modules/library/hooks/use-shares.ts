@@ -30,7 +30,7 @@ export function useCreateShareLink(slug: string, assetId: string) {
 export function useRevokeShareLink(slug: string, assetId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (linkId: string) => call(libraryEndpoints.sharesRevoke, { params: { ...assetParams(slug, assetId), linkId } }),
+    mutationFn: (shareLinkId: string) => call(libraryEndpoints.sharesRevoke, { params: { ...assetParams(slug, assetId), shareLinkId } }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: libraryKeys.shares(slug, assetId) }),
   });
 }
