@@ -119,5 +119,19 @@ describeE2E('Suggested theme names in the browser', () => {
     await pmm.getByRole('link', { name: renamed }).first().waitFor();
     const themes = (await apiCall<ThemeList>(pmm, 'get', `/workspaces/${SLUG}/themes?q=${encodeURIComponent(renamed)}`)).body;
     expect(themes.items.map((t) => t.name)).toContain(renamed);
+
+    // A name that became weak after the page loaded (another PMM took it): the one-click Accept is refused by the
+    // server, and the card opens the name field with the reason instead of publishing the name.
+    const goodCard = pmm.getByRole('article', { name: good.label, exact: true });
+    await goodCard.getByRole('button', { name: 'Accept', exact: true }).waitFor();
+    expect((await apiCall<ThemeDetail>(pmm, 'post', `/workspaces/${SLUG}/themes`, { name: good.label, itemIds: [] })).status).toBe(201);
+    await goodCard.getByRole('button', { name: 'Accept', exact: true }).click();
+    const goodField = goodCard.getByRole('textbox', { name: 'Theme name' });
+    await expect.poll(() => goodField.inputValue()).toBe(good.label);
+    await goodCard.getByText(`A theme named “${good.label}” already exists`, { exact: false }).waitFor();
+    await goodCard.scrollIntoViewIfNeeded();
+    await shot(pmm, 'desktop-refused-accept');
+    const still = (await apiCall<ThemeSuggestionList>(pmm, 'get', `/workspaces/${SLUG}/theme-suggestions`)).body;
+    expect(still.items.find((x) => x.id === good.id)).toMatchObject({ nameIsWeak: true });
   });
 });

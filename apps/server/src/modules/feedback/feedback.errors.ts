@@ -77,7 +77,7 @@ export const FeedbackErrors = {
   /** Accepting a suggestion as named, when the list calls its name weak: the PMM names the theme first. */
   suggestionNameNeeded: (label: string, why: string) =>
     new AppError('FEEDBACK_SUGGESTION_NAME_NEEDED', 400, 'Name the theme first', `body.name: the suggested name "${label}" is weak: ${why} Send a name to accept it.`, {
-      errors: [{ path: 'body.name', message: `name the theme: "${label}" is weak. ${why}` }],
+      errors: [{ path: 'body.name', message: why }],
     }),
   suggestionEmpty: defineError(
     'FEEDBACK_SUGGESTION_EMPTY',
