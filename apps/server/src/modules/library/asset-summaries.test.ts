@@ -15,6 +15,7 @@ describe('asset summary parts', () => {
 
   it('turns Markdown into a short plain excerpt', () => {
     expect(excerptOf('# Why we win\n\n- **Faster** setup, see [docs](https://x.test)\n<script>x</script>')).toBe('Why we win Faster setup, see docs x');
+    expect(excerptOf('| Tier | Price |\n|------|------:|\n| Team | $400 |\n\n---\n\nBilled yearly')).toBe('Tier Price Team $400 Billed yearly');
     const long = excerptOf('word '.repeat(100), 40);
     expect(long.length).toBeLessThanOrEqual(41);
     expect(long.endsWith('…')).toBe(true);

@@ -33,6 +33,8 @@ export function excerptOf(markdown: string, max = EXCERPT_CHARS): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<[^>]*>/g, ' ')
     .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+    // Table rules (|---|:--:|) and horizontal rules say nothing in a line of text.
+    .replace(/^[\s|:-]*-{3,}[\s|:-]*$/gm, ' ')
     .replace(/[*_`~|]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();
