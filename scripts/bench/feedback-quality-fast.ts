@@ -10,9 +10,10 @@
 // same rebuilds, and can replay the ones it saw (`rebuildAt`) to check the two agree.
 //
 // CLI: node --import tsx scripts/bench/feedback-quality-fast.ts --split dev --seeds 5 [--min 0.2,0.3] [--margin 0,0.05]
-//      [--dup 0.4,0.5,0.6] [--rebuild-every 100] [--order-seed 42] [--triage file|leave]
-// prints the current settings' numbers, then coverage/precision over AUTO_ASSIGN_MIN × margin and shown/first-right
-// over DUPLICATE_MIN.
+//      [--size-power 0,0.25] [--nearest 2,3] [--dup 0.4,0.5,0.6] [--no-dup] [--rebuild-every 100] [--order-seed 42]
+//      [--triage file|leave]
+// prints the current settings' numbers, then shown/first-right over DUPLICATE_MIN (unless --no-dup), then
+// coverage/precision over AUTO_ASSIGN_MIN × margin for each margin size power × nearest-member count.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
