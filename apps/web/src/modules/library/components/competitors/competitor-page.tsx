@@ -90,7 +90,7 @@ function CompetitorView({ page }: { page: CompetitorPageData }) {
           <Tile title="Win rate against them">
             <WinRateText winRate={page.winRate} size="lg" />
           </Tile>
-          <Tile title="Lost to deals naming them">
+          <Tile title="Lost against them">
             <Text fw={650} fz={{ base: 'lg', sm: 'xl' }}>
               {formatMoney(page.lostRevenue.amount, cur, { compact: true })}
             </Text>
