@@ -15,3 +15,4 @@ export {
   FilterSelect,
   type FilterBarProps,
 } from './filter-bar.tsx';
+export { ChartFigure, type ChartFigureProps } from './chart-figure.tsx';

@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
+import { ChartFigure } from './chart-figure.tsx';
 import { DataTable, SortSelect, type DataTableColumn } from './data-table.tsx';
 import { FilterBar, FilterSelect } from './filter-bar.tsx';
 import type { FilterField } from './filters.ts';
@@ -347,5 +348,21 @@ describe('DataTable for rows without ids, and SortSelect without a visible label
     expect(hidden).toMatch(/mantine-Select-root" data-size="xs"/);
     const shown = html(<SortSelect sort="-amount" onSort={() => {}} options={options} />);
     expect(shown).toMatch(/<label[^>]*>Sort by/);
+  });
+});
+
+describe('ChartFigure', () => {
+  it('hides the drawing from screen readers and gives them the numbers as a table with a caption', () => {
+    const out = html(
+      <ChartFigure label="Views per week: 5 views" caption="5 views over 2 weeks" table={{ caption: 'Views per week', columns: ['Week of', 'Views'], rows: [{ key: 'w1', cells: ['Mar 2', 3] }, { key: 'w2', cells: ['Mar 9', 2] }] }}>
+        <svg role="img" />
+      </ChartFigure>,
+    );
+    expect(out).toMatch(/<figure[^>]*aria-label="Views per week: 5 views"/);
+    expect(out).toMatch(/<div aria-hidden="true"><svg role="img"><\/svg><\/div>/);
+    expect(out).toContain('<caption>Views per week</caption>');
+    expect(count(out, '<tr>')).toBe(3);
+    expect(out).toContain('<td>Mar 9</td><td>2</td>');
+    expect(out).toMatch(/<figcaption[^>]*>5 views over 2 weeks<\/figcaption>/);
   });
 });

@@ -1,7 +1,7 @@
-import { Paper, Text, VisuallyHidden } from '@mantine/core';
+import { Paper, Text } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ThemeMetrics } from '@tandem/contracts';
-import { formatDay } from '../../../../app/kit/index.ts';
+import { ChartFigure, formatDay } from '../../../../app/kit/index.ts';
 import { plural } from '../shared/theme-bits.tsx';
 
 /**
@@ -20,54 +20,33 @@ export function ThemeTrendChart({ trend }: { trend: ThemeMetrics['trend'] }) {
     );
   }
   return (
-    <figure style={{ margin: 0 }} aria-label={`Items per week: ${summary}`}>
-      <div aria-hidden="true">
-        <ResponsiveContainer width="100%" height={200}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -20 }} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke="var(--mantine-color-gray-2)" />
-            <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={11} interval="preserveStartEnd" minTickGap={12} />
-            <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={11} width={40} />
-            <Tooltip
-              cursor={{ fill: 'var(--mantine-color-gray-1)' }}
-              content={({ active, payload }) => {
-                const row = payload?.[0]?.payload as (typeof data)[number] | undefined;
-                if (!active || !row) return null;
-                return (
-                  <Paper withBorder shadow="sm" p={6} radius="sm">
-                    <Text size="xs">
-                      Week of {formatDay(row.week)}: <b>{plural(row.items, 'item')}</b>
-                    </Text>
-                  </Paper>
-                );
-              }}
-            />
-            <Bar dataKey="items" fill="var(--mantine-color-blue-5)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      {/* The same numbers for screen readers, which cannot read the bars. */}
-      <VisuallyHidden>
-        <table>
-          <caption>Items per week</caption>
-          <thead>
-            <tr>
-              <th>Week of</th>
-              <th>Items</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((w) => (
-              <tr key={w.week}>
-                <td>{formatDay(w.week)}</td>
-                <td>{w.items}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </VisuallyHidden>
-      <Text component="figcaption" size="xs" c="dimmed" mt={4}>
-        {summary}, by the week it was heard (weeks start on Monday).
-      </Text>
-    </figure>
+    <ChartFigure
+      label={`Items per week: ${summary}`}
+      table={{ caption: 'Items per week', columns: ['Week of', 'Items'], rows: data.map((w) => ({ key: w.week, cells: [formatDay(w.week), w.items] })) }}
+      caption={`${summary}, by the week it was heard (weeks start on Monday).`}
+    >
+      <ResponsiveContainer width="100%" height={200}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -20 }} accessibilityLayer={false}>
+          <CartesianGrid vertical={false} stroke="var(--mantine-color-gray-2)" />
+          <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={11} interval="preserveStartEnd" minTickGap={12} />
+          <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={11} width={40} />
+          <Tooltip
+            cursor={{ fill: 'var(--mantine-color-gray-1)' }}
+            content={({ active, payload }) => {
+              const row = payload?.[0]?.payload as (typeof data)[number] | undefined;
+              if (!active || !row) return null;
+              return (
+                <Paper withBorder shadow="sm" p={6} radius="sm">
+                  <Text size="xs">
+                    Week of {formatDay(row.week)}: <b>{plural(row.items, 'item')}</b>
+                  </Text>
+                </Paper>
+              );
+            }}
+          />
+          <Bar dataKey="items" fill="var(--mantine-color-blue-5)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFigure>
   );
 }
