@@ -87,6 +87,12 @@ export const assets = pgTable(
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(tag_text, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(body, '')), 'C')`,
     ),
+    /**
+     * The title's and the tags' words alone: small (never toasted), so search tells a title or tag match without
+     * reading the body-sized `search_vector` of every candidate.
+     */
+    titleVector: tsvector('title_vector').generatedAlwaysAs(sql`to_tsvector('english'::regconfig, coalesce(title, ''))`),
+    tagVector: tsvector('tag_vector').generatedAlwaysAs(sql`to_tsvector('english'::regconfig, coalesce(tag_text, ''))`),
     /** The newest published version's number; null before the first publish. */
     currentVersion: integer('current_version'),
     publishedAt: ts('published_at'),

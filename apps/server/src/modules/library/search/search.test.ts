@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, call, createHarness, setupAdmin, type Client, type Harness } from '../../../../test/app-harness.ts';
 import { matchKeysOf } from '../competitor-keys.ts';
 import { tagTextOf } from '../tag-text.ts';
+import { HEAD, searchRepository, type SearchCursor } from './search.repository.ts';
+import { parseQuery } from './search-text.ts';
 
 let h: Harness;
 let admin: Client;
@@ -275,6 +277,33 @@ describe('pagination', () => {
     const ids = await all({ q: 'quarterly' });
     expect(ids.length).toBe(30);
     expect(new Set(ids).size).toBe(30);
+  });
+
+  it('scores the best candidates in full and the rest by the cheap score: one order, every result once', async () => {
+    const text = parseQuery('quarterly')!;
+    const filter = { statuses: ['published' as const], tags: {}, today: '2026-12-07' };
+    const walk = (head: number) =>
+      h.services.deps.database.readTenant(acmeId, async (db) => {
+        const rows: { id: string; score: string | null }[] = [];
+        let after: SearchCursor | undefined;
+        for (let i = 0; i < 20; i++) {
+          const page = await searchRepository.search(db, acmeId, text, filter, { sort: 'relevance', limit: 4, after, facets: false, head });
+          rows.push(...page.rows.slice(0, 4));
+          const last = page.rows[3];
+          if (page.rows.length <= 4 || !last) break;
+          after = { sort: 'relevance', score: last.score!, id: last.id };
+        }
+        return rows;
+      });
+    const full = await walk(HEAD);
+    const headed = await walk(5);
+    expect(full.length).toBe(30);
+    expect(headed.length).toBe(30);
+    expect(new Set(headed.map((r) => r.id)).size).toBe(30);
+    // The score never rises along the walk, and the head's five are the full ranking's best among them.
+    const scores = headed.map((r) => Number(r.score));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(new Set(headed.map((r) => r.id))).toEqual(new Set(full.map((r) => r.id)));
   });
 });
 
