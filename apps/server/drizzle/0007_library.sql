@@ -201,6 +201,11 @@ CREATE OR REPLACE FUNCTION library_search_candidates(ws uuid, q tsquery, title_w
 DECLARE
   found integer := 0;
   matched uuid[] := '{}';
+  -- Typos are forgiven word by word: every word of three letters or more must come within trigram reach of the
+  -- title ("kestrl pricng" finds "Kestrel Freight pricing sheet", whose words are not side by side); the longest
+  -- word's test is the one the trigram index answers.
+  words text[] := array(SELECT w FROM unnest(regexp_split_to_array(coalesce(title_words, ''), '\s+')) w WHERE length(w) >= 3);
+  longest text := (SELECT w FROM unnest(words) w ORDER BY length(w) DESC, w LIMIT 1);
 BEGIN
   IF ws IS DISTINCT FROM nullif(current_setting('app.workspace_id', true), '')::uuid THEN
     RETURN;
@@ -211,13 +216,15 @@ BEGIN
       FROM assets a WHERE a.workspace_id = ws AND a.search_vector @@ q;
     GET DIAGNOSTICS found = ROW_COUNT;
   END IF;
-  IF found < 20 THEN
+  IF found < 20 AND longest IS NOT NULL THEN
     IF found > 0 THEN
       SELECT array_agg(a.id) INTO matched FROM assets a WHERE a.workspace_id = ws AND a.search_vector @@ q;
     END IF;
     RETURN QUERY SELECT a.id, a.status, a.type, a.title, a.owner_user_id, a.review_by, a.updated_at, a.products, a.segments,
         a.personas, a.stages, a.regions, a.competitor_ids, coalesce(a.title_vector @@ q, false), coalesce(a.tag_vector @@ q, false)
-      FROM assets a WHERE a.workspace_id = ws AND lower(a.title) %> title_words AND a.id <> ALL (matched);
+      FROM assets a
+     WHERE a.workspace_id = ws AND lower(a.title) %> longest AND a.id <> ALL (matched)
+       AND NOT EXISTS (SELECT 1 FROM unnest(words) w WHERE word_similarity(w, lower(a.title)) < 0.5);
   END IF;
 END
 $$;

@@ -154,6 +154,14 @@ describe('ranking', () => {
     ]);
   });
 
+  it('forgives a typo in each of several words of a title ("snowflke batlecard", "intgration guide")', async () => {
+    expect(titles(await search({ q: 'snowflke batlecard' }))[0]).toBe('Snowflake battlecard');
+    expect(titles(await search({ q: 'databriks battlecards' }))[0]).toBe('Databricks battlecards');
+    expect(titles(await search({ q: 'intgration guide' }))[0]).toBe('Integration guide');
+    // Every word must come close: one word of the title is not enough.
+    expect(titles(await search({ q: 'pricng zebra' }))).toEqual([]);
+  });
+
   it('finds stemmed words ("integrations" → "Integration guide")', async () => {
     const r = await search({ q: 'integrations' });
     expect(titles(r)[0]).toBe('Integration guide');
