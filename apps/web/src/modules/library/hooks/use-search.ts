@@ -43,3 +43,14 @@ export function useDealAssets(slug: string, dealId: string) {
     queryFn: () => call(libraryEndpoints.searchForDeal, { params: { workspace: slug, dealId }, query: { limit: 8 } }),
   });
 }
+
+/** A short search from a deal page's panel: the first few ranked results, once the words are there. */
+export function useQuickAssetSearch(slug: string, q: string, limit = 8) {
+  const words = q.trim();
+  return useQuery({
+    queryKey: [...libraryKeys.search(slug), 'quick', words, limit],
+    queryFn: ({ signal }) => call(libraryEndpoints.searchAssets, { params: { workspace: slug }, query: { q: words, limit } }, { signal }),
+    enabled: words.length >= 2,
+    placeholderData: keepPreviousData,
+  });
+}
