@@ -7,29 +7,8 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DealList, SessionResponse, ShareLinkList } from '@tandem/contracts';
+import { pdfOf } from '../../server/src/modules/library/files/fixtures/sample-files.ts';
 import { browserSession, DEMO_PASSWORD, DEMO_SLUG as SLUG, describeE2E, label, screenshotsOnFailure, submitSignIn } from './harness.ts';
-
-/** A one-page PDF that says `text`, with a correct cross-reference table (what a real file is, not just its magic bytes). */
-function tinyPdf(text: string): Buffer {
-  const content = `BT /F1 18 Tf 24 60 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 320 120] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 describeE2E('The library in the browser', () => {
   const tandem = browserSession();
@@ -70,7 +49,7 @@ describeE2E('The library in the browser', () => {
 
     const chooser = pmm.waitForEvent('filechooser');
     await pmm.getByRole('button', { name: 'Choose files' }).click();
-    await (await chooser).setFiles({ name: fileName, mimeType: 'application/pdf', buffer: tinyPdf('Kestrel Freight: Team tier $2,500') });
+    await (await chooser).setFiles({ name: fileName, mimeType: 'application/pdf', buffer: pdfOf('Kestrel Freight: Team tier $2,500') });
     await pmm.getByText(`${fileName} was added.`).waitFor({ timeout: 30_000 });
     await pmm.getByRole('list', { name: 'Files of this asset' }).getByText(fileName, { exact: true }).waitFor();
 
