@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Box, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Card, Group, Select, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { AssetDiff, AssetVersion, DiffLine } from '@tandem/contracts';
 import { formatDateTime, QueryView } from '../../../../app/kit/index.ts';
 import { useAssetDiff, useAssetVersions } from '../../hooks/use-assets.ts';
@@ -84,7 +84,7 @@ const LINE_STYLE: Record<DiffLine['kind'], { mark: string; bg?: string; label: s
   context: { mark: ' ', label: 'unchanged' },
 };
 
-/** Added and removed lines are coloured and marked with + and -, so the change reads without colour too. */
+/** Added and removed lines are coloured and marked with + and - (screen readers hear "added" / "removed"), so the change reads without colour too. */
 export function DiffView({ diff }: { diff: AssetDiff }) {
   return (
     <Stack gap="xs">
@@ -124,9 +124,10 @@ export function DiffView({ diff }: { diff: AssetDiff }) {
                   pr="xs"
                   style={{ background: s.bg, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', paddingLeft: 'calc(var(--mantine-spacing-xs) + 2ch)', textIndent: '-2ch' }}
                 >
-                  <span aria-label={s.label} style={{ userSelect: 'none', display: 'inline-block', width: '2ch', textIndent: 0, fontWeight: 700 }}>
+                  <span aria-hidden style={{ userSelect: 'none', display: 'inline-block', width: '2ch', textIndent: 0, fontWeight: 700 }}>
                     {s.mark}
                   </span>
+                  <VisuallyHidden style={{ userSelect: 'none' }}>{`${s.label}: `}</VisuallyHidden>
                   {l.text}
                 </Box>
               );

@@ -69,7 +69,7 @@ export function FreshnessPanel({ asset }: { asset: AssetDetail }) {
           {ws.can('library.settings') && (
             <>
               {' · '}
-              <Anchor component={Link} to={`/w/${ws.slug}/library/settings`} size="xs">
+              <Anchor component={Link} to={`/w/${ws.slug}/library/settings`} size="xs" underline="always">
                 change
               </Anchor>
             </>

@@ -69,7 +69,7 @@ function CompetitorView({ page }: { page: CompetitorPageData }) {
           <>
             {c.aliases.length > 0 && <>Also written as {c.aliases.join(', ')}. </>}
             {c.website && (
-              <Anchor href={c.website} target="_blank" rel="noopener noreferrer" size="sm">
+              <Anchor href={c.website} target="_blank" rel="noopener noreferrer" size="sm" underline="always">
                 {c.website.replace(/^https?:\/\//, '')}
               </Anchor>
             )}

@@ -153,7 +153,7 @@ export function FieldIntel({ page, slug, tz }: { page: CompetitorPage; slug: str
                   {i.deal && (
                     <>
                       {' · '}
-                      <Anchor component={Link} to={`/w/${slug}/deals/${i.deal.id}`} size="xs">
+                      <Anchor component={Link} to={`/w/${slug}/deals/${i.deal.id}`} size="xs" underline="always">
                         {i.deal.name}
                       </Anchor>
                     </>

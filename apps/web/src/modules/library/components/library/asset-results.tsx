@@ -15,7 +15,7 @@ export function AssetBadges({ asset }: { asset: Pick<AssetSearchHit, 'type' | 's
         {ASSET_TYPE_LABELS[asset.type]}
       </Badge>
       {asset.status !== 'published' && (
-        <Badge variant="outline" color={asset.status === 'draft' ? 'orange' : 'gray'} size="sm" tt="none">
+        <Badge variant="light" color={asset.status === 'draft' ? 'orange' : 'gray'} size="sm" tt="none">
           {ASSET_STATUS_LABELS[asset.status]}
         </Badge>
       )}
