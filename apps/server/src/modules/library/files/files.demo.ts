@@ -18,7 +18,10 @@ const WIDTH = 88;
 export function plainLines(markdown: string): string[] {
   const lines: string[] = [];
   for (const raw of markdown.split('\n')) {
-    const text = raw
+    // A table's rule row says nothing on paper; its other rows read as columns spaced apart.
+    if (/^\s*\|?[\s:|-]*-{3,}[\s:|-]*$/.test(raw)) continue;
+    const row = /^\s*\|.*\|\s*$/.test(raw) ? raw.trim().slice(1, -1).split('|').map((c) => c.trim()).join('    ') : raw;
+    const text = row
       .replace(/^#{1,6}\s*/, '')
       .replace(/^\s*[-*+]\s+/, '- ')
       .replace(/\*\*|__|`/g, '')

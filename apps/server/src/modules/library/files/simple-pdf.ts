@@ -11,9 +11,13 @@ export interface SimplePdf {
   color?: [number, number, number];
 }
 
+/** Characters outside Latin-1 that WinAnsiEncoding has, by their byte there (the font's encoding). */
+const WIN_ANSI: Record<string, string> = { '€': '\x80', '…': '\x85', '‘': '\x91', '’': '\x92', '“': '\x93', '”': '\x94', '•': '\x95', '–': '\x96', '—': '\x97', '™': '\x99' };
+
 const escape = (text: string) =>
   text
-    .replace(/[^\x20-\x7e\xa0-\xff]/g, '?')
+    .replace(/[€…‘’“”•–—™]/g, (c) => WIN_ANSI[c]!)
+    .replace(/[^\x20-\x7e\x80-\xff]/g, '?')
     .replace(/[()\\]/g, (c) => `\\${c}`)
     .slice(0, 90);
 
