@@ -4,7 +4,7 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION competitor_key(name text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT nullif(string_agg(t.w, '' ORDER BY t.i), '')
     FROM (SELECT w, i, count(*) FILTER (WHERE w <> '') OVER (ORDER BY i) AS seen
-            FROM unnest(regexp_split_to_array(lower(name), '[^[:alnum:]]+')) WITH ORDINALITY AS u(w, i)) t
+            FROM unnest(regexp_split_to_array(translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '[^a-z0-9\u0080-\U0010FFFF]+')) WITH ORDINALITY AS u(w, i)) t
    WHERE t.w <> ''
      AND NOT (t.seen > 1 AND t.w = ANY (ARRAY['inc','incorporated','corp','corporation','co','company','ltd','limited','llc','llp','lp','plc','gmbh','ag','sa','sas','bv','nv','oy','ab','srl','pty']))
 $$;--> statement-breakpoint

@@ -11,10 +11,11 @@ import * as audit from './web-endpoints/audit.ts';
 import * as deals from './web-endpoints/deals.ts';
 import * as feedback from './web-endpoints/feedback.ts';
 import * as imports from './web-endpoints/imports.ts';
+import * as library from './web-endpoints/library.ts';
 import * as notifications from './web-endpoints/notifications.ts';
 import * as workspaces from './web-endpoints/workspaces.ts';
 
-const WEB = { audit, deals, feedback, imports, notifications, workspaces };
+const WEB = { audit, deals, feedback, imports, library, notifications, workspaces };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 describe('the web endpoint tables', () => {
