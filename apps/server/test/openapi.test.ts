@@ -71,11 +71,16 @@ describe('OpenAPI', () => {
       ids.set(op.operationId!, [...(ids.get(op.operationId!) ?? []), key]);
       const found = rowOf(key);
       expect(found, key).toBeDefined();
-      const words = `${found!.row.tag} ${found!.name}`.split(/[^A-Za-z0-9]+/).filter(Boolean);
+      // The tag's last word is not repeated when the export name already starts with it (competitors + competitorsList).
+      const tagWords = found!.row.tag.split(/[^A-Za-z0-9]+/).filter(Boolean);
+      const last = tagWords.at(-1)!;
+      const rest = found!.name.startsWith(last) && /^[A-Z]/.test(found!.name.slice(last.length)) ? found!.name.slice(last.length) : found!.name;
+      const words = [...tagWords, rest];
       expect(op.operationId).toBe(words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() : w[0]!.toUpperCase()) + w.slice(1)).join(''));
     }
     expect([...ids].filter(([, keys]) => keys.length > 1)).toEqual([]);
     expect(doc.paths['/api/v1/workspaces/{workspace}/deals']!.get!.operationId).toBe('dealsList');
+    expect(doc.paths['/api/v1/workspaces/{workspace}/competitors']!.get!.operationId).toBe('competitorsList');
     expect(doc.paths['/api/v1/workspaces/{workspace}/tokens']!.post!.operationId).toBe('apiTokensCreateToken');
   });
 

@@ -11,9 +11,15 @@ import { SESSION_COOKIE } from './request-context.ts';
  * derived from the row — its access and inputs — plus the conflicts its module's catalogue raises there.
  */
 
-/** `deals` + `list` → `dealsList`; `api tokens` + `createToken` → `apiTokensCreateToken`. */
+/**
+ * `deals` + `list` → `dealsList`; `api tokens` + `createToken` → `apiTokensCreateToken`; a name that already
+ * starts with its tag keeps it once: `competitors` + `competitorsList` → `competitorsList`.
+ */
 export function operationIdOf(tag: string, exportName: string): string {
-  const words = `${tag} ${exportName}`.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const tagWords = tag.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const last = tagWords.at(-1)?.toLowerCase();
+  const named = last && exportName.toLowerCase().startsWith(last) && /^[A-Z]/.test(exportName.slice(last.length)) ? exportName.slice(last.length) : exportName;
+  const words = [...tagWords, ...named.split(/[^A-Za-z0-9]+/).filter(Boolean)];
   return words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() : w[0]!.toUpperCase()) + w.slice(1)).join('');
 }
 
