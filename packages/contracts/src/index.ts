@@ -16,3 +16,6 @@ export * from './library/shares.ts';
 export * from './library/usage.ts';
 export * from './library/competitors.ts';
 export * from './library/influence.ts';
+export * from './requests/common.ts';
+export * from './requests/items.ts';
+export * from './requests/settings.ts';

@@ -33,6 +33,14 @@ export const PERMISSIONS = {
   'library.settings': ['admin', 'marketing'],
   'competitors.read': ['admin', 'marketing', 'sales_lead', 'sales'],
   'competitors.write': ['admin', 'marketing'],
+  /** See the queue, requests, capacity and metrics. */
+  'requests.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** File requests, +1, comment, attach; edit, accept or reopen requests one filed or joined. */
+  'requests.create': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** Triage, start, deliver, decline, merge, place against the score; set PMM capacity. */
+  'requests.triage': ['admin', 'marketing'],
+  /** SLA targets, score weights, the calendar and strategic boosts. */
+  'requests.settings': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
