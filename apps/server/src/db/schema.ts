@@ -7,3 +7,4 @@ export * from '../modules/imports/tables.ts';
 export * from '../modules/notifications/tables.ts';
 export * from '../modules/feedback/tables.ts';
 export * from '../modules/library/tables.ts';
+export * from '../modules/requests/tables.ts';
