@@ -3,6 +3,8 @@ import { createBrowserRouter, Link, Outlet, useParams } from 'react-router-dom';
 import { Button } from '@mantine/core';
 import { PageHeader } from './components/page-header.tsx';
 import { FullPageLoader } from './components/full-page-loader.tsx';
+import { queryClient } from './query-client.ts';
+import { prefetchCompetitor } from '../modules/library/hooks/prefetch-competitor.ts';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { RequirePermission, RequireSession, RootRedirect } from './guards.tsx';
 // The pages a signed-out visitor lands on are part of the first load (styles-first.css covers them), not lazy:
@@ -135,7 +137,18 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'competitors', element: <CompetitorsPage /> },
-          { path: 'competitors/:competitorId', element: <CompetitorPage /> },
+          {
+            path: 'competitors/:competitorId',
+            element: <CompetitorPage />,
+            // A rep opens this page from a link before a competitive call: its data, its code and its chart's code
+            // start loading at once, before the shell's chunks, instead of one after the other.
+            loader: ({ params }) => {
+              prefetchCompetitor(queryClient, params.slug, params.competitorId);
+              void import('../modules/library/components/competitors/competitor-page.tsx');
+              void import('../modules/library/components/competitors/win-rate-chart.tsx');
+              return null;
+            },
+          },
           {
             path: 'feedback/suggestions',
             element: (

@@ -4,9 +4,9 @@ import * as libraryEndpoints from '@tandem/contracts/web-endpoints/library';
 import { call } from '../../../app/api/client.ts';
 import { libraryKeys } from './library.keys.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The API refuses a malformed id with 400; the page treats it as "not found" without asking. */
-export const isCompetitorId = (id: string | undefined): id is string => !!id && UUID.test(id);
+import { isCompetitorId } from './prefetch-competitor.ts';
+
+export { isCompetitorId };
 
 export function useCompetitors(slug: string, q?: string) {
   return useQuery({
