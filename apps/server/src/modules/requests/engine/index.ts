@@ -6,3 +6,4 @@ export * from './business-hours.ts';
 export * from './sla-clock.ts';
 export * from './priority-score.ts';
 export * from './capacity-plan.ts';
+export { addDays, formatDay, isIsoDate } from './local-dates.ts';
