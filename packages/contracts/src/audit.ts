@@ -92,4 +92,11 @@ export const AUDIT_ACTIONS = [
   'competitor.created',
   'competitor.updated',
   'competitor.deleted',
+  'request.declined',
+  'request.merged',
+  'request.overridden',
+  'request.override_cleared',
+  'request.boosted',
+  'request.settings_changed',
+  'request.capacity_changed',
 ] as const;

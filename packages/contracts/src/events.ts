@@ -278,6 +278,51 @@ export const EVENTS = {
     digestByDefault: true,
     roles: PERMISSIONS['library.write'],
   }),
+  'request.changed': define({
+    version: 1,
+    label: 'A request you asked for or work on changed',
+    description:
+      'A request of the requests queue changed: filed, triaged, started, delivered, accepted, reopened, declined, merged, +1, placed against the score, boosted, edited, commented or given a file. `text` says what happened in plain words.',
+    audience: 'The requesters and the assignee (and earlier commenters, for a comment); not the person who made the change',
+    payload: z.object({
+      requestId: Uuid,
+      number: z.number().int(),
+      title: z.string(),
+      /** The activity kind: filed, triaged, started, delivered, accepted, reopened, declined, merged, plus_one, overridden, boosted, edited, commented, attached… */
+      kind: z.string(),
+      status: z.string(),
+      /** One line in plain words ("Dana triaged it: 6 h, assigned to Priya"). */
+      text: z.string(),
+      /** A reason or comment the people told should read (a decline's reason, a comment's text). */
+      note: z.string().nullable(),
+      by: Actor,
+      recipientUserIds: z.array(Uuid),
+    }),
+    channels: ['in_app', 'email', 'slack', 'webhook'],
+    priority: 'normal',
+    defaults: ['in_app', 'email'],
+    roles: PERMISSIONS['requests.read'],
+  }),
+  'request.sla_alert': define({
+    version: 1,
+    label: 'A request is close to or past its SLA',
+    description:
+      "An open request's first-response or delivery clock turned due soon or breached (business hours of the workspace calendar); each clock's state is told once.",
+    audience: "The assignee and the requesters' sales leads (the people of the request who can act)",
+    payload: z.object({
+      requestId: Uuid,
+      number: z.number().int(),
+      title: z.string(),
+      clock: z.enum(['first_response', 'delivery']),
+      state: z.enum(['due_soon', 'breached']),
+      dueAt: z.iso.datetime(),
+      recipientUserIds: z.array(Uuid),
+    }),
+    channels: ['in_app', 'email', 'slack', 'webhook'],
+    priority: 'normal',
+    defaults: ['in_app', 'email'],
+    roles: PERMISSIONS['requests.read'],
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENTS;

@@ -33,6 +33,8 @@ const BUTTON_LABEL: { [T in EventType]: string } = {
   'feedback.untriaged_summary': 'Open feedback to triage',
   'asset.version_published': 'Open the asset',
   'asset.review_due': 'Review your assets',
+  'request.changed': 'Open the request',
+  'request.sla_alert': 'Open the request',
 };
 
 const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif";

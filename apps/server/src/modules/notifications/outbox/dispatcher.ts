@@ -55,6 +55,10 @@ function audience(type: EventType, payload: Record<string, unknown>): { userIds:
       return { userIds: [...new Set((p as EventPayload<'asset.version_published'>).recipientUserIds)], emails: [] };
     case 'asset.review_due':
       return { userIds: [(p as EventPayload<'asset.review_due'>).ownerUserId], emails: [] };
+    case 'request.changed':
+      return { userIds: [...new Set((p as EventPayload<'request.changed'>).recipientUserIds)], emails: [] };
+    case 'request.sla_alert':
+      return { userIds: [...new Set((p as EventPayload<'request.sla_alert'>).recipientUserIds)], emails: [] };
     default: {
       const never: never = type;
       throw new Error(`no audience rule for ${String(never)}`);

@@ -129,6 +129,19 @@ const BUILDERS: Builders = {
       link: one ? `/w/${slug}/library/${first.assetId}` : `/w/${slug}/library?freshness=overdue`,
     };
   },
+  'request.changed': (p, slug) => ({
+    title: `#${p.number} ${p.title}: ${p.text}`.slice(0, 200),
+    body: [`${p.text} (request #${p.number}, "${p.title}"; now ${p.status.replace('_', ' ')}).`, p.note ? `"${p.note}"` : ''].filter(Boolean).join('\n\n'),
+    link: `/w/${slug}/requests/${p.requestId}`,
+  }),
+  'request.sla_alert': (p, slug) => {
+    const clock = p.clock === 'first_response' ? 'first response' : 'delivery';
+    return {
+      title: `#${p.number} ${p.title}: ${clock} ${p.state === 'breached' ? 'is past its SLA' : 'is due soon'}`.slice(0, 200),
+      body: `Request #${p.number}, "${p.title}": the ${clock} ${p.state === 'breached' ? 'was due' : 'is due'} ${p.dueAt.slice(0, 16).replace('T', ' ')} UTC (business hours of the workspace calendar).`,
+      link: `/w/${slug}/requests/${p.requestId}`,
+    };
+  },
 };
 
 export function messageFor(envelope: EventEnvelope): Message {
