@@ -15,6 +15,8 @@ export { libraryRoutes, type LibraryServices } from './library.routes.ts';
 export { LibraryErrors } from './library.errors.ts';
 export { seedLibraryDemo } from './library.demo.ts';
 export { seedAssetFilesDemo } from './files/files.demo.ts';
+/** The Wilson 95 % interval of k out of n (influence's win rates; the requests' metrics use it too). */
+export { wilsonInterval } from './influence/win-rate.ts';
 
 /** The library's scheduled work, run by the job workers (`tandem start`, `tandem worker`): the daily review reminders. */
 export function libraryRecurringJobs(deps: Deps) {
