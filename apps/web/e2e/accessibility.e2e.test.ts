@@ -45,6 +45,8 @@ const WORKSPACE_PAGES: { path: string; action: Action }[] = [
   { path: 'library/settings', action: 'library.settings' },
   { path: 'competitors', action: 'competitors.read' },
   { path: 'competitors/:competitorId', action: 'competitors.read' },
+  { path: 'requests/capacity', action: 'requests.read' },
+  { path: 'requests/settings', action: 'requests.read' },
   { path: 'imports', action: 'deals.import' },
   { path: 'imports/:importId', action: 'deals.import' },
   { path: 'settings/deals', action: 'deals.settings' },

@@ -3,6 +3,7 @@ import {
   IconBooks,
   IconBriefcase,
   IconFileImport,
+  IconHandStop,
   IconHistory,
   IconHome,
   IconKey,
@@ -49,6 +50,17 @@ export const NAV_ITEMS: NavItem[] = [
     ],
   },
   { label: 'Competitors', path: 'competitors', action: 'competitors.read', icon: IconSwords },
+  {
+    label: 'Requests',
+    path: 'requests',
+    action: 'requests.read',
+    icon: IconHandStop,
+    children: [
+      { label: 'Queue', path: 'requests', end: true, action: 'requests.read' },
+      { label: 'Capacity', path: 'requests/capacity', action: 'requests.read' },
+      { label: 'Settings', path: 'requests/settings', action: 'requests.settings' },
+    ],
+  },
   { label: 'Import', path: 'imports', action: 'deals.import', icon: IconFileImport },
   {
     label: 'Feedback',
