@@ -47,9 +47,13 @@ function prepare(cal: WorkCalendar): Prepared {
   return p;
 }
 
-/** A local wall-clock time as an instant. A time skipped by DST moves forward by the gap; a repeated one is the first. */
+/**
+ * A local wall-clock time as an instant. A time the clocks skip (spring forward) moves forward by the gap, as Luxon
+ * does; a time the clocks show twice (fall back) is its first occurrence, when the clock first reads it.
+ */
 function instant(date: string, hhmm: string, zone: string): number {
-  return DateTime.fromISO(`${date}T${hhmm}`, { zone }).toMillis();
+  const candidates = DateTime.fromISO(`${date}T${hhmm}`, { zone }).getPossibleOffsets();
+  return Math.min(...candidates.map((dt) => dt.toMillis()));
 }
 
 function windowOf(p: Prepared, day: number): Window {

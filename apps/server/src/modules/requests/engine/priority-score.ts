@@ -52,11 +52,20 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-function moneyFormatter(currency: string | undefined): (n: number) => string {
-  const plain = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+export interface ScoreFormat {
+  /** ISO 4217 code of the base currency, e.g. 'EUR'. */
+  currency: string;
+  /** Number locale for the amounts in `detail` (default 'en-US': "$1,500,000", "€420,000"). */
+  locale?: string;
+}
+
+function moneyFormatter(fmt: ScoreFormat | undefined): (n: number) => string {
+  const locale = fmt?.locale ?? 'en-US';
+  const currency = fmt?.currency;
+  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   if (!currency) return (n) => plain.format(n);
   try {
-    const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
     return (n) => money.format(n);
   } catch {
     return (n) => `${currency} ${plain.format(n)}`;
@@ -127,10 +136,10 @@ function checkWeights(weights: ScoreWeights): void {
 }
 
 /** total = Σ value × weight (values rounded to 2 decimals before summing; the sum rounded to 6 to drop float dust). */
-export function priorityScore(input: ScoreInput, weights: ScoreWeights, fmt?: { currency: string }): PriorityScore {
+export function priorityScore(input: ScoreInput, weights: ScoreWeights, fmt?: ScoreFormat): PriorityScore {
   checkWeights(weights);
   const raw: Record<ScorePartName, { value: number; detail: string }> = {
-    pipeline: pipelinePart(input, moneyFormatter(fmt?.currency)),
+    pipeline: pipelinePart(input, moneyFormatter(fmt)),
     urgency: urgencyPart(input),
     reach: reachPart(input),
     strategic: strategicPart(input),
