@@ -59,6 +59,8 @@ const LibrarySettingsPage = page(() => import('../modules/library/components/set
 const LibraryReportPage = page(() => import('../modules/library/components/report/library-report-page.tsx'), 'LibraryReportPage');
 const CompetitorsPage = page(() => import('../modules/library/components/competitors/competitors-page.tsx'), 'CompetitorsPage');
 const CompetitorPage = page(() => import('../modules/library/components/competitors/competitor-page.tsx'), 'CompetitorPage');
+const RequestQueuePage = page(() => import('../modules/requests/components/queue/queue-page.tsx'), 'QueuePage');
+const RequestPage = page(() => import('../modules/requests/components/request/request-page.tsx'), 'RequestPage');
 const NotificationsAdminPage = page(
   () => import('../modules/notifications/components/admin/notifications-admin-page.tsx'),
   'NotificationsAdminPage',
@@ -102,6 +104,8 @@ export const router = createBrowserRouter([
           { path: 'feedback/mine', element: <MyFeedbackPage /> },
           { path: 'feedback/themes', element: <ThemeBoardPage /> },
           { path: 'feedback/themes/:themeId', element: <ThemePage /> },
+          { path: 'requests', element: <RequestQueuePage /> },
+          { path: 'requests/:requestId', element: <RequestPage /> },
           { path: 'library', element: <LibraryPage /> },
           {
             path: 'library/new',

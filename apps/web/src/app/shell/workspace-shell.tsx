@@ -8,6 +8,7 @@ import { PageSkeleton } from '../components/page-skeleton.tsx';
 import { requestToasts } from '../components/toasts-host.tsx';
 import { HeaderLogFeedbackButton, QuickLogProvider } from '../../modules/feedback/index.ts';
 import { NotificationBell } from '../../modules/notifications/index.ts';
+import { HeaderNewRequestButton, RequestFormProvider } from '../../modules/requests/index.ts';
 import { rememberWorkspace } from '../landing.ts';
 import { useRequiredSession } from '../session.tsx';
 import { WorkspaceContext, workspaceContextValue } from '../workspace-context.tsx';
@@ -41,6 +42,7 @@ export function WorkspaceShell() {
   return (
     <WorkspaceContext.Provider value={ctx}>
       <QuickLogProvider>
+        <RequestFormProvider>
         <AppShell
           header={{ height: 56 }}
           navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
@@ -68,6 +70,7 @@ export function WorkspaceShell() {
                 <WorkspaceSwitcher current={membership} />
               </Group>
               <Group gap="xs" wrap="nowrap">
+                <HeaderNewRequestButton />
                 <HeaderLogFeedbackButton />
                 {ctx.can('notifications.own') && <NotificationBell slug={membership.slug} />}
                 <UserMenu slug={membership.slug} />
@@ -105,6 +108,7 @@ export function WorkspaceShell() {
             </RouteErrorBoundary>
           </AppShell.Main>
         </AppShell>
+        </RequestFormProvider>
       </QuickLogProvider>
     </WorkspaceContext.Provider>
   );

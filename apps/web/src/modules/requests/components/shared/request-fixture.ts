@@ -1,0 +1,68 @@
+import type { RequestDetail } from '@tandem/contracts';
+
+/** A request as the server answers it, for the module's unit and render tests. */
+export function requestFixture(over: Partial<RequestDetail> = {}): RequestDetail {
+  const person = (n: number, name: string) => ({ userId: `00000000-0000-4000-8000-00000000000${n}`, name });
+  return {
+    id: '10000000-0000-4000-8000-000000000001',
+    number: 124,
+    type: 'competitive_intel',
+    title: 'Kestrel pricing answers',
+    status: 'new',
+    requesters: [person(1, 'Sofia Reyes')],
+    assignee: null,
+    neededBy: '2026-12-18',
+    estimateHours: null,
+    dealCount: 2,
+    accountCount: 2,
+    pipelineAtStake: 84_000,
+    currency: 'EUR',
+    score: {
+      total: 47.5,
+      parts: [
+        { name: 'pipeline', value: 60, weight: 0.5, detail: '€84,000 at stake over 2 open deals' },
+        { name: 'urgency', value: 35, weight: 0.3, detail: 'Needed in 9 working days' },
+        { name: 'reach', value: 20, weight: 0.2, detail: '1 requester, 2 accounts' },
+        { name: 'strategic', value: 0, weight: 0.1, detail: 'No boost' },
+      ],
+    },
+    rank: 3,
+    override: null,
+    sla: {
+      firstResponseDueAt: '2026-12-08T09:00:00.000Z',
+      deliveryDueAt: '2026-12-15T17:00:00.000Z',
+      state: 'on_track',
+      firstResponse: { state: 'on_track', businessHoursLeft: 6.5 },
+      delivery: { state: 'on_track', businessHoursLeft: 40 },
+    },
+    plan: null,
+    commentCount: 0,
+    createdAt: '2026-12-07T08:00:00.000Z',
+    updatedAt: '2026-12-07T08:00:00.000Z',
+    description: 'Three deals compare us with Kestrel on price.',
+    deals: [],
+    attachments: [],
+    delivery: null,
+    declineReason: null,
+    mergedInto: null,
+    strategicBoost: null,
+    isRequester: true,
+    firstRespondedAt: null,
+    permissions: {
+      edit: true,
+      triage: false,
+      start: false,
+      deliver: false,
+      accept: false,
+      reopen: false,
+      decline: false,
+      plusOne: false,
+      merge: false,
+      override: false,
+      boost: false,
+      comment: true,
+      attach: true,
+    },
+    ...over,
+  };
+}
