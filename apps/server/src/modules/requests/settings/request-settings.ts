@@ -35,7 +35,7 @@ export const defaultTypeSettings = (): RequestTypeSetting[] => REQUEST_TYPES.map
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** The row over the defaults; a part that does not read (a hand-edited row) falls back to its default. */
-export function effectiveSettings(row: Pick<RequestSettingsRow, 'types' | 'weights' | 'calendar' | 'dueSoonFraction'> | undefined): EffectiveRequestSettings {
+export function effectiveSettings(row: Partial<Pick<RequestSettingsRow, 'types' | 'weights' | 'calendar' | 'dueSoonFraction'>> | undefined): EffectiveRequestSettings {
   const targets = Object.fromEntries(REQUEST_TYPES.map((t) => [t, { ...DEFAULT_TYPE_TARGETS[t] }])) as Record<RequestType, SlaTargets>;
   for (const s of row?.types ?? []) {
     if ((REQUEST_TYPES as readonly string[]).includes(s.type) && isNumber(s.firstResponseHours) && isNumber(s.deliveryHours)) {
