@@ -8,5 +8,5 @@ export { useRequestForm, type RequestFormPrefill } from './components/form/reque
 export { HeaderNewRequestButton, NewRequestButton } from './components/form/new-request-button.tsx';
 export { requestsKeys } from './hooks/requests.keys.ts';
 export { RequestStatusBadge, SlaBadge } from './components/shared/request-bits.tsx';
-export { DealRequestsPanel } from './components/deal/deal-requests-panel.tsx';
+// W2: the deal page's panel (the form opens from it with the deal linked).
 export { DealRequestsPanel } from './components/deal/deal-requests-panel.tsx';
