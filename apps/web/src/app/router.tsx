@@ -61,6 +61,8 @@ const CompetitorsPage = page(() => import('../modules/library/components/competi
 const CompetitorPage = page(() => import('../modules/library/components/competitors/competitor-page.tsx'), 'CompetitorPage');
 const RequestQueuePage = page(() => import('../modules/requests/components/queue/queue-page.tsx'), 'QueuePage');
 const RequestPage = page(() => import('../modules/requests/components/request/request-page.tsx'), 'RequestPage');
+const RequestCapacityPage = page(() => import('../modules/requests/components/capacity/capacity-page.tsx'), 'CapacityPage');
+const RequestSettingsPage = page(() => import('../modules/requests/components/settings/request-settings-page.tsx'), 'RequestSettingsPage');
 const NotificationsAdminPage = page(
   () => import('../modules/notifications/components/admin/notifications-admin-page.tsx'),
   'NotificationsAdminPage',
@@ -105,6 +107,8 @@ export const router = createBrowserRouter([
           { path: 'feedback/themes', element: <ThemeBoardPage /> },
           { path: 'feedback/themes/:themeId', element: <ThemePage /> },
           { path: 'requests', element: <RequestQueuePage /> },
+          { path: 'requests/capacity', element: <RequestCapacityPage /> },
+          { path: 'requests/settings', element: <RequestSettingsPage /> },
           { path: 'requests/:requestId', element: <RequestPage /> },
           { path: 'library', element: <LibraryPage /> },
           {

@@ -10,6 +10,7 @@ import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { LinkedFeedback } from '../../feedback/index.ts';
 import { ForThisDealPanel } from '../../library/index.ts';
+import { DealRequestsPanel } from '../../requests/index.ts';
 import { useWorkspaceDetails } from '../../workspaces/index.ts';
 import { isUuid, useDeal } from '../hooks/use-deals.ts';
 import { DEAL_TYPE_LABELS, DealAmount, OwnerName, sourceLabel, StatusBadge } from './deal-bits.tsx';
@@ -175,6 +176,7 @@ function DealView({ deal }: { deal: DealDetail }) {
         </Grid>
 
         <ForThisDealPanel dealId={deal.id} />
+        <DealRequestsPanel dealId={deal.id} />
         <LinkedFeedback dealId={deal.id} accountId={deal.account?.id} />
       </Stack>
     </>

@@ -85,7 +85,7 @@ export function CapacityQueue({ rows, lineIndex, slug, userId }: Props) {
                   <Stack gap={2}>
                     <RequestLink row={r} slug={slug} />
                     <Group gap={4}>
-                      <Badge size="xs" variant="light" color="gray">
+                      <Badge size="xs" variant="light" color="gray" tt="none">
                         {REQUEST_STATUS_LABELS[r.status as RequestStatus] ?? r.status}
                       </Badge>
                       {mine(r) && <YoursBadge />}
@@ -125,7 +125,7 @@ function RequestLink({ row, slug }: { row: Row; slug: string }) {
 
 function YoursBadge() {
   return (
-    <Badge size="xs" variant="light" color="blue">
+    <Badge size="xs" variant="light" color="blue" tt="none">
       Yours
     </Badge>
   );
@@ -134,13 +134,13 @@ function YoursBadge() {
 function FitBadge({ row }: { row: Row }): ReactNode {
   if (row.belowLine) {
     return (
-      <Badge size="xs" variant="light" color="red">
+      <Badge size="xs" variant="light" color="red" tt="none">
         Late for its date
       </Badge>
     );
   }
   return (
-    <Badge size="xs" variant="light" color="teal">
+    <Badge size="xs" variant="light" color="teal" tt="none">
       {row.neededBy ? 'On time' : 'No date to miss'}
     </Badge>
   );

@@ -5,9 +5,9 @@ import { weightsPreview, type WeightValues } from './settings-text.ts';
 import { useSectionSave } from './use-section-save.ts';
 
 const PART_HELP = {
-  pipeline: 'Amount × stage probability of the linked open deals',
-  urgency: 'How close the needed-by date and the nearest close date are',
-  reach: 'How many people and accounts asked for it',
+  pipeline: 'Linked open deals: amount × stage probability',
+  urgency: 'How near the needed-by and close dates are',
+  reach: 'How many people and accounts ask for it',
   strategic: 'Points an admin gives, with a reason',
 } as const;
 
@@ -32,12 +32,12 @@ export function WeightsForm({ settings, editable }: { settings: RequestSettings;
             {section.failure}
           </Alert>
         )}
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           {SCORE_PARTS.map((p) => (
             <NumberInput
               key={p}
               label={SCORE_PART_LABELS[p]}
-              description={`${PART_HELP[p]}. Default ${settings.defaults.weights[p]}`}
+              description={`${PART_HELP[p]} (default ${settings.defaults.weights[p]})`}
               value={weights[p]}
               onChange={(v) => {
                 section.clear(`weights.${p}`);
