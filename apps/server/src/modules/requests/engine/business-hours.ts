@@ -18,32 +18,50 @@ interface Prepared {
   zone: string;
   workingDays: ReadonlySet<number>;
   holidays: ReadonlySet<string>;
+  /** Holidays that fall on working weekdays, as sorted day numbers (the ones that cost a business day). */
+  holidayDays: readonly number[];
   dayStart: string;
   dayEnd: string;
   windows: Map<number, Window>;
+  /** Local midnight of a day number, as an instant: finds an instant's local date without a zone lookup each time. */
+  midnights: Map<number, number>;
+  /** The calendar's fields as prepared, to notice a calendar object changed in place. */
+  snapshot: WorkCalendar;
 }
 
 // Windows are cached per calendar: a queue of thousands of requests asks about the same few weeks again and again.
 const prepared = new Map<string, Prepared>();
+const byObject = new WeakMap<WorkCalendar, Prepared>();
+
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameCalendar = (a: WorkCalendar, b: WorkCalendar): boolean =>
+  a.timeZone === b.timeZone && a.dayStart === b.dayStart && a.dayEnd === b.dayEnd && sameList(a.workingDays, b.workingDays) && sameList(a.holidays, b.holidays);
 
 function prepare(cal: WorkCalendar): Prepared {
+  const known = byObject.get(cal);
+  if (known && sameCalendar(cal, known.snapshot)) return known;
   const key = JSON.stringify([cal.timeZone, cal.workingDays, cal.dayStart, cal.dayEnd, cal.holidays]);
-  const hit = prepared.get(key);
-  if (hit) return hit;
-  const issues = validateCalendar(cal);
-  if (issues.length > 0) {
-    throw new RangeError(`invalid calendar: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  let p = prepared.get(key);
+  if (!p) {
+    const issues = validateCalendar(cal);
+    if (issues.length > 0) {
+      throw new RangeError(`invalid calendar: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    }
+    if (prepared.size >= 64) prepared.clear();
+    p = {
+      zone: cal.timeZone,
+      workingDays: new Set(cal.workingDays),
+      holidays: new Set(cal.holidays),
+      holidayDays: [...new Set(cal.holidays)].map(dayNumber).filter((d) => cal.workingDays.includes(weekdayOfDay(d))).sort((x, y) => x - y),
+      dayStart: cal.dayStart,
+      dayEnd: cal.dayEnd,
+      windows: new Map(),
+      midnights: new Map(),
+      snapshot: { ...cal, workingDays: [...cal.workingDays], holidays: [...cal.holidays] },
+    };
+    prepared.set(key, p);
   }
-  if (prepared.size >= 64) prepared.clear();
-  const p: Prepared = {
-    zone: cal.timeZone,
-    workingDays: new Set(cal.workingDays),
-    holidays: new Set(cal.holidays),
-    dayStart: cal.dayStart,
-    dayEnd: cal.dayEnd,
-    windows: new Map(),
-  };
-  prepared.set(key, p);
+  byObject.set(cal, p);
   return p;
 }
 
@@ -71,9 +89,22 @@ function windowOf(p: Prepared, day: number): Window {
   return w;
 }
 
-function localDay(ms: number, zone: string): number {
-  const dt = DateTime.fromMillis(ms, { zone });
-  return Math.round(Date.UTC(dt.year, dt.month - 1, dt.day) / DAY_MS);
+function midnight(p: Prepared, day: number): number {
+  let ms = p.midnights.get(day);
+  if (ms === undefined) {
+    ms = instant(dateOfDay(day), '00:00', p.zone);
+    if (p.midnights.size >= 50_000) p.midnights.clear();
+    p.midnights.set(day, ms);
+  }
+  return ms;
+}
+
+/** The local date (day number) holding an instant: the UTC date or a neighbour (offsets stay within ±14 h). */
+function localDay(ms: number, p: Prepared): number {
+  const utcDay = Math.floor(ms / DAY_MS);
+  if (ms >= midnight(p, utcDay + 1)) return utcDay + 1;
+  if (ms >= midnight(p, utcDay)) return utcDay;
+  return utcDay - 1;
 }
 
 function millisOf(d: Date, name: string): number {
@@ -89,7 +120,7 @@ export function addBusinessHours(start: Date, hours: number, cal: WorkCalendar):
   const cursor = millisOf(start, 'start');
   let remaining = Math.round(hours * HOUR_MS);
   let idle = 0;
-  for (let day = localDay(cursor, p.zone); ; day++) {
+  for (let day = localDay(cursor, p); ; day++) {
     const w = windowOf(p, day);
     if (w && w[1] > cursor) {
       const from = Math.max(w[0], cursor);
@@ -111,8 +142,8 @@ export function businessHoursBetween(from: Date, to: Date, cal: WorkCalendar): n
   const p = prepare(cal);
   if (b <= a) return 0;
   let total = 0;
-  const last = localDay(b, p.zone);
-  for (let day = localDay(a, p.zone); day <= last; day++) {
+  const last = localDay(b, p);
+  for (let day = localDay(a, p); day <= last; day++) {
     const w = windowOf(p, day);
     if (!w) continue;
     const overlap = Math.min(w[1], b) - Math.max(w[0], a);
@@ -129,7 +160,7 @@ export function businessHoursOnDate(date: string, cal: WorkCalendar): number {
 
 /** The local date ('YYYY-MM-DD') of an instant in the calendar's zone: "today" for a workspace. */
 export function localDate(at: Date, cal: WorkCalendar): string {
-  return dateOfDay(localDay(millisOf(at, 'at'), prepare(cal).zone));
+  return dateOfDay(localDay(millisOf(at, 'at'), prepare(cal)));
 }
 
 /** True when the local date is a working day of the calendar and not a holiday. */
@@ -151,9 +182,9 @@ export function businessDaysBetween(fromDate: string, toDate: string, cal: WorkC
   const span = b - a;
   let count = Math.floor(span / 7) * p.workingDays.size;
   for (let day = a + 1 + Math.floor(span / 7) * 7; day <= b; day++) if (p.workingDays.has(weekdayOfDay(day))) count++;
-  for (const h of p.holidays) {
-    const d = dayNumber(h);
-    if (d > a && d <= b && p.workingDays.has(weekdayOfDay(d))) count--;
+  for (const d of p.holidayDays) {
+    if (d > b) break;
+    if (d > a) count--;
   }
   return count;
 }

@@ -102,10 +102,10 @@ export function capacityPlan(input: CapacityPlanInput): CapacityPlan {
   const { requests, calendar, today } = input;
   const start = dayNumber(today);
   const workingDays = new Set(calendar.workingDays);
-  const holidays = new Set(calendar.holidays);
+  const holidays = new Set(calendar.holidays.map(dayNumber));
   const workingCache: boolean[] = [];
   const working = (i: number): boolean =>
-    (workingCache[i] ??= workingDays.has(weekdayOfDay(start + i)) && !holidays.has(dateOfDay(start + i)));
+    (workingCache[i] ??= workingDays.has(weekdayOfDay(start + i)) && !holidays.has(start + i));
 
   const daily = new Map<string, number>();
   for (const c of input.capacity) daily.set(c.userId, (daily.get(c.userId) ?? 0) + c.weeklyHours / workingDays.size);

@@ -59,17 +59,29 @@ export interface ScoreFormat {
   locale?: string;
 }
 
+const formatters = new Map<string, (n: number) => string>();
+
+// Intl.NumberFormat is costly to build (≈0.1 ms): one per locale and currency, not one per request scored.
 function moneyFormatter(fmt: ScoreFormat | undefined): (n: number) => string {
   const locale = fmt?.locale ?? 'en-US';
-  const currency = fmt?.currency;
-  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  if (!currency) return (n) => plain.format(n);
-  try {
-    const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-    return (n) => money.format(n);
-  } catch {
-    return (n) => `${currency} ${plain.format(n)}`;
+  const currency = fmt?.currency ?? '';
+  const key = `${locale}|${currency}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    format = (n) => plain.format(n);
+    if (currency) {
+      try {
+        const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+        format = (n) => money.format(n);
+      } catch {
+        format = (n) => `${currency} ${plain.format(n)}`;
+      }
+    }
+    if (formatters.size >= 100) formatters.clear();
+    formatters.set(key, format);
   }
+  return format;
 }
 
 /** 25 points per tenfold of the weighted pipeline: fullAt / 10,000 scores ~7.5, fullAt / 10 scores 75, fullAt 100. */
@@ -101,8 +113,10 @@ function urgencyPart(input: ScoreInput): { value: number; detail: string } {
   if (!isIsoDate(today)) throw new RangeError(`today is not a date (YYYY-MM-DD): ${String(today)}`);
   if (neededBy !== null && !isIsoDate(neededBy)) throw new RangeError(`neededBy is not a date (YYYY-MM-DD): ${neededBy}`);
   // An open deal whose close date has passed is stale data, not a deadline: only close dates from today on count.
-  const closeDates = input.openDeals.map((d) => d.closeDate).filter((c): c is string => isIsoDate(c) && c >= today);
-  const nearestClose = closeDates.length > 0 ? closeDates.reduce((a, b) => (b < a ? b : a)) : null;
+  let nearestClose: string | null = null;
+  for (const { closeDate } of input.openDeals) {
+    if (closeDate !== null && closeDate >= today && (nearestClose === null || closeDate < nearestClose) && isIsoDate(closeDate)) nearestClose = closeDate;
+  }
   const byNeeded = neededBy !== null && (nearestClose === null || neededBy <= nearestClose);
   const target = byNeeded ? neededBy : nearestClose;
   if (target === null) return { value: 0, detail: 'No needed-by date and no upcoming close date on a linked deal' };
