@@ -80,7 +80,7 @@ describe('capacityPlan', () => {
       { id: 'c', expectedDoneOn: null, belowLine: true, reason: 'No one in the team has weekly hours set, so it cannot be planned' },
     ]);
     expect(p.lineIndex).toBe(0);
-    // Nothing planned; b's demand still shows in the week it is needed? Mon 1 Jun is past the two weeks shown.
+    // Nothing is planned and no one has hours; b's demand would show in the week of Mon 1 Jun, past the two weeks shown.
     expect(p.weeks.map((w) => [w.capacityHours, w.demandHours, w.plannedHours])).toEqual([
       [0, 0, 0],
       [0, 0, 0],
