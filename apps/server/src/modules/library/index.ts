@@ -15,6 +15,8 @@ export { libraryRoutes, type LibraryServices } from './library.routes.ts';
 export { LibraryErrors } from './library.errors.ts';
 export { seedLibraryDemo } from './library.demo.ts';
 export { seedAssetFilesDemo } from './files/files.demo.ts';
+/** What a file is, read from its content (the requests module checks its attachments the same way). */
+export { checkKind, type KindCheck } from './files/file-kind.ts';
 /** The Wilson 95 % interval of k out of n (influence's win rates; the requests' metrics use it too). */
 export { wilsonInterval } from './influence/win-rate.ts';
 

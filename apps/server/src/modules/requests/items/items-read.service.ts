@@ -1,0 +1,166 @@
+/**
+ * Reading requests: the queue and other lists (filters, sort, cursor), similar open requests while typing, a
+ * request's page, its comments and its activity log.
+ */
+import {
+  OPEN_REQUEST_STATUSES,
+  type RequestActivityKind,
+  type RequestActivityList,
+  type RequestCommentList,
+  type RequestDetail,
+  type RequestList,
+  type RequestListQuery,
+  type RequestSummary,
+  type SimilarRequests,
+  type SimilarRequestsQuery,
+} from '@tandem/contracts';
+import type { z } from 'zod';
+import type { TenantContext } from '../../../lib/context.ts';
+import type { Deps } from '../../../lib/deps.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from '../../../lib/pagination.ts';
+import { openQueue, queueContext, scoreRow, summaryOf, type QueueEntry, type SummaryRow } from '../queue/queue.ts';
+import { queueRepository } from '../queue/queue.repository.ts';
+import { itemsRepository as repo } from './items.repository.ts';
+import { requestDetail, requestOr404 } from './request-detail.ts';
+import { rankSimilar } from './similarity.ts';
+
+type ListQuery = z.output<typeof RequestListQuery>;
+
+/** Similarity below which an open request is not offered as "+1 this instead" (see similarity.test.ts). */
+export const SIMILAR_MIN = 0.3;
+
+interface Listed {
+  row: SummaryRow;
+  entry?: QueueEntry;
+  total: number;
+}
+
+const time = (d: Date) => d.getTime();
+
+export function createItemsReadService(deps: Deps) {
+  const { database } = deps;
+
+  return {
+    async list(ctx: TenantContext, query: ListQuery, now = new Date()): Promise<RequestList> {
+      return database.readTenant(ctx.workspaceId, async (db) => {
+        const statuses: readonly string[] = query.status?.length ? query.status : OPEN_REQUEST_STATUSES;
+        const wantsOpen = statuses.some((s) => (OPEN_REQUEST_STATUSES as readonly string[]).includes(s));
+        const closedStatuses = statuses.filter((s) => !(OPEN_REQUEST_STATUSES as readonly string[]).includes(s));
+        const queue = wantsOpen ? await openQueue(db, ctx.workspaceId, now) : null;
+        const context = queue?.context ?? (await queueContext(db, ctx.workspaceId, now));
+        const closedRows = closedStatuses.length ? await queueRepository.rowsWithStatus(db, ctx.workspaceId, closedStatuses) : [];
+        const me = ctx.actor.userId;
+        const [ofDeal, mine] = await Promise.all([
+          query.dealId ? repo.requestIdsOfDeal(db, ctx.workspaceId, query.dealId) : Promise.resolve(null),
+          query.requester === 'me' ? repo.requestIdsOfRequester(db, ctx.workspaceId, me ?? '00000000-0000-0000-0000-000000000000') : Promise.resolve(null),
+        ]);
+        const q = query.q?.toLowerCase();
+        const keep = (r: SummaryRow) =>
+          statuses.includes(r.status) &&
+          (!query.type?.length || query.type.includes(r.type as never)) &&
+          (!query.assignee ||
+            (query.assignee === 'none' ? r.assigneeUserId === null : r.assigneeUserId === (query.assignee === 'me' ? me : query.assignee))) &&
+          (!ofDeal || ofDeal.has(r.id)) &&
+          (!mine || mine.has(r.id)) &&
+          (!q || r.title.toLowerCase().includes(q) || `#${r.number}` === q || String(r.number) === q);
+
+        // Open requests in queue order first (their rank), then the others by score; other sorts are plain.
+        let items: Listed[] = [
+          ...(queue?.entries ?? []).filter((e) => keep(e.row)).map((e) => ({ row: e.row, entry: e, total: e.score.total })),
+          ...closedRows
+            .filter(keep)
+            .map((row) => ({ row, total: scoreRow(row, context, false).score.total }))
+            .sort((a, b) => b.total - a.total || time(a.row.createdAt) - time(b.row.createdAt)),
+        ];
+        if (query.sort === 'needed_by') {
+          items = items.sort(
+            (a, b) =>
+              (a.row.neededBy ?? '9999-12-31').localeCompare(b.row.neededBy ?? '9999-12-31') ||
+              (a.entry?.rank ?? Infinity) - (b.entry?.rank ?? Infinity) ||
+              time(a.row.createdAt) - time(b.row.createdAt),
+          );
+        } else if (query.sort === 'created') {
+          items = items.sort((a, b) => time(b.row.createdAt) - time(a.row.createdAt) || (a.row.id < b.row.id ? 1 : -1));
+        } else if (query.sort === 'updated') {
+          items = items.sort((a, b) => time(b.row.updatedAt) - time(a.row.updatedAt) || (a.row.id < b.row.id ? 1 : -1));
+        }
+
+        // The cursor: how many came before, and the id of the last one shown (its place is looked up again, so a
+        // reorder between pages neither repeats nor skips much).
+        let start = 0;
+        const key = decodeCursor(query.cursor, 2);
+        if (key) {
+          const offset = Number(key[0]);
+          if (!Number.isInteger(offset) || offset < 0) invalidCursor();
+          const at = items.findIndex((x) => x.row.id === key[1]);
+          start = at >= 0 ? at + 1 : Math.min(offset, items.length);
+        }
+        const pageItems = items.slice(start, start + query.limit);
+        const end = start + pageItems.length;
+        const last = pageItems[pageItems.length - 1];
+        return {
+          items: pageItems.map((x): RequestSummary => summaryOf(x.row, context, x.entry)),
+          nextCursor: end < items.length && last ? encodeCursor([String(end), last.row.id]) : null,
+          total: items.length,
+        };
+      });
+    },
+
+    async similar(ctx: TenantContext, query: z.output<typeof SimilarRequestsQuery>): Promise<SimilarRequests> {
+      const limit = query.limit;
+      return database.readTenant(ctx.workspaceId, async (db) => {
+        const docs = (await repo.openTexts(db, ctx.workspaceId)).filter((d) => !query.type || d.type === query.type);
+        const ranked = rankSimilar(
+          docs.map((d) => ({ id: d.id, text: `${d.title}\n${d.description}` })),
+          query.text,
+          { limit, min: SIMILAR_MIN },
+        );
+        if (!ranked.length) return { items: [] };
+        const queue = await openQueue(db, ctx.workspaceId);
+        return {
+          items: ranked.flatMap((r) => {
+            const entry = queue.byId.get(r.id);
+            return entry ? [{ request: summaryOf(entry.row, queue.context, entry), similarity: r.similarity }] : [];
+          }),
+        };
+      });
+    },
+
+    get(ctx: TenantContext, id: string): Promise<RequestDetail> {
+      return database.readTenant(ctx.workspaceId, (db) => requestDetail(db, ctx, id));
+    },
+
+    async comments(ctx: TenantContext, id: string): Promise<RequestCommentList> {
+      return database.readTenant(ctx.workspaceId, async (db) => {
+        await requestOr404(db, ctx, id);
+        const rows = await repo.comments(db, ctx.workspaceId, id);
+        return {
+          items: rows.map((c) => ({
+            id: c.id,
+            author: c.authorUserId ? { userId: c.authorUserId, name: c.authorName ?? 'Former member' } : null,
+            body: c.body,
+            createdAt: c.createdAt.toISOString(),
+          })),
+        };
+      });
+    },
+
+    async activity(ctx: TenantContext, id: string): Promise<RequestActivityList> {
+      return database.readTenant(ctx.workspaceId, async (db) => {
+        await requestOr404(db, ctx, id);
+        const rows = await repo.activity(db, ctx.workspaceId, id);
+        return {
+          items: rows.map((a) => ({
+            id: a.id,
+            kind: a.kind as RequestActivityKind,
+            actor: a.actorUserId ? { userId: a.actorUserId, name: a.actorName ?? 'Former member' } : null,
+            text: a.text,
+            at: a.at.toISOString(),
+          })),
+        };
+      });
+    },
+  };
+}
+
+export type ItemsReadService = ReturnType<typeof createItemsReadService>;

@@ -1,0 +1,191 @@
+/**
+ * The open queue: every open request (new, triaged, in progress) scored by the engine with the workspace's weights,
+ * ordered (pins first by pin time, then requests placed at a position, inserted there, then the rest by score, ties
+ * by filing time), ranked, and planned against the PMMs' capacity (the line). One SQL statement reads the rows and
+ * their aggregates (queue.repository.ts); scoring, ordering and the plan run here, in memory; the SLA clocks are
+ * computed only for the requests a caller shows (`summaryOf`). S2's capacity view and bench use `openQueue`.
+ */
+import type { RequestSummary, RequestType } from '@tandem/contracts';
+import type { DbOrTx } from '../../../db/database.ts';
+import {
+  capacityPlan,
+  localDate,
+  priorityScore,
+  slaClock,
+  type CapacityPlan,
+  type CapacityPlanRequest,
+  type PlanCapacity,
+  type PriorityScore,
+} from '../engine/index.ts';
+import { readRequestSettings, type EffectiveRequestSettings } from '../settings/request-settings.ts';
+import { queueRepository as repo, type SummaryRow } from './queue.repository.ts';
+
+export type { SummaryRow } from './queue.repository.ts';
+
+/** What scoring and the SLA clocks need of the workspace, read once per call. */
+export interface QueueContext {
+  workspaceId: string;
+  settings: EffectiveRequestSettings;
+  currency: string;
+  now: Date;
+  /** The local date in the workspace calendar's time zone. */
+  today: string;
+}
+
+export interface ScoredRow {
+  row: SummaryRow;
+  score: PriorityScore;
+  /** Σ amount × probability over the linked open deals, base currency. */
+  pipelineAtStake: number;
+}
+
+export interface QueueEntry extends ScoredRow {
+  /** 1-based place in the open queue. */
+  rank: number;
+  /** Null when the request has no estimate (not planned). */
+  plan: CapacityPlanRequest | null;
+}
+
+export interface OpenQueue {
+  context: QueueContext;
+  entries: QueueEntry[];
+  byId: Map<string, QueueEntry>;
+  plan: CapacityPlan;
+  capacity: PlanCapacity[];
+}
+
+/** Weeks the queue's plan looks ahead (the capacity view asks for its own number of weeks). */
+export const PLAN_WEEKS = 26;
+
+export async function queueContext(db: DbOrTx, workspaceId: string, now: Date = new Date()): Promise<QueueContext> {
+  const [settings, currency] = await Promise.all([readRequestSettings(db, workspaceId), repo.baseCurrency(db, workspaceId)]);
+  return { workspaceId, settings, currency, now, today: localDate(now, settings.calendar) };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The row's score with the workspace weights (linked open deals of all requesters, needed-by, reach, boost). */
+export function scoreRow(row: SummaryRow, ctx: QueueContext, withDetail = true): ScoredRow {
+  const openDeals = row.openAmounts.map((amountBase, i) => ({
+    amountBase,
+    probability: (row.openProbabilities[i] ?? 0) / 100,
+    closeDate: row.openCloseDates[i] ?? null,
+  }));
+  const pipelineAtStake = round2(openDeals.reduce((s, d) => s + (d.amountBase ?? 0) * d.probability, 0));
+  const score = priorityScore(
+    {
+      openDeals,
+      neededBy: row.neededBy,
+      today: ctx.today,
+      requesterCount: row.requesterIds.length,
+      accountCount: row.accountCount,
+      strategicBoost: row.boostPoints,
+      calendar: ctx.settings.calendar,
+    },
+    ctx.settings.weights,
+    withDetail ? { currency: ctx.currency } : undefined,
+  );
+  return { row, score, pipelineAtStake };
+}
+
+const byScore = (a: ScoredRow, b: ScoredRow) =>
+  b.score.total - a.score.total || a.row.createdAt.getTime() - b.row.createdAt.getTime() || (a.row.id < b.row.id ? -1 : 1);
+const time = (d: Date | null) => d?.getTime() ?? 0;
+
+/**
+ * Queue order: pinned requests first (earliest pin first), then the rest by score (ties: filed first); requests
+ * placed at a position are then inserted at that 1-based position (lowest position first; never above a pin,
+ * never past the end).
+ */
+export function orderQueue<T extends ScoredRow>(items: readonly T[]): T[] {
+  const pinned = items.filter((x) => x.row.overrideKind === 'pin').sort((a, b) => time(a.row.overrideAt) - time(b.row.overrideAt) || byScore(a, b));
+  const placed = items
+    .filter((x) => x.row.overrideKind === 'position')
+    .sort((a, b) => (a.row.overridePosition ?? 0) - (b.row.overridePosition ?? 0) || time(a.row.overrideAt) - time(b.row.overrideAt));
+  const rest = items.filter((x) => x.row.overrideKind !== 'pin' && x.row.overrideKind !== 'position').sort(byScore);
+  const out = [...pinned, ...rest];
+  for (const x of placed) {
+    const at = Math.min(Math.max((x.row.overridePosition ?? 1) - 1, pinned.length), out.length);
+    out.splice(at, 0, x);
+  }
+  return out;
+}
+
+/** The open queue, ordered, ranked and planned. `weeks`: how far the plan looks ahead. */
+export async function openQueue(db: DbOrTx, workspaceId: string, now: Date = new Date(), opts: { weeks?: number } = {}): Promise<OpenQueue> {
+  const [context, rows, capacity] = await Promise.all([queueContext(db, workspaceId, now), repo.openRows(db, workspaceId), repo.capacity(db, workspaceId)]);
+  return buildQueue(context, rows, capacity, opts.weeks ?? PLAN_WEEKS);
+}
+
+/** The queue from rows already read (tests and the bench call it directly). */
+export function buildQueue(context: QueueContext, rows: readonly SummaryRow[], capacity: PlanCapacity[], weeks = PLAN_WEEKS): OpenQueue {
+  const ordered = orderQueue(rows.map((r) => scoreRow(r, context, false)));
+  const estimated = ordered.filter((x) => x.row.estimateHours !== null && x.row.estimateHours > 0);
+  const plan = capacityPlan({
+    requests: estimated.map((x) => ({ id: x.row.id, assigneeId: x.row.assigneeUserId, remainingHours: x.row.estimateHours!, neededBy: x.row.neededBy })),
+    capacity,
+    calendar: context.settings.calendar,
+    today: context.today,
+    weeks,
+  });
+  const planById = new Map(plan.requests.map((p) => [p.id, p]));
+  const entries = ordered.map((x, i): QueueEntry => ({ ...x, rank: i + 1, plan: planById.get(x.row.id) ?? null }));
+  return { context, entries, byId: new Map(entries.map((e) => [e.row.id, e])), plan, capacity };
+}
+
+/**
+ * The summary every list shows: score (with its plain-words details), SLA clocks, rank and plan when open.
+ * `entry`: the request's place in the open queue, if it is open.
+ */
+export function summaryOf(row: SummaryRow, ctx: QueueContext, entry?: Pick<QueueEntry, 'rank' | 'plan'>): RequestSummary {
+  const scored = scoreRow(row, ctx, true);
+  const targets = ctx.settings.targets[row.type as RequestType];
+  const clock = slaClock({
+    createdAt: row.createdAt,
+    firstRespondedAt: row.firstRespondedAt,
+    deliveredAt: row.deliveredAt ?? row.closedAt,
+    targets,
+    now: ctx.now,
+    calendar: ctx.settings.calendar,
+    dueSoonFraction: ctx.settings.dueSoonFraction,
+  });
+  const person = (userId: string | null, name: string | null) => (userId ? { userId, name: name ?? 'Former member' } : null);
+  return {
+    id: row.id,
+    number: row.number,
+    type: row.type as RequestType,
+    title: row.title,
+    status: row.status as RequestSummary['status'],
+    requesters: row.requesterIds.map((userId, i) => ({ userId, name: row.requesterNames[i] ?? 'Former member' })),
+    assignee: person(row.assigneeUserId, row.assigneeName),
+    neededBy: row.neededBy,
+    estimateHours: row.estimateHours,
+    dealCount: row.dealCount,
+    accountCount: row.accountCount,
+    pipelineAtStake: scored.pipelineAtStake,
+    currency: ctx.currency,
+    score: scored.score,
+    rank: entry?.rank ?? null,
+    override:
+      row.overrideKind && row.overrideAt
+        ? {
+            kind: row.overrideKind,
+            position: row.overrideKind === 'position' ? row.overridePosition : null,
+            reason: row.overrideReason ?? '',
+            by: person(row.overrideByUserId, row.overrideByName),
+            at: row.overrideAt.toISOString(),
+          }
+        : null,
+    sla: {
+      firstResponseDueAt: clock.firstResponseDueAt.toISOString(),
+      deliveryDueAt: clock.deliveryDueAt.toISOString(),
+      state: clock.state,
+      firstResponse: clock.firstResponse,
+      delivery: clock.delivery,
+    },
+    plan: entry?.plan ? { expectedDoneOn: entry.plan.expectedDoneOn, belowLine: entry.plan.belowLine, reason: entry.plan.reason } : null,
+    commentCount: row.commentCount,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
