@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   customType,
   date,
@@ -82,17 +83,8 @@ export const assets = pgTable(
     stages: text('stages').array().notNull().default(sql`'{}'::text[]`),
     regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
     competitorIds: uuid('competitor_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    /** Every tag value and competitor name, space-separated: the middle weight of search (the service keeps it). */
+    /** Every tag value and competitor name, space-separated: the middle weight of search (the service keeps it; `asset_search` reads it). */
     tagText: text('tag_text').notNull().default(''),
-    searchVector: tsvector('search_vector').generatedAlwaysAs(
-      sql`setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(tag_text, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(body, '')), 'C')`,
-    ),
-    /**
-     * The title's and the tags' words alone: small (never toasted), so search tells a title or tag match without
-     * reading the body-sized `search_vector` of every candidate.
-     */
-    titleVector: tsvector('title_vector').generatedAlwaysAs(sql`to_tsvector('english'::regconfig, coalesce(title, ''))`),
-    tagVector: tsvector('tag_vector').generatedAlwaysAs(sql`to_tsvector('english'::regconfig, coalesce(tag_text, ''))`),
     /** The newest published version's number; null before the first publish. */
     currentVersion: integer('current_version'),
     publishedAt: ts('published_at'),
@@ -110,13 +102,59 @@ export const assets = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.ownerUserId], foreignColumns: [memberships.workspaceId, memberships.userId] }),
-    index('assets_search_idx').using('gin', t.searchVector),
-    index('assets_title_trgm_idx').using('gin', sql`lower(${t.title}) gin_trgm_ops`),
     index('assets_status_idx').on(t.workspaceId, t.status, t.updatedAt),
     index('assets_review_idx').on(t.workspaceId, t.reviewBy).where(sql`${t.status} = 'published'`),
     index('assets_competitors_idx').using('gin', t.competitorIds),
   ],
 );
+
+/**
+ * What library search reads of each asset, kept beside it (migration 0009): the columns search filters, counts and
+ * scores by, and the text vectors, in a narrow heap (the body stays in `assets`; the body-sized `search_vector` is
+ * moved out of line by the table's storage settings), so matching, counting and facets read a few pages per
+ * hundred candidates instead of every candidate's page of the 170 MB assets heap. Never written by the
+ * application: triggers on `assets` keep it in step with every insert and update (in the same statement), and a
+ * deleted asset takes its row along (cascade).
+ */
+export const assetSearch = pgTable(
+  'asset_search',
+  {
+    workspaceId: workspaceId(),
+    assetId: uuid('asset_id').notNull(),
+    status: text('status', { enum: ASSET_STATUS_VALUES }).notNull(),
+    type: text('type', { enum: ASSET_TYPE_VALUES }).notNull(),
+    title: text('title').notNull(),
+    ownerUserId: uuid('owner_user_id'),
+    reviewBy: date('review_by', { mode: 'string' }),
+    updatedAt: ts('updated_at').notNull(),
+    products: text('products').array().notNull(),
+    segments: text('segments').array().notNull(),
+    personas: text('personas').array().notNull(),
+    stages: text('stages').array().notNull(),
+    regions: text('regions').array().notNull(),
+    competitorIds: uuid('competitor_ids').array().notNull(),
+    /** Title (weight A), `tag_text` (B) and body (C), `english`: what the words match. Out of line (toasted). */
+    searchVector: tsvector('search_vector').notNull(),
+    /** The title's and the tags' words alone (small, in line): a title or tag match without reading `search_vector`. */
+    titleVector: tsvector('title_vector').notNull(),
+    tagVector: tsvector('tag_vector').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.assetId] }),
+    foreignKey({ columns: [t.workspaceId, t.assetId], foreignColumns: [assets.workspaceId, assets.id] }).onDelete('cascade'),
+    index('asset_search_vector_idx').using('gin', t.searchVector),
+    index('asset_search_title_trgm_idx').using('gin', sql`lower(${t.title}) gin_trgm_ops`),
+  ],
+);
+
+/**
+ * How many times each workspace's library changed (migration 0009: bumped by the same triggers, once per statement
+ * that inserts, updates or deletes assets): search keeps counts per query until it changes, and reads it by key.
+ */
+export const assetSearchStamps = pgTable('asset_search_stamps', {
+  workspaceId: workspaceId().primaryKey(),
+  changes: bigint('changes', { mode: 'number' }).notNull().default(0),
+});
 
 /** One publish of an asset: the body and title as they were, with the change note. */
 export const assetVersions = pgTable(
