@@ -224,6 +224,29 @@ describe('local dates', () => {
     expect(localDate(at('2026-05-15T19:00:00Z'), KOLKATA)).toBe('2026-05-16');
   });
 
+  it('finds the local date at midnight, across DST and far from UTC', () => {
+    // New York: 8 Mar 04:59:59Z = 7 Mar 23:59:59 EST; 05:00Z = 8 Mar 00:00 EST. After fall back, midnight is 05:00Z:
+    // 2 Nov 04:59Z = 1 Nov 23:59 EST; 1 Nov 04:00Z = 1 Nov 00:00 EDT.
+    expect(localDate(at('2026-03-08T04:59:59Z'), NY)).toBe('2026-03-07');
+    expect(localDate(at('2026-03-08T05:00:00Z'), NY)).toBe('2026-03-08');
+    expect(localDate(at('2026-11-01T04:00:00Z'), NY)).toBe('2026-11-01');
+    expect(localDate(at('2026-11-02T04:59:00Z'), NY)).toBe('2026-11-01');
+    // Kiritimati (UTC+14): 15 May 10:00Z is 16 May 00:00. Pago Pago (UTC−11): 15 May 10:59Z is 14 May 23:59.
+    expect(localDate(at('2026-05-15T09:59:00Z'), week('Pacific/Kiritimati'))).toBe('2026-05-15');
+    expect(localDate(at('2026-05-15T10:00:00Z'), week('Pacific/Kiritimati'))).toBe('2026-05-16');
+    expect(localDate(at('2026-05-15T10:59:00Z'), week('Pacific/Pago_Pago'))).toBe('2026-05-14');
+    expect(localDate(at('2026-05-15T11:00:00Z'), week('Pacific/Pago_Pago'))).toBe('2026-05-15');
+  });
+
+  it('notices a calendar changed in place', () => {
+    const cal = week('Europe/Berlin');
+    expect(businessHoursOnDate('2026-05-12', cal)).toBe(8);
+    cal.holidays.push('2026-05-12');
+    expect(businessHoursOnDate('2026-05-12', cal)).toBe(0);
+    cal.dayEnd = '13:00';
+    expect(businessHoursOnDate('2026-05-13', cal)).toBe(4);
+  });
+
   it('tells working dates and counts business days', () => {
     expect(isWorkingDate('2026-05-15', UTC)).toBe(true);
     expect(isWorkingDate('2026-05-16', UTC)).toBe(false);
