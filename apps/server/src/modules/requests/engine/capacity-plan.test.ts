@@ -164,16 +164,14 @@ describe('capacityPlan', () => {
     expect(() => plan({ weeks: 1.5 })).toThrow(/weeks/);
   });
 
-  it('plans a large queue quickly', () => {
+  // Speed is the benchmark's (`npm run bench -- requests`), never a timed unit test: this only checks a large queue plans.
+  it('plans a large queue: every request answered, a line found', () => {
     const capacity = Array.from({ length: 12 }, (_, i) => ({ userId: `pmm${i}`, weeklyHours: 30 }));
     const requests = Array.from({ length: 10_000 }, (_, i) =>
       req(`r${i}`, i % 3 === 0 ? null : `pmm${i % 12}`, 1 + (i % 7), i % 2 === 0 ? null : `2026-${String(6 + (i % 6)).padStart(2, '0')}-15`),
     );
-    const started = performance.now();
     const p = plan({ capacity, requests, weeks: 26 });
-    const ms = performance.now() - started;
     expect(p.requests).toHaveLength(10_000);
     expect(p.lineIndex).not.toBeNull();
-    expect(ms).toBeLessThan(2000); // ~60–150 ms on the 2-core dev machine; the bound only catches a quadratic slip
   });
 });
