@@ -146,6 +146,8 @@ const tsqueryOf = (text: SearchText) => (text.tsquery ? sql`to_tsquery('english'
 
 /** The candidate columns base keeps, from a row `a` of asset_search (or of the library_search_rows view). */
 const BASE_COLUMNS = sql.raw('a.asset_id as id, a.updated_at, a.type, a.products, a.segments, a.personas, a.stages, a.regions, a.competitor_ids');
+/** The same when no facet is counted: the page needs no tag values. */
+const PAGE_COLUMNS = sql.raw('a.asset_id as id, a.updated_at');
 
 /**
  * The candidates as `base` with a column per facet filter (m_<facet>) and how many of them a candidate fails
@@ -156,8 +158,9 @@ const BASE_COLUMNS = sql.raw('a.asset_id as id, a.updated_at, a.type, a.products
  * comes within trigram reach of every query word of three letters or more (`typo`: the longest word's test is the one
  * the trigram index answers). Without words, every asset of the workspace (the counts; the service keeps them).
  */
-function baseOf(workspaceId: string, text: SearchText | null, f: SearchFilter): SQL {
+function baseOf(workspaceId: string, text: SearchText | null, f: SearchFilter, facets = true): SQL {
   const c = candidates(text ? null : workspaceId, f);
+  const columns = facets ? BASE_COLUMNS : PAGE_COLUMNS;
   const flags = sql.join(
     FACETS.map((x) => sql`${c.flags[x]} as ${sql.raw(`m_${x}`)}`),
     sql`, `,
@@ -181,7 +184,7 @@ function baseOf(workspaceId: string, text: SearchText | null, f: SearchFilter): 
   const words = text.trigram.split(/\s+/).filter((w) => [...w].length >= 3);
   const longest = [...words].sort((x, y) => [...y].length - [...x].length || (x < y ? -1 : x > y ? 1 : 0))[0];
   const typo = longest
-    ? sql`select ${BASE_COLUMNS}, a.title, ${cheap(sql`coalesce(a.title_vector @@ ${ts}, false)`, sql`coalesce(a.tag_vector @@ ${ts}, false)`)} as cheap, ${flags}, ${fails} as fails
+    ? sql`select ${columns}, a.title, ${cheap(sql`coalesce(a.title_vector @@ ${ts}, false)`, sql`coalesce(a.tag_vector @@ ${ts}, false)`)} as cheap, ${flags}, ${fails} as fails
         from library_search_rows a
        where (select count(*) from base) < ${n(TYPO_BELOW)} and ${c.where}
          and lower(a.title) %> ${longest}
@@ -189,7 +192,7 @@ function baseOf(workspaceId: string, text: SearchText | null, f: SearchFilter): 
          and not coalesce(a.search_vector @@ ${ts}, false)`
     : sql`select * from base where false`;
   return sql`base as materialized (
-    select ${BASE_COLUMNS}, a.title, ${cheap(sql`a.title_vector @@ ${ts}`, sql`a.tag_vector @@ ${ts}`)} as cheap, ${flags}, ${fails} as fails
+    select ${columns}, a.title, ${cheap(sql`a.title_vector @@ ${ts}`, sql`a.tag_vector @@ ${ts}`)} as cheap, ${flags}, ${fails} as fails
       from library_search_rows a
      where a.search_vector @@ ${ts} and ${c.where}
   ),
@@ -203,7 +206,7 @@ function baseOf(workspaceId: string, text: SearchText | null, f: SearchFilter): 
  * rank, which reads `search_vector` for these only). `rest`: the hits below the head's last (cheap, id), when the head
  * is full, with their cheap score.
  */
-function scoredOf(workspaceId: string, text: SearchText, head: number): SQL {
+function scoredOf(workspaceId: string, text: SearchText, head: number, page: { relevance: boolean; after: SQL; limit: number }): SQL {
   const ts = tsqueryOf(text);
   const rank = text.tsquery ? sql`coalesce(ts_rank_cd(${WEIGHTS}::float4[], a.search_vector, ${ts}, 32), 0)` : sql`0`;
   return sql`top as materialized (select h.id, h.updated_at, h.cheap, h.title from hits h order by h.cheap desc, h.id desc limit ${n(head)}),
@@ -216,6 +219,8 @@ function scoredOf(workspaceId: string, text: SearchText, head: number): SQL {
   rest as (
     select h.id, h.updated_at, h.cheap as score from hits h, (select t.cheap, t.id from top t order by t.cheap, t.id limit 1) l
      where (select count(*) from top) = ${n(head)} and (h.cheap, h.id) < (l.cheap, l.id)
+       -- By relevance, a page the head fills needs none of the rest (the head's scores are above all of it).
+       ${page.relevance ? sql`and (select count(*) from head h where ${page.after}) <= ${n(page.limit)}` : sql``}
   )`;
 }
 
@@ -257,7 +262,7 @@ export const searchRepository = {
     const result = await db.transaction(async (tx) => {
       await tx.execute(SEARCH_SETTINGS);
       return tx.execute<CountRow & { page: [string, string | null, string][] }>(sql`
-      with ${baseOf(workspaceId, text, f)}, ${scoredOf(workspaceId, text, page.head ?? HEAD)}
+      with ${baseOf(workspaceId, text, f, page.facets)}, ${scoredOf(workspaceId, text, page.head ?? HEAD, { relevance: page.sort === 'relevance', after, limit: page.limit })}
       select
         ${page.total === false ? sql`null::int` : sql`(select count(*)::int from hits)`} as total,
         (select coalesce(json_agg(json_build_array(p.id, p.score::text, p.updated_at) order by p.ord), '[]'::json)

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, call, createHarness, setupAdmin, type Client, type Harness } from '../../../../test/app-harness.ts';
 import { matchKeysOf } from '../competitor-keys.ts';
@@ -247,6 +248,74 @@ describe('filters and facets', () => {
     expect((await search({ segments: 'Mid-market' })).total).toBe(1);
   });
 
+  it('counts a query with words again once the library changes (its counts are kept until then)', async () => {
+    const before = await search({ q: 'quarterly' });
+    expect(before.total).toBe(30);
+    expect((await search({ q: 'quarterly' })).total).toBe(30); // kept
+    const extra = await addAsset(acmeId, { title: 'Quarterly kickoff', body: 'Plans.', segments: ['SMB'] });
+    const after = await search({ q: 'quarterly' });
+    expect(after.total).toBe(31);
+    expect(after.facets!.segments).toEqual([{ value: 'SMB', label: 'SMB', count: 1 }]);
+    await pool().query('update assets set segments = $2 where id = $1', [extra, ['Enterprise']]);
+    expect((await search({ q: 'quarterly' })).facets!.segments).toEqual([{ value: 'Enterprise', label: 'Enterprise', count: 1 }]);
+    await pool().query('delete from assets where id = $1', [extra]);
+    expect((await search({ q: 'quarterly' })).total).toBe(30);
+  });
+});
+
+describe('the side table search reads (asset_search)', () => {
+  it('follows every write of an asset: insert, a change of title, tags, body or status, and delete', async () => {
+    const id = await addAsset(acmeId, { title: 'Zephyr rollout plan', body: 'Steps.' });
+    expect(titles(await search({ q: 'zephyr' }))).toEqual(['Zephyr rollout plan']);
+    await pool().query(`update assets set title = 'Quokka rollout plan', updated_at = clock_timestamp() where id = $1`, [id]);
+    expect(titles(await search({ q: 'zephyr' }))).toEqual([]);
+    expect(titles(await search({ q: 'quokka' }))).toEqual(['Quokka rollout plan']);
+    await pool().query(`update assets set body = 'Wombat steps.', tag_text = 'Marsupial', personas = '{Marsupial}' where id = $1`, [id]);
+    expect(titles(await search({ q: 'wombat' }))).toEqual(['Quokka rollout plan']);
+    expect(titles(await search({ q: 'marsupial' }))).toEqual(['Quokka rollout plan']);
+    expect((await search({ q: 'quokka', personas: 'Marsupial' })).total).toBe(1);
+    await pool().query(`update assets set status = 'draft' where id = $1`, [id]);
+    expect(titles(await search({ q: 'quokka' }, rep.client))).toEqual([]);
+    expect(titles(await search({ q: 'quokka' }))).toEqual(['Quokka rollout plan']);
+    const row = async () => (await pool().query('select title, status, personas from asset_search where asset_id = $1', [id])).rows[0];
+    expect(await row()).toEqual({ title: 'Quokka rollout plan', status: 'draft', personas: ['Marsupial'] });
+    await pool().query('delete from assets where id = $1', [id]);
+    expect(await row()).toBeUndefined();
+    expect(titles(await search({ q: 'quokka' }))).toEqual([]);
+  });
+
+  it('is read through library_search_rows: the confined workspace only, and never written through it', async () => {
+    const seen = await h.services.deps.database.withTenant(otherId, async (tx) => {
+      const r = await tx.execute<{ n: number; others: number }>(
+        sql`select count(*)::int as n, count(*) filter (where workspace_id <> ${otherId})::int as others from library_search_rows`,
+      );
+      return r.rows[0]!;
+    });
+    expect(seen.others).toBe(0);
+    const { rows } = await pool().query('select count(*)::int as n from asset_search where workspace_id = $1', [acmeId]);
+    expect(rows[0].n).toBeGreaterThan(30);
+    const wrote = await h.services.deps.database
+      .withTenant(acmeId, (tx) => tx.execute(sql`update library_search_rows set title = 'x' where asset_id = ${asset.pricing}`))
+      .then(
+        () => 'written',
+        (e: { cause?: { code?: string } }) => e.cause?.code,
+      );
+    expect(wrote).toBe('42501');
+    const outside = await h.services.deps.database.pool.query('select count(*)::int as n from library_search_rows');
+    expect(outside.rows[0].n).toBe(0); // not confined to a workspace: nothing
+  });
+
+  it('names a library change in asset_search_stamps, once per statement that writes assets', async () => {
+    const stamp = async () => (await pool().query('select changes from asset_search_stamps where workspace_id = $1', [acmeId])).rows[0].changes as string;
+    const before = Number(await stamp());
+    await pool().query(`update assets set updated_at = clock_timestamp() where workspace_id = $1 and title like 'Quarterly update%'`, [acmeId]);
+    expect(Number(await stamp())).toBe(before + 1);
+    await pool().query(`update assets set updated_at = updated_at where false`);
+    expect(Number(await stamp())).toBe(before + 1);
+  });
+});
+
+describe('filters and facets, continued', () => {
   it('names the field of a bad filter', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/v1/workspaces/acme/assets?type=poster', headers: { cookie: pmm.client.cookie! } });
     expect(res.statusCode).toBe(400);
