@@ -20,6 +20,7 @@ import { feedbackRoutes } from './modules/feedback/index.ts';
 import { importsRoutes } from './modules/imports/index.ts';
 import { libraryRoutes, sharePageRoutes } from './modules/library/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
+import { requestsRoutes } from './modules/requests/index.ts';
 import { createAuthPort, workspacesRoutes } from './modules/workspaces/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin, sendProblem } from './plugins/errors.ts';
@@ -105,6 +106,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(notificationsRoutes, services);
       await api.register(feedbackRoutes, services);
       await api.register(libraryRoutes, services);
+      await api.register(requestsRoutes, services);
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,7 @@ import { createFeedbackServices } from './modules/feedback/index.ts';
 import { createImportsServices } from './modules/imports/index.ts';
 import { createLibraryServices } from './modules/library/index.ts';
 import { createNotificationsServices, emit, withdraw } from './modules/notifications/index.ts';
+import { createRequestsServices } from './modules/requests/index.ts';
 import { createWorkspacesServices } from './modules/workspaces/index.ts';
 
 /** What boot provides; the audit log and the outbox are added here from their modules. */
@@ -34,6 +35,7 @@ export function createServices(base: BaseDeps) {
     ...createNotificationsServices(deps),
     ...createFeedbackServices(deps),
     ...createLibraryServices(deps),
+    ...createRequestsServices(deps),
   };
 }
 

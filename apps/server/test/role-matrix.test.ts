@@ -123,6 +123,24 @@ const fresh = {
       .asset.id,
   assetFile: async () => (await ok<{ id: string }>(asAdmin('POST', `assets/${shared.assetId}/files`, await multipart({}, pdfOf('Matrix file'), 'matrix.pdf')))).id,
   competitor: async () => (await ok<{ id: string }>(asAdmin('POST', 'competitors', { body: { name: unique('Matrix rival') } }))).id,
+  /** A request filed by `who` (an admin's for callers outside the workspace), triaged to marketing and delivered if asked. */
+  request: async (who: Caller, stage: 'new' | 'triaged' | 'delivered' = 'new') => {
+    const id = (
+      await ok<{ request: { id: string } }>(
+        call(h.app, clients[memberOf(who)], 'POST', api('requests'), { body: { type: 'new_asset', title: unique('Matrix request'), description: 'For a deal' } }),
+      )
+    ).request.id;
+    if (stage !== 'new') await ok(asAdmin('POST', `requests/${id}/triage`, { body: { estimateHours: 2, assigneeUserId: userIds.marketing } }));
+    if (stage === 'delivered') await ok(asAdmin('POST', `requests/${id}/deliver`, { body: { note: 'Here it is' } }));
+    return id;
+  },
+  /** A PDF attached to the shared request by `who` (an admin's for callers outside the workspace). */
+  requestFile: async (who: Caller) =>
+    (
+      await ok<{ fileId: string }>(
+        call(h.app, clients[memberOf(who)], 'POST', api(`requests/${shared.requestId}/attachments`), await multipart({}, pdfOf('Matrix brief'), 'brief.pdf')),
+      )
+    ).fileId,
   resetToken: async () => (await ok<{ url: string }>(asAdmin('POST', `members/${shared.spareUserId}/password-reset`))).url.split('/reset/')[1]!,
 };
 
@@ -259,6 +277,38 @@ const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
     const mine = await ok<{ items: { type: string; channels: string[] }[] }>(call(h.app, clients[memberOf(who)], 'GET', api('notification-preferences')));
     return { body: { items: mine.items.slice(0, 1).map((p) => ({ type: p.type, channels: p.channels })) } };
   },
+  'POST /api/v1/workspaces/:workspace/requests': () => ({ body: { type: 'deal_support', title: unique('Join a call'), description: 'Thursday with the CFO' } }),
+  'GET /api/v1/workspaces/:workspace/requests/similar': () => ({ query: { text: 'matrix request for a deal' } }),
+  'PATCH /api/v1/workspaces/:workspace/requests/:requestId': async (who) => ({ params: { requestId: await fresh.request(who) }, body: { title: unique('Edited request') } }),
+  'POST /api/v1/workspaces/:workspace/requests/:requestId/triage': async () => ({
+    params: { requestId: await fresh.request('admin') },
+    body: { estimateHours: 3, assigneeUserId: userIds.marketing },
+  }),
+  'POST /api/v1/workspaces/:workspace/requests/:requestId/start': async () => ({ params: { requestId: await fresh.request('admin', 'triaged') } }),
+  'POST /api/v1/workspaces/:workspace/requests/:requestId/deliver': async () => ({ params: { requestId: await fresh.request('admin', 'triaged') }, body: { note: 'Done' } }),
+  'POST /api/v1/workspaces/:workspace/requests/:requestId/accept': async (who) => ({ params: { requestId: await fresh.request(who, 'delivered') } }),
+  'POST /api/v1/workspaces/:workspace/requests/:requestId/reopen': async (who) => ({ params: { requestId: await fresh.request(who, 'delivered') }, body: { reason: 'Wrong numbers' } }),
+  'POST /api/v1/workspaces/:workspace/requests/:requestId/decline': async () => ({ params: { requestId: await fresh.request('admin') }, body: { reason: 'Out of scope' } }),
+  // Someone else's request: the spare member's.
+  'POST /api/v1/workspaces/:workspace/requests/:requestId/plus-one': async () => {
+    const spare = await login(h.app, 'spare@alpha.test', PASSWORD);
+    const r = await ok<{ request: { id: string } }>(
+      call(h.app, spare, 'POST', api('requests'), { body: { type: 'other', title: unique('Spare request'), description: 'Anyone else?' } }),
+    );
+    return { params: { requestId: r.request.id }, body: { dealIds: [shared.dealId] } };
+  },
+  'POST /api/v1/workspaces/:workspace/requests/:requestId/merge': async () => ({
+    params: { requestId: await fresh.request('admin') },
+    body: { intoRequestId: await fresh.request('admin') },
+  }),
+  'POST /api/v1/workspaces/:workspace/requests/:requestId/override': () => ({ body: { kind: 'pin', reason: 'Board meeting' } }),
+  'POST /api/v1/workspaces/:workspace/requests/:requestId/boost': () => ({ body: { points: 10, reason: 'Strategic logo' } }),
+  'POST /api/v1/workspaces/:workspace/requests/:requestId/comments': () => ({ body: { body: unique('Matrix comment') } }),
+  'POST /api/v1/workspaces/:workspace/requests/:requestId/attachments': () => multipart({}, pdfOf('Matrix attachment'), 'attachment.pdf'),
+  'GET /api/v1/workspaces/:workspace/requests/:requestId/attachments/:fileId': () => ({ params: { fileId: shared.requestFileId! } }),
+  'DELETE /api/v1/workspaces/:workspace/requests/:requestId/attachments/:fileId': async (who) => ({ params: { fileId: await fresh.requestFile(who) } }),
+  'PATCH /api/v1/workspaces/:workspace/requests/settings': () => ({ body: { weights: { pipeline: 0.4 } } }),
+  'PUT /api/v1/workspaces/:workspace/requests/settings/capacity': () => ({ body: { items: [{ userId: userIds.marketing, weeklyHours: 20 }] } }),
   'POST /api/v1/workspaces/:workspace/deliveries/:deliveryId/retry': async () => ({ params: { deliveryId: await fresh.deadDelivery() } }),
   'POST /api/v1/workspaces/:workspace/deliveries/:deliveryId/discard': async () => ({ params: { deliveryId: await fresh.deadDelivery() } }),
   'POST /api/v1/workspaces/:workspace/webhooks': () => ({ body: { url: 'https://8.8.8.8/matrix', eventTypes: ['import.completed'] } }),
@@ -344,6 +394,8 @@ beforeAll(async () => {
   shared.number = '1';
   shared.fileId = await fresh.assetFile();
   shared.shareLinkId = (await ok<{ id: string }>(asAdmin('POST', `assets/${shared.assetId}/share-links`, { body: { dealId: shared.dealId } }))).id;
+  shared.requestId = await fresh.request('admin');
+  shared.requestFileId = await fresh.requestFile('admin');
 });
 
 afterAll(async () => {

@@ -31,6 +31,8 @@ const TRIAGE: readonly Caller[] = ['admin', 'marketing'];
 const DEAL_IMPORTERS: readonly Caller[] = ['admin', 'sales_lead'];
 /** Writing the library (assets, files, review periods, competitors): PMMs own the material; the admin sees everything. */
 const LIBRARY_WRITERS: readonly Caller[] = ['admin', 'marketing'];
+/** Working requests (triage, deliver, decline, merge, place against the score; PMM capacity): product marketing and the admin. */
+const REQUEST_WORKERS: readonly Caller[] = ['admin', 'marketing'];
 /** Bulk-loading feedback (call notes, survey exports): PMMs and sales leads bring the field's voice in. */
 const FEEDBACK_IMPORTERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead'];
 
@@ -177,6 +179,35 @@ export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
   [`POST ${W}/competitors`]: LIBRARY_WRITERS,
   [`PATCH ${W}/competitors/:competitorId`]: LIBRARY_WRITERS,
   [`DELETE ${W}/competitors/:competitorId`]: LIBRARY_WRITERS,
+
+  // ---- Requests: anyone files, +1s, comments and attaches; PMMs work them; only admins boost and set weights -----
+  [`GET ${W}/requests`]: MEMBERS, // the queue is public inside the workspace
+  [`POST ${W}/requests`]: MEMBERS,
+  [`GET ${W}/requests/similar`]: MEMBERS,
+  [`GET ${W}/requests/:requestId`]: MEMBERS,
+  [`PATCH ${W}/requests/:requestId`]: MEMBERS, // one's own request (another's: PMMs only, items.test.ts)
+  [`POST ${W}/requests/:requestId/triage`]: REQUEST_WORKERS,
+  [`POST ${W}/requests/:requestId/start`]: REQUEST_WORKERS,
+  [`POST ${W}/requests/:requestId/deliver`]: REQUEST_WORKERS,
+  [`POST ${W}/requests/:requestId/accept`]: MEMBERS, // one's own delivered request (a non-requester: items.test.ts)
+  [`POST ${W}/requests/:requestId/reopen`]: MEMBERS, // the same
+  [`POST ${W}/requests/:requestId/decline`]: REQUEST_WORKERS,
+  [`POST ${W}/requests/:requestId/plus-one`]: MEMBERS, // someone else's request
+  [`POST ${W}/requests/:requestId/merge`]: REQUEST_WORKERS,
+  [`POST ${W}/requests/:requestId/override`]: REQUEST_WORKERS,
+  [`POST ${W}/requests/:requestId/boost`]: ADMIN, // a strategic boost moves the whole queue: the CRO's call
+  [`GET ${W}/requests/:requestId/comments`]: MEMBERS,
+  [`POST ${W}/requests/:requestId/comments`]: MEMBERS,
+  [`GET ${W}/requests/:requestId/activity`]: MEMBERS,
+  [`POST ${W}/requests/:requestId/attachments`]: MEMBERS,
+  [`GET ${W}/requests/:requestId/attachments/:fileId`]: MEMBERS,
+  [`DELETE ${W}/requests/:requestId/attachments/:fileId`]: MEMBERS, // one's own file (another's: PMMs only, items.test.ts)
+  [`GET ${W}/requests/settings`]: MEMBERS,
+  [`PATCH ${W}/requests/settings`]: ADMIN, // weights reorder everyone's requests
+  [`GET ${W}/requests/settings/capacity`]: MEMBERS,
+  [`PUT ${W}/requests/settings/capacity`]: REQUEST_WORKERS,
+  [`GET ${W}/requests/capacity`]: MEMBERS, // a rep sees where their request stands against the line
+  [`GET ${W}/requests/metrics`]: MEMBERS,
 
   // ---- Notifications: one's own inbox and preferences; integrations are the admin's -----------------------
   [`GET ${W}/notifications`]: MEMBERS,

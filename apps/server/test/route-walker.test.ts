@@ -131,6 +131,14 @@ beforeAll(async () => {
   fixturesA.fileId = file.json().id;
   const share = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/assets/${fixturesA.assetId}/share-links`, { body: { dealId: deal!.id } });
   fixturesA.shareLinkId = share.json().id;
+  // A request for the deal, with a comment and a PDF attached.
+  const request = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/requests`, {
+    body: { type: 'new_asset', title: 'Alpha pricing sheet', description: 'For the A deal', dealIds: [deal!.id] },
+  });
+  fixturesA.requestId = request.json().request.id;
+  await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/requests/${fixturesA.requestId}/comments`, { body: { body: 'Alpha needs it by Friday' } });
+  const attached = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/requests/${fixturesA.requestId}/attachments`, await pdfUpload('alpha-brief'));
+  if (attached.statusCode !== 201) throw new Error(`route-walker: attachment ${attached.statusCode} ${attached.body}`);
   for (const [name, id] of Object.entries(fixturesA)) if (!id) throw new Error(`route-walker: fixture ${name} was not made`);
 });
 
@@ -179,7 +187,7 @@ describe('route walker', () => {
 
   it('(a) lists in workspace B show none of A', async () => {
     for (const r of routes.filter((x) => x.access === 'workspace' && x.method === 'GET' && !/:(?!workspace)\w+/.test(x.url))) {
-      const res = await call(h.app, adminB, 'GET', fill(r.url, B, {}));
+      const res = await call(h.app, adminB, 'GET', fill(r.url, B, {}), { query: (await hijackInput(r)).query });
       expect(res.statusCode, `${r.url}`).toBe(200);
       const text = res.body;
       for (const [name, id] of Object.entries(fixturesA)) {
@@ -200,6 +208,8 @@ describe('route walker', () => {
 async function hijackInput(r: RouteEntry): Promise<{ body?: unknown; query?: Record<string, string>; headers?: Record<string, string> }> {
   if (r.url.endsWith('/assets/:assetId/diff')) return { query: { from: '1', to: '1' } };
   if (r.url.endsWith('/assets/:assetId/files') && r.method === 'POST') return pdfUpload('hijacked');
+  if (r.url.endsWith('/requests/:requestId/attachments') && r.method === 'POST') return pdfUpload('hijacked');
+  if (r.url.endsWith('/requests/similar')) return { query: { text: 'alpha pricing sheet' } };
   return { body: hijackBody(r) };
 }
 
@@ -248,8 +258,21 @@ function hijackBody(r: RouteEntry): unknown {
   if (r.url.endsWith('/assets/:assetId/deals')) return { dealId: fixturesA.dealId };
   if (r.url.endsWith('/assets/:assetId/vote')) return { helpful: false, comment: 'hijacked' };
   if (r.url.endsWith('/competitors') || r.url.endsWith('/competitors/:competitorId')) return { name: 'hijacked', aliases: ['Alpha Rival'] };
+  if (r.url.endsWith('/requests')) return { type: 'other', title: 'hijacked', description: 'hijacked' };
+  if (r.url.endsWith('/requests/:requestId')) return { title: 'hijacked' };
+  if (r.url.endsWith('/requests/:requestId/triage')) return { estimateHours: 1, assigneeUserId: fixturesA.userId };
+  if (r.url.endsWith('/requests/:requestId/deliver')) return { note: 'hijacked' };
+  if (r.url.endsWith('/requests/:requestId/reopen') || r.url.endsWith('/requests/:requestId/decline')) return { reason: 'hijacked' };
+  if (r.url.endsWith('/requests/:requestId/merge')) return { intoRequestId: fixturesA.requestId };
+  if (r.url.endsWith('/requests/:requestId/override')) return { kind: 'pin', reason: 'hijacked' };
+  if (r.url.endsWith('/requests/:requestId/boost')) return { points: 50, reason: 'hijacked' };
+  if (r.url.endsWith('/requests/:requestId/comments')) return { body: 'hijacked' };
+  if (r.url.endsWith('/requests/settings')) return { weights: { pipeline: 9 } };
+  if (r.url.endsWith('/requests/settings/capacity')) return { items: [] };
   return {};
 }
+
+const withoutClocks = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v: unknown) => (k === 'sla' ? undefined : v))) as unknown;
 
 async function snapshotA() {
   const get = async (url: string) => (await call(h.app, adminA, 'GET', url)).json();
@@ -279,5 +302,12 @@ async function snapshotA() {
     librarySettings: await get(`/api/v1/workspaces/${A}/library/settings`),
     competitors: await get(`/api/v1/workspaces/${A}/competitors`),
     competitor: await get(`/api/v1/workspaces/${A}/competitors/${fixturesA.competitorId}`),
+    // Without the SLA clocks: their business hours left move with the clock, not with any change.
+    requests: withoutClocks(await get(`/api/v1/workspaces/${A}/requests?status=new,triaged,in_progress,delivered,accepted,declined,merged`)),
+    request: withoutClocks(await get(`/api/v1/workspaces/${A}/requests/${fixturesA.requestId}`)),
+    requestComments: await get(`/api/v1/workspaces/${A}/requests/${fixturesA.requestId}/comments`),
+    requestActivity: await get(`/api/v1/workspaces/${A}/requests/${fixturesA.requestId}/activity`),
+    requestSettings: await get(`/api/v1/workspaces/${A}/requests/settings`),
+    requestCapacity: await get(`/api/v1/workspaces/${A}/requests/settings/capacity`),
   };
 }

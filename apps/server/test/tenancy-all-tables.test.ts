@@ -39,7 +39,7 @@ async function useWorkspace(slug: string, admin: Client, workspaceId: string) {
   await post('tokens', { name: 'script' });
   await post('invitations', { email: `pending@${slug}.test`, role: 'sales' });
   await post('teams', { name: `${slug} team` });
-  await post('deals/upsert', { source: 'sync', deals: [{ externalId: `${slug}-1`, stage: 'Prospecting', name: `${slug} deal`, account: `${slug} account` }] });
+  const upserted = await post('deals/upsert', { source: 'sync', deals: [{ externalId: `${slug}-1`, stage: 'Prospecting', name: `${slug} deal`, account: `${slug} account` }] });
   const item = await post('feedback', { kind: 'objection', text: `${slug}: the price is too high` });
   const pricing = await post('themes', { name: `${slug} pricing`, itemIds: [item.item.id] });
   // A merge of themes (its record is kept so it can be undone).
@@ -97,6 +97,24 @@ async function useWorkspace(slug: string, admin: Client, workspaceId: string) {
   // The day's summary of untriaged feedback for marketing (normally the daily job's claim).
   await summaryRepository.claimDay(db, workspaceId, '2026-01-15', 3);
   await inboxRepository.insertInboxItems(db, [{ workspaceId, userId: me, eventId: event.id, type: 'import.completed', title: 'Import finished', body: 'x' }]);
+  // A request for the deal (requesters, deals, activity), a comment, a file; the settings, a PMM's hours; an SLA notice.
+  const filed = await post('requests', { type: 'new_asset', title: `${slug} pricing sheet`, description: 'For the deal', dealIds: [upserted.results[0].dealId] });
+  await post(`requests/${filed.request.id}/comments`, { body: 'By Friday, please' });
+  const pdf = new FormData();
+  pdf.append('file', new Blob(['%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n']), 'brief.pdf');
+  const pdfReq = new Request('http://tandem.test', { method: 'POST', body: pdf });
+  const attached = await call(h.app, admin, 'POST', `/api/v1/workspaces/${slug}/requests/${filed.request.id}/attachments`, {
+    body: Buffer.from(await pdfReq.arrayBuffer()),
+    headers: { 'content-type': pdfReq.headers.get('content-type')! },
+  });
+  if (attached.statusCode >= 300) throw new Error(`request attachment: ${attached.statusCode} ${attached.body}`);
+  const patched = await call(h.app, admin, 'PATCH', `/api/v1/workspaces/${slug}/requests/settings`, { body: { weights: { pipeline: 0.5 } } });
+  if (patched.statusCode >= 300) throw new Error(`request settings: ${patched.statusCode} ${patched.body}`);
+  await put('requests/settings/capacity', { items: [{ userId: me, weeklyHours: 10 }] });
+  await h.services.deps.database.pool.query(
+    "insert into request_sla_notices (workspace_id, request_id, clock, state) values ($1, $2, 'first_response', 'due_soon')",
+    [workspaceId, filed.request.id],
+  );
 }
 
 beforeAll(async () => {

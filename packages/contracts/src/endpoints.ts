@@ -4,6 +4,7 @@ import * as feedback from './endpoints/feedback.ts';
 import * as imports from './endpoints/imports.ts';
 import * as library from './endpoints/library.ts';
 import * as notifications from './endpoints/notifications.ts';
+import * as requests from './endpoints/requests.ts';
 import * as workspaces from './endpoints/workspaces.ts';
 
 /**
@@ -12,4 +13,4 @@ import * as workspaces from './endpoints/workspaces.ts';
  * `endpoints/<module>.ts` as separate exports, imported as a namespace, so a web chunk keeps only
  * the rows (and schemas) it calls.
  */
-export const ENDPOINTS = { audit, deals, feedback, imports, library, notifications, workspaces };
+export const ENDPOINTS = { audit, deals, feedback, imports, library, notifications, requests, workspaces };
