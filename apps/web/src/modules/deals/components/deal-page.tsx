@@ -175,8 +175,8 @@ function DealView({ deal }: { deal: DealDetail }) {
           </Grid.Col>
         </Grid>
 
-        <ForThisDealPanel dealId={deal.id} />
         <DealRequestsPanel dealId={deal.id} />
+        <ForThisDealPanel dealId={deal.id} />
         <LinkedFeedback dealId={deal.id} accountId={deal.account?.id} />
       </Stack>
     </>

@@ -39,6 +39,7 @@ export function CalendarForm({ settings, editable }: { settings: RequestSettings
     await section.save(
       { calendar },
       `Saved the calendar: ${workingWeekSentence(calendar.workingDays, dayStart, dayEnd)} in ${timeZone}, ${holidays.length} ${holidays.length === 1 ? 'holiday' : 'holidays'}. Every clock was counted again; nobody was notified.`,
+      (k) => /^calendar\.(timeZone|workingDays|dayStart|dayEnd|holidays(\.\d+)?)$/.test(k),
     );
   }
 
@@ -117,7 +118,14 @@ export function CalendarForm({ settings, editable }: { settings: RequestSettings
             Holidays ({holidays.length})
           </Text>
           {holidays.length ? (
-            <List size="sm" spacing={2} aria-labelledby="holidays-label" listStyleType="none" ml={0} pl={0}>
+            <List
+              size="sm"
+              aria-labelledby="holidays-label"
+              listStyleType="none"
+              ml={0}
+              pl={0}
+              style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: '2px 16px' }}
+            >
               {holidays.map((h, i) => (
                 <List.Item key={h}>
                   <Group gap={6} wrap="nowrap">

@@ -11,7 +11,7 @@ export function DueSoonForm({ settings, editable }: { settings: RequestSettings;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await section.save({ dueSoonFraction: n / 100 }, `Saved: a clock is due soon when ${n}% of its target is left. Nobody was notified.`);
+    await section.save({ dueSoonFraction: n / 100 }, `Saved: a clock is due soon when ${n}% of its target is left. Nobody was notified.`, (k) => k === 'dueSoonFraction');
   }
 
   return (

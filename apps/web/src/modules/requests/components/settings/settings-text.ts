@@ -18,7 +18,7 @@ export function weightsPreview(weights: WeightValues): string | null {
   const values = SCORE_PARTS.map((p) => [p, num(weights[p])] as const);
   if (values.some(([, v]) => !Number.isFinite(v) || v < 0)) return null;
   const sum = values.reduce((s, [, v]) => s + v, 0);
-  if (sum === 0) return 'With every weight at 0, every request scores 0 and the queue is in filing order (oldest first).';
+  if (sum === 0) return 'With every weight at 0 every request would score 0 and the order would mean nothing: give at least one weight more than 0.';
   const formula = values.map(([p, v]) => `${round(v)} × ${SCORE_PART_LABELS[p].toLowerCase()}`).join(' + ');
   const shares = values
     .filter(([, v]) => v > 0)

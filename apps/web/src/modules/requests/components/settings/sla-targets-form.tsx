@@ -21,7 +21,7 @@ export function SlaTargetsForm({ settings, editable }: { settings: RequestSettin
       firstResponseHours: num(targets[t.type]?.firstResponseHours ?? t.firstResponseHours),
       deliveryHours: num(targets[t.type]?.deliveryHours ?? t.deliveryHours),
     }));
-    await section.save({ types }, 'Saved the targets. Clocks of open requests now count against them; nobody was notified.');
+    await section.save({ types }, 'Saved the targets. Clocks of open requests now count against them; nobody was notified.', (k) => /^types\.\d+\.(firstResponseHours|deliveryHours)$/.test(k));
   }
 
   return (

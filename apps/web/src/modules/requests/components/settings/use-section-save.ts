@@ -17,12 +17,20 @@ export function useSectionSave() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
 
-  async function save(body: UpdateRequestSettingsRequest, done: string): Promise<boolean> {
+  /** Errors on fields the section shows go beside them; the rest (e.g. "weights": all of them 0) in the alert. */
+  function show(fields: FieldErrors, shown: (key: string) => boolean, fallback: string | null) {
+    const beside = Object.fromEntries(Object.entries(fields).filter(([k]) => shown(k)));
+    const rest = Object.entries(fields).filter(([k]) => !shown(k)).map(([, m]) => m);
+    setErrors(beside);
+    setFailure(rest.length ? rest.join(' ') : Object.keys(beside).length ? null : fallback);
+  }
+
+  async function save(body: UpdateRequestSettingsRequest, done: string, shown: (key: string) => boolean): Promise<boolean> {
     setErrors({});
     setFailure(null);
     const checked = UpdateRequestSettingsRequest.safeParse(body);
     if (!checked.success) {
-      setErrors(zodFieldErrors(checked.error));
+      show(zodFieldErrors(checked.error), shown, null);
       return false;
     }
     try {
@@ -30,9 +38,7 @@ export function useSectionSave() {
       notifySuccess(done);
       return true;
     } catch (err) {
-      const fields = problemFieldErrors(err);
-      setErrors(fields);
-      setFailure(Object.keys(fields).length ? null : errorMessage(err));
+      show(problemFieldErrors(err), shown, errorMessage(err));
       return false;
     }
   }

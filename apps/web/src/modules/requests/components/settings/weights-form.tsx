@@ -21,7 +21,7 @@ export function WeightsForm({ settings, editable }: { settings: RequestSettings;
   async function submit(e: FormEvent) {
     e.preventDefault();
     const body = Object.fromEntries(SCORE_PARTS.map((p) => [p, weights[p] === '' ? Number.NaN : Number(weights[p])]));
-    await section.save({ weights: body }, 'Saved the weights. Every open request was scored again and the queue reordered; the change is in the audit log.');
+    await section.save({ weights: body }, 'Saved the weights. Every open request was scored again and the queue reordered; the change is in the audit log.', (k) => /^weights\.(pipeline|urgency|reach|strategic)$/.test(k));
   }
 
   return (
