@@ -4,6 +4,7 @@ import { seededRandom } from './lib/random.ts';
 import { seedDealsDemo } from './modules/deals/index.ts';
 import { seedFeedbackDemo } from './modules/feedback/index.ts';
 import { seedAssetFilesDemo, seedLibraryDemo } from './modules/library/index.ts';
+import { seedRequestsDemo } from './modules/requests/index.ts';
 import { DEMO_LOGINS, DEMO_SLUG, seedWorkspacesDemo } from './modules/workspaces/index.ts';
 import type { Services } from './services.ts';
 
@@ -34,5 +35,7 @@ export async function seedDemo(services: Services, log: Logger, opts: SeedOption
   const library = await seedLibraryDemo(db, ws.workspaceId, rnd, scale);
   const files = await seedAssetFilesDemo(services.deps, ws.workspaceId, ws.slug);
   log.info({ ...library, files }, 'demo library seeded');
-  return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, ...library, logins: DEMO_LOGINS };
+  const requests = await seedRequestsDemo(db, ws.workspaceId, rnd, scale);
+  log.info(requests, 'demo requests seeded');
+  return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, ...library, ...requests, logins: DEMO_LOGINS };
 }
