@@ -5,6 +5,7 @@ import { createLogger } from '../lib/logger.ts';
 import { prepareWordVectors } from '../lib/word-vectors/index.ts';
 import { libraryRecurringJobs } from '../modules/library/index.ts';
 import { startJobQueue, startNotificationWorkers, type JobQueue, type Workers } from '../modules/notifications/index.ts';
+import { requestsRecurringJobs } from '../modules/requests/index.ts';
 import { openRuntime } from '../runtime.ts';
 import { exitWithLauncher } from './launcher-watch.ts';
 import { ROLE_LABELS } from '@tandem/contracts';
@@ -50,7 +51,9 @@ export async function start(config: Config): Promise<void> {
   let workers: Workers | undefined;
   let sendOnly: JobQueue | undefined;
   if (config.TANDEM_WORKERS) {
-    workers = await startNotificationWorkers(services.deps, services.integrations, runtime.databaseUrl, { recurring: libraryRecurringJobs(services.deps) });
+    workers = await startNotificationWorkers(services.deps, services.integrations, runtime.databaseUrl, {
+      recurring: [...libraryRecurringJobs(services.deps), ...requestsRecurringJobs(services.deps)],
+    });
     services.notifications.useJobs(workers.jobs);
   } else {
     sendOnly = await startJobQueue(runtime.databaseUrl, log, { schedule: false, timeoutSeconds: config.TANDEM_JOB_TIMEOUT_SECONDS });
