@@ -45,6 +45,8 @@ const WORKSPACE_PAGES: { path: string; action: Action }[] = [
   { path: 'library/settings', action: 'library.settings' },
   { path: 'competitors', action: 'competitors.read' },
   { path: 'competitors/:competitorId', action: 'competitors.read' },
+  { path: 'requests', action: 'requests.read' },
+  { path: 'requests/:requestId', action: 'requests.read' },
   { path: 'requests/capacity', action: 'requests.read' },
   { path: 'requests/settings', action: 'requests.read' },
   { path: 'imports', action: 'deals.import' },
@@ -86,6 +88,8 @@ describeE2E('Accessibility of every page (axe-core, one h1)', () => {
     // The demo's Snowflake battlecard and competitor: versions, usage, influence, share links and battlecards to draw.
     ids.assetId = (await api<{ items: { id: string }[] }>(`/assets?q=${encodeURIComponent('Battlecard: Northwind vs Snowflake')}&limit=1`)).items[0]!.id;
     ids.competitorId = (await api<{ items: { id: string; name: string }[] }>('/competitors')).items.find((c) => c.name === 'Snowflake')!.id;
+    // The head of the demo queue: a pinned request with its score, SLA clocks and place against the line.
+    ids.requestId = (await api<{ items: { id: string }[] }>('/requests?limit=1')).items[0]!.id;
     const { csrfToken } = (await (await ctx.request.get('/api/v1/auth/session')).json()) as SessionResponse;
     const csv = 'Opportunity ID,Opportunity Name,Account Name,Stage,Amount,Close Date\n006A1,Renewal,Acme,Prospecting,12000,2026-03-31\n';
     const upload = await ctx.request.post(`/api/v1/workspaces/${SLUG}/imports`, {

@@ -133,7 +133,7 @@ function RequestForm({
           data={TYPE_OPTIONS}
           value={values.type}
           onChange={(v) => form.set('type', (v as RequestType | null) ?? null)}
-          error={form.errors.type}
+          error={form.errors.type ? 'Choose what kind of help you need' : undefined}
           allowDeselect={false}
           size={size}
           comboboxProps={{ withinPortal: true }}

@@ -43,7 +43,7 @@ export function SimilarRequestsPanel({ similar, pending, joining, onJoin }: Simi
               disabled={pending || (joining !== null && joining !== r.id)}
               loading={joining === r.id}
               style={{ flex: 'none' }}
-              aria-label={`+1 request #${r.number} instead`}
+              aria-label={`+1 this instead (#${r.number})`}
             >
               +1 this instead
             </Button>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
-import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { REQUEST_TYPE_LABELS } from '@tandem/contracts';
 import type { RequestSummary } from '@tandem/contracts';
 import { DataTable, formatDay, type DataTableColumn } from '../../../../app/kit/index.ts';
 import type { RequestSort } from '../../hooks/use-requests.ts';
@@ -11,6 +12,16 @@ interface QueueTableProps {
   slug: string;
   sort: RequestSort;
   onSort: (sort: RequestSort) => void;
+}
+
+const NOWRAP = { style: { whiteSpace: 'nowrap' as const } };
+
+/**
+ * The table shows directions the way people read them (score: highest first; needed by: soonest first), while the API
+ * takes each sort in its one direction without a sign.
+ */
+export function tableSort(sort: RequestSort): string {
+  return sort === 'needed_by' ? sort : `-${sort}`;
 }
 
 function Rank({ r }: { r: RequestSummary }) {
@@ -31,9 +42,9 @@ function TitleCell({ r, slug }: { r: RequestSummary; slug: string }) {
         #{r.number} {r.title}
       </Anchor>
       {r.plan?.belowLine && (
-        <Text size="xs" c="red.8" fw={500}>
-          Below the line: not done by its date at today’s order
-        </Text>
+        <Badge variant="light" color="red" size="sm" tt="none" w="fit-content">
+          Below the line: late at today’s order
+        </Badge>
       )}
     </Stack>
   );
@@ -44,12 +55,12 @@ export function QueueTable({ rows, slug, sort, onSort }: QueueTableProps) {
   const columns: DataTableColumn<RequestSummary>[] = [
     { key: 'rank', header: 'Rank', cell: (r) => <Rank r={r} />, cellProps: { w: 72 } },
     { key: 'title', header: 'Request', primary: true, cell: (r) => <TitleCell r={r} slug={slug} />, cellProps: { miw: 240, maw: 380 } },
-    { key: 'type', header: 'Type', cell: (r) => <RequestTypeBadge type={r.type} /> },
+    { key: 'type', header: 'Type', cell: (r) => <Text size="sm">{REQUEST_TYPE_LABELS[r.type]}</Text>, cellProps: { maw: 160 } },
     { key: 'requesters', header: 'Requesters', cell: (r) => <Text size="sm">{requesterNames(r.requesters)}</Text>, cellProps: { maw: 200 } },
-    { key: 'neededBy', header: 'Needed by', sort: { key: 'needed_by', fixed: true }, cell: (r) => (r.neededBy ? formatDay(r.neededBy) : '—') },
-    { key: 'sla', header: 'SLA', cell: (r) => <SlaBadge state={r.sla.state} /> },
-    { key: 'score', header: 'Score', align: 'right', sort: { key: 'score', fixed: true }, label: 'Score (queue order)', cell: (r) => formatScore(r.score.total) },
-    { key: 'status', header: 'Status', cell: (r) => <RequestStatusBadge status={r.status} /> },
+    { key: 'neededBy', header: 'Needed by', sort: { key: 'needed_by', fixed: true }, cell: (r) => (r.neededBy ? formatDay(r.neededBy) : '—'), cellProps: NOWRAP },
+    { key: 'sla', header: 'SLA', cell: (r) => <SlaBadge state={r.sla.state} />, cellProps: NOWRAP },
+    { key: 'score', header: 'Score', align: 'right', sort: { key: 'score', first: 'desc', fixed: true }, label: 'Score (queue order)', cell: (r) => formatScore(r.score.total) },
+    { key: 'status', header: 'Status', cell: (r) => <RequestStatusBadge status={r.status} />, cellProps: NOWRAP },
   ];
   return (
     <DataTable
@@ -58,8 +69,8 @@ export function QueueTable({ rows, slug, sort, onSort }: QueueTableProps) {
       rowKey={(r) => r.id}
       columns={columns}
       minWidth={960}
-      sort={sort}
-      onSort={onSort}
+      sort={tableSort(sort)}
+      onSort={(s) => onSort(s.replace(/^-/, '') as RequestSort)}
       rowHref={(r) => `/w/${slug}/requests/${r.id}`}
       renderCard={(r) => <QueueCard r={r} slug={slug} />}
     />

@@ -22,14 +22,17 @@ export function RequestDeals({ request: r, slug }: { request: RequestDetail; slu
         </Stack>
       ),
     },
-    { key: 'stage', header: 'Stage', cell: (d) => `${d.stage}${d.isOpen ? '' : ' (closed)'}` },
+    {
+      key: 'stage',
+      header: 'Stage',
+      cell: (d) => `${d.stage} · ${percent(d.probability > 1 ? d.probability / 100 : d.probability)}${d.isOpen ? '' : ' (closed)'}`,
+    },
     {
       key: 'amount',
       header: 'Amount',
       align: 'right',
       cell: (d) => (d.amount === null ? '—' : formatMoney(String(d.amount), d.currency, { rounded: true })),
     },
-    { key: 'probability', header: 'Probability', align: 'right', cell: (d) => percent(d.probability > 1 ? d.probability / 100 : d.probability) },
     { key: 'closeDate', header: 'Close date', cell: (d) => (d.closeDate ? formatDay(d.closeDate) : '—') },
     { key: 'addedBy', header: 'Linked by', cell: (d) => d.addedBy?.name ?? '—' },
   ];
@@ -48,7 +51,7 @@ export function RequestDeals({ request: r, slug }: { request: RequestDetail; slu
             No deal is linked. Requesters can link theirs with “Edit”; a +1 brings its deals along.
           </Text>
         ) : (
-          <DataTable aria-label="Linked deals" rows={r.deals} rowKey={(d) => d.dealId} columns={columns} minWidth={640} />
+          <DataTable aria-label="Linked deals" rows={r.deals} rowKey={(d) => d.dealId} columns={columns} minWidth={520} />
         )}
       </Stack>
     </Card>

@@ -37,8 +37,11 @@ describe('the request page', () => {
     const out = text(html(<PlanCard request={r} />));
     expect(out).toContain('Number 7 in the queue');
     expect(out).toContain('Below the line');
-    expect(out).toContain('Expected done Dec 22, 2026, needed by Dec 18, 2026');
     expect(out).toContain('Six requests ahead of it use the team’s hours until Dec 21.');
+    expect(out).toContain('The line: with the team’s weekly hours');
+    // Without the server's sentence, the dates say it.
+    const plain = text(html(<PlanCard request={{ ...r, plan: { ...r.plan!, reason: '' } }} />));
+    expect(plain).toContain('Expected done Dec 22, 2026 (needed by Dec 18, 2026).');
   });
 
   it('shows SLA due times in the reader’s time zone', () => {

@@ -98,6 +98,16 @@ function RequestView({ request: r }: { request: RequestDetail }) {
             , which carries its requesters and deals.
           </Alert>
         )}
+        <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="ask-title">
+          <Stack gap="xs">
+            <Title order={2} size="h4" id="ask-title">
+              What is asked
+            </Title>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {r.description}
+            </Text>
+          </Stack>
+        </Card>
         <Grid gap="lg" align="flex-start">
           <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
             <Stack gap="lg">
@@ -109,16 +119,6 @@ function RequestView({ request: r }: { request: RequestDetail }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
             <Stack gap="lg">
-              <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="ask-title">
-                <Stack gap="xs">
-                  <Title order={2} size="h4" id="ask-title">
-                    What is asked
-                  </Title>
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                    {r.description}
-                  </Text>
-                </Stack>
-              </Card>
               <RequestDelivery request={r} slug={ws.slug} tz={tz} />
               <ScoreBreakdown score={r.score} />
               <RequestDeals request={r} slug={ws.slug} />

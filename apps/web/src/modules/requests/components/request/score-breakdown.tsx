@@ -19,8 +19,7 @@ export function ScoreBreakdown({ score }: { score: RequestScore }) {
           Each part is a value from 0 to 100 times the weight the workspace gives it; the score is their sum. The queue is ordered by it, except for
           requests marketing pinned or placed by hand.
         </Text>
-        <Table.ScrollContainer minWidth={360}>
-          <Table verticalSpacing="xs" captionSide="bottom">
+          <Table verticalSpacing="xs" horizontalSpacing="xs" captionSide="bottom">
             <Table.Caption>Score = the sum of the points column</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -60,7 +59,6 @@ export function ScoreBreakdown({ score }: { score: RequestScore }) {
               </Table.Tr>
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
       </Stack>
     </Card>
   );

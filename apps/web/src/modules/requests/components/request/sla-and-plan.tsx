@@ -1,6 +1,6 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { RequestDetail } from '@tandem/contracts';
-import { formatDateTime, formatDay } from '../../../../app/kit/index.ts';
+import { formatDateTime } from '../../../../app/kit/index.ts';
 import { OverrideNote, SlaBadge } from '../shared/request-bits.tsx';
 import { hoursLeft } from '../shared/request-format.ts';
 import { requestStanding } from '../shared/standing.ts';
@@ -66,12 +66,6 @@ export function PlanCard({ request: r }: { request: RequestDetail }) {
             </Badge>
           )}
         </Group>
-        {r.plan?.expectedDoneOn && (
-          <Text size="sm">
-            Expected done {formatDay(r.plan.expectedDoneOn)}
-            {r.neededBy ? `, needed by ${formatDay(r.neededBy)}` : ''}
-          </Text>
-        )}
         <Text size="sm" c="dimmed">
           {s.reason}
         </Text>
