@@ -107,8 +107,6 @@ export const router = createBrowserRouter([
           { path: 'feedback/themes', element: <ThemeBoardPage /> },
           { path: 'feedback/themes/:themeId', element: <ThemePage /> },
           { path: 'requests', element: <RequestQueuePage /> },
-          { path: 'requests/:requestId', element: <RequestPage /> },
-          { path: 'requests', element: <RequestQueuePage /> },
           { path: 'requests/capacity', element: <RequestCapacityPage /> },
           { path: 'requests/settings', element: <RequestSettingsPage /> },
           { path: 'requests/:requestId', element: <RequestPage /> },
