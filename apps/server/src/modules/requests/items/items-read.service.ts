@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import type { TenantContext } from '../../../lib/context.ts';
 import type { Deps } from '../../../lib/deps.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '../../../lib/pagination.ts';
-import { openQueue, queueContext, scoreRow, summaryOf, type QueueEntry, type SummaryRow } from '../queue/queue.ts';
+import { openQueue, queueContext, scoreRow, summaryOf, type QueueEntry, type QueueRow, type SummaryRow } from '../queue/queue.ts';
 import { queueRepository } from '../queue/queue.repository.ts';
 import { itemsRepository as repo } from './items.repository.ts';
 import { requestDetail, requestOr404 } from './request-detail.ts';
@@ -29,9 +29,14 @@ type ListQuery = z.output<typeof RequestListQuery>;
 /** Similarity below which an open request is not offered as "+1 this instead" (see similarity.test.ts). */
 export const SIMILAR_MIN = 0.3;
 
+/** What filters and sorts read of a request: the fields queue rows and full rows share. */
+type ListRow = Pick<QueueRow, 'id' | 'number' | 'type' | 'title' | 'status' | 'neededBy' | 'assigneeUserId' | 'createdAt' | 'updatedAt'>;
+
 interface Listed {
-  row: SummaryRow;
+  row: ListRow;
   entry?: QueueEntry;
+  /** The full row, read already (closed requests) or for the page only (open ones). */
+  full?: SummaryRow;
   total: number;
 }
 
@@ -55,7 +60,7 @@ export function createItemsReadService(deps: Deps) {
           query.requester === 'me' ? repo.requestIdsOfRequester(db, ctx.workspaceId, me ?? '00000000-0000-0000-0000-000000000000') : Promise.resolve(null),
         ]);
         const q = query.q?.toLowerCase();
-        const keep = (r: SummaryRow) =>
+        const keep = (r: ListRow) =>
           statuses.includes(r.status) &&
           (!query.type?.length || query.type.includes(r.type as never)) &&
           (!query.assignee ||
@@ -69,7 +74,7 @@ export function createItemsReadService(deps: Deps) {
           ...(queue?.entries ?? []).filter((e) => keep(e.row)).map((e) => ({ row: e.row, entry: e, total: e.score.total })),
           ...closedRows
             .filter(keep)
-            .map((row) => ({ row, total: scoreRow(row, context, false).score.total }))
+            .map((row) => ({ row, full: row, total: scoreRow(row, context, false).score.total }))
             .sort((a, b) => b.total - a.total || time(a.row.createdAt) - time(b.row.createdAt)),
         ];
         if (query.sort === 'needed_by') {
@@ -98,8 +103,14 @@ export function createItemsReadService(deps: Deps) {
         const pageItems = items.slice(start, start + query.limit);
         const end = start + pageItems.length;
         const last = pageItems[pageItems.length - 1];
+        // The page's open requests read in full (texts, names, deals part by part) in one more statement.
+        const missing = pageItems.filter((x) => !x.full).map((x) => x.row.id);
+        const full = new Map((await queueRepository.rowsByIds(db, ctx.workspaceId, missing)).map((r) => [r.id, r]));
         return {
-          items: pageItems.map((x): RequestSummary => summaryOf(x.row, context, x.entry)),
+          items: pageItems.flatMap((x): RequestSummary[] => {
+            const row = x.full ?? full.get(x.row.id);
+            return row ? [summaryOf(row, context, x.entry)] : [];
+          }),
           nextCursor: end < items.length && last ? encodeCursor([String(end), last.row.id]) : null,
           total: items.length,
         };
@@ -117,10 +128,12 @@ export function createItemsReadService(deps: Deps) {
         );
         if (!ranked.length) return { items: [] };
         const queue = await openQueue(db, ctx.workspaceId);
+        const full = new Map((await queueRepository.rowsByIds(db, ctx.workspaceId, ranked.map((r) => r.id))).map((r) => [r.id, r]));
         return {
           items: ranked.flatMap((r) => {
             const entry = queue.byId.get(r.id);
-            return entry ? [{ request: summaryOf(entry.row, queue.context, entry), similarity: r.similarity }] : [];
+            const row = full.get(r.id);
+            return entry && row ? [{ request: summaryOf(row, queue.context, entry), similarity: r.similarity }] : [];
           }),
         };
       });

@@ -52,7 +52,7 @@ export async function requestDetail(db: DbOrTx, ctx: TenantContext, id: string, 
   const queue = open ? await openQueue(db, ctx.workspaceId, now) : null;
   const context = queue?.context ?? (await queueContext(db, ctx.workspaceId, now));
   const entry = queue?.byId.get(id);
-  const summaryRow = entry?.row ?? (await queueRepository.rowsByIds(db, ctx.workspaceId, [id]))[0];
+  const summaryRow = (await queueRepository.rowsByIds(db, ctx.workspaceId, [id]))[0];
   if (!summaryRow) throw E.notFound(id);
   const summary = summaryOf(summaryRow, context, entry);
   const [deals, attachments, deliveredAssets, mergedInto, names] = await Promise.all([

@@ -36,6 +36,41 @@ export interface SummaryRow {
   commentCount: number;
 }
 
+/**
+ * An open request as the queue orders and plans it: no texts beyond the title, no comments; its linked deals
+ * folded to what the score reads (the open ones' count, priced count, Σ amount, Σ amount × probability, the nearest
+ * close date from today). Requester names come from the workspace's members, read once.
+ */
+export interface QueueRow {
+  id: string;
+  number: number;
+  type: string;
+  title: string;
+  status: string;
+  neededBy: string | null;
+  estimateHours: number | null;
+  assigneeUserId: string | null;
+  assigneeName: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  overrideKind: 'pin' | 'position' | null;
+  overridePosition: number | null;
+  overrideAt: Date | null;
+  boostPoints: number;
+  requesterIds: string[];
+  requesterNames: string[];
+  dealCount: number;
+  accountCount: number;
+  openDeals: number;
+  pricedOpenDeals: number;
+  /** Σ amount_base over the priced open deals (negative amounts as 0). */
+  openAmount: number;
+  /** Σ amount_base × probability (0–1) over the priced open deals. */
+  weightedPipeline: number;
+  /** The nearest close date on or after `today` of a linked open deal. */
+  nearestClose: string | null;
+}
+
 const toDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
 
 function mapRow(r: Record<string, unknown>): SummaryRow {
@@ -74,58 +109,133 @@ function mapRow(r: Record<string, unknown>): SummaryRow {
 
 /**
  * The summary rows of the requests that `filter` (a condition on `r`, the requests table) selects. Requesters,
- * deals and comments are aggregated per request in grouped subqueries limited to the selected requests, joined by
- * hash: one statement whatever the number of requests (the queue of 10,000 reads in one pass over its links).
+ * deals and comments are aggregated per request in grouped subqueries over the workspace's links (or, with
+ * `ids`, over those requests' links only), joined by hash: one statement whatever the number of requests (the
+ * queue of 10,000 reads its 50,000 links in one pass). No CTE: with a materialised one the planner guessed a
+ * billion rows from its default statistics and spent seconds compiling the statement (JIT).
  */
-async function summaryRows(db: DbOrTx, workspaceId: string, filter: SQL): Promise<SummaryRow[]> {
+async function summaryRows(db: DbOrTx, workspaceId: string, filter: SQL, ids?: readonly string[]): Promise<SummaryRow[]> {
+  const only = (column: SQL) => (ids ? sql`and ${column} = any(${`{${ids.join(',')}}`}::uuid[])` : sql``);
   const result = await db.execute(sql`
-    with sel as materialized (
-      select r.* from requests r where r.workspace_id = ${workspaceId} and (${filter})
-    ),
-    rq as (
-      select rr.request_id, array_agg(rr.user_id order by rr.joined_at, rr.user_id) as ids,
-             array_agg(u.name order by rr.joined_at, rr.user_id) as names
-        from request_requesters rr join users u on u.id = rr.user_id
-       where rr.workspace_id = ${workspaceId} and rr.request_id in (select id from sel)
-       group by rr.request_id
-    ),
-    dl as (
-      select rd.request_id, count(*)::int as deal_count, count(distinct d.account_id)::int as account_count,
-             array_agg(d.amount_base::float8) filter (where d.stage_category = 'open') as open_amounts,
-             array_agg(d.probability::int) filter (where d.stage_category = 'open') as open_probabilities,
-             array_agg(d.close_date::text) filter (where d.stage_category = 'open') as open_close_dates
-        from request_deals rd
-        join deals d on d.workspace_id = rd.workspace_id and d.id = rd.deal_id and d.removed_at is null
-       where rd.workspace_id = ${workspaceId} and rd.request_id in (select id from sel)
-       group by rd.request_id
-    ),
-    cm as (
-      select c.request_id, count(*)::int as n from request_comments c
-       where c.workspace_id = ${workspaceId} and c.request_id in (select id from sel)
-       group by c.request_id
-    )
-    select s.id, s.number, s.type, s.title, s.status, s.needed_by::text as needed_by, s.estimate_hours::float8 as estimate_hours,
-           s.assignee_user_id, au.name as assignee_name, s.first_responded_at, s.delivered_at,
-           case when s.status in ('accepted', 'declined', 'merged') then s.updated_at end as closed_at,
-           s.created_at, s.updated_at, s.override_kind, s.override_position, s.override_reason, s.override_by_user_id,
-           ou.name as override_by_name, s.override_at, s.boost_points,
+    select r.id, r.number, r.type, r.title, r.status, r.needed_by::text as needed_by, r.estimate_hours::float8 as estimate_hours,
+           r.assignee_user_id, au.name as assignee_name, r.first_responded_at, r.delivered_at,
+           case when r.status in ('accepted', 'declined', 'merged') then r.updated_at end as closed_at,
+           r.created_at, r.updated_at, r.override_kind, r.override_position, r.override_reason, r.override_by_user_id,
+           ou.name as override_by_name, r.override_at, r.boost_points,
            rq.ids as requester_ids, rq.names as requester_names, dl.deal_count, dl.account_count, dl.open_amounts,
            dl.open_probabilities, dl.open_close_dates, cm.n as comment_count
-      from sel s
-      left join users au on au.id = s.assignee_user_id
-      left join users ou on ou.id = s.override_by_user_id
-      left join rq on rq.request_id = s.id
-      left join dl on dl.request_id = s.id
-      left join cm on cm.request_id = s.id`);
+      from requests r
+      left join users au on au.id = r.assignee_user_id
+      left join users ou on ou.id = r.override_by_user_id
+      left join (
+        select rr.request_id, array_agg(rr.user_id order by rr.joined_at, rr.user_id) as ids,
+               array_agg(u.name order by rr.joined_at, rr.user_id) as names
+          from request_requesters rr join users u on u.id = rr.user_id
+         where rr.workspace_id = ${workspaceId} ${only(sql`rr.request_id`)}
+         group by rr.request_id
+      ) rq on rq.request_id = r.id
+      left join (
+        select rd.request_id, count(*)::int as deal_count, count(distinct d.account_id)::int as account_count,
+               array_agg(d.amount_base::float8) filter (where d.stage_category = 'open') as open_amounts,
+               array_agg(d.probability::int) filter (where d.stage_category = 'open') as open_probabilities,
+               array_agg(d.close_date::text) filter (where d.stage_category = 'open') as open_close_dates
+          from request_deals rd
+          join deals d on d.workspace_id = rd.workspace_id and d.id = rd.deal_id and d.removed_at is null
+         where rd.workspace_id = ${workspaceId} ${only(sql`rd.request_id`)}
+         group by rd.request_id
+      ) dl on dl.request_id = r.id
+      left join (
+        select c.request_id, count(*)::int as n from request_comments c
+         where c.workspace_id = ${workspaceId} ${only(sql`c.request_id`)}
+         group by c.request_id
+      ) cm on cm.request_id = r.id
+     where r.workspace_id = ${workspaceId} and (${filter}) ${only(sql`r.id`)}`);
   return (result.rows as Record<string, unknown>[]).map(mapRow);
+}
+
+/**
+ * The open queue's rows in one statement: requests joined to three grouped subqueries over the workspace's links
+ * (requesters; deals folded per (request, account), then per request — distinct accounts without a sort; comments
+ * are not read). Hash aggregates only: no ORDER BY or DISTINCT inside an aggregate.
+ */
+async function queueRows(db: DbOrTx, workspaceId: string, today: string): Promise<QueueRow[]> {
+  const [result, names] = await Promise.all([
+    db.execute(sql`
+      select r.id, r.number, r.type, r.title, r.status, r.needed_by::text as needed_by, r.estimate_hours::float8 as estimate_hours,
+             r.assignee_user_id, r.created_at, r.updated_at, r.override_kind, r.override_position, r.override_at, r.boost_points,
+             rq.ids as requester_ids, dl.deal_count, dl.account_count, dl.open_deals, dl.priced_open_deals, dl.open_amount,
+             dl.weighted, dl.nearest_close
+        from requests r
+        left join (
+          select request_id, array_agg(user_id) as ids from request_requesters where workspace_id = ${workspaceId} group by request_id
+        ) rq on rq.request_id = r.id
+        left join (
+          select request_id, sum(n)::int as deal_count, count(account_id)::int as account_count, sum(open_n)::int as open_deals,
+                 sum(priced_n)::int as priced_open_deals, coalesce(sum(amount), 0)::float8 as open_amount,
+                 coalesce(sum(weighted), 0)::float8 as weighted, min(nearest)::text as nearest_close
+            from (
+              select rd.request_id, d.account_id, count(*) as n,
+                     count(*) filter (where d.stage_category = 'open') as open_n,
+                     count(d.amount_base) filter (where d.stage_category = 'open') as priced_n,
+                     sum(greatest(d.amount_base, 0)) filter (where d.stage_category = 'open') as amount,
+                     sum(greatest(d.amount_base, 0)::float8 * least(greatest(coalesce(d.probability, 0), 0), 100) / 100.0)
+                       filter (where d.stage_category = 'open') as weighted,
+                     min(d.close_date) filter (where d.stage_category = 'open' and d.close_date >= ${today}::date) as nearest
+                from request_deals rd
+                join deals d on d.workspace_id = rd.workspace_id and d.id = rd.deal_id and d.removed_at is null
+               where rd.workspace_id = ${workspaceId}
+               group by rd.request_id, d.account_id
+            ) per_account
+           group by request_id
+        ) dl on dl.request_id = r.id
+       where r.workspace_id = ${workspaceId} and r.status in ('new', 'triaged', 'in_progress')`),
+    memberNames(db, workspaceId),
+  ]);
+  return (result.rows as Record<string, unknown>[]).map((r) => {
+    const requesterIds = (r.requester_ids as string[] | null) ?? [];
+    const assignee = (r.assignee_user_id as string | null) ?? null;
+    return {
+      id: String(r.id),
+      number: Number(r.number),
+      type: String(r.type),
+      title: String(r.title),
+      status: String(r.status),
+      neededBy: (r.needed_by as string | null) ?? null,
+      estimateHours: r.estimate_hours === null ? null : Number(r.estimate_hours),
+      assigneeUserId: assignee,
+      assigneeName: assignee ? (names.get(assignee) ?? null) : null,
+      createdAt: toDate(r.created_at)!,
+      updatedAt: toDate(r.updated_at)!,
+      overrideKind: (r.override_kind as 'pin' | 'position' | null) ?? null,
+      overridePosition: r.override_position === null ? null : Number(r.override_position),
+      overrideAt: toDate(r.override_at),
+      boostPoints: Number(r.boost_points ?? 0),
+      requesterIds,
+      requesterNames: requesterIds.map((id) => names.get(id) ?? 'Former member'),
+      dealCount: Number(r.deal_count ?? 0),
+      accountCount: Number(r.account_count ?? 0),
+      openDeals: Number(r.open_deals ?? 0),
+      pricedOpenDeals: Number(r.priced_open_deals ?? 0),
+      openAmount: Number(r.open_amount ?? 0),
+      weightedPipeline: Number(r.weighted ?? 0),
+      nearestClose: (r.nearest_close as string | null) ?? null,
+    };
+  });
+}
+
+/** Names of the workspace's members (and former members), by user id. */
+async function memberNames(db: DbOrTx, workspaceId: string): Promise<Map<string, string>> {
+  const result = await db.execute(sql`select u.id, u.name from memberships m join users u on u.id = m.user_id where m.workspace_id = ${workspaceId}`);
+  return new Map((result.rows as { id: string; name: string }[]).map((r) => [r.id, r.name]));
 }
 
 export const queueRepository = {
   summaryRows,
+  queueRows,
 
-  /** The open queue's rows (new, triaged, in progress). */
-  openRows(db: DbOrTx, workspaceId: string) {
-    return summaryRows(db, workspaceId, sql`r.status in ('new', 'triaged', 'in_progress')`);
+  /** The open queue's rows (new, triaged, in progress); `today`: the calendar's local date (close dates from it count). */
+  openRows(db: DbOrTx, workspaceId: string, today: string = new Date().toISOString().slice(0, 10)) {
+    return queueRows(db, workspaceId, today);
   },
 
   rowsWithStatus(db: DbOrTx, workspaceId: string, statuses: readonly string[]) {
@@ -134,7 +244,7 @@ export const queueRepository = {
 
   rowsByIds(db: DbOrTx, workspaceId: string, ids: readonly string[]) {
     if (!ids.length) return Promise.resolve([]);
-    return summaryRows(db, workspaceId, sql`r.id = any(${`{${ids.join(',')}}`}::uuid[])`);
+    return summaryRows(db, workspaceId, sql`true`, ids);
   },
 
   /** Weekly hours of the people with capacity set (the plan spends them). */

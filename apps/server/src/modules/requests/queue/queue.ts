@@ -18,9 +18,9 @@ import {
   type PriorityScore,
 } from '../engine/index.ts';
 import { readRequestSettings, type EffectiveRequestSettings } from '../settings/request-settings.ts';
-import { queueRepository as repo, type SummaryRow } from './queue.repository.ts';
+import { queueRepository as repo, type QueueRow, type SummaryRow } from './queue.repository.ts';
 
-export type { SummaryRow } from './queue.repository.ts';
+export type { QueueRow, SummaryRow } from './queue.repository.ts';
 
 /** What scoring and the SLA clocks need of the workspace, read once per call. */
 export interface QueueContext {
@@ -39,7 +39,16 @@ export interface ScoredRow {
   pipelineAtStake: number;
 }
 
-export interface QueueEntry extends ScoredRow {
+/** What ordering reads of a request. */
+interface Orderable {
+  row: Pick<QueueRow, 'id' | 'createdAt' | 'overrideKind' | 'overridePosition' | 'overrideAt'>;
+  score: { total: number };
+}
+
+export interface QueueEntry {
+  row: QueueRow;
+  score: PriorityScore;
+  pipelineAtStake: number;
   /** 1-based place in the open queue. */
   rank: number;
   /** Null when the request has no estimate (not planned). */
@@ -64,7 +73,7 @@ export async function queueContext(db: DbOrTx, workspaceId: string, now: Date = 
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** The row's score with the workspace weights (linked open deals of all requesters, needed-by, reach, boost). */
+/** The row's score with the workspace weights (linked open deals of all requesters, needed-by, reach, boost), part by part in words. */
 export function scoreRow(row: SummaryRow, ctx: QueueContext, withDetail = true): ScoredRow {
   const openDeals = row.openAmounts.map((amountBase, i) => ({
     amountBase,
@@ -88,7 +97,30 @@ export function scoreRow(row: SummaryRow, ctx: QueueContext, withDetail = true):
   return { row, score, pipelineAtStake };
 }
 
-const byScore = (a: ScoredRow, b: ScoredRow) =>
+/**
+ * A queue row's score: the same engine call, its linked open deals folded by SQL into one deal worth their Σ amount ×
+ * probability and closing on the nearest close date from today — all the pipeline and urgency parts read of them
+ * (their details, which name amounts and counts, are written only for the requests shown: `summaryOf`).
+ */
+export function scoreQueueRow(row: QueueRow, ctx: QueueContext) {
+  const openDeals =
+    row.openDeals === 0 ? [] : [{ amountBase: row.pricedOpenDeals > 0 ? row.weightedPipeline : null, probability: 1, closeDate: row.nearestClose }];
+  const score = priorityScore(
+    {
+      openDeals,
+      neededBy: row.neededBy,
+      today: ctx.today,
+      requesterCount: row.requesterIds.length,
+      accountCount: row.accountCount,
+      strategicBoost: row.boostPoints,
+      calendar: ctx.settings.calendar,
+    },
+    ctx.settings.weights,
+  );
+  return { row, score, pipelineAtStake: round2(row.weightedPipeline) };
+}
+
+const byScore = (a: Orderable, b: Orderable) =>
   b.score.total - a.score.total || a.row.createdAt.getTime() - b.row.createdAt.getTime() || (a.row.id < b.row.id ? -1 : 1);
 const time = (d: Date | null) => d?.getTime() ?? 0;
 
@@ -97,7 +129,7 @@ const time = (d: Date | null) => d?.getTime() ?? 0;
  * placed at a position are then inserted at that 1-based position (lowest position first; never above a pin,
  * never past the end).
  */
-export function orderQueue<T extends ScoredRow>(items: readonly T[]): T[] {
+export function orderQueue<T extends Orderable>(items: readonly T[]): T[] {
   const pinned = items.filter((x) => x.row.overrideKind === 'pin').sort((a, b) => time(a.row.overrideAt) - time(b.row.overrideAt) || byScore(a, b));
   const placed = items
     .filter((x) => x.row.overrideKind === 'position')
@@ -113,13 +145,14 @@ export function orderQueue<T extends ScoredRow>(items: readonly T[]): T[] {
 
 /** The open queue, ordered, ranked and planned. `weeks`: how far the plan looks ahead. */
 export async function openQueue(db: DbOrTx, workspaceId: string, now: Date = new Date(), opts: { weeks?: number } = {}): Promise<OpenQueue> {
-  const [context, rows, capacity] = await Promise.all([queueContext(db, workspaceId, now), repo.openRows(db, workspaceId), repo.capacity(db, workspaceId)]);
+  const [context, capacity] = await Promise.all([queueContext(db, workspaceId, now), repo.capacity(db, workspaceId)]);
+  const rows = await repo.openRows(db, workspaceId, context.today);
   return buildQueue(context, rows, capacity, opts.weeks ?? PLAN_WEEKS);
 }
 
 /** The queue from rows already read (tests and the bench call it directly). */
-export function buildQueue(context: QueueContext, rows: readonly SummaryRow[], capacity: PlanCapacity[], weeks = PLAN_WEEKS): OpenQueue {
-  const ordered = orderQueue(rows.map((r) => scoreRow(r, context, false)));
+export function buildQueue(context: QueueContext, rows: readonly QueueRow[], capacity: PlanCapacity[], weeks = PLAN_WEEKS): OpenQueue {
+  const ordered = orderQueue(rows.map((r) => scoreQueueRow(r, context)));
   const estimated = ordered.filter((x) => x.row.estimateHours !== null && x.row.estimateHours > 0);
   const plan = capacityPlan({
     requests: estimated.map((x) => ({ id: x.row.id, assigneeId: x.row.assigneeUserId, remainingHours: x.row.estimateHours!, neededBy: x.row.neededBy })),
@@ -137,7 +170,7 @@ export function buildQueue(context: QueueContext, rows: readonly SummaryRow[], c
  * The summary every list shows: score (with its plain-words details), SLA clocks, rank and plan when open.
  * `entry`: the request's place in the open queue, if it is open.
  */
-export function summaryOf(row: SummaryRow, ctx: QueueContext, entry?: Pick<QueueEntry, 'rank' | 'plan'>): RequestSummary {
+export function summaryOf(row: SummaryRow, ctx: QueueContext, entry?: Pick<QueueEntry, 'rank' | 'plan'> | null): RequestSummary {
   const scored = scoreRow(row, ctx, true);
   const targets = ctx.settings.targets[row.type as RequestType];
   const clock = slaClock({
