@@ -112,11 +112,16 @@ function CapacityBody({ data, weeks, onWeeks }: { data: CapacityView; weeks: str
               </Text>
             </Group>
           )}
-          {data.unestimated > 0 && canEdit && (
-            <Anchor component={Link} to={`/w/${ws.slug}/requests?status=new`} size="sm" underline="always">
-              Triage the requests without an estimate
+          <Group gap="lg">
+            {data.unestimated > 0 && canEdit && (
+              <Anchor component={Link} to={`/w/${ws.slug}/requests?status=new`} size="sm" underline="always">
+                Triage the requests without an estimate
+              </Anchor>
+            )}
+            <Anchor component={Link} to={`/w/${ws.slug}/requests/settings`} size="sm" underline="always">
+              How the score and the clocks are set
             </Anchor>
-          )}
+          </Group>
         </Stack>
       </Card>
 
