@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../../../test/app-harness.ts';
 import { wilsonInterval } from '../../library/index.ts';
 import { insertAsset, insertRequest, insertUsage, makeWorld, tenant, type World } from '../settings/test-fixtures.ts';
 import { createMetricsService, median, periodOf } from './metrics.service.ts';
@@ -117,6 +118,18 @@ describe('request metrics', () => {
       status: 400,
       extra: { errors: [{ path: 'query.from', message: 'the period starts (2026-03-10) after it ends (2026-03-01)' }] },
     });
+  });
+
+  it('answers every member through the API, and names the field of a bad period', async () => {
+    const url = '/api/v1/workspaces/acme/requests/metrics';
+    const res = await call(w.h.app, w.clients.sales, 'GET', url, { query: { from: '2026-03-01', to: '2026-03-31' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().byType.reduce((n: number, t: { count: number }) => n + t.count, 0)).toBe(4);
+    const bad = await call(w.h.app, w.clients.sales, 'GET', url, { query: { from: '2026-03-10', to: '2026-03-01' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('query.from');
+    expect((await call(w.h.app, w.clients.sales, 'GET', url, { query: { from: '2026-02-30' } })).statusCode).toBe(400);
+    expect((await call(w.h.app, w.clients.other, 'GET', url)).statusCode).toBe(404);
   });
 
   it('takes the median of an even and an odd count', () => {
