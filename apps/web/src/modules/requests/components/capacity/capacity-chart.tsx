@@ -12,7 +12,8 @@ type Week = CapacityView['weeks'][number];
  * the same numbers are a table for screen readers.
  */
 export function CapacityChart({ weeks }: { weeks: Week[] }) {
-  const data = weeks.map((w) => ({ ...w, label: formatDay(w.start, 'short') }));
+  // The first week is the current one (from today on): named so, since its Monday may be past.
+  const data = weeks.map((w, i) => ({ ...w, label: i === 0 ? 'This week' : formatDay(w.start, 'short') }));
   const summary = weeksSummary(weeks);
   return (
     <ChartFigure
@@ -20,9 +21,9 @@ export function CapacityChart({ weeks }: { weeks: Week[] }) {
       table={{
         caption: 'Hours needed, available and planned per week',
         columns: ['Week of', 'Needed (h)', 'Available (h)', 'Planned (h)'],
-        rows: weeks.map((w) => ({ key: w.start, cells: [formatDay(w.start), hours(w.demandHours), hours(w.capacityHours), hours(w.plannedHours)] })),
+        rows: weeks.map((w, i) => ({ key: w.start, cells: [`${formatDay(w.start)}${i === 0 ? ' (this week)' : ''}`, hours(w.demandHours), hours(w.capacityHours), hours(w.plannedHours)] })),
       }}
-      caption={`${summary}. Bars: hours of work needed by a date in that week, and the hours the team has; line: the hours the plan spends that week at today's order. Weeks start on Monday.`}
+      caption={`${summary}. Bars: hours of work needed by a date in that week (work past its date counts this week; work without a date, the week it should be done), and the hours the team has left that week; line: the hours the plan spends that week at today's order. Weeks start on Monday.`}
     >
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 16, left: 0 }} accessibilityLayer={false}>
@@ -53,7 +54,7 @@ export function CapacityChart({ weeks }: { weeks: Week[] }) {
               return (
                 <Paper withBorder shadow="sm" p={6} radius="sm">
                   <Text size="xs" fw={600}>
-                    Week of {formatDay(row.start)}
+                    {row.label === 'This week' ? `This week (from ${formatDay(row.start)})` : `Week of ${formatDay(row.start)}`}
                   </Text>
                   <Text size="xs">Needed: {hours(row.demandHours)} h</Text>
                   <Text size="xs">Available: {hours(row.capacityHours)} h</Text>
