@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { Anchor, Badge, Group, Paper, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { REQUEST_STATUS_LABELS, type RequestStatus, type RequestSummary } from '@tandem/contracts';
 import { flattenPages, formatDay, LoadMore, queryPhase, QueryError } from '../../../../app/kit/index.ts';
+import { usePhone } from '../../../../app/use-phone.ts';
 import { useRequestQueue } from '../../hooks/use-requests.ts';
 import { OverrideNote, RequestTypeBadge, SlaBadge } from '../shared/request-bits.tsx';
 import { formatScore, requesterNames } from '../shared/request-format.ts';
@@ -21,6 +22,7 @@ export function QueueBoard({ state, slug }: { state: QueueState; slug: string })
 }
 
 function BoardColumn({ status, state, slug }: { status: RequestStatus; state: QueueState; slug: string }) {
+  const phone = usePhone();
   const query = useRequestQueue(slug, queueQuery(state, [status]), 20);
   const rows = flattenPages(query.data, (p) => p.items);
   const total = query.data?.pages[0]?.total;
@@ -50,7 +52,7 @@ function BoardColumn({ status, state, slug }: { status: RequestStatus; state: Qu
             Nothing here.
           </Text>
         ) : (
-          <ScrollArea.Autosize mah={720} type="auto">
+          <ScrollArea.Autosize mah={phone ? undefined : 720} type="auto">
             <Stack gap="xs" role="list" aria-labelledby={id}>
               {rows.map((r) => (
                 <BoardCard key={r.id} r={r} slug={slug} />
@@ -85,7 +87,7 @@ function BoardCard({ r, slug }: { r: RequestSummary; slug: string }) {
           {r.neededBy ? ` · by ${formatDay(r.neededBy, 'short')}` : ''}
           {r.assignee ? ` · ${r.assignee.name}` : ''}
         </Text>
-        {r.override && <OverrideNote override={r.override} compact />}
+        {r.override && <OverrideNote override={r.override} size="xs" />}
       </Stack>
     </Paper>
   );

@@ -46,6 +46,7 @@ function TitleCell({ r, slug }: { r: RequestSummary; slug: string }) {
           Below the line: late at today’s order
         </Badge>
       )}
+      {r.override && <OverrideNote override={r.override} size="xs" />}
     </Stack>
   );
 }
@@ -58,9 +59,9 @@ export function QueueTable({ rows, slug, sort, onSort }: QueueTableProps) {
     { key: 'type', header: 'Type', cell: (r) => <Text size="sm">{REQUEST_TYPE_LABELS[r.type]}</Text>, cellProps: { maw: 160 } },
     { key: 'requesters', header: 'Requesters', cell: (r) => <Text size="sm">{requesterNames(r.requesters)}</Text>, cellProps: { maw: 200 } },
     { key: 'neededBy', header: 'Needed by', sort: { key: 'needed_by', fixed: true }, cell: (r) => (r.neededBy ? formatDay(r.neededBy) : '—'), cellProps: NOWRAP },
-    { key: 'sla', header: 'SLA', cell: (r) => <SlaBadge state={r.sla.state} />, cellProps: NOWRAP },
+    { key: 'sla', header: 'SLA', cell: (r) => <SlaBadge state={r.sla.state} />, cellProps: { ...NOWRAP, miw: 96 } },
     { key: 'score', header: 'Score', align: 'right', sort: { key: 'score', first: 'desc', fixed: true }, label: 'Score (queue order)', cell: (r) => formatScore(r.score.total) },
-    { key: 'status', header: 'Status', cell: (r) => <RequestStatusBadge status={r.status} />, cellProps: NOWRAP },
+    { key: 'status', header: 'Status', cell: (r) => <RequestStatusBadge status={r.status} />, cellProps: { ...NOWRAP, miw: 116 } },
   ];
   return (
     <DataTable
@@ -97,7 +98,6 @@ function QueueCard({ r, slug }: { r: RequestSummary; slug: string }) {
         Score {formatScore(r.score.total)} · {requesterNames(r.requesters)}
         {r.neededBy ? ` · needed by ${formatDay(r.neededBy)}` : ''}
       </Text>
-      {r.override && <OverrideNote override={r.override} />}
     </Stack>
   );
 }

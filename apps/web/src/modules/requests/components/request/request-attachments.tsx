@@ -8,6 +8,9 @@ import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { attachmentUrl, useRemoveAttachment, useUploadAttachment } from '../../hooks/use-request-actions.ts';
 
+// What the server takes (it reads the type from the content); the picker offers only these.
+const ACCEPT = '.pdf,.pptx,.docx,.xlsx,.png,.jpg,.jpeg';
+
 const size = (b: number) => (b < 1024 ? `${b} B` : b < 1024 * 1024 ? `${(b / 1024).toFixed(0)} KB` : `${(b / 1024 / 1024).toFixed(1)} MB`);
 
 /** Files that came with the request (a prospect's deck, an RFP): download, attach, remove. */
@@ -44,6 +47,7 @@ export function RequestAttachments({ request: r, slug }: { request: RequestDetai
               <input
                 ref={input}
                 type="file"
+                accept={ACCEPT}
                 hidden
                 aria-hidden
                 tabIndex={-1}
@@ -61,7 +65,7 @@ export function RequestAttachments({ request: r, slug }: { request: RequestDetai
         {progress !== null && <Progress value={progress} aria-label="Upload progress" />}
         {r.attachments.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No files.
+            No files.{r.permissions.attach ? ' Attach a PDF, PowerPoint, Word, Excel, PNG or JPEG file (a prospect’s deck, an RFP).' : ''}
           </Text>
         ) : (
           <Stack gap={6} role="list" aria-labelledby="files-title">

@@ -1,4 +1,4 @@
-import { Badge, Group, Text, Tooltip, VisuallyHidden, type MantineSize } from '@mantine/core';
+import { Badge, Group, Text, Tooltip, type MantineSize } from '@mantine/core';
 import { IconPin, IconArrowsSort } from '@tabler/icons-react';
 import {
   REQUEST_STATUS_LABELS,
@@ -49,19 +49,27 @@ export function SlaBadge({ state, size = 'sm' }: { state: SlaState; size?: Manti
 }
 
 /** The pin (or the arrows of a hand placement) with who placed it and why, in words as well as on hover. */
-export function OverrideNote({ override, compact = false }: { override: RequestOverride; compact?: boolean }) {
+export function OverrideNote({ override, compact = false, size = 'sm' }: { override: RequestOverride; compact?: boolean; size?: 'xs' | 'sm' }) {
   const Icon = override.kind === 'pin' ? IconPin : IconArrowsSort;
   const what = override.kind === 'pin' ? 'Pinned' : `Placed at ${override.position ?? '?'}`;
   const who = override.by ? ` by ${override.by.name}` : '';
   const full = `${what}${who} ${formatRelative(override.at)}: ${override.reason}`;
   if (compact) {
+    // Beside the rank: the mark alone (the row says who and why in words).
     return (
       <Tooltip label={full} multiline maw={320} withArrow>
         <span style={{ display: 'inline-flex', verticalAlign: 'middle' }}>
           <Icon size={14} aria-hidden />
-          <VisuallyHidden>{full}</VisuallyHidden>
         </span>
       </Tooltip>
+    );
+  }
+  if (size === 'xs') {
+    return (
+      <Text size="xs" c="dimmed" lineClamp={2}>
+        <Icon size={12} aria-hidden style={{ verticalAlign: 'middle', marginRight: 4 }} />
+        {full}
+      </Text>
     );
   }
   return (
