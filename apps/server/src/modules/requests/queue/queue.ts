@@ -103,6 +103,11 @@ export function scoreRow(row: SummaryRow, ctx: QueueContext, withDetail = true):
  * (their details, which name amounts and counts, are written only for the requests shown: `summaryOf`).
  */
 export function scoreQueueRow(row: QueueRow, ctx: QueueContext) {
+  // The score is a pure function of these inputs: a request whose inputs did not change since the last call keeps
+  // its score (the engine writes every part's words, which the queue does not show, for each request it scores).
+  const key = `${scoreSettingsKey(ctx)}|${row.neededBy}|${row.openDeals}|${row.pricedOpenDeals}|${row.weightedPipeline}|${row.nearestClose}|${row.requesterIds.length}|${row.accountCount}|${row.boostPoints}`;
+  const memo = SCORES.get(row.id);
+  if (memo && memo.key === key) return { row, score: memo.score, pipelineAtStake: round2(row.weightedPipeline) };
   const openDeals =
     row.openDeals === 0 ? [] : [{ amountBase: row.pricedOpenDeals > 0 ? row.weightedPipeline : null, probability: 1, closeDate: row.nearestClose }];
   const score = priorityScore(
@@ -117,7 +122,22 @@ export function scoreQueueRow(row: QueueRow, ctx: QueueContext) {
     },
     ctx.settings.weights,
   );
+  if (SCORES.size >= MAX_MEMO) SCORES.clear();
+  SCORES.set(row.id, { key, score });
   return { row, score, pipelineAtStake: round2(row.weightedPipeline) };
+}
+
+/** Scores by request id (ids are unique across workspaces), with the inputs they were computed from. */
+const SCORES = new Map<string, { key: string; score: PriorityScore }>();
+const MAX_MEMO = 200_000;
+const SETTINGS_KEYS = new WeakMap<QueueContext, string>();
+function scoreSettingsKey(ctx: QueueContext): string {
+  let k = SETTINGS_KEYS.get(ctx);
+  if (!k) {
+    k = `${ctx.today}|${JSON.stringify(ctx.settings.weights)}|${JSON.stringify(ctx.settings.calendar)}`;
+    SETTINGS_KEYS.set(ctx, k);
+  }
+  return k;
 }
 
 const byScore = (a: Orderable, b: Orderable) =>
