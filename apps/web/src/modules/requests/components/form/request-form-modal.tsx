@@ -89,7 +89,7 @@ function RequestForm({
   phone: boolean;
 }) {
   const ws = useWorkspace();
-  const tz = useRequiredSession().user.timeZone;
+  const { timeZone: tz, id: me } = useRequiredSession().user;
   const form = useFormState<Values>({ type: null, title: '', description: '', dealIds: prefill.dealId ? [prefill.dealId] : [], neededBy: '' });
   const { values } = form;
   const create = useCreateRequest(ws.slug);
@@ -152,7 +152,7 @@ function RequestForm({
           {...form.input('description')}
         />
         {showSimilar && similar.data && (
-          <SimilarRequestsPanel similar={similar.data} pending={similar.isPlaceholderData} joining={joining} onJoin={(id) => void join(id)} />
+          <SimilarRequestsPanel similar={similar.data} pending={similar.isPlaceholderData} joining={joining} onJoin={(id) => void join(id)} me={me} slug={ws.slug} />
         )}
         {joinError && <FormError message={joinError} />}
         <DealsPicker slug={ws.slug} value={values.dealIds} onChange={(ids) => form.set('dealIds', ids)} linkedId={prefill.dealId} error={form.errors.dealIds} size={size} />

@@ -1,4 +1,5 @@
 import { Component, lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 import { notifyError } from '../../../../app/components/notify.ts';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { RequestFormContext, type RequestFormPrefill } from './request-form-context.ts';
@@ -45,6 +46,13 @@ export function RequestFormProvider({ children }: { children: ReactNode }) {
     [canFile],
   );
   const close = useCallback(() => setState((s) => (s ? { ...s, opened: false } : s)), []);
+  // A link followed from the form (a similar request, the one just filed) leaves it behind.
+  const { pathname } = useLocation();
+  const [shownOn, setShownOn] = useState(pathname);
+  if (shownOn !== pathname) {
+    setShownOn(pathname);
+    if (state?.opened) setState({ ...state, opened: false });
+  }
   const value = useMemo(() => ({ open, canFile }), [open, canFile]);
   return (
     <RequestFormContext.Provider value={value}>

@@ -1,4 +1,5 @@
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import type { SimilarRequests } from '@tandem/contracts';
 import { RequestStatusBadge } from '../shared/request-bits.tsx';
@@ -9,10 +10,13 @@ interface SimilarRequestsPanelProps {
   pending: boolean;
   joining: string | null;
   onJoin: (requestId: string) => void;
+  /** The reader: a request they already asked for or joined says so instead of offering a +1. */
+  me: string;
+  slug: string;
 }
 
 /** "Someone already asked for this": open requests like the one being typed, each one click from a +1. */
-export function SimilarRequestsPanel({ similar, pending, joining, onJoin }: SimilarRequestsPanelProps) {
+export function SimilarRequestsPanel({ similar, pending, joining, onJoin, me, slug }: SimilarRequestsPanelProps) {
   return (
     <Paper withBorder radius="md" p="sm" bg="var(--mantine-color-yellow-0)" role="region" aria-label="Similar open requests" aria-live="polite">
       <Stack gap="xs">
@@ -36,17 +40,23 @@ export function SimilarRequestsPanel({ similar, pending, joining, onJoin }: Simi
                 </Text>
               </Group>
             </Stack>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => onJoin(r.id)}
-              disabled={pending || (joining !== null && joining !== r.id)}
-              loading={joining === r.id}
-              style={{ flex: 'none' }}
-              aria-label={`+1 this instead (#${r.number})`}
-            >
-              +1 this instead
-            </Button>
+            {r.requesters.some((p) => p.userId === me) ? (
+              <Anchor component={Link} to={`/w/${slug}/requests/${r.id}`} size="xs" style={{ flex: 'none', textDecoration: 'underline' }}>
+                You are on it: open #{r.number}
+              </Anchor>
+            ) : (
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => onJoin(r.id)}
+                disabled={pending || (joining !== null && joining !== r.id)}
+                loading={joining === r.id}
+                style={{ flex: 'none' }}
+                aria-label={`+1 this instead (#${r.number})`}
+              >
+                +1 this instead
+              </Button>
+            )}
           </Group>
         ))}
       </Stack>

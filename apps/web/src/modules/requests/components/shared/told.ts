@@ -58,7 +58,7 @@ export function whatHappened(kind: RequestChangeKind, r: RequestDetail): string 
     case 'edited':
       return `Saved your changes to ${n}.`;
     case 'plus_one':
-      return `You joined ${n}: it now counts ${r.requesters.length} requester${r.requesters.length === 1 ? '' : 's'} and your deals.`;
+      return `You joined ${n} as a requester (${r.requesters.length} now); your linked deals count toward its priority.`;
     case 'triaged':
       return `Triaged ${n}: ${r.estimateHours ?? '?'} h${r.assignee ? `, assigned to ${r.assignee.name}` : ''}.`;
     case 'started':
