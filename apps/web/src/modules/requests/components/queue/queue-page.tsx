@@ -105,10 +105,9 @@ function QueueList({ state, onSort }: { state: QueueState; onSort: (sort: Reques
 }
 
 function resultLine(shown: number, total: number, state: QueueState): string {
-  const what = `${formatCount(total)} request${total === 1 ? '' : 's'}`;
   const order = SORT_OPTIONS.find((o) => o.value === state.sort)?.label.toLowerCase() ?? 'queue order';
-  const open = state.status.length === 0 ? ' open' : '';
-  const base = `${formatCount(total)}${open} ${what.replace(/^[\d,.\s]+/, '')}, ${order}`;
+  // Without a status filter the list is the open queue, and says so.
+  const base = `${formatCount(total)}${state.status.length === 0 ? ' open' : ''} request${total === 1 ? '' : 's'}, ${order}`;
   return shown < total ? `${base} · showing ${formatCount(shown)}` : base;
 }
 
