@@ -13,9 +13,10 @@ import * as feedback from './web-endpoints/feedback.ts';
 import * as imports from './web-endpoints/imports.ts';
 import * as library from './web-endpoints/library.ts';
 import * as notifications from './web-endpoints/notifications.ts';
+import * as requests from './web-endpoints/requests.ts';
 import * as workspaces from './web-endpoints/workspaces.ts';
 
-const WEB = { audit, deals, feedback, imports, library, notifications, workspaces };
+const WEB = { audit, deals, feedback, imports, library, notifications, requests, workspaces };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 describe('the web endpoint tables', () => {
