@@ -179,11 +179,11 @@ async function main() {
     );
     const pgInfo = (await client.query(`select current_setting('server_version') as version, pg_jit_available() as jit, current_setting('jit') as setting`)).rows[0];
     console.log(`requests: PostgreSQL ${pgInfo.version} (embedded), JIT ${pgInfo.jit ? 'available' : 'not available'}, jit = ${pgInfo.setting}`);
-    const pmm = (await client.query(`select user_id from memberships where workspace_id = $1 and role = 'marketing' order by user_id limit 1`, [workspaceId])).rows[0].user_id;
+    const pmm = (await client.query(`select user_id from memberships where workspace_id = $1 and role = 'marketing' order by user_id offset 1 limit 1`, [workspaceId])).rows[0].user_id;
 
     const calls: { label: string; path: string; gated: boolean }[] = [
       { label: 'queue, first page (score order)', path: '/workspaces/bench/requests', gated: true },
-      { label: 'queue filtered: type customize, one assignee', path: `/workspaces/bench/requests?type=customize&assignee=${pmm}`, gated: true },
+      { label: 'queue filtered: type customize, one PMM assigned', path: `/workspaces/bench/requests?type=customize&assignee=${pmm}`, gated: true },
       { label: 'my requests (requester=me)', path: '/workspaces/bench/requests?requester=me', gated: true },
       { label: 'capacity view (8 weeks)', path: '/workspaces/bench/requests/capacity', gated: false },
     ];
