@@ -43,71 +43,71 @@ export function WorkspaceShell() {
     <WorkspaceContext.Provider value={ctx}>
       <QuickLogProvider>
         <RequestFormProvider>
-        <AppShell
-          header={{ height: 56 }}
-          navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-          padding={{ base: 'sm', sm: 'lg' }}
-        >
-          <AppShell.Header>
-            <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
-              <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
-                <Burger
-                  opened={opened}
-                  onClick={toggle}
-                  hiddenFrom="sm"
-                  size="sm"
-                  aria-label={opened ? 'Close navigation' : 'Open navigation'}
-                />
-                <UnstyledButton component={Link} to={base} aria-label="Tandem home" mr={4} style={{ flexShrink: 0 }}>
-                  {/* On a phone the mark alone, so the workspace name has the room. */}
-                  <Box hiddenFrom="sm" display="flex">
-                    <Logo />
-                  </Box>
-                  <Box visibleFrom="sm">
-                    <Brand size="md" />
-                  </Box>
-                </UnstyledButton>
-                <WorkspaceSwitcher current={membership} />
+          <AppShell
+            header={{ height: 56 }}
+            navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+            padding={{ base: 'sm', sm: 'lg' }}
+          >
+            <AppShell.Header>
+              <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+                <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+                  <Burger
+                    opened={opened}
+                    onClick={toggle}
+                    hiddenFrom="sm"
+                    size="sm"
+                    aria-label={opened ? 'Close navigation' : 'Open navigation'}
+                  />
+                  <UnstyledButton component={Link} to={base} aria-label="Tandem home" mr={4} style={{ flexShrink: 0 }}>
+                    {/* On a phone the mark alone, so the workspace name has the room. */}
+                    <Box hiddenFrom="sm" display="flex">
+                      <Logo />
+                    </Box>
+                    <Box visibleFrom="sm">
+                      <Brand size="md" />
+                    </Box>
+                  </UnstyledButton>
+                  <WorkspaceSwitcher current={membership} />
+                </Group>
+                <Group gap="xs" wrap="nowrap">
+                  <HeaderNewRequestButton />
+                  <HeaderLogFeedbackButton />
+                  {ctx.can('notifications.own') && <NotificationBell slug={membership.slug} />}
+                  <UserMenu slug={membership.slug} />
+                </Group>
               </Group>
-              <Group gap="xs" wrap="nowrap">
-                <HeaderNewRequestButton />
-                <HeaderLogFeedbackButton />
-                {ctx.can('notifications.own') && <NotificationBell slug={membership.slug} />}
-                <UserMenu slug={membership.slug} />
-              </Group>
-            </Group>
-          </AppShell.Header>
+            </AppShell.Header>
 
-          <AppShell.Navbar p="sm" aria-label="Main navigation">
-            <AppShell.Section grow>
-              <Stack gap={2}>
-                {NAV_ITEMS.filter((item) => ctx.can(item.action)).map((item) => (
-                  <NavSection key={item.label} item={item} base={base} pathname={location.pathname} can={ctx.can} />
-                ))}
-              </Stack>
-            </AppShell.Section>
-            <AppShell.Section>
-              <Stack gap={4} p="xs">
-                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                  {membership.name}
-                </Text>
-                <Badge variant="light" size="sm" w="fit-content">
-                  {ROLE_LABELS[membership.role]}
-                </Badge>
-              </Stack>
-            </AppShell.Section>
-          </AppShell.Navbar>
+            <AppShell.Navbar p="sm" aria-label="Main navigation">
+              <AppShell.Section grow>
+                <Stack gap={2}>
+                  {NAV_ITEMS.filter((item) => ctx.can(item.action)).map((item) => (
+                    <NavSection key={item.label} item={item} base={base} pathname={location.pathname} can={ctx.can} />
+                  ))}
+                </Stack>
+              </AppShell.Section>
+              <AppShell.Section>
+                <Stack gap={4} p="xs">
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {membership.name}
+                  </Text>
+                  <Badge variant="light" size="sm" w="fit-content">
+                    {ROLE_LABELS[membership.role]}
+                  </Badge>
+                </Stack>
+              </AppShell.Section>
+            </AppShell.Navbar>
 
-          <AppShell.Main bg="var(--mantine-color-gray-0)">
-            <RouteErrorBoundary resetKey={location.pathname}>
-              <Suspense fallback={<PageSkeleton />}>
-                <div style={{ maxWidth: 1200, margin: '0 auto' }}>
-                  <Outlet />
-                </div>
-              </Suspense>
-            </RouteErrorBoundary>
-          </AppShell.Main>
-        </AppShell>
+            <AppShell.Main bg="var(--mantine-color-gray-0)">
+              <RouteErrorBoundary resetKey={location.pathname}>
+                <Suspense fallback={<PageSkeleton />}>
+                  <div style={{ maxWidth: 1200, margin: '0 auto' }}>
+                    <Outlet />
+                  </div>
+                </Suspense>
+              </RouteErrorBoundary>
+            </AppShell.Main>
+          </AppShell>
         </RequestFormProvider>
       </QuickLogProvider>
     </WorkspaceContext.Provider>
