@@ -64,7 +64,7 @@ export function QueuePage() {
           fields={[
             { type: 'search', key: 'q', label: 'Search', value: state.q, onChange: (q) => update({ q }, true), placeholder: 'Words in the title or text', width: 240 },
             ...(state.view === 'list'
-              ? [{ type: 'multiSelect' as const, key: 'status', label: 'Status', value: state.status, onChange: (v: string[]) => update({ status: v as QueueState['status'] }), data: STATUS_DATA, placeholder: 'Open (new, triaged, in progress)', width: 260 }]
+              ? [{ type: 'multiSelect' as const, key: 'status', label: 'Status', value: state.status, onChange: (v: string[]) => update({ status: v as QueueState['status'] }), data: STATUS_DATA, placeholder: 'Open requests', width: 220 }]
               : []),
             { type: 'multiSelect', key: 'type', label: 'Type', value: state.type, onChange: (v) => update({ type: v as QueueState['type'] }), data: TYPE_DATA, placeholder: 'Any type', width: 220 },
             { type: 'select', key: 'whose', label: 'Whose', value: state.whose, emptyValue: 'all', onChange: (v) => update({ whose: (v ?? 'all') as Whose }), data: whoseData, width: 200 },
