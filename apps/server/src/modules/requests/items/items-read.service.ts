@@ -55,10 +55,8 @@ export function createItemsReadService(deps: Deps) {
         const context = queue?.context ?? (await queueContext(db, ctx.workspaceId, now));
         const closedRows = closedStatuses.length ? await queueRepository.rowsWithStatus(db, ctx.workspaceId, closedStatuses) : [];
         const me = ctx.actor.userId;
-        const [ofDeal, mine] = await Promise.all([
-          query.dealId ? repo.requestIdsOfDeal(db, ctx.workspaceId, query.dealId) : Promise.resolve(null),
-          query.requester === 'me' ? repo.requestIdsOfRequester(db, ctx.workspaceId, me ?? '00000000-0000-0000-0000-000000000000') : Promise.resolve(null),
-        ]);
+        const ofDeal = query.dealId ? await repo.requestIdsOfDeal(db, ctx.workspaceId, query.dealId) : null;
+        const mine = query.requester === 'me' ? await repo.requestIdsOfRequester(db, ctx.workspaceId, me ?? '00000000-0000-0000-0000-000000000000') : null;
         const q = query.q?.toLowerCase();
         const keep = (r: ListRow) =>
           statuses.includes(r.status) &&

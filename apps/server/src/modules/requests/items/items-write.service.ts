@@ -102,6 +102,8 @@ export function createItemsWriteService(deps: Deps) {
           kind: 'filed',
           text: `${actorName(ctx)} filed it${dealIds.length ? ` with ${dealIds.length} ${dealIds.length === 1 ? 'deal' : 'deals'}` : ''}${body.neededBy ? `, needed by ${body.neededBy}` : ''}`,
           data: { dealIds, neededBy: body.neededBy ?? null },
+          // A new request waits for triage: the PMMs who triage hear of it (the admins when there is no PMM).
+          alsoTell: await repo.triagers(tx, ctx.workspaceId),
         });
         return { request: await requestDetail(tx, ctx, row.id), notified };
       });
@@ -280,7 +282,8 @@ export function createItemsWriteService(deps: Deps) {
         needStatus(row, 'merge', ['new', 'triaged', 'in_progress'], OPEN_WORDS);
         const target = await repo.byId(tx, ctx.workspaceId, body.intoRequestId, true);
         if (!target || !isOpen(target.status)) throw E.mergeTargetNotFound(body.intoRequestId);
-        const [requesters, links] = await Promise.all([repo.requesterIds(tx, ctx.workspaceId, id), repo.dealLinks(tx, ctx.workspaceId, id)]);
+        const requesters = await repo.requesterIds(tx, ctx.workspaceId, id);
+        const links = await repo.dealLinks(tx, ctx.workspaceId, id);
         const targetRequesters = await repo.requesterIds(tx, ctx.workspaceId, target.id);
         await repo.addRequesters(tx, ctx.workspaceId, target.id, requesters);
         for (const l of links) await repo.addDeals(tx, ctx.workspaceId, target.id, [l.dealId], l.addedByUserId);

@@ -158,6 +158,16 @@ export const itemsRepository = {
     return new Map(rows.map((r) => [r.userId, { name: r.name, role: r.role, active: r.active }]));
   },
 
+  /** Who triages new requests: the active PMMs (role marketing); the active admins when the workspace has none. */
+  async triagers(db: DbOrTx, workspaceId: string): Promise<string[]> {
+    const rows = await db
+      .select({ userId: memberships.userId, role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.active, true), inArray(memberships.role, ['marketing', 'admin'])));
+    const pmms = rows.filter((r) => r.role === 'marketing');
+    return (pmms.length ? pmms : rows).map((r) => r.userId);
+  },
+
   /** Of `ids`, the library assets of this workspace (any status but archived), with title and type. */
   async libraryAssets(db: DbOrTx, workspaceId: string, ids: readonly string[]) {
     if (!ids.length) return new Map<string, { title: string; type: string; status: string }>();

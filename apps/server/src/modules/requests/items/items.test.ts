@@ -85,7 +85,8 @@ describe('filing and the lifecycle', () => {
     expect(filed.request.pipelineAtStake).toBe(300_000);
     expect(filed.request.sla.state).toMatch(/on_track|due_soon|breached/);
     expect(filed.request.permissions).toMatchObject({ accept: false, triage: false, edit: true, plusOne: false });
-    expect(filed.notified).toEqual([]);
+    // A new request waits for triage: the workspace's PMM hears of it.
+    expect(filed.notified).toEqual([{ userId: pmm.userId, name: 'Pia Marketing' }]);
 
     // Sales may not triage; the PMM may, and the rep is told.
     expect((await status(rep.client, 'POST', `requests/${id}/triage`, { estimateHours: 6, assigneeUserId: pmm.userId })).code).toBe(403);
@@ -126,7 +127,10 @@ describe('filing and the lifecycle', () => {
       '#1 Globex pricing one-pager: Pia Marketing started work on it',
       '#1 Globex pricing one-pager: Pia Marketing delivered “Globex battlecard” and a note: please accept it or reopen it',
     ]);
-    expect(await inbox(pmm.userId)).toEqual(['#1 Globex pricing one-pager: Rae Rep accepted the delivery']);
+    expect(await inbox(pmm.userId)).toEqual([
+      '#1 Globex pricing one-pager: Rae Rep filed it with 1 deal, needed by ' + inDays(14),
+      '#1 Globex pricing one-pager: Rae Rep accepted the delivery',
+    ]);
   });
 
   it('a requester reopens a delivery with a reason; a PMM declines with a reason the requesters see', async () => {

@@ -55,13 +55,12 @@ export async function requestDetail(db: DbOrTx, ctx: TenantContext, id: string, 
   const summaryRow = (await queueRepository.rowsByIds(db, ctx.workspaceId, [id]))[0];
   if (!summaryRow) throw E.notFound(id);
   const summary = summaryOf(summaryRow, context, entry);
-  const [deals, attachments, deliveredAssets, mergedInto, names] = await Promise.all([
-    repo.dealsDetail(db, ctx.workspaceId, id),
-    repo.attachments(db, ctx.workspaceId, id),
-    repo.libraryAssets(db, ctx.workspaceId, row.deliveryAssetIds),
-    row.mergedIntoId ? repo.mergedInto(db, ctx.workspaceId, row.mergedIntoId) : Promise.resolve(null),
-    repo.members(db, ctx.workspaceId, [row.deliveredByUserId, row.boostByUserId].filter((x): x is string => !!x)),
-  ]);
+  // One after the other: `db` is a transaction's single connection.
+  const deals = await repo.dealsDetail(db, ctx.workspaceId, id);
+  const attachments = await repo.attachments(db, ctx.workspaceId, id);
+  const deliveredAssets = await repo.libraryAssets(db, ctx.workspaceId, row.deliveryAssetIds);
+  const mergedInto = row.mergedIntoId ? await repo.mergedInto(db, ctx.workspaceId, row.mergedIntoId) : null;
+  const names = await repo.members(db, ctx.workspaceId, [row.deliveredByUserId, row.boostByUserId].filter((x): x is string => !!x));
   const person = (userId: string | null) => (userId ? { userId, name: names.get(userId)?.name ?? 'Former member' } : null);
   const isRequester = !!ctx.actor.userId && summaryRow.requesterIds.includes(ctx.actor.userId);
   return {

@@ -159,8 +159,8 @@ async function summaryRows(db: DbOrTx, workspaceId: string, filter: SQL, ids?: r
  * are not read). Hash aggregates only: no ORDER BY or DISTINCT inside an aggregate.
  */
 async function queueRows(db: DbOrTx, workspaceId: string, today: string): Promise<QueueRow[]> {
-  const [result, names] = await Promise.all([
-    db.execute(sql`
+  // One after the other: `db` may be a transaction's single connection.
+  const result = await db.execute(sql`
       select r.id, r.number, r.type, r.title, r.status, r.needed_by::text as needed_by, r.estimate_hours::float8 as estimate_hours,
              r.assignee_user_id, r.created_at, r.updated_at, r.override_kind, r.override_position, r.override_at, r.boost_points,
              rq.ids as requester_ids, dl.deal_count, dl.account_count, dl.open_deals, dl.priced_open_deals, dl.open_amount,
@@ -188,9 +188,8 @@ async function queueRows(db: DbOrTx, workspaceId: string, today: string): Promis
             ) per_account
            group by request_id
         ) dl on dl.request_id = r.id
-       where r.workspace_id = ${workspaceId} and r.status in ('new', 'triaged', 'in_progress')`),
-    memberNames(db, workspaceId),
-  ]);
+       where r.workspace_id = ${workspaceId} and r.status in ('new', 'triaged', 'in_progress')`);
+  const names = await memberNames(db, workspaceId);
   return (result.rows as Record<string, unknown>[]).map((r) => {
     const requesterIds = (r.requester_ids as string[] | null) ?? [];
     const assignee = (r.assignee_user_id as string | null) ?? null;

@@ -67,7 +67,9 @@ export interface OpenQueue {
 export const PLAN_WEEKS = 26;
 
 export async function queueContext(db: DbOrTx, workspaceId: string, now: Date = new Date()): Promise<QueueContext> {
-  const [settings, currency] = await Promise.all([readRequestSettings(db, workspaceId), repo.baseCurrency(db, workspaceId)]);
+  // One after the other: `db` may be a transaction's single connection (pg warns of queries sent side by side).
+  const settings = await readRequestSettings(db, workspaceId);
+  const currency = await repo.baseCurrency(db, workspaceId);
   return { workspaceId, settings, currency, now, today: localDate(now, settings.calendar) };
 }
 
@@ -165,7 +167,8 @@ export function orderQueue<T extends Orderable>(items: readonly T[]): T[] {
 
 /** The open queue, ordered, ranked and planned. `weeks`: how far the plan looks ahead. */
 export async function openQueue(db: DbOrTx, workspaceId: string, now: Date = new Date(), opts: { weeks?: number } = {}): Promise<OpenQueue> {
-  const [context, capacity] = await Promise.all([queueContext(db, workspaceId, now), repo.capacity(db, workspaceId)]);
+  const context = await queueContext(db, workspaceId, now);
+  const capacity = await repo.capacity(db, workspaceId);
   const rows = await repo.openRows(db, workspaceId, context.today);
   return buildQueue(context, rows, capacity, opts.weeks ?? PLAN_WEEKS);
 }

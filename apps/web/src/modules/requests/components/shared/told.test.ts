@@ -24,12 +24,12 @@ describe('who was told, in one sentence', () => {
     expect(toldSentence([])).toBe('No one else needed to be told.');
   });
 
-  it('says a filed request reached the triage queue, with whoever was told by name', () => {
+  it('says a filed request reached the PMMs who triage, by name, or that it waits when there is nobody to tell', () => {
     const request = requestFixture({ number: 124, rank: 3 });
-    expect(changeMessage('filed', { request, notified: [priya] }, roleOf)).toBe(
-      'Filed #124: it is number 3 in the queue. Priya Shah (PMM) and the triage queue were told.',
+    expect(changeMessage('filed', { request, notified: [priya] }, roleOf)).toBe('Filed #124: it is number 3 in the queue. Priya Shah (PMM) was told.');
+    expect(changeMessage('filed', { request: requestFixture({ rank: null }), notified: [] })).toBe(
+      'Filed #124. It waits in the queue; there is no PMM to tell yet.',
     );
-    expect(changeMessage('filed', { request: requestFixture({ rank: null }), notified: [] })).toBe('Filed #124. The triage queue was told.');
   });
 
   it('says what each step did', () => {

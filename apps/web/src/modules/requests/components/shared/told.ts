@@ -3,7 +3,7 @@ import type { Role } from '@tandem/contracts/roles';
 
 /**
  * Every change on a request answers who was told (`notified`); the app says it in one plain sentence:
- * "Filed #124. Priya Shah (PMM) and the triage queue were told."
+ * "Filed #124: it is number 3 in the queue. Priya Shah (PMM) was told."
  */
 
 const ROLE_SHORT: Record<Role, string> = { admin: 'admin', marketing: 'PMM', sales_lead: 'sales lead', sales: 'sales' };
@@ -23,7 +23,7 @@ export function joinNames(names: readonly string[], max = 3): string {
   return `${names.slice(0, max).join(', ')} and ${rest} other${rest === 1 ? '' : 's'}`;
 }
 
-/** Who was told, as a sentence; `also` names a group told besides the people (e.g. "the triage queue"). */
+/** Who was told, as a sentence; `also` names a group told besides the people. */
 export function toldSentence(notified: readonly RequestPerson[], roleOf?: (userId: string) => Role | undefined, also?: string): string {
   const names = notified.map((p) => personLabel(p, roleOf));
   if (also) names.push(also);
@@ -90,11 +90,15 @@ export function whatHappened(kind: RequestChangeKind, r: RequestDetail): string 
   }
 }
 
-/** The whole message: what happened, then who was told. New requests also reach the triage queue. */
+/**
+ * The whole message: what happened, then who was told. A new request is told to the PMMs who triage (the admins
+ * when there is no PMM); with nobody to tell, it says the request waits in the queue.
+ */
 export function changeMessage(
   kind: RequestChangeKind,
   res: { request: RequestDetail; notified: readonly RequestPerson[] },
   roleOf?: (userId: string) => Role | undefined,
 ): string {
-  return `${whatHappened(kind, res.request)} ${toldSentence(res.notified, roleOf, kind === 'filed' ? 'the triage queue' : undefined)}`;
+  if (kind === 'filed' && res.notified.length === 0) return `${whatHappened(kind, res.request)} It waits in the queue; there is no PMM to tell yet.`;
+  return `${whatHappened(kind, res.request)} ${toldSentence(res.notified, roleOf)}`;
 }
