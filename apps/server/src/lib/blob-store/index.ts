@@ -7,6 +7,7 @@ import { s3BlobStore } from './s3-blob-store.ts';
 export { FileMissingError, type BlobStore } from './blob-store.ts';
 export { localBlobStore } from './local-blob-store.ts';
 export { s3BlobStore } from './s3-blob-store.ts';
+export { receiveUpload, type ReceivedUpload, type UploadedFile } from './receive-upload.ts';
 
 type BlobConfig = Pick<
   Config,

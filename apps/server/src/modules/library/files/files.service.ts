@@ -3,15 +3,14 @@
  * and removed. Readers who may not write the library see only the files of published assets. `openAssetFile`
  * and `listAssetFiles` serve the public share page (shares feature): published assets only, no caller.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { can, type AssetFile, type AssetFileKind, type AssetFileList } from '@tandem/contracts';
 import type { DbOrTx } from '../../../db/database.ts';
-import { FileMissingError } from '../../../lib/blob-store/index.ts';
+import { FileMissingError, receiveUpload, type UploadedFile } from '../../../lib/blob-store/index.ts';
 import type { TenantContext } from '../../../lib/context.ts';
 import type { Deps } from '../../../lib/deps.ts';
 import { LibraryErrors as E } from '../library.errors.ts';
@@ -19,11 +18,7 @@ import { checkKind } from './file-kind.ts';
 import { filesRepository as repo, toAssetFile, type AssetFileRow } from './files.repository.ts';
 import { drawThumbnail, type ThumbnailOptions } from './thumbnails/thumbnail.ts';
 
-/** An upload as the route hands it on: the name the sender gave and the bytes (`truncated` past the size limit). */
-export interface UploadedFile {
-  name: string;
-  stream: AsyncIterable<Buffer> & { truncated?: boolean };
-}
+export type { UploadedFile };
 
 /** A file opened for sending: its bytes and what to say about them. */
 export interface OpenedFile {
@@ -103,36 +98,14 @@ export function createFilesService(deps: Deps, opts: { thumbnails?: ThumbnailOpt
   const seesDrafts = (ctx: TenantContext) => can(ctx.role, 'library.write');
 
   /** The upload in a temporary file, counted and hashed; refused past the limit (nothing is left behind). */
-  async function receive(file: UploadedFile, fileName: string) {
-    await fs.mkdir(tmpDir, { recursive: true });
-    const tmp = path.join(tmpDir, `asset-file-${randomUUID()}.upload`);
-    const hash = createHash('sha256');
-    let size = 0;
-    const out = createWriteStream(tmp);
-    try {
-      await pipeline(
-        file.stream,
-        async function* (source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) {
-            size += chunk.length;
-            if (size > maxBytes) throw E.fileTooLarge(fileName, config.TANDEM_ASSET_FILE_MAX_MB);
-            hash.update(chunk);
-            yield chunk;
-          }
-        },
-        out,
-      );
-      // The multipart parser stops a file at the limit and says so here, without an error.
-      if (file.stream.truncated) throw E.fileTooLarge(fileName, config.TANDEM_ASSET_FILE_MAX_MB);
-      if (size === 0) throw E.fileEmpty(fileName);
-    } catch (e) {
-      // Removed once the stream has closed: removed while the file was still opening, it would come back.
-      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
-      await fs.rm(tmp, { force: true });
-      throw e;
-    }
-    return { tmp, size, sha256: hash.digest('hex') };
-  }
+  const receive = (file: UploadedFile, fileName: string) =>
+    receiveUpload(file, {
+      tmpDir,
+      prefix: 'asset-file',
+      maxBytes,
+      tooLarge: () => E.fileTooLarge(fileName, config.TANDEM_ASSET_FILE_MAX_MB),
+      empty: () => E.fileEmpty(fileName),
+    });
 
   const forget = (keys: string[]) =>
     Promise.all(keys.map((key) => blobs.delete(key).catch((err: unknown) => log.error({ err, key }, 'could not delete an asset file blob'))));

@@ -3,14 +3,13 @@
  * checks (PDF, Office, PNG, JPEG; a name that lies about the content is refused), kept in the library's blob store
  * under `<workspace>/requests/<request>/<file>`, listed on the request's page, downloaded, removed.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { can, type RequestAttachment } from '@tandem/contracts';
-import { FileMissingError } from '../../../lib/blob-store/index.ts';
+import { FileMissingError, receiveUpload, type UploadedFile } from '../../../lib/blob-store/index.ts';
 import type { TenantContext } from '../../../lib/context.ts';
 import type { Deps } from '../../../lib/deps.ts';
 import { checkKind } from '../../library/index.ts';
@@ -19,10 +18,7 @@ import { actorName, recordChange } from '../requests.events.ts';
 import { itemsRepository as repo } from './items.repository.ts';
 import { requestOr404 } from './request-detail.ts';
 
-export interface UploadedFile {
-  name: string;
-  stream: AsyncIterable<Buffer> & { truncated?: boolean };
-}
+export type { UploadedFile };
 
 export interface OpenedAttachment {
   stream: Readable;
@@ -39,34 +35,15 @@ export function createAttachmentsService(deps: Deps) {
   const maxBytes = config.TANDEM_ASSET_FILE_MAX_MB * MB;
   const tmpDir = path.join(config.dataDir, 'tmp');
 
-  async function receive(file: UploadedFile, fileName: string) {
-    await fs.mkdir(tmpDir, { recursive: true });
-    const tmp = path.join(tmpDir, `request-file-${randomUUID()}.upload`);
-    const hash = createHash('sha256');
-    let size = 0;
-    const out = createWriteStream(tmp);
-    try {
-      await pipeline(
-        file.stream,
-        async function* (source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) {
-            size += chunk.length;
-            if (size > maxBytes) throw E.fileTooLarge(fileName, config.TANDEM_ASSET_FILE_MAX_MB);
-            hash.update(chunk);
-            yield chunk;
-          }
-        },
-        out,
-      );
-      if (file.stream.truncated) throw E.fileTooLarge(fileName, config.TANDEM_ASSET_FILE_MAX_MB);
-      if (size === 0) throw E.fileEmpty(fileName);
-    } catch (e) {
-      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
-      await fs.rm(tmp, { force: true });
-      throw e;
-    }
-    return { tmp, size, sha256: hash.digest('hex') };
-  }
+  /** The upload in a temporary file, counted and hashed; refused past the limit (nothing is left behind). */
+  const receive = (file: UploadedFile, fileName: string) =>
+    receiveUpload(file, {
+      tmpDir,
+      prefix: 'request-file',
+      maxBytes,
+      tooLarge: () => E.fileTooLarge(fileName, config.TANDEM_ASSET_FILE_MAX_MB),
+      empty: () => E.fileEmpty(fileName),
+    });
 
   return {
     maxBytes,
