@@ -72,7 +72,8 @@ describe('undoing a status change', () => {
     const first = await setStatus(t.id, 'planned', 'On the roadmap for Q3.');
     expect(first.statusCode, first.body).toBe(200);
     // The first change is left to go out (its window made to have passed).
-    await q(`update events set available_at = now() where type = 'feedback.theme_status_changed'`);
+    // A second back, not now(): the column keeps milliseconds, so now() may round up past the dispatcher's clock.
+    await q(`update events set available_at = now() - interval '1 second' where type = 'feedback.theme_status_changed'`);
     await q(`update theme_status_changes set undo_until = now() where theme_id = $1`, [t.id]);
     await drain();
     expect(await inboxOf(rae.userId)).toHaveLength(1);
@@ -127,7 +128,10 @@ describe('undoing a status change', () => {
     const res = await setStatus(t.id, 'in_progress');
     const change = res.json().history[0];
     // The dispatcher got there first (the window is still open by the theme's clock).
-    await q(`update events set available_at = now() where type = 'feedback.theme_status_changed' and payload->>'themeId' = $1`, [t.id]);
+    // A second back, not now(): the column keeps milliseconds, so now() may round up past the dispatcher's clock.
+    await q(`update events set available_at = now() - interval '1 second' where type = 'feedback.theme_status_changed' and payload->>'themeId' = $1`, [
+      t.id,
+    ]);
     await drain();
     expect(await inboxOf(rae.userId)).toHaveLength(before + 1);
     const late = await undo(pmm.client, t.id, change.id);
