@@ -102,6 +102,21 @@ benches.requests = async () => {
   return r.status === 0;
 };
 
+benches['competitor-page'] = async () => {
+  // Target (issue 14): the competitor page loads in under a second on the demo; `--base REF` measures that commit too, side by side.
+  const { competitorPageBench } = await import('./bench/competitor-page.mjs');
+  const results = await competitorPageBench({ base: options.base, rounds: options.runs ?? 5 });
+  const ms = (n) => (n === undefined ? '—' : `${Math.round(n)} ms`);
+  console.log('| checkout | opens | h1 p50 | h1 p95 | chart p50 | chart p95 |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const r of results) console.log(`| ${r.label} | ${r.opens} | ${ms(r.h1.p50)} | ${ms(r.h1.p95)} | ${ms(r.chart?.p50)} | ${ms(r.chart?.p95)} |`);
+  if (results.length === 2) console.log(`competitor-page: h1 p50 ratio this / base ${(results[1].h1.p50 / results[0].h1.p50).toFixed(2)}`);
+  const now = results.at(-1);
+  const ok = (now.chart?.p95 ?? Infinity) < 1000;
+  console.log(`competitor-page: this checkout: page drawn (chart) p95 ${ms(now.chart?.p95)} (target < 1 s): ${ok ? 'within' : 'MISSED'}`);
+  return ok;
+};
+
 benches.lighthouse = async () => {
   // Targets (issue 12): Lighthouse mobile performance ≥ 90 and LCP < 2.5 s on `/`; `--base REF` measures that commit too, side by side.
   const { lighthouseBench } = await import('./bench/lighthouse.mjs');
