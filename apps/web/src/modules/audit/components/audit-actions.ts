@@ -41,6 +41,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'competitor.created': 'Added a competitor',
   'competitor.updated': 'Edited a competitor',
   'competitor.deleted': 'Deleted a competitor',
+  'request.declined': 'Declined a request',
+  'request.merged': 'Merged a request into another',
+  'request.overridden': 'Placed a request against its score',
+  'request.override_cleared': 'Put a request back in score order',
+  'request.boosted': 'Set a strategic boost on a request',
+  'request.settings_changed': 'Changed request SLAs, weights or calendar',
+  'request.capacity_changed': 'Changed PMM weekly hours for requests',
 };
 
 /** Actions added by later modules read "Demo seeded" until they get a label here. */
@@ -65,6 +72,7 @@ const PREFIX_LABELS: Record<string, string> = {
   'share_link.': 'Share links',
   'library.': 'Library settings',
   'competitor.': 'Competitors',
+  'request.': 'Requests',
 };
 
 /** Select data: whole areas (prefix filters) first, then single actions. */

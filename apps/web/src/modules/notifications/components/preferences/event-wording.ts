@@ -16,6 +16,9 @@ const FOR_A_PERSON: Record<string, string> = {
   'feedback.item_added': 'New feedback joined a theme you own or follow: logged by a rep or moved there.',
   'feedback.untriaged_summary': 'Once a day: how much feedback waits for triage (in no theme yet), and how much arrived in the last day.',
   'asset.version_published': 'An asset you follow in the library has a new version, with what changed.',
+  'request.changed':
+    'A request you filed, joined or are assigned to changed (triaged, started, delivered, accepted, reopened, declined, merged, commented on), and, for PMMs, each new request waiting for triage.',
+  'request.sla_alert': 'A request assigned to you, or asked by someone in a team you lead, is due soon or past its service level.',
   'asset.review_due': 'Once a day: the assets you own that are past their review date, to check and verify.',
 };
 
