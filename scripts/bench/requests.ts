@@ -13,6 +13,7 @@ import { buildQueue, queueContext } from '../../apps/server/src/modules/requests
 import { queueRepository } from '../../apps/server/src/modules/requests/queue/queue.repository.ts';
 // @ts-expect-error a JavaScript module of the benchmarks
 import { startTandem } from './tandem-server.mjs';
+import { benchWorkspace } from './bench-workspace.ts';
 
 const OPEN = Number(process.env.REQUESTS_BENCH_OPEN ?? 10_000);
 const DEALS = Number(process.env.REQUESTS_BENCH_DEALS ?? 50_000);
@@ -142,27 +143,7 @@ async function main() {
   const client = new pg.Client({ connectionString: tandem.databaseUrl() });
   try {
     const api = `${tandem.url}api/v1`;
-    const setup = await fetch(`${api}/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Ada Admin', email: 'ada@bench.test', password: 'correct horse battery', workspaceName: 'Bench', workspaceSlug: 'bench' }),
-    });
-    if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
-    const adminCookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const { csrfToken } = (await setup.json()) as { csrfToken: string };
-    const inv = await fetch(`${api}/workspaces/bench/invitations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: adminCookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ email: 'rita@bench.test', role: 'sales' }),
-    });
-    const token = ((await inv.json()) as { url: string }).url.split('/invite/')[1];
-    const acc = await fetch(`${api}/invitations/${token}/accept`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Rita Rep', password: 'correct horse battery' }),
-    });
-    if (acc.status !== 200) throw new Error(`accept: ${acc.status} ${await acc.text()}`);
-    const repCookie = acc.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { repCookie } = await benchWorkspace(tandem.url, 'rita@bench.test');
 
     await client.connect();
     const { id: workspaceId } = (await client.query(`select id from workspaces where slug = 'bench'`)).rows[0];
