@@ -8,3 +8,4 @@ export * from '../modules/notifications/tables.ts';
 export * from '../modules/feedback/tables.ts';
 export * from '../modules/library/tables.ts';
 export * from '../modules/requests/tables.ts';
+export * from '../modules/goals/tables.ts';

@@ -25,6 +25,8 @@ const workspaceId = () =>
 
 export const STAGE_CATEGORY_VALUES = ['open', 'won', 'lost'] as const;
 export const DEAL_TYPE_VALUES = ['new_business', 'expansion', 'renewal'] as const;
+/** Where a lost deal's stated reason falls (win/loss analysis); mapped from the export's loss reason. */
+export const LOSS_REASON_CATEGORY_VALUES = ['price', 'product_gap', 'competitor', 'timing', 'no_decision', 'other'] as const;
 
 export const accounts = pgTable(
   'accounts',
@@ -99,6 +101,8 @@ export const deals = pgTable(
     products: text('products').array().notNull().default(sql`'{}'::text[]`),
     competitors: text('competitors').array().notNull().default(sql`'{}'::text[]`),
     reason: text('reason'),
+    /** The category of `reason` for a lost deal (null when the deal is not lost or no reason was given). */
+    lossReasonCategory: text('loss_reason_category', { enum: LOSS_REASON_CATEGORY_VALUES }),
     customFields: jsonb('custom_fields').$type<Record<string, string>>().notNull().default({}),
     removedAt: ts('removed_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
