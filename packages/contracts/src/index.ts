@@ -19,3 +19,4 @@ export * from './library/influence.ts';
 export * from './requests/common.ts';
 export * from './requests/items.ts';
 export * from './requests/settings.ts';
+export * from './goals/fiscal-periods.ts';
