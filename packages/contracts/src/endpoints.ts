@@ -1,6 +1,7 @@
 import * as audit from './endpoints/audit.ts';
 import * as deals from './endpoints/deals.ts';
 import * as feedback from './endpoints/feedback.ts';
+import * as goals from './endpoints/goals.ts';
 import * as imports from './endpoints/imports.ts';
 import * as library from './endpoints/library.ts';
 import * as notifications from './endpoints/notifications.ts';
@@ -13,4 +14,4 @@ import * as workspaces from './endpoints/workspaces.ts';
  * `endpoints/<module>.ts` as separate exports, imported as a namespace, so a web chunk keeps only
  * the rows (and schemas) it calls.
  */
-export const ENDPOINTS = { audit, deals, feedback, imports, library, notifications, requests, workspaces };
+export const ENDPOINTS = { audit, deals, feedback, goals, imports, library, notifications, requests, workspaces };

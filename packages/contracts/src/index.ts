@@ -20,3 +20,4 @@ export * from './requests/common.ts';
 export * from './requests/items.ts';
 export * from './requests/settings.ts';
 export * from './goals/fiscal-periods.ts';
+export * from './goals/goals.ts';

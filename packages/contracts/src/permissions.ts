@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   'requests.triage': ['admin', 'marketing'],
   /** SLA targets, score weights, the calendar and strategic boosts. */
   'requests.settings': ['admin'],
+  /** See shared goals, their key results and history; comment on them (owners also check in, whatever their role). */
+  'goals.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** Create, edit and archive shared goals and their key results. */
+  'goals.write': ['admin', 'marketing', 'sales_lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
