@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   'goals.read': ['admin', 'marketing', 'sales_lead', 'sales'],
   /** Create, edit and archive shared goals and their key results. */
   'goals.write': ['admin', 'marketing', 'sales_lead'],
+  /** Read the metric catalogue, any metric with the records behind it, the scorecard and win/loss. */
+  'metrics.read': ['admin', 'marketing', 'sales_lead', 'sales'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -13,7 +13,12 @@ const keyResultHistory = {"method":"GET","path":"/workspaces/:workspace/goals/:g
 const listCheckins = {"method":"GET","path":"/workspaces/:workspace/goals/:goalId/key-results/:keyResultId/check-ins","access":{"action":"goals.read"}} as unknown as typeof table.listCheckins;
 const listGoalComments = {"method":"GET","path":"/workspaces/:workspace/goals/:goalId/comments","access":{"action":"goals.read"}} as unknown as typeof table.listGoalComments;
 const listGoals = {"method":"GET","path":"/workspaces/:workspace/goals","access":{"action":"goals.read"}} as unknown as typeof table.listGoals;
+const metric = {"method":"GET","path":"/workspaces/:workspace/metrics/:metric","access":{"action":"metrics.read"}} as unknown as typeof table.metric;
+const metricList = {"method":"GET","path":"/workspaces/:workspace/metrics","access":{"action":"metrics.read"}} as unknown as typeof table.metricList;
+const metricRecords = {"method":"GET","path":"/workspaces/:workspace/metrics/:metric/records","access":{"action":"metrics.read"}} as unknown as typeof table.metricRecords;
+const scorecard = {"method":"GET","path":"/workspaces/:workspace/scorecard","access":{"action":"metrics.read"}} as unknown as typeof table.scorecard;
 const updateGoal = {"method":"PATCH","path":"/workspaces/:workspace/goals/:goalId","access":{"action":"goals.write"}} as unknown as typeof table.updateGoal;
 const updateKeyResult = {"method":"PATCH","path":"/workspaces/:workspace/goals/:goalId/key-results/:keyResultId","access":{"action":"goals.write"}} as unknown as typeof table.updateKeyResult;
+const winLoss = {"method":"GET","path":"/workspaces/:workspace/win-loss","access":{"action":"metrics.read"}} as unknown as typeof table.winLoss;
 
-export { archiveGoal, createCheckin, createGoal, createGoalComment, createKeyResult, deleteKeyResult, getGoal, keyResultHistory, listCheckins, listGoalComments, listGoals, updateGoal, updateKeyResult };
+export { archiveGoal, createCheckin, createGoal, createGoalComment, createKeyResult, deleteKeyResult, getGoal, keyResultHistory, listCheckins, listGoalComments, listGoals, metric, metricList, metricRecords, scorecard, updateGoal, updateKeyResult, winLoss };
