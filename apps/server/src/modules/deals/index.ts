@@ -6,6 +6,8 @@ import { createDealsService, type DealsService } from './deals.service.ts';
 
 export { dealSettingsOf, rebaseDeals } from './deals.service.ts';
 export { dealsRoutes } from './deals.routes.ts';
+// Moves with every write of a workspace's deals (migration 0011_change_stamps): for readers that keep what they built from deals.
+export { dealsChangeStamp } from '../../db/change-stamps.ts';
 export { seedDealsDemo } from './deals.demo.ts';
 export { STAGE_CATEGORIES, StageResolver, type StageTable } from './stages.ts';
 
