@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { readChangeStamps } from '../../../db/change-stamps.ts';
 import type { DbOrTx } from '../../../db/database.ts';
 
 /** A request with what every list shows of it, read in one statement (requesters, deals, comments aggregated). */
@@ -158,7 +159,7 @@ async function summaryRows(db: DbOrTx, workspaceId: string, filter: SQL, ids?: r
  * (requesters; deals folded per (request, account), then per request — distinct accounts without a sort; comments
  * are not read). Hash aggregates only: no ORDER BY or DISTINCT inside an aggregate.
  */
-async function queueRows(db: DbOrTx, workspaceId: string, today: string): Promise<QueueRow[]> {
+async function queueRows(db: DbOrTx, workspaceId: string, today: string, memberNamesRead?: Map<string, string>): Promise<QueueRow[]> {
   // One after the other: `db` may be a transaction's single connection.
   const result = await db.execute(sql`
       select r.id, r.number, r.type, r.title, r.status, r.needed_by::text as needed_by, r.estimate_hours::float8 as estimate_hours,
@@ -189,7 +190,7 @@ async function queueRows(db: DbOrTx, workspaceId: string, today: string): Promis
            group by request_id
         ) dl on dl.request_id = r.id
        where r.workspace_id = ${workspaceId} and r.status in ('new', 'triaged', 'in_progress')`);
-  const names = await memberNames(db, workspaceId);
+  const names = memberNamesRead ?? (await memberNames(db, workspaceId));
   return (result.rows as Record<string, unknown>[]).map((r) => {
     const requesterIds = (r.requester_ids as string[] | null) ?? [];
     const assignee = (r.assignee_user_id as string | null) ?? null;
@@ -231,10 +232,22 @@ async function memberNames(db: DbOrTx, workspaceId: string): Promise<Map<string,
 export const queueRepository = {
   summaryRows,
   queueRows,
+  memberNames,
 
-  /** The open queue's rows (new, triaged, in progress); `today`: the calendar's local date (close dates from it count). */
-  openRows(db: DbOrTx, workspaceId: string, today: string = new Date().toISOString().slice(0, 10)) {
-    return queueRows(db, workspaceId, today);
+  /**
+   * What the built queue depends on, as stamps (migration 0011_change_stamps): the 'requests' scope (requests,
+   * requesters, deal links, settings, capacity, memberships) and the 'deals' scope (every deal write). One statement.
+   */
+  stamps(db: DbOrTx, workspaceId: string) {
+    return readChangeStamps(db, workspaceId, ['requests', 'deals']);
+  },
+
+  /**
+   * The open queue's rows (new, triaged, in progress); `today`: the calendar's local date (close dates from it
+   * count); `names`: the members' names when the caller read them already.
+   */
+  openRows(db: DbOrTx, workspaceId: string, today: string = new Date().toISOString().slice(0, 10), names?: Map<string, string>) {
+    return queueRows(db, workspaceId, today, names);
   },
 
   rowsWithStatus(db: DbOrTx, workspaceId: string, statuses: readonly string[]) {

@@ -165,12 +165,45 @@ export function orderQueue<T extends Orderable>(items: readonly T[]): T[] {
   return out;
 }
 
+/**
+ * Built queues kept per (workspace, weeks), least recently used first out, each with the key it was built under:
+ * the workspace's change stamps (read before the rows, so a queue is never older than its key), the workspace-local
+ * date (urgency and the nearest close date count from it), the weights and calendar, the base currency and the
+ * members' names. Decision 0012: a write — by this process or another — moves a stamp in its own transaction, so
+ * the next read after it commits rebuilds; reads in between are served from memory.
+ */
+const BUILT = new Map<string, { key: string; queue: OpenQueue }>();
+const MAX_BUILT = 32;
+
+/** Forgets every built queue (tests that write behind the triggers' back, e.g. by truncating). */
+export function forgetBuiltQueues(): void {
+  BUILT.clear();
+}
+
 /** The open queue, ordered, ranked and planned. `weeks`: how far the plan looks ahead. */
 export async function openQueue(db: DbOrTx, workspaceId: string, now: Date = new Date(), opts: { weeks?: number } = {}): Promise<OpenQueue> {
+  const weeks = opts.weeks ?? PLAN_WEEKS;
+  // One after the other (`db` may be a transaction's one connection); the stamps first, before anything they cover.
+  const stamps = await repo.stamps(db, workspaceId);
   const context = await queueContext(db, workspaceId, now);
+  const names = await repo.memberNames(db, workspaceId);
+  let namesKey = '';
+  for (const [id, name] of names) namesKey += `${id}=${name};`;
+  const key = `${stamps.requests}|${stamps.deals}|${context.currency}|${scoreSettingsKey(context)}|${namesKey}`;
+  const slot = `${workspaceId}|${weeks}`;
+  const kept = BUILT.get(slot);
+  BUILT.delete(slot);
+  if (kept && kept.key === key) {
+    BUILT.set(slot, kept);
+    // The SLA clocks of the requests shown read `now` from the context: the fresh one, not the build's.
+    return { ...kept.queue, context };
+  }
   const capacity = await repo.capacity(db, workspaceId);
-  const rows = await repo.openRows(db, workspaceId, context.today);
-  return buildQueue(context, rows, capacity, opts.weeks ?? PLAN_WEEKS);
+  const rows = await repo.openRows(db, workspaceId, context.today, names);
+  const queue = buildQueue(context, rows, capacity, weeks);
+  BUILT.set(slot, { key, queue });
+  if (BUILT.size > MAX_BUILT) BUILT.delete(BUILT.keys().next().value!);
+  return queue;
 }
 
 /** The queue from rows already read (tests and the bench call it directly). */
