@@ -1,0 +1,2 @@
+CREATE INDEX "asset_search_title_vector_idx" ON "asset_search" USING gin ("title_vector");--> statement-breakpoint
+CREATE INDEX "asset_search_tag_vector_idx" ON "asset_search" USING gin ("tag_vector");
