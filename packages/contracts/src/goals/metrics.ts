@@ -33,7 +33,7 @@ export const MetricKind = z.enum(['proportion', 'currency', 'days', 'count']);
 export type MetricKind = z.infer<typeof MetricKind>;
 
 /** What the records behind a number are. */
-export const MetricRecordKind = z.enum(['deal', 'feedback', 'request', 'asset']);
+export const MetricRecordKind = z.enum(['deal', 'feedback', 'theme', 'request', 'asset']);
 export type MetricRecordKind = z.infer<typeof MetricRecordKind>;
 
 export const MetricDefinition = z.object({
@@ -128,6 +128,7 @@ export const MetricRecordsQuery = z
   .object({
     ...metricFilterShape,
     groupBy: MetricDimension.optional(),
+    byAmount: BoolParam.describe('As on the metric (the records are the same deals)'),
     key: z.string().max(300).optional().describe('An item key from the metric answer; absent: the total'),
     part: z.enum(['numerator', 'denominator']).default('denominator').describe('The records counted as a success, or all counted'),
     cursor: z.string().max(300).optional(),

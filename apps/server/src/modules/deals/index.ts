@@ -10,6 +10,14 @@ export { dealsRoutes } from './deals.routes.ts';
 export { dealsChangeStamp } from '../../db/change-stamps.ts';
 export { seedDealsDemo } from './deals.demo.ts';
 export { STAGE_CATEGORIES, StageResolver, type StageTable } from './stages.ts';
+/** The metric catalogue's deal aggregates and records (goals module). */
+export {
+  dealMetricsRepository as dealMetrics,
+  type DealMetricFilters,
+  type DealMetricSpec,
+  type DealDimension,
+  type ClosedStats,
+} from './metrics/deal-metrics.repository.ts';
 
 export interface DealsServices {
   deals: DealsService;

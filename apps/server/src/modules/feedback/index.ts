@@ -12,6 +12,12 @@ export { FeedbackErrors } from './feedback.errors.ts';
 export { seedFeedbackDemo } from './feedback.demo.ts';
 /** The database-free clustering engine (the `tandem themes` command runs it over a CSV). */
 export { clusterTexts } from './clustering/engine.ts';
+/** Response metrics, themes addressed, reason themes and revenue at stake for the metric catalogue (goals module). */
+export {
+  feedbackMetricsRepository as feedbackMetrics,
+  type FeedbackMetricSpec,
+  type FeedbackDimension,
+} from './metrics/feedback-metrics.repository.ts';
 
 export function createFeedbackServices(deps: Deps): FeedbackServices {
   return {

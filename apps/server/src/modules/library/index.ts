@@ -19,6 +19,8 @@ export { seedAssetFilesDemo } from './files/files.demo.ts';
 export { checkKind, type KindCheck } from './files/file-kind.ts';
 /** The Wilson 95 % interval of k out of n (influence's win rates; the requests' metrics use it too). */
 export { wilsonInterval } from './influence/win-rate.ts';
+/** Content influence on deals and asset adoption for the metric catalogue (goals module). */
+export { libraryMetricsRepository as libraryMetrics } from './metrics/library-metrics.repository.ts';
 
 /** The library's scheduled work, run by the job workers (`tandem start`, `tandem worker`): the daily review reminders. */
 export function libraryRecurringJobs(deps: Deps) {

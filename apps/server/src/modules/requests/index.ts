@@ -14,6 +14,9 @@ export { RequestsErrors } from './requests.errors.ts';
 export { seedRequestsDemo } from './requests.demo.ts';
 /** The open queue, ordered, ranked and planned (the capacity view and the bench read it). */
 export { openQueue, type OpenQueue, type QueueEntry } from './queue/queue.ts';
+/** SLA attainment, backlog age and SLA breaches for the metric catalogue and the scorecard (goals module). */
+export { requestBacklog, requestSlaAttainment, requestsBreachingSla, type CatalogueRequest } from './metrics/catalogue-metrics.ts';
+export { median } from './metrics/metrics.service.ts';
 
 export function createRequestsServices(deps: Deps): RequestsServices {
   return {

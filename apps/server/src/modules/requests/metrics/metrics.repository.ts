@@ -28,6 +28,20 @@ export const metricsRepository = {
     return rowsOf<{ type: string; createdAt: string | Date; doneAt: string | Date }>(r).map((x) => ({ type: x.type, createdAt: new Date(x.createdAt), doneAt: new Date(x.doneAt) }));
   },
 
+  /** Requests delivered in [from, to), with what the catalogue's records show of each. */
+  async deliveredRows(db: DbOrTx, workspaceId: string, from: Date, to: Date) {
+    const r = await db.execute(sql`
+      select id, title, type, status, created_at as "createdAt", delivered_at as "doneAt" from requests
+      where workspace_id = ${workspaceId} and status in ('delivered', 'accepted')
+        and delivered_at >= ${from.toISOString()}::timestamptz and delivered_at < ${to.toISOString()}::timestamptz
+      order by delivered_at desc, id desc`);
+    return rowsOf<{ id: string; title: string; type: string; status: string; createdAt: string | Date; doneAt: string | Date }>(r).map((x) => ({
+      ...x,
+      createdAt: new Date(x.createdAt),
+      doneAt: new Date(x.doneAt),
+    }));
+  },
+
   /** Open requests by age since filing, at `now`. */
   async backlog(db: DbOrTx, workspaceId: string, now: Date) {
     const n = now.toISOString();

@@ -1,0 +1,116 @@
+import type { MetricDimension, MetricRecord, MetricValue } from '@tandem/contracts';
+import type { DbOrTx } from '../../../db/database.ts';
+import { dealMetrics, type DealMetricFilters, type DealMetricSpec } from '../../deals/index.ts';
+import { libraryMetrics } from '../../library/index.ts';
+import { amountShare, groupLabel, measure, proportion, round2, type Group } from './values.ts';
+
+/** The deal metrics: which deals each counts (cohort and filters) and how a group's aggregate becomes its value. */
+
+export type DealMetricName =
+  | 'win-rate'
+  | 'win-rate-vs-competitor'
+  | 'pipeline-created'
+  | 'average-deal-size'
+  | 'sales-cycle-days'
+  | 'stage-conversion'
+  | 'content-influenced-pipeline';
+
+const COHORT: Record<DealMetricName, { cohort: 'closed' | 'created'; filters: () => DealMetricFilters; numeratorWon: boolean }> = {
+  'win-rate': { cohort: 'closed', filters: () => ({}), numeratorWon: true },
+  'win-rate-vs-competitor': { cohort: 'closed', filters: () => ({ competitive: true }), numeratorWon: true },
+  'average-deal-size': { cohort: 'closed', filters: () => ({ status: ['won'] }), numeratorWon: false },
+  'sales-cycle-days': { cohort: 'closed', filters: () => ({ status: ['won'] }), numeratorWon: false },
+  'pipeline-created': { cohort: 'created', filters: () => ({}), numeratorWon: false },
+  'stage-conversion': { cohort: 'created', filters: () => ({}), numeratorWon: true },
+  'content-influenced-pipeline': { cohort: 'created', filters: () => ({ extra: libraryMetrics.usedOnDeal() }), numeratorWon: false },
+};
+
+export function isDealMetric(name: string): name is DealMetricName {
+  return Object.hasOwn(COHORT, name);
+}
+
+export interface DealMetricQuery {
+  workspaceId: string;
+  from: string;
+  to: string;
+  filters: Omit<DealMetricFilters, 'competitive' | 'status' | 'extra'>;
+  groupBy: MetricDimension | null;
+  byAmount: boolean;
+  fiscalYearStartMonth: number;
+}
+
+function specOf(name: DealMetricName, q: DealMetricQuery, grouped: boolean): DealMetricSpec {
+  const c = COHORT[name];
+  return {
+    workspaceId: q.workspaceId,
+    from: q.from,
+    to: q.to,
+    cohort: c.cohort,
+    filters: { ...q.filters, ...c.filters() },
+    groupBy: grouped ? q.groupBy : null,
+    fiscalYearStartMonth: q.fiscalYearStartMonth,
+  };
+}
+
+/** Computes the metric per group (or the total when `grouped` is false). */
+export async function dealMetricValues(db: DbOrTx, name: DealMetricName, q: DealMetricQuery, grouped: boolean): Promise<MetricValue[]> {
+  const spec = specOf(name, q, grouped);
+  const label = (g: Group) => groupLabel(g, grouped ? q.groupBy : null, q.fiscalYearStartMonth);
+  if (spec.cohort === 'closed') {
+    const rows = await dealMetrics.closedStats(db, spec);
+    return rows.map((r) => {
+      const l = label(r);
+      switch (name) {
+        case 'average-deal-size': {
+          const withAmount = r.won - r.wonWithoutAmount;
+          return measure(l, withAmount ? round2(Number(r.wonAmount) / withAmount) : null, r.won, withAmount, r.wonWithoutAmount);
+        }
+        case 'sales-cycle-days':
+          return measure(l, r.cycleMedian, r.won, r.cycleCount, r.wonWithoutAmount);
+        default:
+          return q.byAmount
+            ? amountShare(l, Number(r.wonAmount), Number(r.closedAmount), r.closed, r.closedWithoutAmount)
+            : proportion(l, r.won, r.closed, r.closedWithoutAmount);
+      }
+    });
+  }
+  const rows = await dealMetrics.createdStats(db, spec);
+  return rows.map((r) => {
+    const l = label(r);
+    if (name === 'stage-conversion') return proportion(l, r.createdWon, r.created, r.createdWithoutAmount);
+    const withAmount = r.created - r.createdWithoutAmount;
+    return measure(l, withAmount ? round2(Number(r.createdAmount)) : null, r.created, withAmount, r.createdWithoutAmount);
+  });
+}
+
+/** The deals behind one number, newest first by the metric's date. */
+export async function dealMetricRecords(
+  db: DbOrTx,
+  name: DealMetricName,
+  q: DealMetricQuery,
+  opts: { key: string | null | undefined; numerator: boolean; after?: { date: string | null; id: string }; limit: number },
+): Promise<{ items: MetricRecord[]; total: number; last: { date: string | null; id: string } | null }> {
+  const c = COHORT[name];
+  const spec = specOf(name, q, opts.key !== undefined);
+  const rows = await dealMetrics.records(db, spec, { key: opts.key, onlyWon: opts.numerator && c.numeratorWon, after: opts.after, limit: opts.limit });
+  const date = (r: (typeof rows)[number]) => (c.cohort === 'closed' ? r.closeDate : (r.createdDate?.slice(0, 10) ?? null));
+  const items = rows.map(
+    (r): MetricRecord => ({
+      kind: 'deal',
+      id: r.id,
+      title: r.name,
+      context: r.accountName,
+      status: r.stage,
+      date: date(r),
+      amount: r.amount,
+      currency: r.currency,
+      amountBase: r.amountBase,
+      owner: r.owner,
+      segment: r.segment,
+      inNumerator: c.numeratorWon ? r.stageCategory === 'won' : true,
+      measure: name === 'sales-cycle-days' ? r.cycleDays : null,
+    }),
+  );
+  const lastRow = rows.at(-1);
+  return { items, total: rows[0]?.total ?? 0, last: lastRow ? { date: date(lastRow), id: lastRow.id } : null };
+}

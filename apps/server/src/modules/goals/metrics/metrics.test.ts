@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MetricRecordList, MetricResult, Scorecard, WinLoss } from '@tandem/contracts';
+import { call } from '../../../../test/app-harness.ts';
+import { wilsonInterval } from '../../library/index.ts';
+import { makeMetricsWorld, type MetricsWorld } from './test-fixtures.ts';
+
+let w: MetricsWorld;
+const Q1 = { from: '2026-02-01', to: '2026-04-30' }; // FY2027 Q1 with a February fiscal year
+
+beforeAll(async () => {
+  w = await makeMetricsWorld();
+}, 120_000);
+afterAll(async () => w?.h.close());
+
+async function metric(name: string, query: Record<string, string>, who = w.clients.admin) {
+  const res = await call(w.h.app, who, 'GET', `/api/v1/workspaces/acme/metrics/${name}`, { query });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as MetricResult;
+}
+
+async function records(name: string, query: Record<string, string>) {
+  const res = await call(w.h.app, w.clients.admin, 'GET', `/api/v1/workspaces/acme/metrics/${name}/records`, { query });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as MetricRecordList;
+}
+
+describe('metric catalogue', () => {
+  it('lists every metric with its definition, kind and unit in the base currency', async () => {
+    const res = await call(w.h.app, w.clients.sales, 'GET', '/api/v1/workspaces/acme/metrics');
+    expect(res.statusCode).toBe(200);
+    const list = res.json() as { baseCurrency: string; fiscalYearStartMonth: number; items: { name: string; kind: string; unit: string; definition: string }[] };
+    expect(list.fiscalYearStartMonth).toBe(2);
+    expect(list.items.map((m) => m.name)).toContain('win-rate');
+    expect(list.items.find((m) => m.name === 'pipeline-created')).toMatchObject({ kind: 'currency', unit: 'USD' });
+    expect(list.items.find((m) => m.name === 'win-rate')).toMatchObject({ kind: 'proportion', unit: 'fraction' });
+    for (const m of list.items) expect(m.definition.length).toBeGreaterThan(40);
+  });
+});
+
+describe('deal metrics against the hand-computed fixture', () => {
+  it('win rate by count: W1, W2, W3 won of five closed, W3 without an amount counted and said', async () => {
+    const m = await metric('win-rate', Q1);
+    const { low, high } = wilsonInterval(3, 5);
+    expect(m.total).toMatchObject({ value: 0.6, numerator: 3, denominator: 5, count: 5, withoutAmount: 1, noData: false });
+    expect(m.total.low).toBeCloseTo(low, 10);
+    expect(m.total.high).toBeCloseTo(high, 10);
+    expect(m.notes.join(' ')).toMatch(/1 of the deals counted has no amount in USD/);
+  });
+
+  it('win rate by amount in the base currency: (1000 + 550) / (1000 + 550 + 2000 + 390), no interval', async () => {
+    const m = await metric('win-rate', { ...Q1, byAmount: 'true' });
+    expect(m.total.value).toBeCloseTo(1550 / 3940, 10);
+    expect(m.total).toMatchObject({ numerator: 1550, denominator: 3940, low: null, high: null, withoutAmount: 1 });
+    expect(m.notes.join(' ')).toMatch(/left out of the amounts/);
+  });
+
+  it('groups by segment and by fiscal quarter (February start), empty quarters said as no data', async () => {
+    const seg = await metric('win-rate', { ...Q1, groupBy: 'segment' });
+    expect(seg.items.map((i) => [i.key, i.numerator, i.denominator])).toEqual([
+      ['Enterprise', 2, 3],
+      ['SMB', 1, 2],
+    ]);
+    const q = await metric('win-rate', { from: '2025-08-01', to: '2026-04-30', groupBy: 'period' });
+    expect(q.items.map((i) => [i.label, i.value, i.noData])).toEqual([
+      ['FY2026 Q3', null, true],
+      ['FY2026 Q4', 0, false],
+      ['FY2027 Q1', 0.6, false],
+    ]);
+  });
+
+  it('an empty period is no data, never 0 % or an error', async () => {
+    const m = await metric('win-rate', { from: '2025-05-01', to: '2025-07-31' });
+    expect(m.total).toMatchObject({ value: null, noData: true, count: 0, low: null, high: null });
+    expect(m.notes[0]).toMatch(/No data/);
+    const size = await metric('average-deal-size', { from: '2025-05-01', to: '2025-07-31' });
+    expect(size.total).toMatchObject({ value: null, noData: true });
+  });
+
+  it('average deal size, sales cycle, pipeline created and created-to-won conversion', async () => {
+    // Won with an amount: W1 1000, W2 550 (EUR 500 at its base amount) → 775; W3 counted without an amount.
+    expect((await metric('average-deal-size', Q1)).total).toMatchObject({ value: 775, count: 3, denominator: 2, withoutAmount: 1 });
+    // Won cycles: W1 40, W2 10, W3 59 days → median 40.
+    expect((await metric('sales-cycle-days', Q1)).total).toMatchObject({ value: 40, denominator: 3 });
+    // Created in Q1: L1 2000, W3 (none), O1 800, W2 550, L2 390 → 3740, one without an amount.
+    expect((await metric('pipeline-created', Q1)).total).toMatchObject({ value: 3740, count: 5, withoutAmount: 1 });
+    // Of those five, W2 and W3 are won.
+    expect((await metric('stage-conversion', Q1)).total).toMatchObject({ value: 0.4, numerator: 2, denominator: 5 });
+  });
+
+  it('win rate against competitors, by competitor, and filtered by competitor, owner and team', async () => {
+    expect((await metric('win-rate-vs-competitor', Q1)).total).toMatchObject({ numerator: 2, denominator: 4 });
+    const by = await metric('win-rate-vs-competitor', { ...Q1, groupBy: 'competitor' });
+    expect(by.items.map((i) => [i.key, i.numerator, i.denominator])).toEqual([
+      ['Kestrel', 2, 3],
+      ['Osprey', 0, 1],
+    ]);
+    expect((await metric('win-rate', { ...Q1, competitor: 'kestrel' })).total).toMatchObject({ numerator: 2, denominator: 3 });
+    expect((await metric('win-rate', { ...Q1, owner: w.ids.rae })).total).toMatchObject({ numerator: 2, denominator: 3 });
+    expect((await metric('win-rate', { ...Q1, team: w.ids.teamId })).total).toMatchObject({ numerator: 2, denominator: 3 });
+    expect((await metric('win-rate', { ...Q1, product: 'Analytics' })).total).toMatchObject({ numerator: 1, denominator: 1 });
+  });
+});
+
+describe('the records behind a number', () => {
+  it('lists exactly the deals in the numerator and the denominator, paginated', async () => {
+    const won = await records('win-rate', { ...Q1, part: 'numerator' });
+    expect(won.items.map((r) => r.title)).toEqual(['W3', 'W2', 'W1']);
+    expect(won.total).toBe(3);
+    const all = await records('win-rate', { ...Q1, limit: '2' });
+    expect(all.total).toBe(5);
+    expect(all.items.map((r) => r.title)).toEqual(['W3', 'L2']);
+    const next = await records('win-rate', { ...Q1, limit: '2', cursor: all.nextCursor! });
+    const last = await records('win-rate', { ...Q1, limit: '2', cursor: next.nextCursor! });
+    expect([...next.items, ...last.items].map((r) => r.title)).toEqual(['W2', 'L1', 'W1']);
+    expect(last.nextCursor).toBeNull();
+    const smb = await records('win-rate', { ...Q1, groupBy: 'segment', key: 'SMB' });
+    expect(smb.items.map((r) => [r.title, r.inNumerator, r.amountBase, r.currency])).toEqual([
+      ['L2', false, '390.0000', 'GBP'],
+      ['W2', true, '550.0000', 'EUR'],
+    ]);
+    const cycle = await records('sales-cycle-days', Q1);
+    expect(cycle.items.map((r) => [r.title, r.measure])).toEqual([
+      ['W3', 59],
+      ['W2', 10],
+      ['W1', 40],
+    ]);
+  });
+
+  it('lists the feedback behind the response rate', async () => {
+    expect((await metric('feedback-response-rate', Q1)).total).toMatchObject({ numerator: 1, denominator: 2 });
+    expect((await metric('feedback-time-to-acknowledge', Q1)).total).toMatchObject({ value: 2, denominator: 1, count: 2 });
+    expect((await metric('themes-addressed', Q1)).total).toMatchObject({ numerator: 1, denominator: 2 });
+    const r = await records('feedback-response-rate', { ...Q1, part: 'numerator' });
+    expect(r.recordKind).toBe('feedback');
+    expect(r.items.map((i) => i.title)).toEqual(['They said we cost twice Kestrel']);
+  });
+});
+
+describe('bad input and access', () => {
+  it('answers 404 naming an unknown metric and 400 naming the field', async () => {
+    const unknown = await call(w.h.app, w.clients.admin, 'GET', '/api/v1/workspaces/acme/metrics/win-ratio');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'METRICS_UNKNOWN' });
+    expect(unknown.json().detail).toContain('win-ratio');
+    const cases: [Record<string, string>, string, string?][] = [
+      [{ groupBy: 'colour' }, 'query.groupBy'],
+      [{ from: '2026-04-01', to: '2026-03-01' }, 'query.to'],
+      [{ from: '2026-02-30' }, 'query.from'],
+      [{ byAmount: 'maybe' }, 'query.byAmount'],
+    ];
+    for (const [query, path] of cases) {
+      const res = await call(w.h.app, w.clients.admin, 'GET', '/api/v1/workspaces/acme/metrics/win-rate', { query });
+      expect(res.statusCode, JSON.stringify(query)).toBe(400);
+      expect(JSON.stringify(res.json().errors)).toContain(path);
+    }
+    const notHere: [string, Record<string, string>, string][] = [
+      ['asset-adoption', { groupBy: 'segment' }, 'query.groupBy'],
+      ['feedback-response-rate', { product: 'Core' }, 'query.product'],
+      ['sales-cycle-days', { byAmount: 'true' }, 'query.byAmount'],
+    ];
+    for (const [name, query, path] of notHere) {
+      const res = await call(w.h.app, w.clients.admin, 'GET', `/api/v1/workspaces/acme/metrics/${name}`, { query });
+      expect(res.statusCode, name).toBe(400);
+      expect(res.json().errors[0].path).toBe(path);
+    }
+  });
+
+  it('every role reads; another workspace gets 404', async () => {
+    for (const who of ['admin', 'marketing', 'sales_lead', 'sales'] as const) {
+      const res = await call(w.h.app, w.clients[who], 'GET', '/api/v1/workspaces/acme/metrics/win-rate', { query: Q1 });
+      expect(res.statusCode, who).toBe(200);
+    }
+    for (const path of ['metrics', 'metrics/win-rate', 'metrics/win-rate/records', 'scorecard', 'win-loss']) {
+      const res = await call(w.h.app, w.clients.other, 'GET', `/api/v1/workspaces/acme/${path}`);
+      expect(res.statusCode, path).toBe(404);
+    }
+    // Workspace B's own won deal is its own: one won of one closed.
+    const b = await call(w.h.app, w.clients.other, 'GET', '/api/v1/workspaces/bravo/metrics/win-rate', { query: Q1 });
+    expect(b.json().total).toMatchObject({ numerator: 1, denominator: 1 });
+  });
+});
+
+describe('scorecard and win/loss', () => {
+  it('the scorecard of FY2027 Q1: key metrics with a series and the change against FY2026 Q4', async () => {
+    const res = await call(w.h.app, w.clients.sales_lead, 'GET', '/api/v1/workspaces/acme/scorecard', { query: { period: 'FY2027 Q1', periods: '4' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const s = res.json() as Scorecard;
+    expect(s.period).toEqual({ label: 'FY2027 Q1', start: '2026-02-01', end: '2026-04-30' });
+    expect(s.previousPeriod.label).toBe('FY2026 Q4');
+    const wr = s.keyMetrics.find((m) => m.metric === 'win-rate')!;
+    expect(wr.current.value).toBe(0.6);
+    expect(wr.previous.value).toBe(0);
+    expect(wr.change).toBeCloseTo(0.6, 10);
+    expect(wr.series.map((p) => [p.period.label, p.value])).toEqual([
+      ['FY2026 Q2', null],
+      ['FY2026 Q3', null],
+      ['FY2026 Q4', 0],
+      ['FY2027 Q1', 0.6],
+    ]);
+    expect(s.pipelineByStage).toEqual([{ stage: 'Proposal', count: 1, amount: '800.0000', withoutAmount: 0 }]);
+    expect(s.winRateBySegment.map((i) => i.key)).toEqual(['Enterprise', 'SMB']);
+    expect(s.winRateByCompetitor.map((i) => [i.key, i.low !== null])).toEqual([
+      ['Kestrel', true],
+      ['Osprey', true],
+    ]);
+    // The open theme with revenue behind it: SSO missing (L2 lost, 390); the addressed one is not listed.
+    expect(s.topThemes.map((t) => [t.name, t.revenueAtStake])).toEqual([['SSO missing', '390.0000']]);
+    expect(s.requestsBreachingSla).toEqual({ count: 0, items: [] });
+  });
+
+  it('win/loss by reason, competitor and segment, with the themes behind each reason', async () => {
+    const res = await call(w.h.app, w.clients.marketing, 'GET', '/api/v1/workspaces/acme/win-loss', { query: Q1 });
+    expect(res.statusCode, res.body).toBe(200);
+    const x = res.json() as WinLoss;
+    expect(x.won).toEqual({ count: 3, amount: '1550.0000', withoutAmount: 1 });
+    expect(x.lost).toEqual({ count: 2, amount: '2390.0000', withoutAmount: 0 });
+    const price = x.byReason.find((r) => r.category === 'price')!;
+    expect(price.lost).toEqual({ count: 1, amount: '2000.0000', withoutAmount: 0 });
+    expect(price.themes.map((t) => t.name)).toEqual(['Pricing too high']);
+    expect(x.byReason.find((r) => r.category === 'product_gap')!.themes.map((t) => t.name)).toEqual(['SSO missing']);
+    expect(x.priceVsProductGap.statedLosses).toBe(2);
+    expect(x.priceVsProductGap.price.value).toBe(0.5);
+    expect(x.priceVsProductGap.productGap.value).toBe(0.5);
+    expect(x.byCompetitor.map((g) => [g.key, g.won.count, g.lost.count])).toEqual([
+      ['Kestrel', 2, 1],
+      ['(none)', 1, 0],
+      ['Osprey', 0, 1],
+    ]);
+    expect(x.overTime.map((p) => p.label)).toEqual(['FY2027 Q1']);
+    expect(x.overTime[0]!.lostByReason.price).toEqual({ count: 1, amount: '2000.0000', withoutAmount: 0 });
+  });
+});

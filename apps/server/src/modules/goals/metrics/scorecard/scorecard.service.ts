@@ -1,0 +1,117 @@
+/**
+ * The CRO scorecard for one fiscal quarter: key metrics with a sparkline of recent quarters and the change against
+ * the previous one, open pipeline by stage, win rate by segment and against each competitor (with intervals), the
+ * feedback themes with the most revenue at stake, and the requests past their SLA. Goals at a glance come from the
+ * goals API (the web app puts them side by side).
+ */
+import { fiscalQuarterOf, parseFiscalLabel, shiftFiscalQuarter, type MetricName, type Scorecard, type ScorecardQuery } from '@tandem/contracts';
+import type { DbOrTx } from '../../../../db/database.ts';
+import type { TenantContext } from '../../../../lib/context.ts';
+import type { Deps } from '../../../../lib/deps.ts';
+import { dealMetrics } from '../../../deals/index.ts';
+import { feedbackMetrics } from '../../../feedback/index.ts';
+import { requestsBreachingSla } from '../../../requests/index.ts';
+import { metricDefinition } from '../catalogue.ts';
+import { MetricsErrors } from '../metrics.errors.ts';
+import { evaluateIn, metricWorkspace } from '../metrics.service.ts';
+import { todayIn, type MetricWorkspace } from '../period.ts';
+
+/** The key metrics, in the order the scorecard shows them. */
+export const KEY_METRICS: readonly MetricName[] = [
+  'win-rate',
+  'pipeline-created',
+  'average-deal-size',
+  'sales-cycle-days',
+  'feedback-response-rate',
+  'request-sla-attainment',
+];
+
+const TOP_THEMES = 5;
+const BREACHES_SHOWN = 10;
+
+async function keyMetric(db: DbOrTx, ctx: TenantContext, ws: MetricWorkspace, name: MetricName, from: string, asOf: string, now: Date) {
+  const def = metricDefinition(name, ws.baseCurrency);
+  const periodic = def.groupBy.includes('period');
+  let series;
+  if (periodic) {
+    series = (await evaluateIn(db, ctx, ws, { metric: name, from, to: asOf, groupBy: 'period' }, now)).items;
+  } else {
+    // Metrics without a period grouping (requests): one evaluation per quarter.
+    series = [];
+    for (let q = fiscalQuarterOf(from, ws.fiscalYearStartMonth); q.start <= asOf; q = shiftFiscalQuarter(q, 1, ws.fiscalYearStartMonth)) {
+      const r = await evaluateIn(db, ctx, ws, { metric: name, from: q.start, to: q.end < asOf ? q.end : asOf }, now);
+      series.push({ ...r.total, key: q.start, label: q.label });
+    }
+  }
+  const current = series.at(-1)!;
+  const previous = series.at(-2)!;
+  const change = current.value === null || previous.value === null ? null : current.value - previous.value;
+  return {
+    metric: name,
+    title: def.title,
+    kind: def.kind,
+    unit: def.unit,
+    higherIsBetter: def.higherIsBetter,
+    current,
+    previous,
+    change,
+    series: series.map((p) => {
+      const q = fiscalQuarterOf(p.key, ws.fiscalYearStartMonth);
+      return { period: { label: q.label, start: q.start, end: q.end }, value: p.value, count: p.count, noData: p.noData };
+    }),
+  };
+}
+
+export async function scorecardIn(db: DbOrTx, ctx: TenantContext, query: ScorecardQuery, now = new Date()): Promise<Scorecard> {
+  const ws = await metricWorkspace(db, ctx.workspaceId);
+  const today = todayIn(ws.timeZone, now);
+  const period = query.period ? parseFiscalLabel(query.period, ws.fiscalYearStartMonth) : fiscalQuarterOf(today, ws.fiscalYearStartMonth);
+  if (!period) throw MetricsErrors.invalidField('query.period', `not a fiscal quarter: ${query.period}`);
+  const asOf = period.end < today ? period.end : today;
+  if (period.start > today) throw MetricsErrors.invalidField('query.period', `${period.label} has not started yet (it starts on ${period.start})`);
+  const previous = shiftFiscalQuarter(period, -1, ws.fiscalYearStartMonth);
+  const first = shiftFiscalQuarter(period, -(query.periods - 1), ws.fiscalYearStartMonth);
+  // One after another: the transaction has one connection.
+  const keyMetrics = [];
+  for (const name of KEY_METRICS) keyMetrics.push(await keyMetric(db, ctx, ws, name, first.start, asOf, now));
+  const pipeline = await dealMetrics.pipelineByStage(db, ctx.workspaceId);
+  const bySegment = await evaluateIn(db, ctx, ws, { metric: 'win-rate', from: period.start, to: asOf, groupBy: 'segment' }, now);
+  const byCompetitor = await evaluateIn(db, ctx, ws, { metric: 'win-rate-vs-competitor', from: period.start, to: asOf, groupBy: 'competitor' }, now);
+  const themes = await feedbackMetrics.topThemesByRevenue(db, ctx.workspaceId, TOP_THEMES);
+  const breaches = await requestsBreachingSla(db, ctx.workspaceId, now);
+  return {
+    period: { label: period.label, start: period.start, end: period.end },
+    previousPeriod: { label: previous.label, start: previous.start, end: previous.end },
+    asOf,
+    baseCurrency: ws.baseCurrency,
+    keyMetrics,
+    pipelineByStage: pipeline.map((p) => ({ stage: p.stage, count: p.count, amount: p.amount, withoutAmount: p.withoutAmount })),
+    winRateBySegment: bySegment.items,
+    winRateByCompetitor: byCompetitor.items,
+    topThemes: themes.map((t) => ({
+      id: t.id,
+      name: t.name,
+      status: t.status,
+      items: t.items,
+      openPipeline: t.openPipeline,
+      openDeals: t.openDeals,
+      lostRevenue: t.lostRevenue,
+      lostDeals: t.lostDeals,
+      revenueAtStake: t.atStake.toFixed(4),
+    })),
+    requestsBreachingSla: {
+      count: breaches.length,
+      items: breaches.slice(0, BREACHES_SHOWN).map((b) => ({ id: b.id, title: b.title, type: b.type, status: 'open', dueAt: b.dueAt.toISOString(), requester: null })),
+    },
+  };
+}
+
+export function createScorecardService(deps: Pick<Deps, 'database'>) {
+  return {
+    async get(ctx: TenantContext, query: ScorecardQuery, now = new Date()): Promise<Scorecard> {
+      return deps.database.readTenant(ctx.workspaceId, (db) => scorecardIn(db, ctx, query, now));
+    },
+  };
+}
+
+export type ScorecardService = ReturnType<typeof createScorecardService>;

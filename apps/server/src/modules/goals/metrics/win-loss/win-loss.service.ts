@@ -1,0 +1,112 @@
+/**
+ * Win/loss over a period: won and lost revenue by the lost deals' reason category, by competitor and by segment,
+ * quarter by quarter; the feedback themes logged on the lost deals of each reason; and, of the losses with a stated
+ * reason, the share where price was the reason against the share where a product gap was.
+ */
+import {
+  LOSS_REASON_CATEGORIES,
+  LOSS_REASON_LABELS,
+  fiscalYearOf,
+  fiscalQuarter,
+  type LossReasonCategory,
+  type MetricValue,
+  type WinLoss,
+  type WinLossCell,
+  type WinLossQuery,
+} from '@tandem/contracts';
+import type { DbOrTx } from '../../../../db/database.ts';
+import type { TenantContext } from '../../../../lib/context.ts';
+import type { Deps } from '../../../../lib/deps.ts';
+import { dealMetrics, type ClosedStats, type DealMetricSpec } from '../../../deals/index.ts';
+import { feedbackMetrics } from '../../../feedback/index.ts';
+import { metricWorkspace } from '../metrics.service.ts';
+import { quartersBetween, resolvePeriod, todayIn } from '../period.ts';
+import { groupLabel, proportion } from '../values.ts';
+
+const THEMES_PER_REASON = 5;
+type Reason = LossReasonCategory | 'unstated';
+
+const cell = (count: number, amount: number, withoutAmount: number): WinLossCell => ({ count, amount: amount.toFixed(4), withoutAmount });
+const addCell = (a: WinLossCell, b: WinLossCell): WinLossCell => cell(a.count + b.count, Number(a.amount) + Number(b.amount), a.withoutAmount + b.withoutAmount);
+const EMPTY = cell(0, 0, 0);
+
+function wonLost(r: ClosedStats) {
+  return {
+    won: cell(r.won, Number(r.wonAmount), r.wonWithoutAmount),
+    lost: cell(r.closed - r.won, Number(r.closedAmount) - Number(r.wonAmount), r.closedWithoutAmount - r.wonWithoutAmount),
+  };
+}
+
+function groups(rows: ClosedStats[], dim: 'competitor' | 'segment', startMonth: number) {
+  return rows
+    .map((r) => {
+      const l = groupLabel(r, dim, startMonth);
+      return { ...l, ...wonLost(r), winRate: proportion(l, r.won, r.closed, r.closedWithoutAmount) };
+    })
+    .sort((a, b) => b.won.count + b.lost.count - (a.won.count + a.lost.count) || a.label.localeCompare(b.label));
+}
+
+export async function winLossIn(db: DbOrTx, ctx: TenantContext, query: WinLossQuery, now = new Date()): Promise<WinLoss> {
+  const ws = await metricWorkspace(db, ctx.workspaceId);
+  const sm = ws.fiscalYearStartMonth;
+  // Default: the fiscal year to date.
+  const yearStart = fiscalQuarter(fiscalYearOf(todayIn(ws.timeZone, now), sm), 1, sm).start;
+  const { from, to } = resolvePeriod({ from: query.from ?? (query.to ? undefined : yearStart), to: query.to }, ws, now);
+  const { segment, product, owner, team, competitor } = query;
+  const spec: DealMetricSpec = { workspaceId: ctx.workspaceId, from, to, cohort: 'closed', filters: { segment, product, owner, team, competitor }, fiscalYearStartMonth: sm };
+  // One after another: the transaction has one connection.
+  const [all] = await dealMetrics.closedStats(db, spec);
+  const byCompetitor = await dealMetrics.closedStats(db, { ...spec, groupBy: 'competitor' });
+  const bySegment = await dealMetrics.closedStats(db, { ...spec, groupBy: 'segment' });
+  const byQuarter = await dealMetrics.closedStats(db, { ...spec, groupBy: 'period' });
+  const lostCells = await dealMetrics.lostByQuarterAndReason(db, spec);
+  const themes = await feedbackMetrics.reasonThemes(db, ctx.workspaceId, dealMetrics.lostDealsQuery(spec), THEMES_PER_REASON);
+
+  const totals = all ? wonLost(all) : { won: EMPTY, lost: EMPTY };
+  const reasons: Reason[] = [...LOSS_REASON_CATEGORIES, 'unstated'];
+  const lostByReason = new Map<Reason, WinLossCell>(reasons.map((r) => [r, EMPTY]));
+  for (const c of lostCells) {
+    const r = (c.category ?? 'unstated') as Reason;
+    lostByReason.set(r, addCell(lostByReason.get(r)!, cell(c.count, Number(c.amount), c.withoutAmount)));
+  }
+  const lostCount = totals.lost.count;
+  const stated = lostCount - lostByReason.get('unstated')!.count;
+  const share = (r: Reason, of: number): MetricValue => proportion({ key: r, label: r === 'unstated' ? 'Unstated' : LOSS_REASON_LABELS[r] }, lostByReason.get(r)!.count, of);
+
+  const quarterRows = new Map(byQuarter.map((r) => [r.key, r]));
+  const overTime = quartersBetween(from, to, sm).map((q) => {
+    const r = quarterRows.get(q.start);
+    const perReason: Record<string, WinLossCell> = {};
+    for (const c of lostCells.filter((x) => x.quarter === q.start)) perReason[c.category ?? 'unstated'] = cell(c.count, Number(c.amount), c.withoutAmount);
+    return { label: q.label, start: q.start, end: q.end, ...(r ? wonLost(r) : { won: EMPTY, lost: EMPTY }), lostByReason: perReason };
+  });
+
+  return {
+    from,
+    to,
+    baseCurrency: ws.baseCurrency,
+    won: totals.won,
+    lost: totals.lost,
+    byReason: reasons.map((r) => ({
+      category: r,
+      label: r === 'unstated' ? 'Unstated' : LOSS_REASON_LABELS[r],
+      lost: lostByReason.get(r)!,
+      share: share(r, lostCount),
+      themes: themes.filter((t) => t.category === r).map((t) => ({ id: t.id, name: t.name, items: t.items, deals: t.deals })),
+    })),
+    byCompetitor: groups(byCompetitor, 'competitor', sm),
+    bySegment: groups(bySegment, 'segment', sm),
+    overTime,
+    priceVsProductGap: { statedLosses: stated, price: share('price', stated), productGap: share('product_gap', stated) },
+  };
+}
+
+export function createWinLossService(deps: Pick<Deps, 'database'>) {
+  return {
+    async get(ctx: TenantContext, query: WinLossQuery, now = new Date()): Promise<WinLoss> {
+      return deps.database.readTenant(ctx.workspaceId, (db) => winLossIn(db, ctx, query, now));
+    },
+  };
+}
+
+export type WinLossService = ReturnType<typeof createWinLossService>;
