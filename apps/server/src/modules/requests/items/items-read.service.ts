@@ -22,7 +22,7 @@ import { openQueue, queueContext, scoreRow, summaryOf, type QueueEntry, type Que
 import { queueRepository } from '../queue/queue.repository.ts';
 import { itemsRepository as repo } from './items.repository.ts';
 import { requestDetail, requestOr404 } from './request-detail.ts';
-import { rankSimilar } from './similarity.ts';
+import { buildSimilarityIndex, rankIndexed, type SimilarityIndex } from './similarity.ts';
 
 type ListQuery = z.output<typeof RequestListQuery>;
 
@@ -42,6 +42,10 @@ interface Listed {
 
 const time = (d: Date) => d.getTime();
 
+/** Similarity indexes of the open requests by (workspace, type asked for), with the requests' stamp they were built at. */
+const SIMILAR_INDEXES = new Map<string, { stamp: number; index: SimilarityIndex }>();
+const MAX_SIMILAR_INDEXES = 32;
+
 export function createItemsReadService(deps: Deps) {
   const { database } = deps;
 
@@ -58,6 +62,8 @@ export function createItemsReadService(deps: Deps) {
         const ofDeal = query.dealId ? await repo.requestIdsOfDeal(db, ctx.workspaceId, query.dealId) : null;
         const mine = query.requester === 'me' ? await repo.requestIdsOfRequester(db, ctx.workspaceId, me ?? '00000000-0000-0000-0000-000000000000') : null;
         const q = query.q?.toLowerCase();
+        // Words are looked for in titles and descriptions (one statement); "#12" or "12" also finds request 12.
+        const matching = q ? await repo.requestIdsMatching(db, ctx.workspaceId, query.q!) : null;
         const keep = (r: ListRow) =>
           statuses.includes(r.status) &&
           (!query.type?.length || query.type.includes(r.type as never)) &&
@@ -65,7 +71,7 @@ export function createItemsReadService(deps: Deps) {
             (query.assignee === 'none' ? r.assigneeUserId === null : r.assigneeUserId === (query.assignee === 'me' ? me : query.assignee))) &&
           (!ofDeal || ofDeal.has(r.id)) &&
           (!mine || mine.has(r.id)) &&
-          (!q || r.title.toLowerCase().includes(q) || `#${r.number}` === q || String(r.number) === q);
+          (!q || matching!.has(r.id) || `#${r.number}` === q || String(r.number) === q);
 
         // Open requests in queue order first (their rank), then the others by score; other sorts are plain.
         let items: Listed[] = [
@@ -118,12 +124,18 @@ export function createItemsReadService(deps: Deps) {
     async similar(ctx: TenantContext, query: z.output<typeof SimilarRequestsQuery>): Promise<SimilarRequests> {
       const limit = query.limit;
       return database.readTenant(ctx.workspaceId, async (db) => {
-        const docs = (await repo.openTexts(db, ctx.workspaceId)).filter((d) => !query.type || d.type === query.type);
-        const ranked = rankSimilar(
-          docs.map((d) => ({ id: d.id, text: `${d.title}\n${d.description}` })),
-          query.text,
-          { limit, min: SIMILAR_MIN },
-        );
+        // The open requests' index, kept while the requests' stamp holds (titles, descriptions and statuses move it).
+        const { requests: stamp } = await queueRepository.stamps(db, ctx.workspaceId);
+        const slot = `${ctx.workspaceId}|${query.type ?? ''}`;
+        let kept = SIMILAR_INDEXES.get(slot);
+        SIMILAR_INDEXES.delete(slot);
+        if (!kept || kept.stamp !== stamp) {
+          const docs = (await repo.openTexts(db, ctx.workspaceId)).filter((d) => !query.type || d.type === query.type);
+          kept = { stamp, index: buildSimilarityIndex(docs.map((d) => ({ id: d.id, text: `${d.title}\n${d.description}` }))) };
+        }
+        SIMILAR_INDEXES.set(slot, kept);
+        if (SIMILAR_INDEXES.size > MAX_SIMILAR_INDEXES) SIMILAR_INDEXES.delete(SIMILAR_INDEXES.keys().next().value!);
+        const ranked = rankIndexed(kept.index, query.text, { limit, min: SIMILAR_MIN });
         if (!ranked.length) return { items: [] };
         const queue = await openQueue(db, ctx.workspaceId);
         const full = new Map((await queueRepository.rowsByIds(db, ctx.workspaceId, ranked.map((r) => r.id))).map((r) => [r.id, r]));

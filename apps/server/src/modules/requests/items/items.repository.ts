@@ -130,6 +130,16 @@ export const itemsRepository = {
   },
 
   /** Requests linked to a deal (the list's `dealId` filter). */
+  /** Requests whose title or description holds `text` (any case; no wildcards: `%` and `_` are themselves). */
+  async requestIdsMatching(db: DbOrTx, workspaceId: string, text: string): Promise<Set<string>> {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await db
+      .select({ id: requests.id })
+      .from(requests)
+      .where(and(eq(requests.workspaceId, workspaceId), sql`(${requests.title} ilike ${pattern} or ${requests.description} ilike ${pattern})`));
+    return new Set(rows.map((r) => r.id));
+  },
+
   async requestIdsOfDeal(db: DbOrTx, workspaceId: string, dealId: string): Promise<Set<string>> {
     const rows = await db
       .select({ id: requestDeals.requestId })

@@ -287,6 +287,8 @@ describe('the queue', () => {
 
 describe('similar requests, comments and attachments', () => {
   it('offers open requests like the text being typed', async () => {
+    // An index kept from before the two are filed must not hide them (it is rebuilt when the requests' stamp moves).
+    await ok(rep2.client, 'GET', `requests/similar?text=${encodeURIComponent('globex battlecards for pricing')}`);
     const a = (await file(rep.client, { title: 'Battlecard against Globex', description: 'Competitive battlecard: how we win against Globex on pricing' })).request;
     const b = (await file(rep.client, { title: 'Customer onboarding training', type: 'training', description: 'A session for new reps' })).request;
     const res = await ok(rep2.client, 'GET', `requests/similar?text=${encodeURIComponent('globex battlecards for pricing')}`);
@@ -294,6 +296,20 @@ describe('similar requests, comments and attachments', () => {
     expect(res.items.map((x: { request: { id: string } }) => x.request.id)).not.toContain(b.id);
     expect((await status(rep2.client, 'GET', 'requests/similar?text=ab')).json.errors[0].path).toBe('query.text');
     for (const r of [a, b]) await ok(pmm.client, 'POST', `requests/${r.id}/decline`, { reason: 'test request' });
+    // Declined: no longer open, no longer offered.
+    const after = await ok(rep2.client, 'GET', `requests/similar?text=${encodeURIComponent('globex battlecards for pricing')}`);
+    expect(after.items.map((x: { request: { id: string } }) => x.request.id)).not.toContain(a.id);
+  });
+
+  it("the queue's search finds words of the description as well as the title, and a request by its number", async () => {
+    const { request } = await file(rep.client, { title: 'Talk track', description: 'For the Zanzibar_Telecom renewal, 100% of the seats' });
+    const found = async (q: string) => (await ok(rep.client, 'GET', `requests?q=${encodeURIComponent(q)}`)).items.map((x: { id: string }) => x.id);
+    expect(await found('zanzibar_telecom')).toEqual([request.id]);
+    expect(await found('TALK TRACK')).toContain(request.id);
+    expect(await found('100%')).toEqual([request.id]);
+    expect(await found('zanzibar%telecom')).toEqual([]);
+    expect(await found(`#${request.number}`)).toEqual([request.id]);
+    await ok(pmm.client, 'POST', `requests/${request.id}/decline`, { reason: 'test request' });
   });
 
   it('comments tell the requesters, the assignee and earlier commenters; a PMM comment is a first response; files are checked by content', async () => {
