@@ -74,6 +74,15 @@ export const EnvSchema = z.object({
    * file), `off` (words and character n-grams only), or the path of a converted file.
    */
   TANDEM_WORD_VECTORS: z.string().min(1).default('auto'),
+  /** Nightly backups: where (default `<data>/backups` with the embedded PostgreSQL; with DATABASE_URL only when set). */
+  TANDEM_BACKUP_DIR: z.string().min(1).optional(),
+  /** How many nightly backups are kept (0: no nightly backup). */
+  TANDEM_BACKUP_KEEP: z.coerce.number().int().min(0).max(365).default(7),
+  /** When the nightly backup runs (cron, UTC). */
+  TANDEM_BACKUP_CRON: z.string().regex(/^\S+( \S+){4}$/, 'must be a cron expression of five fields, e.g. 30 2 * * *').default('30 2 * * *'),
+  /** GET /metrics in Prometheus format: off unless set; when on, it needs TANDEM_METRICS_TOKEN as a bearer token. */
+  TANDEM_METRICS: bool(false),
+  TANDEM_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
@@ -92,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration — ${lines.join('; ')}`);
   }
   const c = parsed.data;
+  if (c.TANDEM_METRICS && !c.TANDEM_METRICS_TOKEN) {
+    throw new ConfigError('Invalid configuration — TANDEM_METRICS_TOKEN: TANDEM_METRICS=1 needs a token of at least 16 characters (the scraper sends it as a bearer token)');
+  }
   const publicUrl = (c.TANDEM_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
   return { ...c, dataDir: path.resolve(c.TANDEM_DATA_DIR), publicUrl };
 }

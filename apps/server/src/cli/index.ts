@@ -6,6 +6,7 @@ import { AppError } from '../lib/app-error.ts';
 import { cliActor, type TenantContext } from '../lib/context.ts';
 import { createLogger } from '../lib/logger.ts';
 import type { Runtime } from '../runtime.ts';
+import { backupCommands, workspaceExportCommand } from './backup-command.ts';
 import { importCommand } from './import-command.ts';
 import { themesCommand } from './themes-command.ts';
 
@@ -60,6 +61,10 @@ async function memberUser(rt: Runtime, ctx: TenantContext, email: string) {
   const m = await rt.services.workspaces.membership(ctx.workspaceId, user.id);
   if (!m) throw new CliError(`${email} is not a member of workspace "${ctx.slug}"`);
   return user;
+}
+
+function fail(message: string): never {
+  throw new CliError(message);
 }
 
 function out(json: boolean | undefined, data: unknown, text: string) {
@@ -166,6 +171,8 @@ export function buildCli(): Command {
       });
     });
 
+  workspace.addCommand(workspaceExportCommand({ config, fail }));
+
   const user = program.command('user').description('Manage people');
   user
     .command('create')
@@ -252,6 +259,7 @@ export function buildCli(): Command {
   );
 
   program.addCommand(themesCommand());
+  for (const c of backupCommands({ config, fail })) program.addCommand(c);
 
   return program;
 }

@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { APP_ROLE } from './database.ts';
+import { assertSchemaNotNewer, markSchemaVersion } from './schema-version.ts';
 import { shortLivedClient } from './short-lived-client.ts';
 
 export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -15,7 +16,8 @@ const MIGRATION_LOCK = 0x74616e64656d;
  * Applies pending migrations, then makes sure every tenant table (any table
  * with a workspace_id column) has row-level security with the tenant policy,
  * and that the application role may use every table. Runs under an advisory
- * lock so that processes starting together migrate once.
+ * lock so that processes starting together migrate once. Refuses a database whose schema is newer than
+ * this code (db/schema-version.ts), and notes which release migrated it.
  */
 export async function runMigrations(url: string): Promise<void> {
   const client = shortLivedClient({ connectionString: url, application_name: 'tandem-migrate' });
@@ -23,8 +25,11 @@ export async function runMigrations(url: string): Promise<void> {
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
+      // A database a newer Tandem migrated is refused before anything is applied: migrations only go forward.
+      await assertSchemaNotNewer(client);
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER, migrationsSchema: 'drizzle' });
       await applyTenancy(client);
+      await markSchemaVersion(client);
     } finally {
       // A lost connection gives up the lock with its session, and its error is the one to report, not the unlock's.
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

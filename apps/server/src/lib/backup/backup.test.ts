@@ -1,0 +1,194 @@
+/**
+ * Backup → restore → compare, across engines: the demo (small scale) on the test server (the embedded PostgreSQL 18
+ * in the first `npm test` pass) is backed up and restored into a fresh database on TEST_DATABASE_URL's server (the
+ * machine's PostgreSQL 15 in CI; the same server when it is unset), and every table's row count and a checksum of
+ * its rows are equal, as are the library's files. Then what must be refused: a non-empty target, a truncated or
+ * damaged archive (nothing changed); a database newer than the code. And the workspace export and the nightly rotation.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import yauzl from 'yauzl';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../demo.ts';
+import { runMigrations } from '../../db/migrate.ts';
+import { knownMigrations } from '../../db/schema-version.ts';
+import { createHarness, type Harness } from '../../../test/app-harness.ts';
+import { createTestDatabase, dropTestDatabase, testPg } from '../../../test/pg-harness.ts';
+import { localBlobStore } from '../blob-store/index.ts';
+import { createBackup, exportWorkspace, listTables, quoteIdent, restoreBackup, RestoreRefused, runNightlyBackup } from './index.ts';
+
+let h: Harness;
+let tmp: string;
+let archive: string;
+const made: { server: string; db: string }[] = [];
+
+/** A new, empty database on the other engine (TEST_DATABASE_URL's server), or on the test server when it is unset. */
+async function emptyDatabase(): Promise<string> {
+  const server = process.env.TEST_DATABASE_URL ?? testPg().serverUrl;
+  const db = `tandem_restore_${randomBytes(5).toString('hex')}`;
+  await withClient(server, (c) => c.query(`create database ${db}`));
+  made.push({ server, db });
+  const u = new URL(server);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Every table's row count and an md5 of its stored columns' rows, in a stable order. */
+async function fingerprint(url: string): Promise<Record<string, string>> {
+  return withClient(url, async (c) => {
+    await c.query("set timezone = 'UTC'; set extra_float_digits = 1");
+    const out: Record<string, string> = {};
+    for (const t of await listTables(c)) {
+      const row = `row(${t.columns.map((x) => `t.${quoteIdent(x)}`).join(', ')})::text`;
+      const { rows } = await c.query<{ n: string; sum: string }>(
+        `select count(*)::text as n, md5(coalesce(string_agg(${row}, E'\\n' order by ${row}), '')) as sum from ${quoteIdent(t.name)} t`,
+      );
+      out[t.name] = `${rows[0]!.n} rows, ${rows[0]!.sum}`;
+    }
+    return out;
+  });
+}
+
+async function files(root: string): Promise<string[]> {
+  const list = (await fs.readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  return Promise.all(list.map(async (e) => `${path.relative(root, path.join(e.parentPath, e.name))} ${(await fs.stat(path.join(e.parentPath, e.name))).size}`)).then((l) => l.sort());
+}
+
+const tableCount = (url: string) =>
+  withClient(url, async (c) => Number((await c.query(`select count(*) from pg_tables where schemaname in ('public', 'drizzle')`)).rows[0].count));
+
+beforeAll(async () => {
+  h = await createHarness();
+  await seedDemo(h.services, pino({ level: 'silent' }), { scale: 0.1 });
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-backup-test-'));
+  archive = path.join(tmp, 'backup.tar.gz');
+  await createBackup({ databaseUrl: h.url, file: archive, filesRoot: path.join(h.services.deps.config.dataDir, 'files') });
+}, 120_000);
+
+afterAll(async () => {
+  for (const m of made) await withClient(m.server, (c) => c.query(`drop database if exists ${m.db} with (force)`)).catch(() => undefined);
+  await h?.close();
+  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+});
+
+describe('backup and restore', () => {
+  it('restores the demo into an empty database on the other engine: every table, row and file equal', async () => {
+    const target = await emptyDatabase();
+    const blobsDir = path.join(tmp, 'restored-files');
+    const r = await restoreBackup({ databaseUrl: target, file: archive, blobs: localBlobStore(blobsDir), target: 'the test target' });
+    expect(r.rows).toBeGreaterThan(1000);
+    expect(r.migratedTo).toBe(knownMigrations().at(-1)!.tag);
+    const [before, after] = await Promise.all([fingerprint(h.url), fingerprint(target)]);
+    expect(Object.keys(after).length).toBeGreaterThan(40);
+    expect(after).toEqual(before);
+    const sourceFiles = await files(path.join(h.services.deps.config.dataDir, 'files'));
+    expect(sourceFiles.length).toBeGreaterThan(0);
+    expect(await files(blobsDir)).toEqual(sourceFiles);
+
+    const again = await emptyDatabase();
+    const refused = await restoreBackup({ databaseUrl: target, file: archive, blobs: null, target: 'the restored database' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RestoreRefused);
+    expect((refused as Error).message).toMatch(/the restored database is not empty \(\d+ tables/);
+    expect(await fingerprint(target)).toEqual(before);
+    expect(await tableCount(again)).toBe(0);
+  });
+
+  it('refuses a truncated or damaged archive with a clear message and writes nothing', async () => {
+    const whole = await fs.readFile(archive);
+    const truncated = path.join(tmp, 'truncated.tar.gz');
+    await fs.writeFile(truncated, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const damaged = path.join(tmp, 'damaged.tar.gz');
+    const flipped = Buffer.from(whole);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
+    await fs.writeFile(damaged, flipped);
+    const target = await emptyDatabase();
+    const blobsDir = path.join(tmp, 'not-restored');
+    for (const [file, why] of [
+      [truncated, /truncated/],
+      [damaged, /not a complete Tandem backup/],
+    ] as const) {
+      const e = await restoreBackup({ databaseUrl: target, file, blobs: localBlobStore(blobsDir), target: 'target' }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(RestoreRefused);
+      expect((e as Error).message).toMatch(why);
+      expect((e as Error).message).toMatch(/nothing was restored/);
+    }
+    expect(await tableCount(target)).toBe(0);
+    await expect(fs.readdir(blobsDir)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('start refuses a database whose schema is newer than the code, naming the release to install', async () => {
+    const url = await createTestDatabase();
+    try {
+      await withClient(url, async (c) => {
+        await c.query(`insert into drizzle.__drizzle_migrations (hash, created_at) values ('future', $1)`, [knownMigrations().at(-1)!.when + 1000]);
+        await c.query(`comment on table drizzle.__drizzle_migrations is 'tandem 9.4.0 schema 0099_future'`);
+      });
+      await expect(runMigrations(url)).rejects.toThrow(/schema \(0099_future\) is newer than this Tandem .* Install Tandem 9\.4\.0 or newer/);
+    } finally {
+      await dropTestDatabase(url);
+    }
+  });
+});
+
+async function unzip(file: string): Promise<Map<string, string>> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z))));
+  const out = new Map<string, string>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      zip.openReadStream(entry, async (e, s) => {
+        if (e) return reject(e);
+        const chunks: Buffer[] = [];
+        for await (const c of s) chunks.push(c as Buffer);
+        out.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+        zip.readEntry();
+      });
+    });
+    zip.on('end', resolve);
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  return out;
+}
+
+describe('workspace export', () => {
+  it("writes the workspace's records as CSV and JSON in a zip, without credentials", async () => {
+    const file = path.join(tmp, 'northwind.zip');
+    const r = await exportWorkspace({ databaseUrl: h.url, slug: 'northwind', file });
+    expect(r?.rows).toBeGreaterThan(100);
+    const entries = await unzip(file);
+    const deals = JSON.parse(entries.get('json/deals.json')!) as { name: string }[];
+    const count = await withClient(h.url, async (c) => Number((await c.query(`select count(*) from deals d join workspaces w on w.id = d.workspace_id where w.slug = 'northwind'`)).rows[0].count));
+    expect(deals).toHaveLength(count);
+    const csvLines = entries.get('csv/deals.csv')!.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(csvLines[0]).toMatch(/"workspace_id"/);
+    expect(entries.get('csv/people.csv')).toContain('dana@northwind.example');
+    for (const [name, body] of entries) {
+      if (name.startsWith('csv/')) expect(body.split('\n')[0], name).not.toMatch(/password|token_hash|secret/);
+    }
+    expect(await exportWorkspace({ databaseUrl: h.url, slug: 'no-such-workspace', file: path.join(tmp, 'none.zip') })).toBeNull();
+  });
+});
+
+describe('nightly backups', () => {
+  it('keeps the newest N archives', async () => {
+    const dir = path.join(tmp, 'nightly');
+    for (const day of [1, 2, 3]) {
+      await runNightlyBackup({ databaseUrl: h.url, dir, keep: 2, filesRoot: null, now: new Date(Date.UTC(2026, 11, day, 2, 30)) });
+    }
+    expect((await fs.readdir(dir)).sort()).toEqual(['tandem-20261202T023000Z.tar.gz', 'tandem-20261203T023000Z.tar.gz']);
+  });
+});
