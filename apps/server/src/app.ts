@@ -17,6 +17,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
+import { goalsRoutes } from './modules/goals/index.ts';
 import { importsRoutes } from './modules/imports/index.ts';
 import { libraryRoutes, sharePageRoutes } from './modules/library/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
@@ -107,6 +108,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(feedbackRoutes, services);
       await api.register(libraryRoutes, services);
       await api.register(requestsRoutes, services);
+      await api.register(goalsRoutes, services);
     },
     { prefix: '/api/v1' },
   );

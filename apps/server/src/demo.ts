@@ -3,6 +3,7 @@ import { cliActor } from './lib/context.ts';
 import { seededRandom } from './lib/random.ts';
 import { seedDealsDemo } from './modules/deals/index.ts';
 import { seedFeedbackDemo } from './modules/feedback/index.ts';
+import { seedGoalsDemo } from './modules/goals/index.ts';
 import { seedAssetFilesDemo, seedLibraryDemo } from './modules/library/index.ts';
 import { seedRequestsDemo } from './modules/requests/index.ts';
 import { DEMO_LOGINS, DEMO_SLUG, seedWorkspacesDemo } from './modules/workspaces/index.ts';
@@ -37,5 +38,7 @@ export async function seedDemo(services: Services, log: Logger, opts: SeedOption
   log.info({ ...library, files }, 'demo library seeded');
   const requests = await seedRequestsDemo(db, ws.workspaceId, rnd, scale);
   log.info(requests, 'demo requests seeded');
-  return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, ...library, ...requests, logins: DEMO_LOGINS };
+  const goals = await seedGoalsDemo(services.deps.database, services.goals.evaluator, ws, rnd);
+  log.info(goals, 'demo goals seeded');
+  return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, ...library, ...requests, ...goals, logins: DEMO_LOGINS };
 }

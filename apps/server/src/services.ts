@@ -4,6 +4,7 @@ import { createFileStore, type FileStore } from './lib/file-store.ts';
 import { createAuditServices, recordAudit } from './modules/audit/index.ts';
 import { createDealsServices, rebaseDeals } from './modules/deals/index.ts';
 import { createFeedbackServices } from './modules/feedback/index.ts';
+import { createGoalsServices } from './modules/goals/index.ts';
 import { createImportsServices } from './modules/imports/index.ts';
 import { createLibraryServices } from './modules/library/index.ts';
 import { createNotificationsServices, emit, withdraw } from './modules/notifications/index.ts';
@@ -36,6 +37,7 @@ export function createServices(base: BaseDeps) {
     ...createFeedbackServices(deps),
     ...createLibraryServices(deps),
     ...createRequestsServices(deps),
+    ...createGoalsServices(deps),
   };
 }
 

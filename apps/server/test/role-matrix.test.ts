@@ -142,6 +142,20 @@ const fresh = {
       )
     ).fileId,
   resetToken: async () => (await ok<{ url: string }>(asAdmin('POST', `members/${shared.spareUserId}/password-reset`))).url.split('/reset/')[1]!,
+  /** A shared goal owned by workspace A's PMM and rep, with one manual key result. */
+  goal: async () =>
+    (
+      await ok<{ goal: { id: string; keyResults: { id: string }[] } }>(
+        asAdmin('POST', 'goals', {
+          body: {
+            title: unique('Matrix goal'),
+            period: { kind: 'custom', start: '2026-01-01', end: '2026-12-31' },
+            ownerIds: [userIds.marketing, userIds.sales],
+            keyResults: [{ title: 'References', kind: 'manual', baseline: 0, target: 10 }],
+          },
+        }),
+      )
+    ).goal,
 };
 
 /**
@@ -307,6 +321,19 @@ const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
   'POST /api/v1/workspaces/:workspace/requests/:requestId/attachments': () => multipart({}, pdfOf('Matrix attachment'), 'attachment.pdf'),
   'GET /api/v1/workspaces/:workspace/requests/:requestId/attachments/:fileId': () => ({ params: { fileId: shared.requestFileId! } }),
   'DELETE /api/v1/workspaces/:workspace/requests/:requestId/attachments/:fileId': async (who) => ({ params: { fileId: await fresh.requestFile(who) } }),
+  'POST /api/v1/workspaces/:workspace/goals': () => ({
+    body: { title: unique('Matrix goal'), period: { kind: 'custom', start: '2026-01-01', end: '2026-12-31' }, ownerIds: [userIds.marketing, userIds.sales_lead] },
+  }),
+  'PATCH /api/v1/workspaces/:workspace/goals/:goalId': () => ({ body: { title: unique('Edited goal') } }),
+  'DELETE /api/v1/workspaces/:workspace/goals/:goalId': async () => ({ params: { goalId: (await fresh.goal()).id } }),
+  'POST /api/v1/workspaces/:workspace/goals/:goalId/key-results': () => ({ body: { title: unique('Matrix result'), kind: 'manual', baseline: 1, target: 2 } }),
+  'PATCH /api/v1/workspaces/:workspace/goals/:goalId/key-results/:keyResultId': () => ({ body: { title: unique('Edited result') } }),
+  'DELETE /api/v1/workspaces/:workspace/goals/:goalId/key-results/:keyResultId': async () => {
+    const goal = await fresh.goal();
+    return { params: { goalId: goal.id, keyResultId: goal.keyResults[0]!.id } };
+  },
+  'POST /api/v1/workspaces/:workspace/goals/:goalId/key-results/:keyResultId/check-ins': () => ({ body: { value: 3, note: unique('Matrix check-in') } }),
+  'POST /api/v1/workspaces/:workspace/goals/:goalId/comments': () => ({ body: { body: unique('Matrix goal comment') } }),
   'PATCH /api/v1/workspaces/:workspace/requests/settings': () => ({ body: { weights: { pipeline: 0.4 } } }),
   'PUT /api/v1/workspaces/:workspace/requests/settings/capacity': () => ({ body: { items: [{ userId: userIds.marketing, weeklyHours: 20 }] } }),
   'POST /api/v1/workspaces/:workspace/deliveries/:deliveryId/retry': async () => ({ params: { deliveryId: await fresh.deadDelivery() } }),
@@ -396,6 +423,9 @@ beforeAll(async () => {
   shared.shareLinkId = (await ok<{ id: string }>(asAdmin('POST', `assets/${shared.assetId}/share-links`, { body: { dealId: shared.dealId } }))).id;
   shared.requestId = await fresh.request('admin');
   shared.requestFileId = await fresh.requestFile('admin');
+  const goal = await fresh.goal();
+  shared.goalId = goal.id;
+  shared.keyResultId = goal.keyResults[0]!.id;
 });
 
 afterAll(async () => {

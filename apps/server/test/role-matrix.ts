@@ -35,6 +35,8 @@ const LIBRARY_WRITERS: readonly Caller[] = ['admin', 'marketing'];
 const REQUEST_WORKERS: readonly Caller[] = ['admin', 'marketing'];
 /** Bulk-loading feedback (call notes, survey exports): PMMs and sales leads bring the field's voice in. */
 const FEEDBACK_IMPORTERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead'];
+/** Shaping shared goals (create, edit, archive, key results): the admin, PMMs and sales leads; reps own goals, not the list. */
+const GOAL_WRITERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead'];
 
 const W = '/api/v1/workspaces/:workspace';
 
@@ -208,6 +210,21 @@ export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
   [`PUT ${W}/requests/settings/capacity`]: REQUEST_WORKERS,
   [`GET ${W}/requests/capacity`]: MEMBERS, // a rep sees where their request stands against the line
   [`GET ${W}/requests/metrics`]: MEMBERS,
+
+  // ---- Goals: everyone reads and comments; admins, PMMs and sales leads shape goals; owners check in ---------
+  [`GET ${W}/goals`]: MEMBERS,
+  [`POST ${W}/goals`]: GOAL_WRITERS,
+  [`GET ${W}/goals/:goalId`]: MEMBERS,
+  [`PATCH ${W}/goals/:goalId`]: GOAL_WRITERS,
+  [`DELETE ${W}/goals/:goalId`]: GOAL_WRITERS,
+  [`POST ${W}/goals/:goalId/key-results`]: GOAL_WRITERS,
+  [`PATCH ${W}/goals/:goalId/key-results/:keyResultId`]: GOAL_WRITERS,
+  [`DELETE ${W}/goals/:goalId/key-results/:keyResultId`]: GOAL_WRITERS,
+  [`GET ${W}/goals/:goalId/key-results/:keyResultId/history`]: MEMBERS,
+  [`GET ${W}/goals/:goalId/key-results/:keyResultId/check-ins`]: MEMBERS,
+  [`POST ${W}/goals/:goalId/key-results/:keyResultId/check-ins`]: MEMBERS, // the shared goal's owners include the rep (a non-owner rep: objectives.test.ts)
+  [`GET ${W}/goals/:goalId/comments`]: MEMBERS,
+  [`POST ${W}/goals/:goalId/comments`]: MEMBERS,
 
   // ---- Notifications: one's own inbox and preferences; integrations are the admin's -----------------------
   [`GET ${W}/notifications`]: MEMBERS,

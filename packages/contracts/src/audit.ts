@@ -99,4 +99,11 @@ export const AUDIT_ACTIONS = [
   'request.boosted',
   'request.settings_changed',
   'request.capacity_changed',
+  'goal.created',
+  'goal.updated',
+  'goal.archived',
+  'goal.key_result_added',
+  'goal.key_result_changed',
+  'goal.key_result_removed',
+  'goal.status_changed',
 ] as const;

@@ -323,6 +323,27 @@ export const EVENTS = {
     defaults: ['in_app', 'email'],
     roles: PERMISSIONS['requests.read'],
   }),
+  'goal.status_changed': define({
+    version: 1,
+    label: 'A shared goal you own changed status',
+    description:
+      "A goal's status (the worst of its key results against the straight path from baseline to target) moved between on track, at risk, off track and no data, after a check-in, an edit, a read or the daily snapshot.",
+    audience: "The goal's owners (not the person whose change moved it)",
+    payload: z.object({
+      goalId: Uuid,
+      title: z.string(),
+      from: z.enum(['on_track', 'at_risk', 'off_track', 'no_data']),
+      to: z.enum(['on_track', 'at_risk', 'off_track', 'no_data']),
+      periodStart: z.iso.date(),
+      periodEnd: z.iso.date(),
+      text: z.string(),
+      recipientUserIds: z.array(Uuid),
+    }),
+    channels: ['in_app', 'email', 'slack', 'webhook'],
+    priority: 'normal',
+    defaults: ['in_app', 'email'],
+    roles: PERMISSIONS['goals.read'],
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENTS;

@@ -96,16 +96,17 @@ export function buildCli(): Command {
     .action(async (o: { concurrency: number }) => {
       const c = config();
       const log = createLogger(c, 'tandem-worker');
-      const [{ openRuntime }, { startNotificationWorkers }, { libraryRecurringJobs }, { requestsRecurringJobs }] = await Promise.all([
+      const [{ openRuntime }, { startNotificationWorkers }, { libraryRecurringJobs }, { requestsRecurringJobs }, { goalsRecurringJobs }] = await Promise.all([
         import('../runtime.ts'),
         import('../modules/notifications/index.ts'),
         import('../modules/library/index.ts'),
         import('../modules/requests/index.ts'),
+        import('../modules/goals/index.ts'),
       ]);
       const rt = await openRuntime(c, log, 'borrower');
       const workers = await startNotificationWorkers(rt.services.deps, rt.services.integrations, rt.databaseUrl, {
         concurrency: o.concurrency,
-        recurring: [...libraryRecurringJobs(rt.services.deps), ...requestsRecurringJobs(rt.services.deps)],
+        recurring: [...libraryRecurringJobs(rt.services.deps), ...requestsRecurringJobs(rt.services.deps), ...goalsRecurringJobs(rt.services.deps, rt.services)],
       });
       rt.services.notifications.useJobs(workers.jobs);
       log.info({ concurrency: o.concurrency }, 'tandem worker running; stop with Ctrl-C or SIGTERM');

@@ -3,6 +3,7 @@ import { buildApp } from '../app.ts';
 import { DEMO_LOGINS, DEMO_SLUG, seedDemo } from '../demo.ts';
 import { createLogger } from '../lib/logger.ts';
 import { prepareWordVectors } from '../lib/word-vectors/index.ts';
+import { goalsRecurringJobs } from '../modules/goals/index.ts';
 import { libraryRecurringJobs } from '../modules/library/index.ts';
 import { startJobQueue, startNotificationWorkers, type JobQueue, type Workers } from '../modules/notifications/index.ts';
 import { requestsRecurringJobs } from '../modules/requests/index.ts';
@@ -52,7 +53,7 @@ export async function start(config: Config): Promise<void> {
   let sendOnly: JobQueue | undefined;
   if (config.TANDEM_WORKERS) {
     workers = await startNotificationWorkers(services.deps, services.integrations, runtime.databaseUrl, {
-      recurring: [...libraryRecurringJobs(services.deps), ...requestsRecurringJobs(services.deps)],
+      recurring: [...libraryRecurringJobs(services.deps), ...requestsRecurringJobs(services.deps), ...goalsRecurringJobs(services.deps, services)],
     });
     services.notifications.useJobs(workers.jobs);
   } else {

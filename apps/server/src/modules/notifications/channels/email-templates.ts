@@ -35,6 +35,7 @@ const BUTTON_LABEL: { [T in EventType]: string } = {
   'asset.review_due': 'Review your assets',
   'request.changed': 'Open the request',
   'request.sla_alert': 'Open the request',
+  'goal.status_changed': 'Open the goal',
 };
 
 const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif";

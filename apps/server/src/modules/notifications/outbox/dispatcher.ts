@@ -59,6 +59,8 @@ function audience(type: EventType, payload: Record<string, unknown>): { userIds:
       return { userIds: [...new Set((p as EventPayload<'request.changed'>).recipientUserIds)], emails: [] };
     case 'request.sla_alert':
       return { userIds: [...new Set((p as EventPayload<'request.sla_alert'>).recipientUserIds)], emails: [] };
+    case 'goal.status_changed':
+      return { userIds: [...new Set((p as EventPayload<'goal.status_changed'>).recipientUserIds)], emails: [] };
     default: {
       const never: never = type;
       throw new Error(`no audience rule for ${String(never)}`);

@@ -142,6 +142,11 @@ const BUILDERS: Builders = {
       link: `/w/${slug}/requests/${p.requestId}`,
     };
   },
+  'goal.status_changed': (p, slug) => ({
+    title: p.text.slice(0, 200),
+    body: `${p.text}. The goal runs from ${p.periodStart} to ${p.periodEnd}; its status is the worst of its key results against a straight path from baseline to target.`,
+    link: `/w/${slug}/goals/${p.goalId}`,
+  }),
 };
 
 export function messageFor(envelope: EventEnvelope): Message {

@@ -48,6 +48,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'request.boosted': 'Set a strategic boost on a request',
   'request.settings_changed': 'Changed request SLAs, weights or calendar',
   'request.capacity_changed': 'Changed PMM weekly hours for requests',
+  'goal.created': 'Created a shared goal',
+  'goal.updated': 'Changed a goal’s title, period or owners',
+  'goal.archived': 'Archived a goal',
+  'goal.key_result_added': 'Added a key result to a goal',
+  'goal.key_result_changed': 'Changed a key result',
+  'goal.key_result_removed': 'Removed a key result',
+  'goal.status_changed': 'A goal’s status changed (owners told)',
 };
 
 /** Actions added by later modules read "Demo seeded" until they get a label here. */
@@ -73,6 +80,7 @@ const PREFIX_LABELS: Record<string, string> = {
   'library.': 'Library settings',
   'competitor.': 'Competitors',
   'request.': 'Requests',
+  'goal.': 'Goals',
 };
 
 /** Select data: whole areas (prefix filters) first, then single actions. */

@@ -19,6 +19,7 @@ const FOR_A_PERSON: Record<string, string> = {
   'request.changed':
     'A request you filed, joined or are assigned to changed (triaged, started, delivered, accepted, reopened, declined, merged, commented on), and, for PMMs, each new request waiting for triage.',
   'request.sla_alert': 'A request assigned to you, or asked by someone in a team you lead, is due soon or past its service level.',
+  'goal.status_changed': 'A shared goal you own moved to on track, at risk or off track (its key results against the path to target).',
   'asset.review_due': 'Once a day: the assets you own that are past their review date, to check and verify.',
 };
 
