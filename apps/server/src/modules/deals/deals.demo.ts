@@ -3,7 +3,7 @@ import type { Emit } from '../../lib/deps.ts';
 import type { Random } from '../../lib/random.ts';
 import { salesforceIdSuffix } from '../../lib/tabular/salesforce-id.ts';
 import { dealsRepository, type StageCategoryValue } from './deals.repository.ts';
-import type { accounts, deals, dealStageHistory } from './tables.ts';
+import type { accounts, deals, dealStageHistory, LOSS_REASON_CATEGORY_VALUES } from './tables.ts';
 
 // Northwind's CRM: accounts in three segments and a year of opportunities whose
 // win rates differ by segment and by competitor, so later analytics have a story to find.
@@ -18,6 +18,14 @@ const COMPETITORS: Record<string, number> = { Snowflake: -0.1, Databricks: -0.14
 const PRODUCTS = ['Northwind Warehouse', 'Northwind Pipelines', 'Northwind Governance'];
 const LEAD_SOURCES = ['Web', 'Outbound', 'Partner', 'Event', 'Referral'];
 const LOSS_REASONS = ['Price', 'Lost to competitor', 'No decision', 'Missing feature: real-time ingestion', 'Timing'];
+/** Each demo loss reason's category, as an import maps it (imports/reading/loss-reason.ts). */
+const LOSS_REASON_CATEGORY: Record<string, (typeof LOSS_REASON_CATEGORY_VALUES)[number]> = {
+  Price: 'price',
+  'Lost to competitor': 'competitor',
+  'No decision': 'no_decision',
+  'Missing feature: real-time ingestion': 'product_gap',
+  Timing: 'timing',
+};
 const OPEN_STAGES = ['Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposition', 'Proposal/Price Quote', 'Negotiation/Review'];
 const OPEN_PROBABILITY: Record<string, number> = {
   Prospecting: 10,
@@ -175,6 +183,9 @@ export async function seedDealsDemo(db: Db, emit: Emit, workspaceId: string, rnd
         createdAt: created,
         updatedAt: closed ? closeDate : today,
       });
+      // Categorised after the row is built, so the demo's random draws stay in the same order.
+      const row = dealRows[dealRows.length - 1]!;
+      row.lossReasonCategory = row.reason ? LOSS_REASON_CATEGORY[row.reason] : null;
       // Stage steps spread evenly from creation to today (open) or the close date (closed).
       const end = closed ? closeDate.getTime() : Math.min(today.getTime(), closeDate.getTime());
       const stepMs = Math.max(DAY, (end - created.getTime()) / (path.length + (closed ? 1 : 0)));

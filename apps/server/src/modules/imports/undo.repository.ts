@@ -17,7 +17,7 @@ export const undoRepository = {
         stage = p.stage, stage_category = p.stage_category, probability = p.probability, close_date = p.close_date,
         created_date = p.created_date, owner_user_id = p.owner_user_id, owner_name = p.owner_name, type = p.type,
         lead_source = p.lead_source, products = p.products, competitors = p.competitors, reason = p.reason,
-        custom_fields = p.custom_fields, removed_at = p.removed_at, created_at = p.created_at, updated_at = p.updated_at,
+        loss_reason_category = p.loss_reason_category, custom_fields = p.custom_fields, removed_at = p.removed_at, created_at = p.created_at, updated_at = p.updated_at,
         created_import_id = p.created_import_id
       from import_changes c cross join lateral jsonb_populate_record(null::deals, c.previous) p
       where c.workspace_id = ${ws} and c.import_id = ${importId} and c.entity = 'deal' and d.workspace_id = ${ws} and d.id = c.entity_id`);

@@ -4,9 +4,19 @@
  * snapshots undo puts back. Raw SQL over the deals tables (modules/deals/tables.ts): set-based
  * statements over temporary tables, which the query builder cannot say.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/database.ts';
+import { LOSS_REASON_KEYWORDS } from '../reading/loss-reason.ts';
 import { createOwnerMap, rowsOf, type MergeContext } from './staging.repository.ts';
+
+/** `lossReasonCategory` (reading/loss-reason.ts) in SQL, from the same keyword table: null without a reason. */
+function lossCategorySql(reason: SQL): SQL {
+  const text = sql`lower(btrim(${reason}))`;
+  const arms = LOSS_REASON_KEYWORDS.map(
+    ([category, words]) => sql`when ${sql.join(words.map((w) => sql`strpos(${text}, ${w}) > 0`), sql` or `)} then ${category}`,
+  );
+  return sql`case when coalesce(${text}, '') = '' then null ${sql.join(arms, sql` `)} else 'other' end`;
+}
 
 /** amount × the rate in effect on the deal's close date (else created date, else today); the earliest rate before every rate. */
 const amountBaseSql = (base: string, ws: string) => sql`
@@ -150,6 +160,12 @@ export const dealMergeRepository = {
       where i.action = 'updated'
         and (i.prev_stage is distinct from i.stage or i.prev_amount is distinct from i.amount or i.prev_currency is distinct from i.currency)
         and (v.k = 1 or not exists (select 1 from deal_stage_history h where h.workspace_id = ${ws} and h.deal_id = i.deal_id))`);
+    // The loss reason's category (win/loss): from the reason's words, for the lost deals this file names (null otherwise).
+    await db.execute(sql`
+      update deals d set loss_reason_category = case when d.stage_category = 'lost' then c.category end
+      from (select r.external_id, ${lossCategorySql(sql`r.reason`)} as category from import_rows r where r.valid) c
+      where d.workspace_id = ${ws} and d.source = ${source} and d.external_id = c.external_id
+        and d.loss_reason_category is distinct from (case when d.stage_category = 'lost' then c.category end)`);
     let removed = 0;
     if (full) {
       await db.execute(sql`
