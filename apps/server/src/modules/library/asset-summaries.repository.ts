@@ -12,11 +12,13 @@ export interface SummaryOptions {
    */
   publishedView: boolean;
   today?: string;
+  /** When given, filled with each asset's whole body as the reader sees it (search cuts its highlighted passage from it). */
+  bodies?: Map<string, string>;
 }
 
 /**
  * Assets as lists, search results, "for this deal", reports and competitor pages show them, in the order of `ids`
- * (ids not found in the workspace are left out). Four queries whatever the number of ids.
+ * (ids not found in the workspace are left out). Four queries at most whatever the number of ids.
  */
 export async function loadAssetSummaries(db: DbOrTx, workspaceId: string, ids: readonly string[], opts: SummaryOptions): Promise<AssetSummary[]> {
   const unique = [...new Set(ids)];
@@ -54,24 +56,23 @@ export async function loadAssetSummaries(db: DbOrTx, workspaceId: string, ids: r
 
   const competitorIds = [...new Set(rows.flatMap((r) => r.competitorIds))];
   const personIds = [...new Set(rows.flatMap((r) => [r.ownerUserId, r.verifiedByUserId]).filter((x): x is string => !!x))];
-  const [competitorRows, people, files] = await Promise.all([
-    competitorIds.length
-      ? db
-          .select({ id: competitors.id, name: competitors.name })
-          .from(competitors)
-          .where(and(eq(competitors.workspaceId, workspaceId), inArray(competitors.id, competitorIds)))
-      : [],
-    personIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, personIds)) : [],
-    db
-      .select({
-        assetId: assetFiles.assetId,
-        count: sql<number>`count(*)::int`,
-        thumbnailFileId: sql<string | null>`(array_agg(${assetFiles.id} order by ${assetFiles.uploadedAt}) filter (where ${assetFiles.thumbnailKey} is not null))[1]`,
-      })
-      .from(assetFiles)
-      .where(and(eq(assetFiles.workspaceId, workspaceId), inArray(assetFiles.assetId, unique), isNull(assetFiles.removedAt)))
-      .groupBy(assetFiles.assetId),
-  ]);
+  // One after the other: `db` may be one connection (a transaction), which runs one statement at a time anyway.
+  const competitorRows = competitorIds.length
+    ? await db
+        .select({ id: competitors.id, name: competitors.name })
+        .from(competitors)
+        .where(and(eq(competitors.workspaceId, workspaceId), inArray(competitors.id, competitorIds)))
+    : [];
+  const people = personIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, personIds)) : [];
+  const files = await db
+    .select({
+      assetId: assetFiles.assetId,
+      count: sql<number>`count(*)::int`,
+      thumbnailFileId: sql<string | null>`(array_agg(${assetFiles.id} order by ${assetFiles.uploadedAt}) filter (where ${assetFiles.thumbnailKey} is not null))[1]`,
+    })
+    .from(assetFiles)
+    .where(and(eq(assetFiles.workspaceId, workspaceId), inArray(assetFiles.assetId, unique), isNull(assetFiles.removedAt)))
+    .groupBy(assetFiles.assetId);
   const competitorName = new Map(competitorRows.map((c) => [c.id, c.name]));
   const personName = new Map(people.map((p) => [p.id, p.name]));
   const fileInfo = new Map(files.map((f) => [f.assetId, f]));
@@ -82,6 +83,7 @@ export async function loadAssetSummaries(db: DbOrTx, workspaceId: string, ids: r
     const r = byId.get(id);
     if (!r) continue;
     const asPublished = opts.publishedView && r.versionTitle !== null;
+    opts.bodies?.set(r.id, asPublished ? r.versionBody! : r.body);
     out.push({
       id: r.id,
       title: asPublished ? r.versionTitle! : r.title,

@@ -28,14 +28,13 @@ export async function reviewDaysByType(db: DbOrTx, workspaceId: string): Promise
 
 export async function assetDetail(db: DbOrTx, ctx: TenantContext, asset: AssetRow): Promise<AssetDetail> {
   const writer = canWrite(ctx);
-  const [[summary], current, versions, followerIds, themes, settings] = await Promise.all([
-    loadAssetSummaries(db, ctx.workspaceId, [asset.id], { publishedView: !writer }),
-    asset.currentVersion ? repo.version(db, ctx.workspaceId, asset.id, asset.currentVersion) : undefined,
-    repo.versionCount(db, ctx.workspaceId, asset.id),
-    repo.followerIds(db, ctx.workspaceId, asset.id),
-    repo.linkedThemes(db, ctx.workspaceId, asset.id),
-    reviewDaysByType(db, ctx.workspaceId),
-  ]);
+  // One after the other: `db` is one connection (a transaction), which runs one statement at a time anyway.
+  const [summary] = await loadAssetSummaries(db, ctx.workspaceId, [asset.id], { publishedView: !writer });
+  const current = asset.currentVersion ? await repo.version(db, ctx.workspaceId, asset.id, asset.currentVersion) : undefined;
+  const versions = await repo.versionCount(db, ctx.workspaceId, asset.id);
+  const followerIds = await repo.followerIds(db, ctx.workspaceId, asset.id);
+  const themes = await repo.linkedThemes(db, ctx.workspaceId, asset.id);
+  const settings = await reviewDaysByType(db, ctx.workspaceId);
   const shown = !writer && current ? current : null;
   const body = shown ? shown.body : asset.body;
   return {

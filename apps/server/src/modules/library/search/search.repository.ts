@@ -16,7 +16,7 @@ import type { DbOrTx } from '../../../db/database.ts';
 /** How close a title's best-matching stretch must come to each query word, by trigrams ("pricng" vs "pricing": 0.57). */
 export const TITLE_SIMILARITY_MIN = 0.5;
 /** Titles are tried by trigrams when fewer word matches than this were found (a misspelling, most likely). */
-const TYPO_BELOW = 20;
+export const TYPO_BELOW = 20;
 /** ts_rank_cd weights, {D, C, B, A}: body (C) 0.2, tags (B) 0.4, title (A) 1. */
 const WEIGHTS = '{0.1,0.2,0.4,1.0}';
 /**
@@ -81,6 +81,11 @@ export interface SearchAnswer {
   /** Null when not asked for. */
   total: number | null;
   facets: FacetCount[] | null;
+  /**
+   * With the total: how many assets the words match under every filter but the facets' (the trigram candidates are
+   * tried below TYPO_BELOW of them; `headPage` answers only at or above it).
+   */
+  matched?: number | null;
 }
 
 /** Per-facet filter, as a boolean column of the candidate set (true when the facet is not filtered). */
@@ -142,6 +147,10 @@ function candidates(workspaceId: string | null, f: SearchFilter, statuses = f.st
   return { where: sql.join(where, sql` and `), flags: facetFlags(f) };
 }
 
+/** The cheap score of an asset row `a`, its title and tag steps given. Exact on the 6-decimal grid, so the full score (rounded to it) is never below it. */
+const cheapScore = (inTitle: SQL, inTags: SQL) =>
+  sql`(${n(SCORE.allInTitle)} * (${inTitle})::int + ${n(SCORE.allInTags)} * (${inTags})::int - ${n(SCORE.titleLength)} * least(length(a.title), 200))::numeric`;
+
 const tsqueryOf = (text: SearchText) => (text.tsquery ? sql`to_tsquery('english', ${text.tsquery})` : sql`null::tsquery`);
 
 /** The candidate columns base keeps, from a row `a` of asset_search (or of the library_search_rows view). */
@@ -156,7 +165,9 @@ const PAGE_COLUMNS = sql.raw('a.asset_id as id, a.updated_at');
  * confined to, read so that the GIN indexes answer, which under row-level security they could not): the assets whose
  * words match (`base`, with the cheap score); when fewer than 20 do (a misspelling, most likely), also those whose title
  * comes within trigram reach of every query word of three letters or more (`typo`: the longest word's test is the one
- * the trigram index answers). Without words, every asset of the workspace (the counts; the service keeps them).
+ * the trigram index answers; those already in `base` are left out by id — testing `search_vector` again read every
+ * trigram candidate's body-sized vector, most of the time of "onboardng guide"). Without words, every asset of the
+ * workspace (the counts; the service keeps them).
  */
 function baseOf(workspaceId: string, text: SearchText | null, f: SearchFilter, facets = true): SQL {
   const c = candidates(text ? null : workspaceId, f);
@@ -178,9 +189,7 @@ function baseOf(workspaceId: string, text: SearchText | null, f: SearchFilter, f
     hits as not materialized (select * from base b where b.fails = 0)`;
   }
   const ts = tsqueryOf(text);
-  // Exact on the 6-decimal grid, so the full score (rounded to it) is never below it.
-  const cheap = (inTitle: SQL, inTags: SQL) =>
-    sql`(${n(SCORE.allInTitle)} * (${inTitle})::int + ${n(SCORE.allInTags)} * (${inTags})::int - ${n(SCORE.titleLength)} * least(length(a.title), 200))::numeric`;
+  const cheap = cheapScore;
   const words = text.trigram.split(/\s+/).filter((w) => [...w].length >= 3);
   const longest = [...words].sort((x, y) => [...y].length - [...x].length || (x < y ? -1 : x > y ? 1 : 0))[0];
   const typo = longest
@@ -189,7 +198,7 @@ function baseOf(workspaceId: string, text: SearchText | null, f: SearchFilter, f
        where (select count(*) from base) < ${n(TYPO_BELOW)} and ${c.where}
          and lower(a.title) %> ${longest}
          and not exists (select 1 from unnest(${sql.param(words)}::text[]) w where word_similarity(w, lower(a.title)) < ${n(TITLE_SIMILARITY_MIN)})
-         and not coalesce(a.search_vector @@ ${ts}, false)`
+         and a.asset_id <> all (array(select b.id from base b))`
     : sql`select * from base where false`;
   return sql`base as materialized (
     select ${columns}, a.title, ${cheap(sql`a.title_vector @@ ${ts}`, sql`a.tag_vector @@ ${ts}`)} as cheap, ${flags}, ${fails} as fails
@@ -201,20 +210,25 @@ function baseOf(workspaceId: string, text: SearchText | null, f: SearchFilter, f
   hits as not materialized (select * from cands b where b.fails = 0)`;
 }
 
+/** `head`: the rows of `top` (id, updated_at, cheap, title) with the full score. */
+function headOf(workspaceId: string, text: SearchText): SQL {
+  const ts = tsqueryOf(text);
+  const rank = text.tsquery ? sql`coalesce(ts_rank_cd(${WEIGHTS}::float4[], a.search_vector, ${ts}, 32), 0)` : sql`0`;
+  return sql`head as (
+    select t.id, t.updated_at, round((t.cheap + ${n(SCORE.titleWords)} * strict_word_similarity(${text.trigram}, lower(t.title))
+                        + ${n(SCORE.rank)} * ${rank})::numeric, 6) as score
+      from top t join asset_search a on a.workspace_id = ${workspaceId} and a.asset_id = t.id
+  )`;
+}
+
 /**
  * `head`: the HEAD best hits by cheap score, with the full score (cheap + title trigram closeness word by word + body
  * rank, which reads `search_vector` for these only). `rest`: the hits below the head's last (cheap, id), when the head
  * is full, with their cheap score.
  */
 function scoredOf(workspaceId: string, text: SearchText, head: number, page: { relevance: boolean; after: SQL; limit: number }): SQL {
-  const ts = tsqueryOf(text);
-  const rank = text.tsquery ? sql`coalesce(ts_rank_cd(${WEIGHTS}::float4[], a.search_vector, ${ts}, 32), 0)` : sql`0`;
   return sql`top as materialized (select h.id, h.updated_at, h.cheap, h.title from hits h order by h.cheap desc, h.id desc limit ${n(head)}),
-  head as (
-    select t.id, t.updated_at, round((t.cheap + ${n(SCORE.titleWords)} * strict_word_similarity(${text.trigram}, lower(t.title))
-                        + ${n(SCORE.rank)} * ${rank})::numeric, 6) as score
-      from top t join asset_search a on a.workspace_id = ${workspaceId} and a.asset_id = t.id
-  ),
+  ${headOf(workspaceId, text)},
   -- No join of every hit with the head: the head's last key, once.
   rest as (
     select h.id, h.updated_at, h.cheap as score from hits h, (select t.cheap, t.id from top t order by t.cheap, t.id limit 1) l
@@ -225,14 +239,49 @@ function scoredOf(workspaceId: string, text: SearchText, head: number, page: { r
 }
 
 /**
+ * The head without reading every hit: the same HEAD best by (cheap, id) as `top` of `scoredOf`, taken tier by tier.
+ * The cheap score's steps keep the tiers apart (every query word in the title: 0.58–0.9; in the tags but not the
+ * title: 0.28–0.3; in neither, the body only: −0.02–0), so the tiers one after the other, each in its own order, are
+ * the hits in order. The title and tag tiers come from the small GIN indexes on `title_vector` and `tag_vector`
+ * (migration 0011) and read their own rows only (2,521 of the 23,051 hits of "integ"); once HEAD rows are in hand the
+ * later tiers — the body's is as big as the match — are never read (the Append runs its parts in turn under the
+ * limit; no parallel plan, see SEARCH_SETTINGS). A query's words are ANDed, so a title or tag match is a match of
+ * `search_vector` too. Only where no trigram candidates are added (word matches at or above TYPO_BELOW).
+ */
+function tieredTop(text: SearchText, f: SearchFilter, head: number): SQL {
+  const ts = tsqueryOf(text);
+  const c = candidates(null, f);
+  const passes = sql.join(
+    FACETS.map((x) => c.flags[x]),
+    sql` and `,
+  );
+  const tier = (match: SQL, inTitle: SQL, inTags: SQL) =>
+    sql`(select a.asset_id as id, a.updated_at, a.title, ${cheapScore(inTitle, inTags)} as cheap
+       from library_search_rows a
+      where ${match} and ${c.where} and ${passes}
+      order by cheap desc, id desc limit ${n(head)})`;
+  const title = sql`a.title_vector @@ ${ts}`;
+  const tags = sql`a.tag_vector @@ ${ts}`;
+  return sql`top as materialized (
+    select * from (${tier(title, sql`true`, tags)}
+      union all ${tier(sql`${tags} and not (${title})`, sql`false`, sql`true`)}
+      union all ${tier(sql`a.search_vector @@ ${ts} and not (${title}) and not (${tags})`, sql`false`, sql`false`)}) t
+     limit ${n(head)}
+  )`;
+}
+
+/**
  * For the statement that follows, in its transaction: memory for the candidate set (23,000 candidates of a
  * four-letter prefix spilled to disk at the default 4 MB and were read back once per part), no sequential scan
- * (its cost ignores detoasting the long bodies' vectors to test them), and pg_trgm's word similarity bar for `%>`.
+ * (its cost ignores detoasting the long bodies' vectors to test them), pg_trgm's word similarity bar for `%>`, and
+ * no parallel plan (a parallel Append would start every tier of `tieredTop` at once).
  */
 const SEARCH_SETTINGS = sql`select set_config('work_mem', '64MB', true), set_config('enable_seqscan', 'off', true),
-  set_config('pg_trgm.word_similarity_threshold', ${String(TITLE_SIMILARITY_MIN)}, true)`;
+  set_config('pg_trgm.word_similarity_threshold', ${String(TITLE_SIMILARITY_MIN)}, true), set_config('max_parallel_workers_per_gather', '0', true)`;
 
 type CountRow = { total: number | null; facets: [SearchFacet, string, number][] | null };
+type PageJson = [string, string | null, string][];
+const pageRows = (rows: PageJson) => rows.map(([id, s, updatedAt]) => ({ id, score: s, updatedAt: new Date(updatedAt).toISOString() }));
 const facetRows = (rows: CountRow['facets']) => rows?.map(([facet, value, count]) => ({ facet, value, count })) ?? null;
 
 export const searchRepository = {
@@ -261,21 +310,44 @@ export const searchRepository = {
     // Settings local to a transaction (a tenant read runs without one): two round trips more, well under a millisecond.
     const result = await db.transaction(async (tx) => {
       await tx.execute(SEARCH_SETTINGS);
-      return tx.execute<CountRow & { page: [string, string | null, string][] }>(sql`
+      return tx.execute<CountRow & { page: PageJson; matched: number | null }>(sql`
       with ${baseOf(workspaceId, text, f, page.facets)}, ${scoredOf(workspaceId, text, page.head ?? HEAD, { relevance: page.sort === 'relevance', after, limit: page.limit })}
       select
         ${page.total === false ? sql`null::int` : sql`(select count(*)::int from hits)`} as total,
+        ${page.total === false ? sql`null::int` : sql`(select count(*)::int from base)`} as matched,
         (select coalesce(json_agg(json_build_array(p.id, p.score::text, p.updated_at) order by p.ord), '[]'::json)
            from (select h.id, h.score, h.updated_at, row_number() over (order by ${order}) as ord
                    from (${part('head')} union all ${part('rest')}) h order by ${order} limit ${page.limit + 1}) p) as page,
         ${page.facets ? facetCounts() : sql`null::json`} as facets`);
     });
     const row = result.rows[0]!;
-    return {
-      rows: row.page.map(([id, s, updatedAt]) => ({ id, score: s, updatedAt: new Date(updatedAt).toISOString() })),
-      total: row.total,
-      facets: facetRows(row.facets),
-    };
+    return { rows: pageRows(row.page), total: row.total, facets: facetRows(row.facets), matched: row.matched };
+  },
+
+  /**
+   * A page by relevance from the head alone, its rows taken tier by tier (`tieredTop`): for a query whose total is
+   * known and whose word matches reach TYPO_BELOW. Null when the head does not fill the page (a page past the head:
+   * `search` answers it).
+   */
+  async headPage(
+    db: DbOrTx,
+    workspaceId: string,
+    text: SearchText,
+    f: SearchFilter,
+    page: { limit: number; after?: SearchCursor; /** Tests: a smaller head. */ head?: number },
+  ): Promise<SearchPageRow[] | null> {
+    const head = page.head ?? HEAD;
+    const after = page.after?.sort === 'relevance' ? sql`(h.score, h.id) < (${page.after.score}::numeric, ${page.after.id}::uuid)` : sql`true`;
+    const result = await db.transaction(async (tx) => {
+      await tx.execute(SEARCH_SETTINGS);
+      return tx.execute<{ filled: boolean; page: PageJson }>(sql`
+      with ${tieredTop(text, f, head)}, ${headOf(workspaceId, text)}
+      select (select count(*) from top) < ${n(head)} or (select count(*) from head h where ${after}) > ${n(page.limit)} as filled,
+        (select coalesce(json_agg(json_build_array(p.id, p.score::text, p.updated_at) order by p.score desc, p.id desc), '[]'::json)
+           from (select h.id, h.score, h.updated_at from head h where ${after} order by h.score desc, h.id desc limit ${page.limit + 1}) p) as page`);
+    });
+    const row = result.rows[0]!;
+    return row.filled ? pageRows(row.page) : null;
   },
 
   /**
@@ -319,16 +391,5 @@ export const searchRepository = {
     const result = await db.execute<{ id: string; name: string }>(sql`
       select c.id, c.name from competitors c where c.workspace_id = ${workspaceId} and c.id = any(${sql.param(ids)}::uuid[])`);
     return new Map(result.rows.map((r) => [r.id, r.name]));
-  },
-
-  /** The body each reader sees: the current version's for readers of published material, else the working copy. */
-  async bodies(db: DbOrTx, workspaceId: string, ids: string[], publishedView: boolean): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const result = await db.execute<{ id: string; body: string }>(sql`
-      select a.id, ${publishedView ? sql`coalesce(v.body, a.body)` : sql`a.body`} as body
-        from assets a
-        left join asset_versions v on v.workspace_id = a.workspace_id and v.asset_id = a.id and v.number = a.current_version
-       where a.workspace_id = ${workspaceId} and a.id = any(${sql.param(ids)}::uuid[])`);
-    return new Map(result.rows.map((r) => [r.id, r.body]));
   },
 };

@@ -9,7 +9,7 @@ import { LibraryErrors as E } from '../library.errors.ts';
 import { rankDealAssets } from './deal-ranking.ts';
 import { forDealRepository } from './for-deal.repository.ts';
 import { CountsCache } from './facet-cache.ts';
-import { searchRepository as repo, type FacetCount, type SearchCursor, type SearchFilter } from './search.repository.ts';
+import { searchRepository as repo, TYPO_BELOW, type FacetCount, type SearchCursor, type SearchFilter } from './search.repository.ts';
 import { excerptSegments, parseQuery, segmentsOf } from './search-text.ts';
 
 /** A repeatable query parameter (`?type=a&type=b`) as a list. */
@@ -55,12 +55,13 @@ function facetsOf(rows: FacetCount[], competitorNames: Map<string, string>): Ass
 
 const counted = new CountsCache<{ total: number; facets: FacetCount[] }>();
 /** The same for searches with words: total and facet counts per query and filter set, until the library changes. */
-const searched = new CountsCache<{ total: number; facets: FacetCount[] }>();
+const searched = new CountsCache<{ total: number; facets: FacetCount[]; matched: number }>();
 
 /** A search without words: the page from the index, total and facets from the counts kept since the last change. */
 async function browse(db: DbOrTx, workspaceId: string, filter: SearchFilter, page: { limit: number; after?: SearchCursor; facets: boolean }) {
   const key = JSON.stringify([workspaceId, filter]);
-  const [rows, stamp] = await Promise.all([repo.browse(db, workspaceId, filter, page), repo.stamp(db, workspaceId)]);
+  const rows = await repo.browse(db, workspaceId, filter, page);
+  const stamp = await repo.stamp(db, workspaceId);
   let counts = counted.get(key, stamp);
   if (!counts) {
     counts = await repo.counts(db, workspaceId, filter);
@@ -86,11 +87,13 @@ async function searchWords(
   const stamp = await repo.stamp(db, workspaceId);
   const known = searched.get(key, stamp);
   if (known) {
-    const found = await repo.search(db, workspaceId, text, filter, { ...page, total: false, facets: false });
-    return { rows: found.rows, total: known.total, facets: page.facets ? known.facets : null };
+    // By relevance, the page from the head's tiers when it fills it (no trigram candidates): not every match read.
+    const headed = page.sort === 'relevance' && known.matched >= TYPO_BELOW ? await repo.headPage(db, workspaceId, text, filter, page) : null;
+    const rows = headed ?? (await repo.search(db, workspaceId, text, filter, { ...page, total: false, facets: false })).rows;
+    return { rows, total: known.total, facets: page.facets ? known.facets : null };
   }
   const found = await repo.search(db, workspaceId, text, filter, { ...page, total: true, facets: true });
-  const counts = { total: found.total ?? 0, facets: found.facets ?? [] };
+  const counts = { total: found.total ?? 0, facets: found.facets ?? [], matched: found.matched ?? 0 };
   searched.set(key, stamp, counts);
   return { rows: found.rows, total: counts.total, facets: page.facets ? counts.facets : null };
 }
@@ -113,11 +116,10 @@ export function createSearchService(deps: Deps) {
         const pageRows = found.rows.slice(0, q.limit);
         const ids = pageRows.map((r) => r.id);
         const competitorIds = (found.facets ?? []).filter((f) => f.facet === 'competitors').map((f) => f.value);
-        const [summaries, bodies, names] = await Promise.all([
-          loadAssetSummaries(tx, ctx.workspaceId, ids, { publishedView, today: filter.today }),
-          repo.bodies(tx, ctx.workspaceId, ids, publishedView),
-          repo.competitorNames(tx, ctx.workspaceId, competitorIds),
-        ]);
+        // One statement at a time on the one connection; the bodies to highlight come with the summaries.
+        const bodies = new Map<string, string>();
+        const summaries = await loadAssetSummaries(tx, ctx.workspaceId, ids, { publishedView, today: filter.today, bodies });
+        const names = await repo.competitorNames(tx, ctx.workspaceId, competitorIds);
         const words = text?.words ?? [];
         const scoreOf = new Map(pageRows.map((r) => [r.id, r.score]));
         const last = pageRows[pageRows.length - 1];

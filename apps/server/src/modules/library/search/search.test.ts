@@ -382,6 +382,41 @@ describe('pagination', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(new Set(headed.map((r) => r.id))).toEqual(new Set(full.map((r) => r.id)));
   });
+
+  it('takes a ranked page from the title, tag and body tiers in turn: the same pages as ranking every match', async () => {
+    // "pricing": title, tag (a persona) and body matches, drafts too for a writer; "quarterly": 30 title matches. A head
+    // fills a page when it holds more than the page after the cursor (or every match).
+    const cases = [
+      { q: 'pricing', statuses: ['draft', 'published'] as const, heads: [2, 3, HEAD], limit: 1 },
+      { q: 'pricing', statuses: ['published'] as const, heads: [3, HEAD], limit: 2 },
+      { q: 'quarterly', statuses: ['published'] as const, heads: [5, 9, HEAD], limit: 4 },
+    ];
+    for (const c of cases) {
+      const text = parseQuery(c.q)!;
+      const filter = { statuses: [...c.statuses], tags: {}, today: '2026-12-07' };
+      for (const head of c.heads) {
+        const walk = (tiers: boolean) =>
+          h.services.deps.database.readTenant(acmeId, async (db) => {
+            const rows: { id: string; score: string | null }[] = [];
+            let after: SearchCursor | undefined;
+            let headed = 0;
+            for (let i = 0; i < 40; i++) {
+              const tiered = tiers ? await searchRepository.headPage(db, acmeId, text, filter, { limit: c.limit, after, head }) : null;
+              if (tiered) headed++;
+              const page = tiered ?? (await searchRepository.search(db, acmeId, text, filter, { sort: 'relevance', limit: c.limit, after, facets: false, head })).rows;
+              rows.push(...page.slice(0, c.limit).map((r) => ({ id: r.id, score: r.score })));
+              const last = page[c.limit - 1];
+              if (page.length <= c.limit || !last) break;
+              after = { sort: 'relevance', score: last.score!, id: last.id };
+            }
+            return { rows, headed };
+          });
+        const [full, tiered] = [await walk(false), await walk(true)];
+        expect(tiered.rows, `${c.q}, head ${head}`).toEqual(full.rows);
+        expect(tiered.headed, `${c.q}, head ${head}`).toBeGreaterThan(0);
+      }
+    }
+  });
 });
 
 describe('for this deal', () => {
