@@ -130,6 +130,12 @@ describe('PMM capacity', () => {
     ]);
     expect(errorsOf(twice)[0]!.path).toBe('body.items.1.userId');
     expect(errorsOf(await put(w.clients.marketing, [{ userId: w.ids.pmm, weeklyHours: 'lots' }]))[0]!.path).toBe('body.items[0].weeklyHours');
+    // More than 80 hours a week (or fewer than 0) is refused, naming the field — never clamped to 80 behind the person's back.
+    for (const weeklyHours of [81, 168, -1]) {
+      const res = await put(w.clients.marketing, [{ userId: w.ids.pmm, weeklyHours }]);
+      expect(res.statusCode).toBe(400);
+      expect(errorsOf(res)[0]).toMatchObject({ path: 'body.items[0].weeklyHours', message: weeklyHours < 0 ? 'weeklyHours is at least 0' : 'weeklyHours is at most 80' });
+    }
     expect((await put(w.clients.sales_lead, [{ userId: w.ids.pmm, weeklyHours: 20 }])).statusCode).toBe(403);
     expect((await call(w.h.app, w.clients.admin, 'GET', CAP)).json().items.every((i: { weeklyHours: number }) => i.weeklyHours === 0)).toBe(true);
   });

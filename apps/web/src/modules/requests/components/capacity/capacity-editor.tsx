@@ -74,6 +74,8 @@ export function CapacityEditor({ slug, capacity }: { slug: string; capacity: Pmm
                 onChange={(v) => setEdits((e) => ({ ...e, [p.userId]: v }))}
                 min={0}
                 max={80}
+                // Not clamped: 100 stays 100 and is refused next to the field ("From 0 to 80 hours a week").
+                clampBehavior="none"
                 step={1}
                 decimalScale={1}
                 suffix=" h a week"

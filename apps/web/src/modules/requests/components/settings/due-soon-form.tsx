@@ -32,6 +32,7 @@ export function DueSoonForm({ settings, editable }: { settings: RequestSettings;
           }}
           min={5}
           max={90}
+          clampBehavior="none"
           step={5}
           allowDecimal={false}
           suffix="%"

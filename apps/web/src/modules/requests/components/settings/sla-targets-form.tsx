@@ -46,6 +46,7 @@ export function SlaTargetsForm({ settings, editable }: { settings: RequestSettin
                 }}
                 min={0.5}
                 max={2000}
+                clampBehavior="none"
                 step={1}
                 decimalScale={1}
                 suffix=" business h"

@@ -45,6 +45,7 @@ export function WeightsForm({ settings, editable }: { settings: RequestSettings;
               }}
               min={0}
               max={10}
+              clampBehavior="none"
               step={0.05}
               decimalScale={2}
               readOnly={!editable}
