@@ -21,13 +21,14 @@ import { goalsRoutes } from './modules/goals/index.ts';
 import { importsRoutes } from './modules/imports/index.ts';
 import { libraryRoutes, sharePageRoutes } from './modules/library/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
+import { peopleDataRoutes } from './modules/people-data/index.ts';
 import { requestsRoutes } from './modules/requests/index.ts';
+import { ssoRoutes } from './modules/sso/index.ts';
 import { createAuthPort, workspacesRoutes } from './modules/workspaces/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin, sendProblem } from './plugins/errors.ts';
 import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { jsonBodyPlugin } from './plugins/json-body.ts';
-import { metricsPlugin } from './plugins/metrics.ts';
 import type { Services } from './services.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -83,8 +84,6 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
   await app.register(swagger, openapiOptions(config.publicUrl));
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
   await app.register(authPlugin, { port: createAuthPort(services) });
-  // GET /metrics (Prometheus) only when TANDEM_METRICS=1, behind its bearer token: plugins/metrics.ts.
-  if (config.TANDEM_METRICS && config.TANDEM_METRICS_TOKEN) await app.register(metricsPlugin, { pool: database.pool, token: config.TANDEM_METRICS_TOKEN });
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
@@ -111,6 +110,8 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(feedbackRoutes, services);
       await api.register(libraryRoutes, services);
       await api.register(requestsRoutes, services);
+      await api.register(ssoRoutes, services);
+      await api.register(peopleDataRoutes, services);
       await api.register(goalsRoutes, services);
     },
     { prefix: '/api/v1' },
@@ -138,7 +139,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
   }
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split('?')[0] ?? '/';
-    const isApi = pathname.startsWith('/api/') || ['/healthz', '/readyz', '/metrics'].includes(pathname);
+    const isApi = pathname.startsWith('/api/') || pathname === '/healthz' || pathname === '/readyz';
     // Client-side routes get the app; a missing file under /assets is a plain 404.
     if (req.method === 'GET' && !isApi && !pathname.startsWith('/assets/')) {
       if (hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -8,7 +8,9 @@ import { createGoalsServices } from './modules/goals/index.ts';
 import { createImportsServices } from './modules/imports/index.ts';
 import { createLibraryServices } from './modules/library/index.ts';
 import { createNotificationsServices, emit, withdraw } from './modules/notifications/index.ts';
+import { createPeopleDataServices } from './modules/people-data/index.ts';
 import { createRequestsServices } from './modules/requests/index.ts';
+import { createSsoServices, ssoOnlyWorkspaceOf } from './modules/sso/index.ts';
 import { createWorkspacesServices } from './modules/workspaces/index.ts';
 
 /** What boot provides; the audit log and the outbox are added here from their modules. */
@@ -30,13 +32,15 @@ export function createServices(base: BaseDeps) {
   return {
     deps,
     ...createAuditServices(deps),
-    ...createWorkspacesServices(deps, { baseCurrencyChanged: rebaseDeals }),
+    ...createWorkspacesServices(deps, { baseCurrencyChanged: rebaseDeals, passwordSignInRefusedBy: ssoOnlyWorkspaceOf }),
     ...createDealsServices(deps),
     ...createImportsServices(deps),
     ...createNotificationsServices(deps),
     ...createFeedbackServices(deps),
     ...createLibraryServices(deps),
     ...createRequestsServices(deps),
+    ...createSsoServices(deps),
+    ...createPeopleDataServices(deps),
     ...createGoalsServices(deps),
   };
 }

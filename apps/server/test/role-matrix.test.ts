@@ -21,12 +21,15 @@ import { outboxRepository } from '../src/modules/notifications/outbox/outbox.rep
 import { signUnsubscribe } from '../src/modules/notifications/unsubscribe/unsubscribe-link.ts';
 import { addMember, call, createHarness, login, PASSWORD, setupAdmin, type CallOptions, type Client, type Harness } from './app-harness.ts';
 import { CALLERS, ROLE_MATRIX, type Caller } from './role-matrix.ts';
+import { startTestProvider, type TestProvider } from './oidc-test-provider.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 let h: Harness;
 let receiver: WebhookReceiver;
+/** A real OpenID provider on loopback, started by the first single sign-on row that needs one. */
+let idp: TestProvider | undefined;
 let tmp: string;
 let wsA: string;
 const A = 'alpha';
@@ -190,6 +193,22 @@ const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
   'POST /api/v1/workspaces': () => ({ body: { name: 'Another', slug: unique('another').replace(' ', '-') } }),
 
   'PATCH /api/v1/workspaces/:workspace': () => ({ body: { name: 'Alpha' } }),
+  'PUT /api/v1/workspaces/:workspace/sso': async () => ({ body: await ssoSettings() }),
+  'GET /api/v1/sso/:slug': async () => {
+    await ok(asAdmin('PUT', 'sso', { body: await ssoSettings() }));
+    return { params: { slug: A } };
+  },
+  // Redirects: to the provider, or (a callback without its start) back to the sign-in page.
+  'GET /api/v1/sso/:slug/start': async () => {
+    await ok(asAdmin('PUT', 'sso', { body: await ssoSettings() }));
+    return { params: { slug: A }, allowedStatus: 303 };
+  },
+  'GET /api/v1/sso/callback': () => ({ query: { code: 'x', state: 'y' }, allowedStatus: 303 }),
+  'GET /api/v1/workspaces/:workspace/people/:userId/data': () => ({ params: { userId: shared.spareUserId! } }),
+  'POST /api/v1/workspaces/:workspace/people/:userId/erase': async () => {
+    const address = `${unique('erased').replace(' ', '')}@alpha.test`;
+    return { params: { userId: (await addMember(h.app, clients.admin, A, address, 'sales')).userId }, body: { email: address } };
+  },
   'PATCH /api/v1/workspaces/:workspace/members/:userId': () => ({ params: { userId: shared.spareUserId! }, body: { role: 'sales' } }),
   'POST /api/v1/workspaces/:workspace/members/:userId/password-reset': () => ({ params: { userId: shared.spareUserId! } }),
   'POST /api/v1/workspaces/:workspace/invitations': () => ({ body: { email: `${unique('invited').replace(' ', '')}@alpha.test`, role: 'sales' } }),
@@ -371,6 +390,12 @@ function fill(url: string, params: Record<string, string>): string {
   });
 }
 
+/** Workspace A's single sign-on settings, against the loopback provider. */
+async function ssoSettings() {
+  idp ??= await startTestProvider({ redirectUri: 'http://tandem.test/api/v1/sso/callback' });
+  return { enabled: true, provider: 'okta', issuerUrl: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, allowedDomains: ['alpha.test'], defaultRole: 'sales', ssoOnly: false };
+}
+
 /** How the caller was answered: through (the handler ran), refused by access, or something else. */
 function outcome(who: Caller, status: number, allowedStatus: number | undefined): 'allowed' | 'refused' | `unexpected ${number}` {
   if (status < 300 || status === allowedStatus) return 'allowed';
@@ -430,6 +455,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await receiver?.close();
+  await idp?.close();
   await h?.close();
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
 });

@@ -84,6 +84,15 @@ export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
   [`POST ${W}/tokens`]: MEMBERS,
   [`DELETE ${W}/tokens/:tokenId`]: MEMBERS,
   [`GET ${W}/audit`]: ADMIN,
+  // Single sign-on: the admin configures the provider; anyone may start a sign-in through it.
+  [`GET ${W}/sso`]: ADMIN,
+  [`PUT ${W}/sso`]: ADMIN,
+  'GET /api/v1/sso/:slug': EVERYONE,
+  'GET /api/v1/sso/:slug/start': EVERYONE,
+  'GET /api/v1/sso/callback': EVERYONE,
+  // A person's data on request (export, erasure): the admin's.
+  [`GET ${W}/people/:userId/data`]: ADMIN,
+  [`POST ${W}/people/:userId/erase`]: ADMIN,
 
   // ---- Deals: everyone reads the pipeline; the admin owns its settings and the API sync ------------------
   [`GET ${W}/deals`]: MEMBERS,

@@ -115,6 +115,16 @@ async function useWorkspace(slug: string, admin: Client, workspaceId: string) {
     "insert into request_sla_notices (workspace_id, request_id, clock, state) values ($1, $2, 'first_response', 'due_soon')",
     [workspaceId, filed.request.id],
   );
+  // Single sign-on: a provider (the API saves one only once its discovery answers, so inserted here) and a linked subject.
+  await h.services.deps.database.pool.query(
+    `insert into sso_settings (workspace_id, provider, display_name, issuer_url, client_id, client_secret_sealed, allowed_domains, default_role)
+     values ($1, 'okta', 'Okta', 'https://idp.example.com', 'tandem', 'v1.a.b.c', '{example.com}', 'sales')`,
+    [workspaceId],
+  );
+  await h.services.deps.database.pool.query("insert into sso_identities (workspace_id, issuer, subject, user_id) values ($1, 'https://idp.example.com', 'sub-1', $2)", [
+    workspaceId,
+    me,
+  ]);
 }
 
 beforeAll(async () => {

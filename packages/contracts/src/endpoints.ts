@@ -5,7 +5,9 @@ import * as goals from './endpoints/goals.ts';
 import * as imports from './endpoints/imports.ts';
 import * as library from './endpoints/library.ts';
 import * as notifications from './endpoints/notifications.ts';
+import * as peopleData from './endpoints/people-data.ts';
 import * as requests from './endpoints/requests.ts';
+import * as sso from './endpoints/sso.ts';
 import * as workspaces from './endpoints/workspaces.ts';
 
 /**
@@ -14,4 +16,4 @@ import * as workspaces from './endpoints/workspaces.ts';
  * `endpoints/<module>.ts` as separate exports, imported as a namespace, so a web chunk keeps only
  * the rows (and schemas) it calls.
  */
-export const ENDPOINTS = { audit, deals, feedback, goals, imports, library, notifications, requests, workspaces };
+export const ENDPOINTS = { audit, deals, feedback, goals, imports, library, notifications, peopleData, requests, sso, workspaces };

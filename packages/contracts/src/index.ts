@@ -24,3 +24,5 @@ export * from './goals/metrics.ts';
 export * from './goals/scorecard.ts';
 export * from './goals/win-loss.ts';
 export * from './goals/goals.ts';
+export * from './sso.ts';
+export * from './people-data.ts';

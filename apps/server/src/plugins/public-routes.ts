@@ -17,6 +17,9 @@ export const PUBLIC_ROUTES = [
   'POST /api/v1/email-changes/:token',
   'GET /api/v1/unsubscribe',
   'POST /api/v1/unsubscribe',
+  'GET /api/v1/sso/:slug',
+  'GET /api/v1/sso/:slug/start',
+  'GET /api/v1/sso/callback',
 ] as const;
 
 /** Prefixes served without sign-in that are not API routes: the web app's files and the API docs page. */

@@ -11,6 +11,8 @@ import { createTeamsService, type TeamsService } from './teams/teams.service.ts'
 import { createTokensService, type TokensService } from './tokens/tokens.service.ts';
 
 export { createAuthPort } from './auth/auth-port.ts';
+export { createExternalSignIn, type ExternalSignIn, type ExternalSignInResult } from './auth/external-sign-in.ts';
+export type { ClientMeta } from './auth/sessions.ts';
 export { workspacesRoutes } from './workspaces.routes.ts';
 export { WorkspaceErrors } from './workspaces.errors.ts';
 export { DEMO_LOGINS, DEMO_SLUG, seedWorkspacesDemo, type DemoWorkspace } from './workspaces.demo.ts';
@@ -25,7 +27,7 @@ export interface WorkspacesServices {
 
 export function createWorkspacesServices(deps: Deps, ports: WorkspacesPorts): WorkspacesServices {
   return {
-    auth: createAuthService(deps),
+    auth: createAuthService(deps, ports),
     workspaces: createWorkspacesService(deps, ports),
     teams: createTeamsService(deps),
     tokens: createTokensService(deps),

@@ -21,6 +21,9 @@ export const WorkspaceErrors = {
       `Too many failed sign-ins for this ${what}. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
       { retryAfterSeconds },
     ),
+  ssoOnly: defineError('AUTH_SSO_ONLY', 403, 'Sign in with single sign-on', (workspace: string) =>
+    `${workspace} uses single sign-on only: use its "Sign in with" button on the sign-in page. Password sign-in is kept for its admins.`,
+  ),
   setupDone: defineError('SETUP_ALREADY_DONE', 409, 'Already set up', () => 'Tandem already has an admin; sign in instead.'),
   emailTaken: defineError('USER_EMAIL_TAKEN', 409, 'Email already in use', (email: string) => `Another account uses ${email}.`),
   wrongPassword: () => invalidField('body.currentPassword', 'The current password is not right'),

@@ -1,14 +1,14 @@
 import type { LoginRequest, SessionResponse, SetupRequest } from '@tandem/contracts';
 import { hashPassword, hashToken, verifyPassword } from '../../../lib/crypto.ts';
 import type { Deps } from '../../../lib/deps.ts';
-import { createWorkspaceTx } from '../members/tenants.service.ts';
+import { createWorkspaceTx, type WorkspacesPorts } from '../members/tenants.service.ts';
 import { WorkspaceErrors as E } from '../workspaces.errors.ts';
 import { identityRepository, type UserRow } from './identity.repository.ts';
 import { passwordChecks } from './password-check.ts';
 import { actorFor, openSession, sessionResponse, workspaceIdsOf, type ClientMeta, type NewSession } from './sessions.ts';
 
 /** First-run setup, signing in and out, and what a session cookie stands for. */
-export function createSignInService(deps: Deps) {
+export function createSignInService(deps: Deps, ports: WorkspacesPorts = {}) {
   const { db } = deps.database;
   const { checkRateLimit } = passwordChecks(db);
 
@@ -53,6 +53,9 @@ export function createSignInService(deps: Deps) {
         }
         throw E.invalidCredentials();
       }
+      // Checked after the password, so the refusal tells nothing to someone who does not know it.
+      const ssoOnly = await ports.passwordSignInRefusedBy?.(db, user.id);
+      if (ssoOnly) throw E.ssoOnly(ssoOnly);
       return db.transaction(async (tx) => {
         await deps.audit(tx, await workspaceIdsOf(db, user.id), actorFor(user, meta), {
           action: 'auth.login',
