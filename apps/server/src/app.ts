@@ -29,6 +29,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin, sendProblem } from './plugins/errors.ts';
 import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { jsonBodyPlugin } from './plugins/json-body.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
 import type { Services } from './services.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -84,6 +85,8 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
   await app.register(swagger, openapiOptions(config.publicUrl));
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
   await app.register(authPlugin, { port: createAuthPort(services) });
+  // GET /metrics (Prometheus) only when TANDEM_METRICS=1, behind its bearer token: plugins/metrics.ts.
+  if (config.TANDEM_METRICS && config.TANDEM_METRICS_TOKEN) await app.register(metricsPlugin, { pool: database.pool, token: config.TANDEM_METRICS_TOKEN });
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
@@ -139,7 +142,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
   }
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split('?')[0] ?? '/';
-    const isApi = pathname.startsWith('/api/') || pathname === '/healthz' || pathname === '/readyz';
+    const isApi = pathname.startsWith('/api/') || ['/healthz', '/readyz', '/metrics'].includes(pathname);
     // Client-side routes get the app; a missing file under /assets is a plain 404.
     if (req.method === 'GET' && !isApi && !pathname.startsWith('/assets/')) {
       if (hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { DEMO_LOGINS, DEMO_SLUG, seedDemo } from '../demo.ts';
+import { backupRecurringJobs } from '../lib/backup/index.ts';
 import { createLogger } from '../lib/logger.ts';
 import { prepareWordVectors } from '../lib/word-vectors/index.ts';
 import { goalsRecurringJobs } from '../modules/goals/index.ts';
@@ -53,7 +54,7 @@ export async function start(config: Config): Promise<void> {
   let sendOnly: JobQueue | undefined;
   if (config.TANDEM_WORKERS) {
     workers = await startNotificationWorkers(services.deps, services.integrations, runtime.databaseUrl, {
-      recurring: [...libraryRecurringJobs(services.deps), ...requestsRecurringJobs(services.deps), ...goalsRecurringJobs(services.deps, services)],
+      recurring: [...libraryRecurringJobs(services.deps), ...requestsRecurringJobs(services.deps), ...goalsRecurringJobs(services.deps, services), ...backupRecurringJobs(config, runtime.databaseUrl, log)],
     });
     services.notifications.useJobs(workers.jobs);
   } else {

@@ -1,5 +1,5 @@
 /**
- * The built queue is kept in memory between reads (queue.ts, decision 0012) and rebuilt when a change stamp moves:
+ * The built queue is kept in memory between reads (queue.ts, decision 0013) and rebuilt when a change stamp moves:
  * every kind of write the queue depends on shows in the very next read — a linked deal's amount (through the API
  * and written straight into the table, as an import does), a +1, a weight, an override, a new request — and a
  * write rolled back leaves nothing behind.

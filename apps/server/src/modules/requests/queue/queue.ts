@@ -169,7 +169,7 @@ export function orderQueue<T extends Orderable>(items: readonly T[]): T[] {
  * Built queues kept per (workspace, weeks), least recently used first out, each with the key it was built under:
  * the workspace's change stamps (read before the rows, so a queue is never older than its key), the workspace-local
  * date (urgency and the nearest close date count from it), the weights and calendar, the base currency and the
- * members' names. Decision 0012: a write — by this process or another — moves a stamp in its own transaction, so
+ * members' names. Decision 0013: a write — by this process or another — moves a stamp in its own transaction, so
  * the next read after it commits rebuilds; reads in between are served from memory.
  */
 const BUILT = new Map<string, { key: string; queue: OpenQueue }>();
