@@ -7,6 +7,7 @@ import { useFormState } from '../../../app/forms.ts';
 import { landingPath, safeNextPath } from '../../../app/landing.ts';
 import { useSession } from '../../../app/session.tsx';
 import { useFirstFocus } from '../../../app/use-first-focus.ts';
+import { SsoSignIn } from '../../sso/index.ts';
 import { useLogin, useSetupStatus } from '../hooks/use-auth.ts';
 
 /** The form's schema, loaded when the form is first used (see SchemaSource). */
@@ -60,6 +61,7 @@ export function LoginPage() {
           </Text>
         </Stack>
       </form>
+      <SsoSignIn />
     </AuthLayout>
   );
 }

@@ -11,6 +11,7 @@ import { useSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { CurrencyInput, FiscalMonthSelect, useUpdateWorkspace, useWorkspaceDetails } from '../../workspaces/index.ts';
 import { NotificationSettingsCard } from '../../notifications/index.ts';
+import { SsoSettingsCard } from '../../sso/index.ts';
 
 export function SettingsPage() {
   const ws = useWorkspace();
@@ -24,6 +25,7 @@ export function SettingsPage() {
             <SettingsForm workspace={workspace} />
             {ws.can('deals.settings') && <DealSettingsCard slug={ws.slug} />}
             {ws.can('notifications.manage') && <NotificationSettingsCard slug={ws.slug} />}
+            {ws.can('workspace.update') && <SsoSettingsCard slug={ws.slug} />}
           </Stack>
         )}
       </QueryView>
