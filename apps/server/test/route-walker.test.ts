@@ -139,6 +139,20 @@ beforeAll(async () => {
   await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/requests/${fixturesA.requestId}/comments`, { body: { body: 'Alpha needs it by Friday' } });
   const attached = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/requests/${fixturesA.requestId}/attachments`, await pdfUpload('alpha-brief'));
   if (attached.statusCode !== 201) throw new Error(`route-walker: attachment ${attached.statusCode} ${attached.body}`);
+  // A shared goal (the PMM and the rep own it) with a manual key result, a check-in and a comment.
+  const marketingId = (await h.services.deps.database.pool.query("select id from users where email = 'marketing@alpha.test'")).rows[0].id as string;
+  const goal = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/goals`, {
+    body: {
+      title: 'Alpha references',
+      period: { kind: 'custom', start: '2026-01-01', end: '2026-12-31' },
+      ownerIds: [marketingId, fixturesA.userId],
+      keyResults: [{ title: 'References', kind: 'manual', baseline: 0, target: 10 }],
+    },
+  });
+  fixturesA.goalId = goal.json().goal.id;
+  fixturesA.keyResultId = goal.json().goal.keyResults[0].id;
+  await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/goals/${fixturesA.goalId}/key-results/${fixturesA.keyResultId}/check-ins`, { body: { value: 2, note: 'Two so far' } });
+  await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/goals/${fixturesA.goalId}/comments`, { body: { body: 'Alpha can do better' } });
   for (const [name, id] of Object.entries(fixturesA)) if (!id) throw new Error(`route-walker: fixture ${name} was not made`);
 });
 
@@ -269,6 +283,11 @@ function hijackBody(r: RouteEntry): unknown {
   if (r.url.endsWith('/requests/:requestId/comments')) return { body: 'hijacked' };
   if (r.url.endsWith('/requests/settings')) return { weights: { pipeline: 9 } };
   if (r.url.endsWith('/requests/settings/capacity')) return { items: [] };
+  if (r.url.endsWith('/goals')) return { title: 'hijacked', period: { kind: 'custom', start: '2026-01-01', end: '2026-12-31' }, ownerIds: [fixturesA.userId] };
+  if (r.url.endsWith('/goals/:goalId') || r.url.endsWith('/key-results/:keyResultId')) return { title: 'hijacked' };
+  if (r.url.endsWith('/key-results')) return { title: 'hijacked', kind: 'manual', baseline: 0, target: 1 };
+  if (r.url.endsWith('/check-ins')) return { value: 99, note: 'hijacked' };
+  if (r.url.endsWith('/goals/:goalId/comments')) return { body: 'hijacked' };
   return {};
 }
 
@@ -309,5 +328,9 @@ async function snapshotA() {
     requestActivity: await get(`/api/v1/workspaces/${A}/requests/${fixturesA.requestId}/activity`),
     requestSettings: await get(`/api/v1/workspaces/${A}/requests/settings`),
     requestCapacity: await get(`/api/v1/workspaces/${A}/requests/settings/capacity`),
+    goals: await get(`/api/v1/workspaces/${A}/goals`),
+    goal: await get(`/api/v1/workspaces/${A}/goals/${fixturesA.goalId}`),
+    goalComments: await get(`/api/v1/workspaces/${A}/goals/${fixturesA.goalId}/comments`),
+    checkins: await get(`/api/v1/workspaces/${A}/goals/${fixturesA.goalId}/key-results/${fixturesA.keyResultId}/check-ins`),
   };
 }
