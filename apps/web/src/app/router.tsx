@@ -89,6 +89,13 @@ export const router = createBrowserRouter([
       { path: '/welcome', element: <Public><WelcomePage /></Public> },
       {
         path: '/w/:slug',
+        // A workspace page opened by URL: the shell's chunk and Mantine's styles start loading with the route, beside
+        // the page's own (its loader), not once the session has answered and the shell first renders.
+        loader: () => {
+          void import('./shell/workspace-shell.tsx');
+          void import('./styles-all.ts');
+          return null;
+        },
         element: (
           <Public>
             <WorkspaceShell />

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Anchor, Breadcrumbs, Button, Card, Grid, SegmentedControl, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Card, Grid, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { IconSearchOff } from '@tabler/icons-react';
 import type { CompetitorPage as CompetitorPageData } from '@tandem/contracts';
 import { isApiError } from '../../../../app/api-error.ts';
@@ -121,16 +121,15 @@ function CompetitorView({ page }: { page: CompetitorPageData }) {
           title="Win rate by close quarter"
           action={
             page.quarters.length > 0 && (
-              <SegmentedControl
-                size="xs"
-                value={view}
-                onChange={(v) => setView(v as 'chart' | 'table')}
-                data={[
-                  { value: 'chart', label: 'Chart' },
-                  { value: 'table', label: 'Table' },
-                ]}
-                aria-label="Show the win rate as"
-              />
+              // Two toggle buttons, not a SegmentedControl: its sliding indicator measures the page's layout on
+              // the first render (forced layouts in the trace of a cold open, before the chart).
+              <Button.Group aria-label="Show the win rate as">
+                {(['chart', 'table'] as const).map((v) => (
+                  <Button key={v} size="compact-xs" variant={view === v ? 'filled' : 'default'} aria-pressed={view === v} onClick={() => setView(v)}>
+                    {v === 'chart' ? 'Chart' : 'Table'}
+                  </Button>
+                ))}
+              </Button.Group>
             )
           }
         >
