@@ -138,4 +138,35 @@ describeE2E('Requests in the browser', () => {
     await rep.getByText(notices.at(-1)!.title).first().click();
     await rep.waitForURL(`**${requestPath}`);
   }, 300_000);
+
+  test('a number out of range is never clamped: it stays as typed and is refused next to its field, in readable red', async () => {
+    // ---- The admin types a weight of 12 (at most 10): the field keeps 12 and says why it was not saved.
+    const admin = await tandem.signIn('dana@northwind.example', 'admin');
+    await admin.goto(`/w/${SLUG}/requests/settings`);
+    await admin.getByRole('heading', { name: 'Request settings', level: 1 }).waitFor();
+    const weights = admin.getByRole('form', { name: 'Score weights' });
+    const pipeline = weights.getByRole('textbox', { name: label('Pipeline at stake') });
+    await pipeline.fill('12');
+    await pipeline.blur();
+    expect(await pipeline.inputValue()).toBe('12');
+    await weights.getByRole('button', { name: 'Save weights' }).click();
+    await weights.getByText('a weight is at most 10').waitFor();
+    expect(await pipeline.inputValue()).toBe('12');
+    await expectAccessible(admin, 'request settings with a refused weight');
+
+    // ---- A PMM types 100 hours a week for themselves (at most 80): the same.
+    const pmm = await tandem.signIn('priya@northwind.example', 'pmm');
+    const pmmMe = (await tandem.get<SessionResponse>(pmm, '/auth/session')).user;
+    await pmm.goto(`/w/${SLUG}/requests/capacity`);
+    await pmm.getByRole('heading', { name: 'Capacity and the line', level: 1 }).waitFor();
+    const editor = pmm.getByRole('form', { name: 'Weekly hours per PMM' });
+    const hoursField = editor.getByRole('textbox', { name: label(pmmMe.name) });
+    await hoursField.fill('100');
+    await hoursField.blur();
+    expect(await hoursField.inputValue()).toMatch(/^100\b/);
+    await editor.getByRole('button', { name: 'Save weekly hours' }).click();
+    await editor.getByText('From 0 to 80 hours a week').waitFor();
+    expect(await hoursField.inputValue()).toMatch(/^100\b/);
+    await expectAccessible(pmm, 'capacity with refused weekly hours');
+  }, 180_000);
 });
