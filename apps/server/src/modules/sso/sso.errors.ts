@@ -7,7 +7,7 @@ export const SsoErrors = {
       'SSO_ISSUER_UNREACHABLE',
       400,
       'The identity provider did not answer',
-      `body.issuerUrl: ${issuer} did not answer with an OpenID configuration (${why}). Check the URL; nothing was saved.`,
+      `${issuer} did not answer with an OpenID configuration (${why}). Check the issuer URL; nothing was saved.`,
       { errors: [{ path: 'body.issuerUrl', message: `no OpenID configuration at ${issuer} (${why})` }] },
     ),
   secretRequired: () =>
