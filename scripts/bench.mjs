@@ -98,7 +98,9 @@ benches.search = async () => {
 benches.requests = async () => {
   // Target (issue 15): the queue of 10,000 open requests with 50,000 linked deals answers under 150 ms at p95 (`GET …/requests`).
   const { spawnSync } = await import('node:child_process');
-  const r = spawnSync('nice', [process.execPath, '--import', 'tsx', path.join(root, 'scripts/bench/requests.ts')], { stdio: 'inherit' });
+  // `--base REF`: that commit's server beside this checkout's, same data, calls alternating round by round.
+  const base = options.base ? ['--base', options.base] : [];
+  const r = spawnSync('nice', [process.execPath, '--import', 'tsx', path.join(root, 'scripts/bench/requests.ts'), ...base], { stdio: 'inherit' });
   return r.status === 0;
 };
 

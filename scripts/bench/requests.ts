@@ -3,6 +3,9 @@
 // in queue order (score, the default), a filtered page, the caller's own requests — and the capacity view, p50/p95;
 // beside the statements the endpoint sends, bare over one pg connection, and the queue built in process (SQL read,
 // then scoring, ordering and the plan in JS) so the split between the database and JavaScript is on the record.
+// Each round first changes one linked deal's amount and reads the queue (the first read after a change: a rebuild),
+// then the calls above (the steady queue, gated). `--base REF`: that commit's server too, on the same data, the two
+// alternating round by round, and the ratio.
 // Target: p95 < 150 ms through the endpoint.
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -11,6 +14,8 @@ import os from 'node:os';
 import pg from 'pg';
 import { buildQueue, queueContext } from '../../apps/server/src/modules/requests/queue/queue.ts';
 import { queueRepository } from '../../apps/server/src/modules/requests/queue/queue.repository.ts';
+// @ts-expect-error a JavaScript module of the benchmarks
+import { prepareBase } from './lighthouse.mjs';
 // @ts-expect-error a JavaScript module of the benchmarks
 import { startTandem } from './tandem-server.mjs';
 import { benchWorkspace } from './bench-workspace.ts';
@@ -138,13 +143,22 @@ function queueStatements(workspaceId: string) {
   return captured;
 }
 
-async function main() {
-  const tandem = await startTandem({ prefix: 'tandem-bench-requests-' });
+interface Target {
+  label: string;
+  tandem: { url: string; databaseUrl(): string; stop(): Promise<void> };
+  client: pg.Client;
+  workspaceId: string;
+  repCookie: string;
+  pmm: string;
+  links: string[];
+}
+
+/** A server of the checkout in `dir`, its workspace seeded (the same data on every target: the seed is fixed). */
+async function startTarget(label: string, dir: string | undefined): Promise<Target> {
+  const tandem = await startTandem({ prefix: 'tandem-bench-requests-', ...(dir ? { dir } : {}) });
   const client = new pg.Client({ connectionString: tandem.databaseUrl() });
   try {
-    const api = `${tandem.url}api/v1`;
     const { repCookie } = await benchWorkspace(tandem.url, 'rita@bench.test');
-
     await client.connect();
     const { id: workspaceId } = (await client.query(`select id from workspaces where slug = 'bench'`)).rows[0];
     const seeded = await seed(client, workspaceId);
@@ -155,43 +169,79 @@ async function main() {
       [workspaceId],
     );
     console.log(
-      `requests: ${seeded.open.toLocaleString('en-US')} open requests (+${CLOSED.toLocaleString('en-US')} closed), ${seeded.links.toLocaleString('en-US')} linked deals, ` +
+      `requests (${label}): ${seeded.open.toLocaleString('en-US')} open requests (+${CLOSED.toLocaleString('en-US')} closed), ${seeded.links.toLocaleString('en-US')} linked deals, ` +
         `${seeded.requesters.toLocaleString('en-US')} requesters, generated in ${seeded.seconds.toFixed(1)} s`,
     );
-    const pgInfo = (await client.query(`select current_setting('server_version') as version, pg_jit_available() as jit, current_setting('jit') as setting`)).rows[0];
-    console.log(`requests: PostgreSQL ${pgInfo.version} (embedded), JIT ${pgInfo.jit ? 'available' : 'not available'}, jit = ${pgInfo.setting}`);
     const pmm = (await client.query(`select user_id from memberships where workspace_id = $1 and role = 'marketing' order by user_id offset 1 limit 1`, [workspaceId])).rows[0].user_id;
+    const links = (await client.query(`select deal_id from request_deals where workspace_id = $1 order by deal_id limit 200`, [workspaceId])).rows.map((r) => r.deal_id as string);
+    return { label, tandem, client, workspaceId, repCookie, pmm, links };
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    await tandem.stop();
+    throw e;
+  }
+}
 
-    const calls: { label: string; path: string; gated: boolean }[] = [
+async function main() {
+  const baseAt = process.argv.indexOf('--base');
+  const baseRef = baseAt === -1 ? null : process.argv[baseAt + 1];
+  const targets: Target[] = [];
+  try {
+    targets.push(await startTarget('this checkout', undefined));
+    if (baseRef) {
+      const base = prepareBase(baseRef) as { label: string; dir: string };
+      targets.push(await startTarget(base.label, base.dir));
+    }
+    const first = targets[0]!;
+    const pgInfo = (await first.client.query(`select current_setting('server_version') as version, pg_jit_available() as jit, current_setting('jit') as setting`)).rows[0];
+    console.log(`requests: PostgreSQL ${pgInfo.version} (embedded), JIT ${pgInfo.jit ? 'available' : 'not available'}, jit = ${pgInfo.setting}`);
+
+    const callsOf = (t: Target): { label: string; path: string; gated: boolean }[] => [
       { label: 'queue, first page (score order)', path: '/workspaces/bench/requests', gated: true },
-      { label: 'queue filtered: type customize, one PMM assigned', path: `/workspaces/bench/requests?type=customize&assignee=${pmm}`, gated: true },
+      { label: 'queue filtered: type customize, one PMM assigned', path: `/workspaces/bench/requests?type=customize&assignee=${t.pmm}`, gated: true },
       { label: 'my requests (requester=me)', path: '/workspaces/bench/requests?requester=me', gated: true },
       { label: 'capacity view (8 weeks)', path: '/workspaces/bench/requests/capacity', gated: false },
     ];
-    const statements = queueStatements(workspaceId);
-    const db = drizzle(client);
-    const times: Record<string, number[]> = {};
+    const COLD = 'queue, first page, first read after a deal changed';
+    const get = async (t: Target, label: string, p: string) => {
+      const t0 = performance.now();
+      const res = await fetch(`${t.tandem.url}api/v1${p}`, { headers: { cookie: t.repCookie } });
+      const body = (await res.json()) as { total?: number; rows?: unknown[] };
+      const ms = performance.now() - t0;
+      if (res.status !== 200) throw new Error(`${t.label}, ${label}: ${res.status} ${JSON.stringify(body)}`);
+      return { ms, total: body.total ?? body.rows?.length ?? 0 };
+    };
+    const times = new Map<Target, Record<string, number[]>>(targets.map((t) => [t, {}]));
+    const totals = new Map<Target, Record<string, number>>(targets.map((t) => [t, {}]));
+    const statements = queueStatements(first.workspaceId);
+    const db = drizzle(first.client);
     const bare: number[] = [];
     const sqlRead: number[] = [];
     const jsBuild: number[] = [];
-    let total: Record<string, number> = {};
     for (let round = -3; round < ROUNDS; round++) {
-      for (const c of calls) {
-        const t0 = performance.now();
-        const res = await fetch(`${api}${c.path}`, { headers: { cookie: repCookie } });
-        const body = (await res.json()) as { total?: number; rows?: unknown[] };
-        const ms = performance.now() - t0;
-        if (res.status !== 200) throw new Error(`${c.label}: ${res.status} ${JSON.stringify(body)}`);
-        if (round >= 0) (times[c.label] ??= []).push(ms);
-        total = { ...total, [c.label]: body.total ?? body.rows?.length ?? 0 };
+      // Base and this checkout alternate which goes first, round by round.
+      const order = round % 2 === 0 ? targets : [...targets].reverse();
+      for (const t of order) {
+        const record = (label: string, r: { ms: number; total: number }) => {
+          if (round >= 0) (times.get(t)![label] ??= []).push(r.ms);
+          totals.get(t)![label] = r.total;
+        };
+        // A linked deal's amount changes (as a CRM sync would): the first read after it rebuilds the queue; the
+        // reads after it are the steady queue users see until the next change.
+        await t.client.query(`update deals set amount_base = amount_base + 1, amount = amount + 1 where workspace_id = $1 and id = $2`, [
+          t.workspaceId,
+          t.links[(round + 3) % t.links.length],
+        ]);
+        record(COLD, await get(t, COLD, '/workspaces/bench/requests'));
+        for (const c of callsOf(t)) record(c.label, await get(t, c.label, c.path));
       }
-      // The same statements bare, then the queue built in process: the database's share and JavaScript's.
+      // This checkout's statements bare, then its queue built in process: the database's and JavaScript's shares of a rebuild.
       const b0 = performance.now();
-      for (const s of statements) await client.query(s.sql, s.params);
+      for (const st of statements) await first.client.query(st.sql, st.params);
       const b1 = performance.now();
-      const context = await queueContext(db as never, workspaceId);
-      const rows = await queueRepository.openRows(db as never, workspaceId);
-      const capacity = await queueRepository.capacity(db as never, workspaceId);
+      const context = await queueContext(db as never, first.workspaceId);
+      const rows = await queueRepository.openRows(db as never, first.workspaceId);
+      const capacity = await queueRepository.capacity(db as never, first.workspaceId);
       const j0 = performance.now();
       buildQueue(context, rows, capacity);
       const j1 = performance.now();
@@ -201,24 +251,44 @@ async function main() {
         jsBuild.push(j1 - j0);
       }
     }
-    console.log('| call | results | endpoint p50 | endpoint p95 |');
-    console.log('| --- | ---: | ---: | ---: |');
-    for (const c of calls) {
-      const t = times[c.label]!;
-      console.log(`| ${c.label} | ${total[c.label]!.toLocaleString('en-US')} | ${percentile(t, 50).toFixed(1)} ms | ${percentile(t, 95).toFixed(1)} ms |`);
+    const gatedOf = (t: Target) => callsOf(t).filter((c) => c.gated).flatMap((c) => times.get(t)![c.label]!);
+    console.log(`| checkout | call | results | endpoint p50 | endpoint p95 |`);
+    console.log('| --- | --- | ---: | ---: | ---: |');
+    for (const t of targets) {
+      for (const label of [...callsOf(t).map((c) => c.label), COLD]) {
+        const xs = times.get(t)![label]!;
+        console.log(`| ${t.label} | ${label} | ${totals.get(t)![label]!.toLocaleString('en-US')} | ${percentile(xs, 50).toFixed(1)} ms | ${percentile(xs, 95).toFixed(1)} ms |`);
+      }
     }
-    const gated = calls.filter((c) => c.gated).flatMap((c) => times[c.label]!);
-    const p95 = percentile(gated, 95);
+    const p95 = percentile(gatedOf(first), 95);
+    for (const t of targets) {
+      const g = gatedOf(t);
+      const cold = times.get(t)![COLD]!;
+      console.log(
+        `requests (${t.label}): ${g.length} queue calls: endpoint p50 ${percentile(g, 50).toFixed(1)} ms, p95 ${percentile(g, 95).toFixed(1)} ms` +
+          (t === first ? ` (target < ${TARGET_MS} ms: ${p95 < TARGET_MS ? 'within' : 'OVER'})` : '') +
+          `; first read after a deal changed p50 ${percentile(cold, 50).toFixed(1)} ms, p95 ${percentile(cold, 95).toFixed(1)} ms`,
+      );
+    }
+    if (targets.length === 2) {
+      const [a, b] = targets.map((t) => gatedOf(t));
+      console.log(`requests: steady queue, this / base: p50 ${(percentile(a!, 50) / percentile(b!, 50)).toFixed(2)}, p95 ${(percentile(a!, 95) / percentile(b!, 95)).toFixed(2)}`);
+    }
     console.log(
-      `requests: ${gated.length} queue calls: endpoint p50 ${percentile(gated, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target < ${TARGET_MS} ms: ${p95 < TARGET_MS ? 'within' : 'OVER'}); ` +
-        `bare SQL (queue statement, capacity, currency, settings) p50 ${percentile(bare, 50).toFixed(1)} ms, p95 ${percentile(bare, 95).toFixed(1)} ms; ` +
-        `in process: read ${percentile(sqlRead, 50).toFixed(1)} ms, score + order + plan ${percentile(jsBuild, 50).toFixed(1)} ms (p50)`,
+      `requests: a rebuild's parts (this checkout, in the bench's process): bare SQL (queue statement, capacity, currency, settings) p50 ${percentile(bare, 50).toFixed(1)} ms, ` +
+        `p95 ${percentile(bare, 95).toFixed(1)} ms; read ${percentile(sqlRead, 50).toFixed(1)} ms, score + order + plan ${percentile(jsBuild, 50).toFixed(1)} ms (p50)`,
     );
     console.log(`requests: load average during the run ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min), ${os.cpus().length} cores`);
     process.exitCode = p95 < TARGET_MS ? 0 : 1;
+  } catch (e) {
+    // Said before the servers stop (a failed stop must not hide it).
+    console.error('requests: the bench failed:', e);
+    process.exitCode = 1;
   } finally {
-    await client.end().catch(() => undefined);
-    await tandem.stop();
+    for (const t of targets) {
+      await t.client.end().catch(() => undefined);
+      await t.tandem.stop().catch((e: unknown) => console.error(`requests: stopping ${t.label}:`, e));
+    }
   }
 }
 
