@@ -9,14 +9,16 @@ import { describe, expect, it } from 'vitest';
 import { ENDPOINTS } from './endpoints.ts';
 import * as audit from './web-endpoints/audit.ts';
 import * as deals from './web-endpoints/deals.ts';
+import * as decisions from './web-endpoints/decisions.ts';
 import * as feedback from './web-endpoints/feedback.ts';
+import * as goals from './web-endpoints/goals.ts';
 import * as imports from './web-endpoints/imports.ts';
 import * as library from './web-endpoints/library.ts';
 import * as notifications from './web-endpoints/notifications.ts';
 import * as requests from './web-endpoints/requests.ts';
 import * as workspaces from './web-endpoints/workspaces.ts';
 
-const WEB = { audit, deals, feedback, imports, library, notifications, requests, workspaces };
+const WEB = { audit, deals, decisions, feedback, goals, imports, library, notifications, requests, workspaces };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 describe('the web endpoint tables', () => {
