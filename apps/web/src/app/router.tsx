@@ -31,7 +31,13 @@ const InvitePage = page(() => import('../modules/auth/components/invite-page.tsx
 const ResetPage = page(() => import('../modules/auth/components/reset-page.tsx'), 'ResetPage');
 const ConfirmEmailPage = page(() => import('../modules/auth/components/confirm-email-page.tsx'), 'ConfirmEmailPage');
 const WelcomePage = page(() => import('../modules/workspaces/components/welcome-page.tsx'), 'WelcomePage');
-const HomePage = page(() => import('../modules/workspaces/components/home-page.tsx'), 'HomePage');
+const HomePage = page(() => import('../modules/goals/components/home/role-home-page.tsx'), 'RoleHomePage');
+const ScorecardPage = page(() => import('../modules/goals/components/scorecard/scorecard-page.tsx'), 'ScorecardPage');
+const GoalsPage = page(() => import('../modules/goals/components/goals/goals-page.tsx'), 'GoalsPage');
+const GoalPage = page(() => import('../modules/goals/components/goals/goal-page.tsx'), 'GoalPage');
+const GoalEditorPage = page(() => import('../modules/goals/components/editor/goal-editor-page.tsx'), 'GoalEditorPage');
+const WinLossPage = page(() => import('../modules/goals/components/win-loss/win-loss-page.tsx'), 'WinLossPage');
+const MetricRecordsPage = page(() => import('../modules/goals/components/records/records-page.tsx'), 'RecordsPage');
 const PeoplePage = page(() => import('../modules/people/components/people-page.tsx'), 'PeoplePage');
 const TeamsPage = page(() => import('../modules/teams/components/teams-page.tsx'), 'TeamsPage');
 const TokensPage = page(() => import('../modules/tokens/components/tokens-page.tsx'), 'TokensPage');
@@ -103,6 +109,19 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'scorecard', element: <ScorecardPage /> },
+          { path: 'goals', element: <GoalsPage /> },
+          {
+            path: 'goals/new',
+            element: (
+              <RequirePermission action="goals.write" title="New goal">
+                <GoalEditorPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'goals/:goalId', element: <GoalPage /> },
+          { path: 'win-loss', element: <WinLossPage /> },
+          { path: 'metrics/:metric/records', element: <MetricRecordsPage /> },
           { path: 'people', element: <PeoplePage /> },
           { path: 'teams', element: <TeamsPage /> },
           { path: 'tokens', element: <TokensPage /> },

@@ -10,6 +10,7 @@ import {
   IconMessages,
   IconSettings,
   IconSwords,
+  IconTargetArrow,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -38,6 +39,18 @@ export interface NavSubItem {
 /** Only sections that work today; each shows only to roles that may use it. */
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Home', path: '', action: 'workspace.read', icon: IconHome },
+  {
+    label: 'Goals',
+    path: 'goals',
+    also: ['scorecard', 'win-loss', 'metrics'],
+    action: 'goals.read',
+    icon: IconTargetArrow,
+    children: [
+      { label: 'All goals', path: 'goals', action: 'goals.read' },
+      { label: 'Scorecard', path: 'scorecard', action: 'metrics.read' },
+      { label: 'Win/loss', path: 'win-loss', action: 'metrics.read' },
+    ],
+  },
   { label: 'Deals', path: 'deals', also: ['accounts'], action: 'deals.read', icon: IconBriefcase },
   {
     label: 'Library',

@@ -51,7 +51,8 @@ interface ChecklistStep {
   cta: string;
 }
 
-function AdminChecklist() {
+/** The first steps of a new workspace (invite, teams, currency and fiscal year); null once all are done. */
+export function AdminChecklist() {
   const ws = useWorkspace();
   const workspace = useWorkspaceDetails(ws.slug);
   const teams = useTeams(ws.slug);

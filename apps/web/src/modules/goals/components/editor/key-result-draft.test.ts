@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import type { MetricDefinition } from '@tandem/contracts';
+import { draftErrors, emptyDraft, toKeyResultInput } from './key-result-draft.ts';
+
+const winRate: MetricDefinition = {
+  name: 'win-rate',
+  title: 'Win rate',
+  definition: 'Won / closed',
+  kind: 'proportion',
+  unit: 'fraction',
+  higherIsBetter: true,
+  filters: ['period', 'segment', 'competitor'],
+  groupBy: ['segment'],
+  byAmount: true,
+  records: 'deal',
+};
+
+describe('a key result from the editor', () => {
+  test('win rate for one segment: percent typed, fraction sent, direction from the metric, unused filters dropped', () => {
+    const d = { ...emptyDraft(), title: 'Enterprise win rate', metric: 'win-rate', segment: 'Enterprise', product: 'Ignored', baseline: 30, target: '45' };
+    expect(toKeyResultInput(d, winRate)).toEqual({
+      title: 'Enterprise win rate',
+      kind: 'metric',
+      metric: 'win-rate',
+      filters: { segment: 'Enterprise' },
+      byAmount: false,
+      baseline: 0.3,
+      target: 0.45,
+      direction: 'increase',
+    });
+  });
+
+  test('a manual result keeps its numbers and unit', () => {
+    const d = { ...emptyDraft(), kind: 'manual' as const, title: 'Battlecards shipped', baseline: 0, target: 6, unit: 'battlecards' };
+    expect(toKeyResultInput(d, undefined)).toEqual({ title: 'Battlecards shipped', kind: 'manual', unit: 'battlecards', baseline: 0, target: 6 });
+  });
+
+  test('missing parts are named', () => {
+    expect(draftErrors(emptyDraft())).toEqual({
+      title: 'A key result needs a title',
+      metric: 'Choose the metric that measures it',
+      baseline: 'Where it starts, as a number',
+      target: 'Where it should end, as a number',
+    });
+  });
+});

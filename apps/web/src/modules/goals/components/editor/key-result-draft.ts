@@ -1,0 +1,66 @@
+import type { KeyResultDirection, KeyResultInput, MetricDefinition } from '@tandem/contracts';
+
+/** A key result as the editor holds it: numbers as typed, proportions in percent. */
+export interface KeyResultDraft {
+  title: string;
+  kind: 'metric' | 'manual';
+  metric: string | null;
+  segment: string | null;
+  competitor: string;
+  product: string;
+  byAmount: boolean;
+  baseline: number | string;
+  target: number | string;
+  direction: KeyResultDirection | null;
+  unit: string;
+}
+
+export const emptyDraft = (): KeyResultDraft => ({
+  title: '',
+  kind: 'metric',
+  metric: null,
+  segment: null,
+  competitor: '',
+  product: '',
+  byAmount: false,
+  baseline: '',
+  target: '',
+  direction: null,
+  unit: '',
+});
+
+/** Whether a draft's numbers are typed in percent (a proportion by count: win rate 42 → 0.42). */
+export function inPercent(d: Pick<KeyResultDraft, 'kind' | 'byAmount'>, def: MetricDefinition | undefined): boolean {
+  return d.kind === 'metric' && def?.kind === 'proportion';
+}
+
+const num = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? NaN : Number(v));
+
+/** The API's key result from a draft: percent back to a fraction, only the filters the metric takes, direction by default. */
+export function toKeyResultInput(d: KeyResultDraft, def: MetricDefinition | undefined): KeyResultInput {
+  const scale = inPercent(d, def) ? 100 : 1;
+  const filters: Record<string, string> = {};
+  if (d.kind === 'metric' && def) {
+    if (d.segment && def.filters.includes('segment')) filters.segment = d.segment;
+    if (d.competitor.trim() && def.filters.includes('competitor')) filters.competitor = d.competitor.trim();
+    if (d.product.trim() && def.filters.includes('product')) filters.product = d.product.trim();
+  }
+  return {
+    title: d.title,
+    kind: d.kind,
+    ...(d.kind === 'metric' ? { metric: d.metric, filters, byAmount: def?.byAmount ? d.byAmount : false } : { unit: d.unit.trim() || undefined }),
+    baseline: num(d.baseline) / scale,
+    target: num(d.target) / scale,
+    ...(d.direction ? { direction: d.direction } : def ? { direction: def.higherIsBetter ? 'increase' : 'decrease' } : {}),
+  };
+}
+
+/** What is wrong with a draft before sending it, by field; empty when it may go. */
+export function draftErrors(d: KeyResultDraft): Partial<Record<keyof KeyResultDraft, string>> {
+  const e: Partial<Record<keyof KeyResultDraft, string>> = {};
+  if (!d.title.trim()) e.title = 'A key result needs a title';
+  if (d.kind === 'metric' && !d.metric) e.metric = 'Choose the metric that measures it';
+  if (!Number.isFinite(num(d.baseline))) e.baseline = 'Where it starts, as a number';
+  if (!Number.isFinite(num(d.target))) e.target = 'Where it should end, as a number';
+  return e;
+}
