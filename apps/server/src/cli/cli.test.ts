@@ -146,7 +146,7 @@ describe('tandem CLI', () => {
   });
 
   it('answers --help on every command', async () => {
-    const commands = [[], ['start'], ['migrate'], ['seed'], ['workspace'], ['workspace', 'create'], ['user', 'create'], ['token', 'create'], ['token', 'list'], ['token', 'revoke']];
+    const commands = [[], ['start'], ['migrate'], ['seed'], ['workspace'], ['workspace', 'create'], ['user', 'create'], ['token', 'create'], ['token', 'list'], ['token', 'revoke'], ['backup'], ['restore'], ['workspace', 'export']];
     const runs = await Promise.all(commands.map((c) => tandem(...c, '--help')));
     runs.forEach((r, i) => {
       const name = ['tandem', ...commands[i]!].join(' ');
