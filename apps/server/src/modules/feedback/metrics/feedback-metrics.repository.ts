@@ -161,6 +161,15 @@ export const feedbackMetricsRepository = {
     return rowsOf<{ category: string; id: string; name: string; items: number; deals: number }>(r);
   },
 
+  /** What moves when feedback or themes change (items logged, moved, acknowledged, answered; theme status): for readers that keep answers. */
+  async fingerprint(db: DbOrTx, workspaceId: string): Promise<string> {
+    const r = await db.execute(sql`
+      select (select count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(max(acknowledged_at)::text, '') || ':' ||
+                     coalesce(max(responded_at)::text, '') from feedback_items where workspace_id = ${workspaceId}) || '|' ||
+             (select count(*) || ':' || coalesce(max(updated_at)::text, '') from themes where workspace_id = ${workspaceId}) as f`);
+    return String(rowsOf<{ f: string }>(r)[0]?.f ?? '');
+  },
+
   /**
    * Themes still to act on by revenue at stake (open pipeline + lost revenue of the deals behind their items, each
    * deal once per theme: the themes board's own `themeMetrics`), top `limit`.

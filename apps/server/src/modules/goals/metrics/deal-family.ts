@@ -1,6 +1,6 @@
 import type { MetricDimension, MetricRecord, MetricValue } from '@tandem/contracts';
 import type { DbOrTx } from '../../../db/database.ts';
-import { dealMetrics, type DealMetricFilters, type DealMetricSpec } from '../../deals/index.ts';
+import { dealMetrics, dealsChangeStamp, type DealMetricFilters, type DealMetricSpec } from '../../deals/index.ts';
 import { libraryMetrics } from '../../library/index.ts';
 import { amountShare, groupLabel, measure, proportion, round2, type Group } from './values.ts';
 
@@ -15,15 +15,55 @@ export type DealMetricName =
   | 'stage-conversion'
   | 'content-influenced-pipeline';
 
-const COHORT: Record<DealMetricName, { cohort: 'closed' | 'created'; filters: () => DealMetricFilters; numeratorWon: boolean }> = {
+/**
+ * Which deals each metric reads. Average deal size and sales cycle read the won columns of the closed deals' one
+ * aggregate (so the scorecard's closed-deal metrics share one statement and one cached answer); their records are the
+ * won deals only (`wonOnly`).
+ */
+const COHORT: Record<DealMetricName, { cohort: 'closed' | 'created'; filters: () => DealMetricFilters; numeratorWon: boolean; wonOnly?: boolean }> = {
   'win-rate': { cohort: 'closed', filters: () => ({}), numeratorWon: true },
   'win-rate-vs-competitor': { cohort: 'closed', filters: () => ({ competitive: true }), numeratorWon: true },
-  'average-deal-size': { cohort: 'closed', filters: () => ({ status: ['won'] }), numeratorWon: false },
-  'sales-cycle-days': { cohort: 'closed', filters: () => ({ status: ['won'] }), numeratorWon: false },
+  'average-deal-size': { cohort: 'closed', filters: () => ({}), numeratorWon: false, wonOnly: true },
+  'sales-cycle-days': { cohort: 'closed', filters: () => ({}), numeratorWon: false, wonOnly: true },
   'pipeline-created': { cohort: 'created', filters: () => ({}), numeratorWon: false },
   'stage-conversion': { cohort: 'created', filters: () => ({}), numeratorWon: true },
   'content-influenced-pipeline': { cohort: 'created', filters: () => ({ extra: libraryMetrics.usedOnDeal() }), numeratorWon: false },
 };
+
+/**
+ * Deal aggregates kept per workspace until its deals change: the key is the deals change stamp (it moves with every
+ * deal write, in the writing statement) and the statement's spec, so an answer is never older than the last write.
+ * Bounded (least recently used out). Specs with another module's predicate (content influence) are not kept: their
+ * freshness depends on the library's writes too. See docs/decisions (metrics freshness).
+ */
+const CACHE_LIMIT = 400;
+const cache = new Map<string, unknown>();
+
+async function kept<T>(db: DbOrTx, spec: DealMetricSpec, kind: string, read: () => Promise<T>): Promise<T> {
+  if (spec.filters.extra) return read();
+  const stamp = await dealsChangeStamp(db, spec.workspaceId);
+  const key = `${spec.workspaceId}:${stamp}:${kind}:${JSON.stringify(spec)}`;
+  if (cache.has(key)) {
+    const hit = cache.get(key) as T;
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const value = await read();
+  cache.set(key, value);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+/** The closed deals' aggregate, kept until the workspace's deals change. */
+export function closedStats(db: DbOrTx, spec: DealMetricSpec) {
+  return kept(db, spec, 'closed', () => dealMetrics.closedStats(db, spec));
+}
+
+/** The created deals' aggregate, kept until the workspace's deals change. */
+export function createdStats(db: DbOrTx, spec: DealMetricSpec) {
+  return kept(db, spec, 'created', () => dealMetrics.createdStats(db, spec));
+}
 
 export function isDealMetric(name: string): name is DealMetricName {
   return Object.hasOwn(COHORT, name);
@@ -57,7 +97,7 @@ export async function dealMetricValues(db: DbOrTx, name: DealMetricName, q: Deal
   const spec = specOf(name, q, grouped);
   const label = (g: Group) => groupLabel(g, grouped ? q.groupBy : null, q.fiscalYearStartMonth);
   if (spec.cohort === 'closed') {
-    const rows = await dealMetrics.closedStats(db, spec);
+    const rows = await closedStats(db, spec);
     return rows.map((r) => {
       const l = label(r);
       switch (name) {
@@ -74,7 +114,7 @@ export async function dealMetricValues(db: DbOrTx, name: DealMetricName, q: Deal
       }
     });
   }
-  const rows = await dealMetrics.createdStats(db, spec);
+  const rows = await createdStats(db, spec);
   return rows.map((r) => {
     const l = label(r);
     if (name === 'stage-conversion') return proportion(l, r.createdWon, r.created, r.createdWithoutAmount);
@@ -92,7 +132,7 @@ export async function dealMetricRecords(
 ): Promise<{ items: MetricRecord[]; total: number; last: { date: string | null; id: string } | null }> {
   const c = COHORT[name];
   const spec = specOf(name, q, opts.key !== undefined);
-  const rows = await dealMetrics.records(db, spec, { key: opts.key, onlyWon: opts.numerator && c.numeratorWon, after: opts.after, limit: opts.limit });
+  const rows = await dealMetrics.records(db, spec, { key: opts.key, onlyWon: c.wonOnly || (opts.numerator && c.numeratorWon), after: opts.after, limit: opts.limit });
   const date = (r: (typeof rows)[number]) => (c.cohort === 'closed' ? r.closeDate : (r.createdDate?.slice(0, 10) ?? null));
   const items = rows.map(
     (r): MetricRecord => ({

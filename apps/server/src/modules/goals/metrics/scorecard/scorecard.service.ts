@@ -5,6 +5,7 @@
  * goals API (the web app puts them side by side).
  */
 import { fiscalQuarterOf, parseFiscalLabel, shiftFiscalQuarter, type MetricName, type Scorecard, type ScorecardQuery } from '@tandem/contracts';
+import { readChangeStamps } from '../../../../db/change-stamps.ts';
 import type { DbOrTx } from '../../../../db/database.ts';
 import type { TenantContext } from '../../../../lib/context.ts';
 import type { Deps } from '../../../../lib/deps.ts';
@@ -106,10 +107,33 @@ export async function scorecardIn(db: DbOrTx, ctx: TenantContext, query: Scoreca
   };
 }
 
+/** Answers kept per workspace and query while nothing they read has changed (decision 0016); at most this many. */
+const KEPT = 64;
+/** Open requests cross their SLA as time passes: a kept answer is at most this old (the SLA watcher's own pace). */
+const SLA_SLOT_MS = 5 * 60_000;
+
 export function createScorecardService(deps: Pick<Deps, 'database'>) {
+  const kept = new Map<string, Scorecard>();
   return {
     async get(ctx: TenantContext, query: ScorecardQuery, now = new Date()): Promise<Scorecard> {
-      return deps.database.readTenant(ctx.workspaceId, (db) => scorecardIn(db, ctx, query, now));
+      return deps.database.readTenant(ctx.workspaceId, async (db) => {
+        // The deals and requests change stamps move with every write (in the writing statement); feedback's fingerprint
+        // with every item or theme change; the time slot with the clock. The workspace's settings are read anyway.
+        const stamps = await readChangeStamps(db, ctx.workspaceId, ['deals', 'requests']);
+        const feedback = await feedbackMetrics.fingerprint(db, ctx.workspaceId);
+        const ws = await metricWorkspace(db, ctx.workspaceId);
+        const key = JSON.stringify([ctx.workspaceId, query, stamps, feedback, ws, Math.floor(now.getTime() / SLA_SLOT_MS)]);
+        const hit = kept.get(key);
+        if (hit) {
+          kept.delete(key);
+          kept.set(key, hit);
+          return hit;
+        }
+        const answer = await scorecardIn(db, ctx, query, now);
+        kept.set(key, answer);
+        if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+        return answer;
+      });
     },
   };
 }

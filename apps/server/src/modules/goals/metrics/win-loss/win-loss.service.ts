@@ -19,6 +19,7 @@ import type { TenantContext } from '../../../../lib/context.ts';
 import type { Deps } from '../../../../lib/deps.ts';
 import { dealMetrics, type ClosedStats, type DealMetricSpec } from '../../../deals/index.ts';
 import { feedbackMetrics } from '../../../feedback/index.ts';
+import { closedStats } from '../deal-family.ts';
 import { metricWorkspace } from '../metrics.service.ts';
 import { quartersBetween, resolvePeriod, todayIn } from '../period.ts';
 import { groupLabel, proportion } from '../values.ts';
@@ -55,10 +56,10 @@ export async function winLossIn(db: DbOrTx, ctx: TenantContext, query: WinLossQu
   const { segment, product, owner, team, competitor } = query;
   const spec: DealMetricSpec = { workspaceId: ctx.workspaceId, from, to, cohort: 'closed', filters: { segment, product, owner, team, competitor }, fiscalYearStartMonth: sm };
   // One after another: the transaction has one connection.
-  const [all] = await dealMetrics.closedStats(db, spec);
-  const byCompetitor = await dealMetrics.closedStats(db, { ...spec, groupBy: 'competitor' });
-  const bySegment = await dealMetrics.closedStats(db, { ...spec, groupBy: 'segment' });
-  const byQuarter = await dealMetrics.closedStats(db, { ...spec, groupBy: 'period' });
+  const [all] = await closedStats(db, spec);
+  const byCompetitor = await closedStats(db, { ...spec, groupBy: 'competitor' });
+  const bySegment = await closedStats(db, { ...spec, groupBy: 'segment' });
+  const byQuarter = await closedStats(db, { ...spec, groupBy: 'period' });
   const lostCells = await dealMetrics.lostByQuarterAndReason(db, spec);
   const themes = await feedbackMetrics.reasonThemes(db, ctx.workspaceId, dealMetrics.lostDealsQuery(spec), THEMES_PER_REASON);
 

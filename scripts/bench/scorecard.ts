@@ -1,0 +1,163 @@
+// The scorecard and metric API at scale (issue 16): a workspace of `--scale` deals (default 1,000,000) generated in
+// PostgreSQL with generate_series (three years of close and created dates, 20,000 accounts in four segments,
+// products, competitors on a third of the deals, loss reasons with their categories, 3 % without an amount), 200
+// themes and 20,000 feedback items, in a fresh embedded PostgreSQL; then, through the real endpoints as an admin, one
+// call at a time: the scorecard, win rate (total, by segment, by quarter over two years), pipeline created, the sales
+// cycle, win/loss and the records behind win rate. Each round first changes one deal (as a CRM sync would), so the
+// first call of a round is the cold read (the deals aggregates are kept until the deals change: decision 0016); the
+// rest are warm. p50/p95 of each, and of all calls. Target: p95 < 300 ms.
+import os from 'node:os';
+import pg from 'pg';
+// @ts-expect-error a JavaScript module of the benchmarks
+import { startTandem } from './tandem-server.mjs';
+import { benchWorkspace } from './bench-workspace.ts';
+
+const scaleAt = process.argv.indexOf('--scale');
+const DEALS = Number(scaleAt === -1 ? (process.env.SCORECARD_BENCH_DEALS ?? 1_000_000) : process.argv[scaleAt + 1]);
+const ROUNDS = Number(process.env.SCORECARD_BENCH_ROUNDS ?? 12);
+const TARGET_MS = 300;
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+/** People, accounts, deals, themes and feedback, set-based. */
+async function seed(client: pg.Client, ws: string) {
+  const t0 = performance.now();
+  await client.query('select setseed(0.16)');
+  await client.query(
+    `with u as (insert into users (email, name) select 'rep' || g || '@bench.test', 'Rep ' || g from generate_series(1, 80) g returning id)
+     insert into memberships (workspace_id, user_id, role) select $1, id, 'sales' from u`,
+    [ws],
+  );
+  await client.query(
+    `insert into teams (workspace_id, name) select $1, 'Team ' || g from generate_series(1, 8) g`,
+    [ws],
+  );
+  await client.query(
+    `with t as (select array_agg(id order by name) as ids from teams where workspace_id = $1),
+          m as (select user_id, row_number() over (order by user_id) as n from memberships where workspace_id = $1 and role = 'sales')
+     insert into team_members (workspace_id, team_id, user_id) select $1, t.ids[1 + m.n % 8], m.user_id from m, t`,
+    [ws],
+  );
+  await client.query(
+    `insert into accounts (workspace_id, name, segment)
+     select $1, 'Account ' || g, (array['Enterprise', 'Mid-market', 'SMB', 'Public sector'])[1 + g % 4] from generate_series(1, 20000) g`,
+    [ws],
+  );
+  const t1 = performance.now();
+  await client.query(
+    `with reps as (select array_agg(user_id order by user_id) as ids from memberships where workspace_id = $1 and role = 'sales'),
+          accts as (select array_agg(id order by name) as ids from accounts where workspace_id = $1)
+     insert into deals (workspace_id, source, external_id, name, account_id, amount, currency, amount_base, stage, stage_category,
+                        probability, close_date, created_date, owner_user_id, products, competitors, reason, loss_reason_category)
+     select $1, 'bench', 'D' || g, 'Deal ' || g, accts.ids[1 + (g * 7919) % 20000], a, case when a is null then null else 'USD' end, a,
+            case when c = 'open' then 'Proposal' when c = 'won' then 'Closed Won' else 'Closed Lost' end, c,
+            case when c = 'open' then 40 when c = 'won' then 100 else 0 end,
+            created::date + cycle, created, reps.ids[1 + g % 80],
+            case when g % 3 = 0 then array['Core', 'Analytics'] else array['Core'] end,
+            case when g % 3 = 1 then array[(array['Kestrel', 'Osprey', 'Heron', 'Falcon', 'Merlin'])[1 + g % 5]] else '{}'::text[] end,
+            case when c = 'lost' then r end,
+            case when c = 'lost' then (array['price', 'product_gap', 'competitor', 'timing', 'no_decision', 'other'])[1 + g % 6] end
+     from generate_series(1, $2::int) g, reps, accts,
+          lateral (select case when random() < 0.03 then null else round((2000 + power(random(), 3) * 300000)::numeric, 2) end as a,
+                          now()::date - 1095 + floor(random() * 1095)::int + interval '9 hours' as created,
+                          10 + floor(random() * 150)::int as cycle,
+                          (array['Too expensive', 'Missing SSO', 'Went with Kestrel', 'Next year', 'No decision', 'Champion left'])[1 + g % 6] as r) x,
+          lateral (select case when x.created::date + x.cycle > now()::date then 'open' when random() < 0.35 then 'won' else 'lost' end as c) y`,
+    [ws, DEALS],
+  );
+  const t2 = performance.now();
+  await client.query(`insert into themes (workspace_id, name, status) select $1, 'Theme ' || g, (array['new','acknowledged','planned','addressed'])[1 + g % 4] from generate_series(1, 200) g`, [ws]);
+  await client.query(
+    `with th as (select array_agg(id order by name) as ids from themes where workspace_id = $1),
+          reps as (select array_agg(user_id order by user_id) as ids from memberships where workspace_id = $1 and role = 'sales')
+     insert into feedback_items (workspace_id, kind, text, deal_id, source, submitted_by_user_id, created_at, observed_at, theme_id, acknowledged_at, responded_at)
+     select $1, (array['loss_reason', 'objection', 'feature_request'])[1 + g % 3], 'Feedback ' || g, d.id, 'call', reps.ids[1 + g % 80], t, t,
+            th.ids[1 + g % 200], case when g % 2 = 0 then t + interval '2 days' end, case when g % 3 = 0 then t + interval '5 days' end
+     from generate_series(1, 20000) g, th, reps,
+          lateral (select id from deals where workspace_id = $1 and external_id = 'D' || (1 + (g * 37) % $2::int)) d,
+          lateral (select now() - interval '1 day' * floor(random() * 720) as t) x`,
+    [ws, DEALS],
+  );
+  await client.query('vacuum analyze deals, accounts, feedback_items, themes, memberships, team_members');
+  const t3 = performance.now();
+  return { accounts: (t1 - t0) / 1000, deals: (t2 - t1) / 1000, rest: (t3 - t2) / 1000, total: (t3 - t0) / 1000 };
+}
+
+async function main() {
+  const tandem = await startTandem({ prefix: 'tandem-bench-scorecard-' });
+  const client = new pg.Client({ connectionString: tandem.databaseUrl() });
+  try {
+    const { adminCookie } = await benchWorkspace(tandem.url, 'rita@bench.test');
+    await client.connect();
+    const { id: ws } = (await client.query(`select id from workspaces where slug = 'bench'`)).rows[0];
+    const s = await seed(client, ws);
+    const pgInfo = (await client.query(`select current_setting('server_version') as version`)).rows[0];
+    console.log(
+      `scorecard: ${DEALS.toLocaleString('en-US')} deals generated in ${s.deals.toFixed(1)} s (accounts ${s.accounts.toFixed(1)} s, themes, feedback and analyze ` +
+        `${s.rest.toFixed(1)} s; ${s.total.toFixed(1)} s in all), PostgreSQL ${pgInfo.version} (embedded)`,
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    const twoYears = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10);
+    const calls = [
+      { label: 'scorecard (8 quarters)', path: '/workspaces/bench/scorecard' },
+      { label: 'win rate, this quarter', path: '/workspaces/bench/metrics/win-rate' },
+      { label: 'win rate by segment', path: '/workspaces/bench/metrics/win-rate?groupBy=segment' },
+      { label: 'win rate by quarter, 2 years', path: `/workspaces/bench/metrics/win-rate?groupBy=period&from=${twoYears}&to=${today}` },
+      { label: 'pipeline created by owner', path: '/workspaces/bench/metrics/pipeline-created?groupBy=owner' },
+      { label: 'sales cycle, one competitor', path: '/workspaces/bench/metrics/sales-cycle-days?competitor=Kestrel' },
+      { label: 'win/loss, fiscal year to date', path: '/workspaces/bench/win-loss' },
+      { label: 'records behind win rate (won, page 1)', path: '/workspaces/bench/metrics/win-rate/records?part=numerator' },
+    ];
+    const get = async (label: string, p: string) => {
+      const t0 = performance.now();
+      const res = await fetch(`${tandem.url}api/v1${p}`, { headers: { cookie: adminCookie } });
+      const body = await res.text();
+      const ms = performance.now() - t0;
+      if (res.status !== 200) throw new Error(`${label}: ${res.status} ${body.slice(0, 500)}`);
+      return ms;
+    };
+    const cold: Record<string, number[]> = {};
+    const warm: Record<string, number[]> = {};
+    const deal = (await client.query(`select id from deals where workspace_id = $1 and stage_category = 'won' limit 1`, [ws])).rows[0].id;
+    for (let round = -2; round < ROUNDS; round++) {
+      // A deal changes (a CRM sync): the next read of each call is cold.
+      await client.query(`update deals set amount = amount + 1, amount_base = amount_base + 1 where workspace_id = $1 and id = $2`, [ws, deal]);
+      for (const c of calls) {
+        const first = await get(c.label, c.path);
+        const second = await get(c.label, c.path);
+        if (round >= 0) {
+          (cold[c.label] ??= []).push(first);
+          (warm[c.label] ??= []).push(second);
+        }
+      }
+    }
+    console.log('| call | cold p50 | cold p95 | warm p50 | warm p95 |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const c of calls) {
+      const k = cold[c.label]!;
+      const w = warm[c.label]!;
+      console.log(`| ${c.label} | ${percentile(k, 50).toFixed(0)} ms | ${percentile(k, 95).toFixed(0)} ms | ${percentile(w, 50).toFixed(0)} ms | ${percentile(w, 95).toFixed(0)} ms |`);
+    }
+    const allCold = Object.values(cold).flat();
+    const allWarm = Object.values(warm).flat();
+    const all = [...allCold, ...allWarm];
+    const p95 = percentile(all, 95);
+    console.log(
+      `scorecard: ${all.length} calls: p50 ${percentile(all, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (target < ${TARGET_MS} ms: ${p95 < TARGET_MS ? 'within' : 'OVER'}); ` +
+        `first read after a deal changed p95 ${percentile(allCold, 95).toFixed(0)} ms, repeated reads p95 ${percentile(allWarm, 95).toFixed(0)} ms`,
+    );
+    console.log(`scorecard: load average during the run ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min), ${os.cpus().length} cores`);
+    process.exitCode = p95 < TARGET_MS ? 0 : 1;
+  } catch (e) {
+    console.error('scorecard: the bench failed:', e);
+    process.exitCode = 1;
+  } finally {
+    await client.end().catch(() => undefined);
+    await tandem.stop().catch((e: unknown) => console.error('scorecard: stopping:', e));
+  }
+}
+
+await main();
