@@ -185,6 +185,9 @@ export const Checkin = z.object({
 });
 export type Checkin = z.infer<typeof Checkin>;
 export const CheckinList = z.object({ items: z.array(Checkin) });
+/** A check-in as made: the check-in, the goal's status after it, and who was told of a status change (owners). */
+export const CreateCheckinResponse = Checkin.extend({ goalStatus: GoalStatus, notified: z.array(GoalPerson) });
+export type CreateCheckinResponse = z.infer<typeof CreateCheckinResponse>;
 export type CheckinList = z.infer<typeof CheckinList>;
 
 export const GoalComment = z.object({ id: Uuid, author: GoalPerson.nullable(), body: z.string(), createdAt: z.string() });

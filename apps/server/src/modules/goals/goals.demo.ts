@@ -4,7 +4,7 @@
  * pipeline created, feedback answered, and a manual count of reference customers with check-ins. Each key result has
  * a daily snapshot from the period's start (at most 60 days back) to today, so charts draw a line: metric results
  * are computed from the demo's own deals and feedback when the catalogue is wired, and follow a steady made-up climb
- * when it is not (said so in the check-in note of none: the history is only the chart's). Deterministic for a seed.
+ * when it is not (a fallback for a demo seeded without the catalogue). Deterministic for a seed.
  */
 import { fiscalQuarterOf } from '@tandem/contracts';
 import type { Random } from '../../lib/random.ts';
@@ -60,10 +60,10 @@ const GOALS: DemoGoal[] = [
     ],
   },
   {
-    title: 'Build next quarter’s pipeline together',
+    title: 'Build this quarter’s pipeline together',
     why: 'Sales can only close what exists. Marketing-sourced and rep-sourced pipeline count the same here.',
     owners: ['priya', 'marcus', 'sofia'],
-    keyResults: [metric('New pipeline created', 'pipeline-created', {}, 'USD', 0, 6_000_000, 0.9)],
+    keyResults: [metric('New pipeline created', 'pipeline-created', {}, 'USD', 0, 12_000_000, 0.85)],
     comments: [{ by: 'sofia', body: 'The webinar leads are real: two of mine are already in discovery.', daysAgo: 8 }],
   },
   {
@@ -90,7 +90,7 @@ const GOALS: DemoGoal[] = [
         target: 10,
         reach: 0,
         checkins: [
-          { daysAgo: 52, value: 4, note: 'Starting point: Hooli, Initech, Globex and Vandelay.', by: 'priya' },
+          { daysAgo: HISTORY_DAYS, value: 4, note: 'Starting point: Hooli, Initech, Globex and Vandelay.', by: 'priya' },
           { daysAgo: 38, value: 5, note: 'Umbrella signed after their renewal.', by: 'sofia' },
           { daysAgo: 24, value: 6, note: 'Stark Logistics agreed; legal approved the case study.', by: 'priya' },
           { daysAgo: 9, value: 6, note: 'Two asks pending with procurement; nothing new this fortnight.', by: 'marcus' },

@@ -14,7 +14,7 @@ import {
   KeyResultInput,
   UpdateGoalRequest,
   UpdateKeyResultRequest,
-  Checkin,
+  CreateCheckinResponse,
 } from '../../goals/goals.ts';
 
 // The goals' rows of the endpoint table: shared goals, their key results, check-ins, comments and each key
@@ -142,7 +142,7 @@ export const createCheckin = endpoint({
   params: KeyResultParam,
   body: CreateCheckinRequest,
   status: 201,
-  response: Checkin,
+  response: CreateCheckinResponse,
 });
 
 export const listGoalComments = endpoint({

@@ -12,6 +12,7 @@ import {
   type Checkin,
   type CheckinList,
   type CreateCheckinRequest,
+  type CreateCheckinResponse,
   type CreateGoalCommentRequest,
   type CreateGoalCommentResponse,
   type CreateGoalRequest,
@@ -327,7 +328,7 @@ export function createObjectivesService(deps: Deps, metrics: MetricsPort) {
       });
     },
 
-    async addCheckin(ctx: TenantContext, goalId: string, keyResultId: string, body: z.output<typeof CreateCheckinRequest>): Promise<Checkin> {
+    async addCheckin(ctx: TenantContext, goalId: string, keyResultId: string, body: z.output<typeof CreateCheckinRequest>): Promise<CreateCheckinResponse> {
       const row = await database.withTenant(ctx.workspaceId, async (tx) => {
         await goalOr404(tx, ctx, goalId, true);
         const kr = await keyResultOr404(tx, ctx, goalId, keyResultId);
@@ -348,9 +349,11 @@ export function createObjectivesService(deps: Deps, metrics: MetricsPort) {
         await repo.updateKeyResult(tx, ctx.workspaceId, keyResultId, { evaluatedAt: null });
         return created;
       });
-      await evaluator.evaluateGoals(ctx, [goalId], { notify: true, actor: ctx.actor });
-      const members = await database.readTenant(ctx.workspaceId, (db) => repo.members(db, ctx.workspaceId, row.authorUserId ? [row.authorUserId] : []));
-      return checkinView(row, members);
+      const notified = await evaluator.evaluateGoals(ctx, [goalId], { notify: true, actor: ctx.actor });
+      return database.readTenant(ctx.workspaceId, async (db) => {
+        const members = await repo.members(db, ctx.workspaceId, row.authorUserId ? [row.authorUserId] : []);
+        return { ...checkinView(row, members), goalStatus: (await goalOr404(db, ctx, goalId)).status, notified };
+      });
     },
 
     async comments(ctx: TenantContext, goalId: string): Promise<GoalCommentList> {

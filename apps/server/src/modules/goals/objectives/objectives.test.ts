@@ -156,7 +156,8 @@ describe('manual key results, check-ins, comments, history', () => {
     await ok(rep.client, 'POST', `goals/${goal.id}/key-results/${kr.id}/check-ins`, { value: 4.5 });
     now = await ok(rep.client, 'GET', `goals/${goal.id}`);
     expect(now.status).toBe('at_risk');
-    await ok(pmm.client, 'POST', `goals/${goal.id}/key-results/${kr.id}/check-ins`, { value: 2, note: 'Two pulled out' });
+    const last = await ok(pmm.client, 'POST', `goals/${goal.id}/key-results/${kr.id}/check-ins`, { value: 2, note: 'Two pulled out' });
+    expect(last).toMatchObject({ value: 2, goalStatus: 'off_track', notified: [{ name: 'Rae Rep', role: 'sales' }] });
     expect((await ok(rep.client, 'GET', `goals/${goal.id}`)).status).toBe('off_track');
     await dispatchAll();
     // no_data → on_track and on_track → at_risk were the rep's doing (the PMM told); at_risk → off_track the PMM's (the rep told).
