@@ -97,13 +97,14 @@ export async function markSchemaVersion(client: pg.ClientBase): Promise<void> {
 }
 
 /**
- * Applies migrations 0..upTo (inclusive) on `client`, inside the caller's transaction, recording each as drizzle's
- * migrator does, so that a later `runMigrations` continues from there. For an empty database (restore, upgrade tests).
+ * Applies migrations from..upTo (inclusive; from 0 by default) on `client`, inside the caller's transaction, recording
+ * each as drizzle's migrator does, so that a later `runMigrations` continues from there. For an empty database
+ * (restore, upgrade tests).
  */
-export async function applyMigrationsUpTo(client: pg.ClientBase, upTo: number): Promise<void> {
+export async function applyMigrationsUpTo(client: pg.ClientBase, upTo: number, from = 0): Promise<void> {
   await client.query('create schema if not exists drizzle');
   await client.query(`create table if not exists ${MARK_TABLE} (id serial primary key, hash text not null, created_at bigint)`);
-  for (const m of knownMigrations().filter((x) => x.idx <= upTo)) {
+  for (const m of knownMigrations().filter((x) => x.idx >= from && x.idx <= upTo)) {
     for (const stmt of m.statements) if (stmt.trim()) await client.query(stmt);
     await client.query(`insert into ${MARK_TABLE} (hash, created_at) values ($1, $2)`, [m.hash, m.when]);
   }
