@@ -345,6 +345,8 @@ const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
   }),
   'PATCH /api/v1/workspaces/:workspace/goals/:goalId': () => ({ body: { title: unique('Edited goal') } }),
   'DELETE /api/v1/workspaces/:workspace/goals/:goalId': async () => ({ params: { goalId: (await fresh.goal()).id } }),
+  'GET /api/v1/workspaces/:workspace/metrics/:metric': () => ({ params: { metric: 'win-rate' } }),
+  'GET /api/v1/workspaces/:workspace/metrics/:metric/records': () => ({ params: { metric: 'win-rate' } }),
   'POST /api/v1/workspaces/:workspace/goals/:goalId/key-results': () => ({ body: { title: unique('Matrix result'), kind: 'manual', baseline: 1, target: 2 } }),
   'PATCH /api/v1/workspaces/:workspace/goals/:goalId/key-results/:keyResultId': () => ({ body: { title: unique('Edited result') } }),
   'DELETE /api/v1/workspaces/:workspace/goals/:goalId/key-results/:keyResultId': async () => {

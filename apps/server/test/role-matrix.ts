@@ -234,6 +234,12 @@ export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
   [`POST ${W}/goals/:goalId/key-results/:keyResultId/check-ins`]: MEMBERS, // the shared goal's owners include the rep (a non-owner rep: objectives.test.ts)
   [`GET ${W}/goals/:goalId/comments`]: MEMBERS,
   [`POST ${W}/goals/:goalId/comments`]: MEMBERS,
+  // Metrics, the scorecard and win/loss: one set of numbers everyone reads, with the records behind each.
+  [`GET ${W}/metrics`]: MEMBERS,
+  [`GET ${W}/metrics/:metric`]: MEMBERS,
+  [`GET ${W}/metrics/:metric/records`]: MEMBERS,
+  [`GET ${W}/scorecard`]: MEMBERS,
+  [`GET ${W}/win-loss`]: MEMBERS,
 
   // ---- Notifications: one's own inbox and preferences; integrations are the admin's -----------------------
   [`GET ${W}/notifications`]: MEMBERS,

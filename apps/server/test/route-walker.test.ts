@@ -153,6 +153,7 @@ beforeAll(async () => {
   fixturesA.keyResultId = goal.json().goal.keyResults[0].id;
   await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/goals/${fixturesA.goalId}/key-results/${fixturesA.keyResultId}/check-ins`, { body: { value: 2, note: 'Two so far' } });
   await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/goals/${fixturesA.goalId}/comments`, { body: { body: 'Alpha can do better' } });
+  fixturesA.metric = 'win-rate'; // a catalogue name, not an id
   for (const [name, id] of Object.entries(fixturesA)) if (!id) throw new Error(`route-walker: fixture ${name} was not made`);
 });
 
