@@ -16,6 +16,7 @@ import { openapiOptions } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
+import { decisionsRoutes } from './modules/decisions/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
 import { goalsRoutes } from './modules/goals/index.ts';
 import { importsRoutes } from './modules/imports/index.ts';
@@ -113,6 +114,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(feedbackRoutes, services);
       await api.register(libraryRoutes, services);
       await api.register(requestsRoutes, services);
+      await api.register(decisionsRoutes, services);
       await api.register(ssoRoutes, services);
       await api.register(peopleDataRoutes, services);
       await api.register(goalsRoutes, services);

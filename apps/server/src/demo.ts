@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { cliActor } from './lib/context.ts';
 import { seededRandom } from './lib/random.ts';
 import { seedDealsDemo } from './modules/deals/index.ts';
+import { seedDecisionsDemo } from './modules/decisions/index.ts';
 import { seedFeedbackDemo } from './modules/feedback/index.ts';
 import { seedGoalsDemo } from './modules/goals/index.ts';
 import { seedAssetFilesDemo, seedLibraryDemo } from './modules/library/index.ts';
@@ -38,7 +39,9 @@ export async function seedDemo(services: Services, log: Logger, opts: SeedOption
   log.info({ ...library, files }, 'demo library seeded');
   const requests = await seedRequestsDemo(db, ws.workspaceId, rnd, scale);
   log.info(requests, 'demo requests seeded');
+  const decisions = await seedDecisionsDemo(db, ws.workspaceId, rnd);
+  log.info(decisions, 'demo decisions seeded');
   const goals = await seedGoalsDemo(services.deps.database, services.goals.evaluator, ws, rnd);
   log.info(goals, 'demo goals seeded');
-  return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, ...library, ...requests, ...goals, logins: DEMO_LOGINS };
+  return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, ...library, ...requests, ...decisions, ...goals, logins: DEMO_LOGINS };
 }

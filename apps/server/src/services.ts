@@ -3,6 +3,7 @@ import type { Deps } from './lib/deps.ts';
 import { createFileStore, type FileStore } from './lib/file-store.ts';
 import { createAuditServices, recordAudit } from './modules/audit/index.ts';
 import { createDealsServices, rebaseDeals } from './modules/deals/index.ts';
+import { createDecisionsServices } from './modules/decisions/index.ts';
 import { createFeedbackServices } from './modules/feedback/index.ts';
 import { createGoalsServices } from './modules/goals/index.ts';
 import { createImportsServices } from './modules/imports/index.ts';
@@ -39,6 +40,7 @@ export function createServices(base: BaseDeps) {
     ...createFeedbackServices(deps),
     ...createLibraryServices(deps),
     ...createRequestsServices(deps),
+    ...createDecisionsServices(deps),
     ...createSsoServices(deps),
     ...createPeopleDataServices(deps),
     ...createGoalsServices(deps),

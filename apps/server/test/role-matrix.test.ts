@@ -145,6 +145,15 @@ const fresh = {
       )
     ).fileId,
   resetToken: async () => (await ok<{ url: string }>(asAdmin('POST', `members/${shared.spareUserId}/password-reset`))).url.split('/reset/')[1]!,
+  /** A decision owned by `ownerUserId`, asking every role of workspace A (but the owner) for input; decided if asked. */
+  decision: async (ownerUserId: string, decided = false) => {
+    const body = { ...decisionDraft(), ownerUserId, stakeholderRoles: ROLES };
+    const id = (await ok<{ decision: { id: string } }>(asAdmin('POST', 'decisions', { body }))).decision.id;
+    if (decided) await ok(asAdmin('POST', `decisions/${id}/decide`, { body: { chosenOption: 'Ship', rationale: 'Matrix' } }));
+    return id;
+  },
+  /** A second PMM who owns decisions the four callers give input on (the owner is not asked). */
+  decider: async () => (shared.deciderUserId ??= (await addMember(h.app, clients.admin, A, 'decider@alpha.test', 'marketing')).userId),
   /** A shared goal owned by workspace A's PMM and rep, with one manual key result. */
   goal: async () =>
     (
@@ -357,6 +366,24 @@ const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
   'POST /api/v1/workspaces/:workspace/goals/:goalId/comments': () => ({ body: { body: unique('Matrix goal comment') } }),
   'PATCH /api/v1/workspaces/:workspace/requests/settings': () => ({ body: { weights: { pipeline: 0.4 } } }),
   'PUT /api/v1/workspaces/:workspace/requests/settings/capacity': () => ({ body: { items: [{ userId: userIds.marketing, weeklyHours: 20 }] } }),
+  'POST /api/v1/workspaces/:workspace/decisions': () => ({ body: { ...decisionDraft(), stakeholderRoles: ['sales'] } }),
+  'GET /api/v1/workspaces/:workspace/decisions/:decisionId': async () => ({ params: { decisionId: (shared.decisionId ??= await fresh.decision(userIds.admin)) } }),
+  'POST /api/v1/workspaces/:workspace/decisions/:decisionId/inputs': async () => ({
+    params: { decisionId: await fresh.decision(await fresh.decider()) },
+    body: { stance: 'support' },
+  }),
+  'POST /api/v1/workspaces/:workspace/decisions/:decisionId/decide': async (who) => ({
+    params: { decisionId: await fresh.decision(userIds[who === 'marketing' ? 'marketing' : 'admin']) },
+    body: { chosenOption: 'Ship', rationale: 'Matrix' },
+  }),
+  'POST /api/v1/workspaces/:workspace/decisions/:decisionId/reopen': async (who) => ({
+    params: { decisionId: await fresh.decision(userIds[who === 'marketing' ? 'marketing' : 'admin'], true) },
+    body: { reason: 'New facts', inputClosesAt: decisionDraft().inputClosesAt, decideBy: decisionDraft().decideBy },
+  }),
+  'PUT /api/v1/workspaces/:workspace/decisions/:decisionId/links': async (who) => ({
+    params: { decisionId: await fresh.decision(userIds[who === 'marketing' ? 'marketing' : 'admin']) },
+    body: {},
+  }),
   'POST /api/v1/workspaces/:workspace/deliveries/:deliveryId/retry': async () => ({ params: { deliveryId: await fresh.deadDelivery() } }),
   'POST /api/v1/workspaces/:workspace/deliveries/:deliveryId/discard': async () => ({ params: { deliveryId: await fresh.deadDelivery() } }),
   'POST /api/v1/workspaces/:workspace/webhooks': () => ({ body: { url: 'https://8.8.8.8/matrix', eventTypes: ['import.completed'] } }),
@@ -370,6 +397,12 @@ const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
     params: { channelId: (await integrationsRepository.insertSlackChannel(h.services.deps.database.db, { workspaceId: wsA, name: unique('#doomed'), webhookUrl: `${receiver.url}/services/T/B/doomed`, eventTypes: ['import.completed'] })).id },
   }),
 };
+
+/** A valid new decision: input closes in two days, decided a day later. */
+function decisionDraft() {
+  const at = (days: number) => new Date(Date.now() + days * 86_400_000);
+  return { title: unique('Matrix decision'), context: 'Which way', kind: 'other', options: ['Ship', 'Wait'], inputClosesAt: at(2).toISOString(), decideBy: at(3).toISOString().slice(0, 10) };
+}
 
 function unsubscribeToken() {
   return signUnsubscribe(h.services.deps.secret, { workspaceId: wsA, userId: shared.spareUserId!, eventType: 'import.completed' });

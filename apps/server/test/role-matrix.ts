@@ -35,6 +35,8 @@ const LIBRARY_WRITERS: readonly Caller[] = ['admin', 'marketing'];
 const REQUEST_WORKERS: readonly Caller[] = ['admin', 'marketing'];
 /** Bulk-loading feedback (call notes, survey exports): PMMs and sales leads bring the field's voice in. */
 const FEEDBACK_IMPORTERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead'];
+/** Opening decisions for input and recording their outcome: product marketing owns the call; the admin sees everything. */
+const DECISION_OWNERS: readonly Caller[] = ['admin', 'marketing'];
 /** Shaping shared goals (create, edit, archive, key results): the admin, PMMs and sales leads; reps own goals, not the list. */
 const GOAL_WRITERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead'];
 
@@ -219,6 +221,16 @@ export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
   [`PUT ${W}/requests/settings/capacity`]: REQUEST_WORKERS,
   [`GET ${W}/requests/capacity`]: MEMBERS, // a rep sees where their request stands against the line
   [`GET ${W}/requests/metrics`]: MEMBERS,
+  // Decisions: everyone reads the log and gives input when asked; PMMs open decisions and the owner decides.
+  [`GET ${W}/decisions`]: MEMBERS,
+  [`POST ${W}/decisions`]: DECISION_OWNERS,
+  [`GET ${W}/decisions/stakeholder-options`]: DECISION_OWNERS,
+  [`GET ${W}/decisions/link-options`]: DECISION_OWNERS,
+  [`GET ${W}/decisions/:decisionId`]: MEMBERS,
+  [`POST ${W}/decisions/:decisionId/inputs`]: MEMBERS, // one asked for input (someone not asked: 403, decisions.test.ts)
+  [`POST ${W}/decisions/:decisionId/decide`]: DECISION_OWNERS, // one's own decision (another PMM's: 403, decisions.test.ts)
+  [`POST ${W}/decisions/:decisionId/reopen`]: DECISION_OWNERS, // the same
+  [`PUT ${W}/decisions/:decisionId/links`]: DECISION_OWNERS, // the same
 
   // ---- Goals: everyone reads and comments; admins, PMMs and sales leads shape goals; owners check in ---------
   [`GET ${W}/goals`]: MEMBERS,

@@ -153,6 +153,11 @@ beforeAll(async () => {
   fixturesA.keyResultId = goal.json().goal.keyResults[0].id;
   await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/goals/${fixturesA.goalId}/key-results/${fixturesA.keyResultId}/check-ins`, { body: { value: 2, note: 'Two so far' } });
   await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/goals/${fixturesA.goalId}/comments`, { body: { body: 'Alpha can do better' } });
+  // A decision asking the rep for input, about the theme.
+  const decision = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/decisions`, {
+    body: { ...decisionBody(), title: 'Alpha pricing call', stakeholderIds: [fixturesA.userId], links: { themeIds: [fixturesA.themeId] } },
+  });
+  fixturesA.decisionId = decision.json().decision.id;
   fixturesA.metric = 'win-rate'; // a catalogue name, not an id
   for (const [name, id] of Object.entries(fixturesA)) if (!id) throw new Error(`route-walker: fixture ${name} was not made`);
 });
@@ -228,6 +233,12 @@ async function hijackInput(r: RouteEntry): Promise<{ body?: unknown; query?: Rec
   return { body: hijackBody(r) };
 }
 
+/** A valid new decision (its input closes in two days). */
+function decisionBody() {
+  const inDays = (n: number) => new Date(Date.now() + n * 86_400_000);
+  return { title: 'hijacked', context: 'Why', kind: 'pricing_packaging', options: ['Up', 'Down'], inputClosesAt: inDays(2).toISOString(), decideBy: inDays(3).toISOString().slice(0, 10) };
+}
+
 /** A one-page PDF as the multipart upload of an asset file. */
 async function pdfUpload(name: string) {
   const form = new FormData();
@@ -289,6 +300,10 @@ function hijackBody(r: RouteEntry): unknown {
   if (r.url.endsWith('/key-results')) return { title: 'hijacked', kind: 'manual', baseline: 0, target: 1 };
   if (r.url.endsWith('/check-ins')) return { value: 99, note: 'hijacked' };
   if (r.url.endsWith('/goals/:goalId/comments')) return { body: 'hijacked' };
+  if (r.url.endsWith('/decisions')) return { ...decisionBody(), stakeholderIds: [fixturesA.userId] };
+  if (r.url.endsWith('/decisions/:decisionId/inputs')) return { stance: 'object', comment: 'hijacked' };
+  if (r.url.endsWith('/decisions/:decisionId/decide')) return { chosenOption: 'Up', rationale: 'hijacked', whatChanged: 'hijacked' };
+  if (r.url.endsWith('/decisions/:decisionId/reopen')) return { reason: 'hijacked', inputClosesAt: decisionBody().inputClosesAt, decideBy: decisionBody().decideBy };
   return {};
 }
 
@@ -329,6 +344,8 @@ async function snapshotA() {
     requestActivity: await get(`/api/v1/workspaces/${A}/requests/${fixturesA.requestId}/activity`),
     requestSettings: await get(`/api/v1/workspaces/${A}/requests/settings`),
     requestCapacity: await get(`/api/v1/workspaces/${A}/requests/settings/capacity`),
+    decisions: await get(`/api/v1/workspaces/${A}/decisions`),
+    decision: await get(`/api/v1/workspaces/${A}/decisions/${fixturesA.decisionId}`),
     goals: await get(`/api/v1/workspaces/${A}/goals`),
     goal: await get(`/api/v1/workspaces/${A}/goals/${fixturesA.goalId}`),
     goalComments: await get(`/api/v1/workspaces/${A}/goals/${fixturesA.goalId}/comments`),

@@ -115,6 +115,16 @@ async function useWorkspace(slug: string, admin: Client, workspaceId: string) {
     "insert into request_sla_notices (workspace_id, request_id, clock, state) values ($1, $2, 'first_response', 'due_soon')",
     [workspaceId, filed.request.id],
   );
+  // A decision with a stakeholder, an input, an outcome and a link to the theme (one statement: the API would need a second member).
+  await h.services.deps.database.pool.query(
+    `with d as (insert into decisions (workspace_id, title, context, kind, options, owner_user_id, status, input_opened_at, input_closes_at, decide_by)
+                values ($1, 'Pricing call', 'Why', 'pricing_packaging', '{A,B}', $2, 'decided', now(), now() + interval '1 day', current_date + 2) returning id),
+          s as (insert into decision_stakeholders (workspace_id, decision_id, user_id, via) select $1, id, $2, 'person' from d),
+          i as (insert into decision_inputs (workspace_id, decision_id, round, user_id, stance) select $1, id, 1, $2, 'support' from d),
+          o as (insert into decision_outcomes (workspace_id, decision_id, round, chosen_option, rationale, decided_at) select $1, id, 1, 'A', 'Because', now() from d)
+     insert into decision_links (workspace_id, decision_id, target_type, target_id) select $1, id, 'theme', $3 from d`,
+    [workspaceId, me, pricing.id],
+  );
   // Single sign-on: a provider (the API saves one only once its discovery answers, so inserted here) and a linked subject.
   await h.services.deps.database.pool.query(
     `insert into sso_settings (workspace_id, provider, display_name, issuer_url, client_id, client_secret_sealed, allowed_domains, default_role)

@@ -1,5 +1,6 @@
 import * as audit from './endpoints/audit.ts';
 import * as deals from './endpoints/deals.ts';
+import * as decisions from './endpoints/decisions.ts';
 import * as feedback from './endpoints/feedback.ts';
 import * as goals from './endpoints/goals.ts';
 import * as imports from './endpoints/imports.ts';
@@ -16,4 +17,4 @@ import * as workspaces from './endpoints/workspaces.ts';
  * `endpoints/<module>.ts` as separate exports, imported as a namespace, so a web chunk keeps only
  * the rows (and schemas) it calls.
  */
-export const ENDPOINTS = { audit, deals, feedback, goals, imports, library, notifications, peopleData, requests, sso, workspaces };
+export const ENDPOINTS = { audit, deals, decisions, feedback, goals, imports, library, notifications, peopleData, requests, sso, workspaces };

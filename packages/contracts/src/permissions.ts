@@ -47,6 +47,12 @@ export const PERMISSIONS = {
   'goals.write': ['admin', 'marketing', 'sales_lead'],
   /** Read the metric catalogue, any metric with the records behind it, the scorecard and win/loss. */
   'metrics.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** Read the decision log and any decision with its input and outcomes. */
+  'decisions.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** Give input on a decision one is a stakeholder of (the service checks who was asked). */
+  'decisions.input': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** Open decisions for input; decide, reopen and link the ones one owns (admins: any). */
+  'decisions.write': ['admin', 'marketing'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

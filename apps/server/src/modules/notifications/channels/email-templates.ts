@@ -35,6 +35,9 @@ const BUTTON_LABEL: { [T in EventType]: string } = {
   'asset.review_due': 'Review your assets',
   'request.changed': 'Open the request',
   'request.sla_alert': 'Open the request',
+  'decision.input_requested': 'Give your input',
+  'decision.input_reminder': 'Give your input',
+  'decision.decided': 'Read the outcome',
   'goal.status_changed': 'Open the goal',
 };
 

@@ -59,6 +59,12 @@ function audience(type: EventType, payload: Record<string, unknown>): { userIds:
       return { userIds: [...new Set((p as EventPayload<'request.changed'>).recipientUserIds)], emails: [] };
     case 'request.sla_alert':
       return { userIds: [...new Set((p as EventPayload<'request.sla_alert'>).recipientUserIds)], emails: [] };
+    case 'decision.input_requested':
+      return { userIds: [...new Set((p as EventPayload<'decision.input_requested'>).recipientUserIds)], emails: [] };
+    case 'decision.input_reminder':
+      return { userIds: [...new Set((p as EventPayload<'decision.input_reminder'>).recipientUserIds)], emails: [] };
+    case 'decision.decided':
+      return { userIds: [...new Set((p as EventPayload<'decision.decided'>).recipientUserIds)], emails: [] };
     case 'goal.status_changed':
       return { userIds: [...new Set((p as EventPayload<'goal.status_changed'>).recipientUserIds)], emails: [] };
     default: {

@@ -147,7 +147,36 @@ const BUILDERS: Builders = {
     body: `${p.text}. The goal runs from ${p.periodStart} to ${p.periodEnd}; its status is the worst of its key results against a straight path from baseline to target.`,
     link: `/w/${slug}/goals/${p.goalId}`,
   }),
+  'decision.input_requested': (p, slug) => ({
+    title: `${p.reopened ? 'Reopened for input' : 'Your input is asked'}: ${p.title}`.slice(0, 200),
+    body: [
+      `${p.by.name ?? 'Someone'} ${p.reopened ? 'reopened' : 'opened'} "${p.title}" for input and asked you. Support, raise a concern or object, with a comment.`,
+      `Input closes ${closesWords(p.inputClosesAt)}; the decision is due by ${p.decideBy}.`,
+    ].join('\n\n'),
+    link: `/w/${slug}/decisions/${p.decisionId}`,
+  }),
+  'decision.input_reminder': (p, slug) => ({
+    title: `Input closes tomorrow: ${p.title}`.slice(0, 200),
+    body: `You were asked for input on "${p.title}" and have not answered. Input closes ${closesWords(p.inputClosesAt)}.`,
+    link: `/w/${slug}/decisions/${p.decisionId}`,
+  }),
+  'decision.decided': (p, slug) => ({
+    title: `Decided: ${p.title} — ${p.chosenOption}`.slice(0, 200),
+    body: [
+      `${p.by.name ?? 'Someone'} decided "${p.title}": ${p.chosenOption}.`,
+      `Why: ${p.rationale}`,
+      p.whatChanged ? `What changed because of the input: ${p.whatChanged}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    link: `/w/${slug}/decisions/${p.decisionId}`,
+  }),
 };
+
+/** "2026-03-29 00:30 UTC": an instant as every reader can place it (the page shows it in their own zone). */
+function closesWords(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
 
 export function messageFor(envelope: EventEnvelope): Message {
   const build = BUILDERS[envelope.type] as (p: unknown, slug: string) => Message;

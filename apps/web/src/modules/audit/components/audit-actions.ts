@@ -51,6 +51,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'request.boosted': 'Set a strategic boost on a request',
   'request.settings_changed': 'Changed request SLAs, weights or calendar',
   'request.capacity_changed': 'Changed PMM weekly hours for requests',
+  'decision.created': 'Opened a decision for input',
+  'decision.decided': 'Recorded a decision’s outcome',
+  'decision.reopened': 'Reopened a decision',
   'goal.created': 'Created a shared goal',
   'goal.updated': 'Changed a goal’s title, period or owners',
   'goal.archived': 'Archived a goal',
@@ -83,6 +86,7 @@ const PREFIX_LABELS: Record<string, string> = {
   'library.': 'Library settings',
   'competitor.': 'Competitors',
   'request.': 'Requests',
+  'decision.': 'Decisions',
   'goal.': 'Goals',
 };
 

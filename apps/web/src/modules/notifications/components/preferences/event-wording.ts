@@ -20,6 +20,9 @@ const FOR_A_PERSON: Record<string, string> = {
     'A request you filed, joined or are assigned to changed (triaged, started, delivered, accepted, reopened, declined, merged, commented on), and, for PMMs, each new request waiting for triage.',
   'request.sla_alert': 'A request assigned to you, or asked by someone in a team you lead, is due soon or past its service level.',
   'goal.status_changed': 'A shared goal you own moved to on track, at risk or off track (its key results against the path to target).',
+  'decision.input_requested': 'You were asked for input on a decision (support, concern or object), with when input closes.',
+  'decision.input_reminder': 'A day before a decision you were asked about closes for input, if you have not answered yet.',
+  'decision.decided': 'A decision you gave input on was made: the option chosen, why, and what changed because of the input.',
   'asset.review_due': 'Once a day: the assets you own that are past their review date, to check and verify.',
 };
 
