@@ -104,6 +104,14 @@ benches.requests = async () => {
   return r.status === 0;
 };
 
+benches.scorecard = async () => {
+  // Target (issue 16): the scorecard and metric API under 300 ms at p95 on a workspace of 1,000,000 deals (`--scale N` for another size).
+  const { spawnSync } = await import('node:child_process');
+  const scale = options.scale ? ['--scale', String(options.scale)] : [];
+  const r = spawnSync('nice', [process.execPath, '--import', 'tsx', path.join(root, 'scripts/bench/scorecard.ts'), ...scale], { stdio: 'inherit' });
+  return r.status === 0;
+};
+
 benches['competitor-page'] = async () => {
   // Target (issue 14): the competitor page loads in under a second on the demo; `--base REF` measures that commit too, side by side.
   const { competitorPageBench } = await import('./bench/competitor-page.mjs');
@@ -148,6 +156,14 @@ for (let i = args.indexOf('--rows'); i !== -1; i = args.indexOf('--rows')) {
     process.exit(2);
   }
   options.rows = rows;
+  args.splice(i, 2);
+}
+for (let i = args.indexOf('--scale'); i !== -1; i = args.indexOf('--scale')) {
+  options.scale = Number(args[i + 1]);
+  if (!Number.isInteger(options.scale) || options.scale < 1) {
+    console.error('--scale needs a whole number of deals (e.g. --scale 1000000)');
+    process.exit(2);
+  }
   args.splice(i, 2);
 }
 for (let i = args.indexOf('--base'); i !== -1; i = args.indexOf('--base')) {
