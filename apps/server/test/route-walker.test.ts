@@ -251,6 +251,7 @@ async function pdfUpload(name: string) {
 function hijackBody(r: RouteEntry): unknown {
   if (r.method === 'GET' || r.method === 'DELETE') return undefined;
   if (r.url.endsWith('/members/:userId')) return { role: 'admin', active: false };
+  if (r.url.endsWith('/people/:userId/erase')) return { email: 'someone@alpha.test' };
   if (r.url.endsWith('/teams/:teamId')) return { name: 'hijacked', memberUserIds: [] };
   if (r.url.endsWith('/invitations')) return { email: 'x@bravo.test', role: 'admin' };
   if (r.url.endsWith('/teams')) return { name: 'hijacked' };
