@@ -166,14 +166,23 @@ export function orderQueue<T extends Orderable>(items: readonly T[]): T[] {
 }
 
 /**
- * Built queues kept per (workspace, weeks), least recently used first out, each with the key it was built under:
- * the workspace's change stamps (read before the rows, so a queue is never older than its key), the workspace-local
+ * Built queues kept per workspace, least recently used first out, each with the key it was built under: the
+ * workspace's change stamps (read before the rows, so a queue is never older than its key), the workspace-local
  * date (urgency and the nearest close date count from it), the weights and calendar, the base currency and the
  * members' names. Decision 0013: a write — by this process or another — moves a stamp in its own transaction, so
- * the next read after it commits rebuilds; reads in between are served from memory.
+ * the next read after it commits rebuilds; reads in between are served from memory. One build serves every plan
+ * length asked for (the list plans 26 weeks, the capacity view 8): the rows are read, scored and ordered once.
  */
-const BUILT = new Map<string, { key: string; queue: OpenQueue }>();
+interface Kept {
+  key: string;
+  ordered: ScoredQueueRow[];
+  capacity: PlanCapacity[];
+  /** Planned queues by weeks, the few most recently asked for. */
+  byWeeks: Map<number, OpenQueue>;
+}
+const BUILT = new Map<string, Kept>();
 const MAX_BUILT = 32;
+const MAX_PLANS = 4;
 
 /** Forgets every built queue (tests that write behind the triggers' back, e.g. by truncating). */
 export function forgetBuiltQueues(): void {
@@ -190,25 +199,38 @@ export async function openQueue(db: DbOrTx, workspaceId: string, now: Date = new
   let namesKey = '';
   for (const [id, name] of names) namesKey += `${id}=${name};`;
   const key = `${stamps.requests}|${stamps.deals}|${context.currency}|${scoreSettingsKey(context)}|${namesKey}`;
-  const slot = `${workspaceId}|${weeks}`;
-  const kept = BUILT.get(slot);
-  BUILT.delete(slot);
-  if (kept && kept.key === key) {
-    BUILT.set(slot, kept);
-    // The SLA clocks of the requests shown read `now` from the context: the fresh one, not the build's.
-    return { ...kept.queue, context };
+  let kept = BUILT.get(workspaceId);
+  BUILT.delete(workspaceId);
+  if (!kept || kept.key !== key) {
+    const capacity = await repo.capacity(db, workspaceId);
+    const rows = await repo.openRows(db, workspaceId, context.today, names);
+    kept = { key, ordered: orderedRows(context, rows), capacity, byWeeks: new Map() };
   }
-  const capacity = await repo.capacity(db, workspaceId);
-  const rows = await repo.openRows(db, workspaceId, context.today, names);
-  const queue = buildQueue(context, rows, capacity, weeks);
-  BUILT.set(slot, { key, queue });
+  BUILT.set(workspaceId, kept);
   if (BUILT.size > MAX_BUILT) BUILT.delete(BUILT.keys().next().value!);
-  return queue;
+  const planned = kept.byWeeks.get(weeks);
+  kept.byWeeks.delete(weeks);
+  const queue = planned ?? planQueue(context, kept.ordered, kept.capacity, weeks);
+  kept.byWeeks.set(weeks, queue);
+  if (kept.byWeeks.size > MAX_PLANS) kept.byWeeks.delete(kept.byWeeks.keys().next().value!);
+  // The SLA clocks of the requests shown read `now` from the context: the fresh one, not the build's.
+  return planned ? { ...queue, context } : queue;
+}
+
+type ScoredQueueRow = ReturnType<typeof scoreQueueRow>;
+
+/** The rows scored and in queue order. */
+function orderedRows(context: QueueContext, rows: readonly QueueRow[]): ScoredQueueRow[] {
+  return orderQueue(rows.map((r) => scoreQueueRow(r, context)));
 }
 
 /** The queue from rows already read (tests and the bench call it directly). */
 export function buildQueue(context: QueueContext, rows: readonly QueueRow[], capacity: PlanCapacity[], weeks = PLAN_WEEKS): OpenQueue {
-  const ordered = orderQueue(rows.map((r) => scoreQueueRow(r, context)));
+  return planQueue(context, orderedRows(context, rows), capacity, weeks);
+}
+
+/** Ranks the ordered rows and plans them against the capacity for `weeks`. */
+function planQueue(context: QueueContext, ordered: readonly ScoredQueueRow[], capacity: PlanCapacity[], weeks: number): OpenQueue {
   const estimated = ordered.filter((x) => x.row.estimateHours !== null && x.row.estimateHours > 0);
   const plan = capacityPlan({
     requests: estimated.map((x) => ({ id: x.row.id, assigneeId: x.row.assigneeUserId, remainingHours: x.row.estimateHours!, neededBy: x.row.neededBy })),
