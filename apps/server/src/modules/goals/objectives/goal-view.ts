@@ -13,7 +13,9 @@ export function periodOf(goal: Pick<GoalRow, 'periodKind' | 'periodStart' | 'per
 
 const numOrNull = (v: string | null) => (v === null ? null : Number(v));
 
-export function keyResultView(kr: KeyResultRow, goal: GoalRow, today: string): KeyResult {
+export type Counts = { numerator: number | null; denominator: number | null };
+
+export function keyResultView(kr: KeyResultRow, goal: GoalRow, today: string, counts?: Counts): KeyResult {
   const value = numOrNull(kr.currentValue);
   const { expected, progress } = keyResultStatus({
     baseline: Number(kr.baseline),
@@ -36,7 +38,7 @@ export function keyResultView(kr: KeyResultRow, goal: GoalRow, today: string): K
     target: Number(kr.target),
     direction: kr.direction,
     unit: kr.unit,
-    current: { value, numerator: null, denominator: null, noData: value === null },
+    current: { value, numerator: value === null ? null : (counts?.numerator ?? null), denominator: value === null ? null : (counts?.denominator ?? null), noData: value === null },
     expected,
     progress,
     status: kr.status,
@@ -52,6 +54,7 @@ export function goalView(
   members: Map<string, Member>,
   fiscalStartMonth: number,
   today: string,
+  counts: Map<string, Counts> = new Map(),
 ): Goal {
   return {
     id: goal.id,
@@ -60,7 +63,7 @@ export function goalView(
     period: periodOf(goal, fiscalStartMonth),
     status: goal.status,
     owners: ownerIds.map((id) => person(id, members.get(id))).sort((a, b) => a.name.localeCompare(b.name)),
-    keyResults: krs.filter((kr) => kr.goalId === goal.id).map((kr) => keyResultView(kr, goal, today)),
+    keyResults: krs.filter((kr) => kr.goalId === goal.id).map((kr) => keyResultView(kr, goal, today, counts.get(kr.id))),
     createdBy: goal.createdByUserId ? person(goal.createdByUserId, members.get(goal.createdByUserId)) : null,
     createdAt: goal.createdAt.toISOString(),
     updatedAt: goal.updatedAt.toISOString(),

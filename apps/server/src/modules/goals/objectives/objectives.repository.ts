@@ -197,6 +197,23 @@ export const objectivesRepository = {
       .orderBy(asc(keyResultSnapshots.day));
   },
 
+  /** Each key result's latest snapshot's counts (a proportion's numerator and denominator, for "n = …"). */
+  async latestCounts(db: DbOrTx, workspaceId: string, keyResultIds: readonly string[]) {
+    const out = new Map<string, { numerator: number | null; denominator: number | null }>();
+    if (!keyResultIds.length) return out;
+    const rows = await db
+      .selectDistinctOn([keyResultSnapshots.keyResultId], {
+        keyResultId: keyResultSnapshots.keyResultId,
+        numerator: keyResultSnapshots.numerator,
+        denominator: keyResultSnapshots.denominator,
+      })
+      .from(keyResultSnapshots)
+      .where(and(eq(keyResultSnapshots.workspaceId, workspaceId), inArray(keyResultSnapshots.keyResultId, [...keyResultIds])))
+      .orderBy(keyResultSnapshots.keyResultId, desc(keyResultSnapshots.day));
+    for (const r of rows) out.set(r.keyResultId, { numerator: r.numerator === null ? null : Number(r.numerator), denominator: r.denominator === null ? null : Number(r.denominator) });
+    return out;
+  },
+
   async comments(db: DbOrTx, workspaceId: string, goalId: string) {
     return db
       .select()

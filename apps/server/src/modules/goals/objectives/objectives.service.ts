@@ -170,7 +170,12 @@ export function createObjectivesService(deps: Deps, metrics: MetricsPort) {
     const krs = await repo.keyResultsOf(db, ctx.workspaceId, ids);
     const people = [...new Set([...[...owners.values()].flat(), ...goals.flatMap((g) => (g.createdByUserId ? [g.createdByUserId] : []))])];
     const members = await repo.members(db, ctx.workspaceId, people);
-    return goals.map((g) => goalView(g, owners.get(g.id) ?? [], krs, members, ws.fiscalYearStartMonth, today));
+    const counts = await repo.latestCounts(
+      db,
+      ctx.workspaceId,
+      krs.map((kr) => kr.id),
+    );
+    return goals.map((g) => goalView(g, owners.get(g.id) ?? [], krs, members, ws.fiscalYearStartMonth, today, counts));
   }
 
   async function isOwner(db: DbOrTx, ctx: TenantContext, goalId: string) {
@@ -404,7 +409,7 @@ export function createObjectivesService(deps: Deps, metrics: MetricsPort) {
         const ws = await workspaceOf(db, ctx);
         const points = await repo.snapshots(db, ctx.workspaceId, keyResultId, goal.periodStart, goal.periodEnd);
         return {
-          keyResult: keyResultView(kr, goal, localDay(new Date(), ws.timeZone)),
+          keyResult: keyResultView(kr, goal, localDay(new Date(), ws.timeZone), (await repo.latestCounts(db, ctx.workspaceId, [kr.id])).get(kr.id)),
           period: periodOf(goal, ws.fiscalYearStartMonth),
           path: [
             { day: goal.periodStart, value: Number(kr.baseline) },

@@ -244,7 +244,7 @@ describe('metric key results (the catalogue stubbed)', () => {
     });
     expect(calls.at(-1)).toEqual({ metric: 'win-rate', from: goal.period.start, to: today(), filters: { segment: 'Enterprise' }, byAmount: false });
     expect(goal.status).toBe('on_track');
-    expect(goal.keyResults[0]).toMatchObject({ unit: 'fraction', direction: 'increase', current: { value: 0.25 }, expected: 0.25, progress: 0.5 });
+    expect(goal.keyResults[0]).toMatchObject({ unit: 'fraction', direction: 'increase', current: { value: 0.25, numerator: 25, denominator: 100 }, expected: 0.25, progress: 0.5 });
     expect((await req(admin, 'POST', `goals/${goal.id}/key-results/${goal.keyResults[0]!.id}/check-ins`, { value: 0.3 })).json.errors[0].path).toBe('body.value');
 
     // The daily job: twice in a day leaves one row, the later value; a drop tells the owners.
