@@ -25,6 +25,12 @@ const SIZES = [
 /** Workspace pages (under /w/northwind/), with the action a role needs to use each. */
 const WORKSPACE_PAGES: { path: string; action: Action }[] = [
   { path: '', action: 'workspace.read' },
+  { path: 'scorecard', action: 'metrics.read' },
+  { path: 'goals', action: 'goals.read' },
+  { path: 'goals/new', action: 'goals.write' },
+  { path: 'goals/:goalId', action: 'goals.read' },
+  { path: 'win-loss', action: 'metrics.read' },
+  { path: 'metrics/win-rate/records', action: 'metrics.read' },
   { path: 'people', action: 'members.read' },
   { path: 'teams', action: 'teams.read' },
   { path: 'tokens', action: 'tokens.manage_own' },
@@ -90,6 +96,8 @@ describeE2E('Accessibility of every page (axe-core, one h1)', () => {
     ids.competitorId = (await api<{ items: { id: string; name: string }[] }>('/competitors')).items.find((c) => c.name === 'Snowflake')!.id;
     // The head of the demo queue: a pinned request with its score, SLA clocks and place against the line.
     ids.requestId = (await api<{ items: { id: string }[] }>('/requests?limit=1')).items[0]!.id;
+    // A demo goal with key results, their history and check-ins.
+    ids.goalId = (await api<{ items: { id: string }[] }>('/goals')).items[0]!.id;
     const { csrfToken } = (await (await ctx.request.get('/api/v1/auth/session')).json()) as SessionResponse;
     const csv = 'Opportunity ID,Opportunity Name,Account Name,Stage,Amount,Close Date\n006A1,Renewal,Acme,Prospecting,12000,2026-03-31\n';
     const upload = await ctx.request.post(`/api/v1/workspaces/${SLUG}/imports`, {

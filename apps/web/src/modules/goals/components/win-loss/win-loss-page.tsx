@@ -196,12 +196,12 @@ function WinLossBody({ w, slug }: { w: WinLoss; slug: string }) {
       </ReportSection>
 
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Grid.Col span={{ base: 12, xl: 6 }}>
           <ReportSection title="By competitor">
             <GroupTable rows={w.byCompetitor} slug={slug} groupBy="competitor" base={base} money={money} label="Competitor" />
           </ReportSection>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Grid.Col span={{ base: 12, xl: 6 }}>
           <ReportSection title="By segment">
             <GroupTable rows={w.bySegment} slug={slug} groupBy="segment" base={base} money={money} label="Segment" />
           </ReportSection>
