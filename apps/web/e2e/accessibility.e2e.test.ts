@@ -55,6 +55,9 @@ const WORKSPACE_PAGES: { path: string; action: Action }[] = [
   { path: 'requests/:requestId', action: 'requests.read' },
   { path: 'requests/capacity', action: 'requests.read' },
   { path: 'requests/settings', action: 'requests.read' },
+  { path: 'decisions', action: 'decisions.read' },
+  { path: 'decisions/new', action: 'decisions.write' },
+  { path: 'decisions/:decisionId', action: 'decisions.read' },
   { path: 'imports', action: 'deals.import' },
   { path: 'imports/:importId', action: 'deals.import' },
   { path: 'settings/deals', action: 'deals.settings' },
@@ -96,6 +99,8 @@ describeE2E('Accessibility of every page (axe-core, one h1)', () => {
     ids.competitorId = (await api<{ items: { id: string; name: string }[] }>('/competitors')).items.find((c) => c.name === 'Snowflake')!.id;
     // The head of the demo queue: a pinned request with its score, SLA clocks and place against the line.
     ids.requestId = (await api<{ items: { id: string }[] }>('/requests?limit=1')).items[0]!.id;
+    // A decided demo decision with objections, what changed and (the pricing one) an earlier round.
+    ids.decisionId = (await api<{ items: { id: string }[] }>('/decisions?status=decided&q=prepay')).items[0]!.id;
     // A demo goal with key results, their history and check-ins.
     ids.goalId = (await api<{ items: { id: string }[] }>('/goals')).items[0]!.id;
     const { csrfToken } = (await (await ctx.request.get('/api/v1/auth/session')).json()) as SessionResponse;

@@ -69,6 +69,9 @@ const RequestQueuePage = page(() => import('../modules/requests/components/queue
 const RequestPage = page(() => import('../modules/requests/components/request/request-page.tsx'), 'RequestPage');
 const RequestCapacityPage = page(() => import('../modules/requests/components/capacity/capacity-page.tsx'), 'CapacityPage');
 const RequestSettingsPage = page(() => import('../modules/requests/components/settings/request-settings-page.tsx'), 'RequestSettingsPage');
+const DecisionLogPage = page(() => import('../modules/decisions/components/log/decision-log-page.tsx'), 'DecisionLogPage');
+const DecisionPage = page(() => import('../modules/decisions/components/decision/decision-page.tsx'), 'DecisionPage');
+const NewDecisionPage = page(() => import('../modules/decisions/components/form/new-decision-page.tsx'), 'NewDecisionPage');
 const NotificationsAdminPage = page(
   () => import('../modules/notifications/components/admin/notifications-admin-page.tsx'),
   'NotificationsAdminPage',
@@ -136,6 +139,16 @@ export const router = createBrowserRouter([
           { path: 'requests/capacity', element: <RequestCapacityPage /> },
           { path: 'requests/settings', element: <RequestSettingsPage /> },
           { path: 'requests/:requestId', element: <RequestPage /> },
+          { path: 'decisions', element: <DecisionLogPage /> },
+          {
+            path: 'decisions/new',
+            element: (
+              <RequirePermission action="decisions.write" title="New decision">
+                <NewDecisionPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'decisions/:decisionId', element: <DecisionPage /> },
           { path: 'library', element: <LibraryPage /> },
           {
             path: 'library/new',

@@ -3,6 +3,7 @@ import {
   IconBooks,
   IconBriefcase,
   IconFileImport,
+  IconGavel,
   IconHandStop,
   IconHistory,
   IconHome,
@@ -74,6 +75,7 @@ export const NAV_ITEMS: NavItem[] = [
       { label: 'Settings', path: 'requests/settings', action: 'requests.settings' },
     ],
   },
+  { label: 'Decisions', path: 'decisions', action: 'decisions.read', icon: IconGavel },
   { label: 'Import', path: 'imports', action: 'deals.import', icon: IconFileImport },
   {
     label: 'Feedback',

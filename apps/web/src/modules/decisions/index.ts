@@ -1,0 +1,5 @@
+/**
+ * Decisions in the web app: the log, a decision's page with its input and outcome, and the form that opens one for
+ * input. The pages are loaded on demand by the router.
+ */
+export { decisionsKeys } from './hooks/decisions.keys.ts';
