@@ -6,7 +6,7 @@ import * as goals from './endpoints/goals.ts';
 import * as imports from './endpoints/imports.ts';
 import * as library from './endpoints/library.ts';
 import * as notifications from './endpoints/notifications.ts';
-import * as peopleData from './endpoints/people-data.ts';
+import * as people from './endpoints/people.ts';
 import * as requests from './endpoints/requests.ts';
 import * as sso from './endpoints/sso.ts';
 import * as workspaces from './endpoints/workspaces.ts';
@@ -17,4 +17,4 @@ import * as workspaces from './endpoints/workspaces.ts';
  * `endpoints/<module>.ts` as separate exports, imported as a namespace, so a web chunk keeps only
  * the rows (and schemas) it calls.
  */
-export const ENDPOINTS = { audit, deals, decisions, feedback, goals, imports, library, notifications, peopleData, requests, sso, workspaces };
+export const ENDPOINTS = { audit, deals, decisions, feedback, goals, imports, library, notifications, people, requests, sso, workspaces };

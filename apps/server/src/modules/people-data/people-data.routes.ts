@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import * as api from '@tandem/contracts/endpoints/people-data';
+import * as api from '@tandem/contracts/endpoints/people';
 import { route } from '../../http/endpoint-route.ts';
 import { tenantOf } from '../../http/request-context.ts';
 import type { PeopleDataService } from './people-data.service.ts';

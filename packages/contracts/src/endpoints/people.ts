@@ -1,7 +1,7 @@
 import { endpoint } from '../endpoint.ts';
 import { ErasePersonRequest, ErasePersonResponse, PersonDataExport, PersonParam } from '../people-data.ts';
 
-/** The people-data module's rows of the endpoint table: a data-subject request's export and erasure. */
+/** The people-data module's rows of the endpoint table (`people`): a data-subject request's export and erasure. */
 const PEOPLE = 'people data';
 
 export const exportPerson = endpoint({
