@@ -1,6 +1,6 @@
 /**
  * The scorecard's involvement rate: decisions with sales input before the decision / all decisions, over the
- * decisions whose outcome was recorded in [from, to) (docs/decisions/0012-decision-input-window.md). The goals
+ * decisions whose outcome was recorded in [from, to) (docs/decisions/0017-decision-input-window.md). The goals
  * metric catalogue calls it through the module's index, in its tenant transaction.
  */
 import type { DbOrTx } from '../../db/database.ts';
