@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { CreateCheckinRequest, CreateGoalRequest, GoalDetail, GoalListQuery, KeyResultInput, UpdateGoalRequest } from '@tandem/contracts';
+import type { CreateCheckinRequest, CreateGoalRequest, GoalDetail, GoalListQuery } from '@tandem/contracts';
 import * as goalsEndpoints from '@tandem/contracts/web-endpoints/goals';
 import { call } from '../../../app/api/client.ts';
 import { goalsKeys } from './goals.keys.ts';
@@ -57,34 +57,10 @@ export function useCreateGoal(slug: string) {
   });
 }
 
-export function useUpdateGoal(slug: string, goalId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: UpdateGoalRequest) => call(goalsEndpoints.updateGoal, { params: { workspace: slug, goalId }, body }),
-    onSuccess: (r) => goalChanged(queryClient, slug, r.goal),
-  });
-}
-
 export function useArchiveGoal(slug: string, goalId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => call(goalsEndpoints.archiveGoal, { params: { workspace: slug, goalId } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: goalsKeys.all(slug) }),
-  });
-}
-
-export function useAddKeyResult(slug: string, goalId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: KeyResultInput) => call(goalsEndpoints.createKeyResult, { params: { workspace: slug, goalId }, body }),
-    onSuccess: (r) => goalChanged(queryClient, slug, r.goal),
-  });
-}
-
-export function useDeleteKeyResult(slug: string, goalId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (keyResultId: string) => call(goalsEndpoints.deleteKeyResult, { params: { workspace: slug, goalId, keyResultId } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: goalsKeys.all(slug) }),
   });
 }
