@@ -102,17 +102,20 @@ describe('deal metrics against the hand-computed fixture', () => {
 });
 
 describe('kept answers', () => {
-  it('a deal write shows in the next read of a metric and of the scorecard (nothing stale is served)', async () => {
+  it('a deal write shows in the next read of a metric, the scorecard and win/loss (nothing stale is served)', async () => {
     const scorecardWinRate = async () => {
       const res = await call(w.h.app, w.clients.admin, 'GET', '/api/v1/workspaces/acme/scorecard', { query: { period: 'FY2027 Q1', periods: '2' } });
       return (res.json() as Scorecard).keyMetrics.find((m) => m.metric === 'win-rate')!.current.numerator;
     };
     expect((await metric('win-rate', Q1)).total.numerator).toBe(3);
     expect(await scorecardWinRate()).toBe(3);
+    const lost = async () => ((await call(w.h.app, w.clients.admin, 'GET', '/api/v1/workspaces/acme/win-loss', { query: Q1 })).json() as WinLoss).lost.count;
+    expect(await lost()).toBe(2);
     await w.pool.query(`update deals set stage_category = 'won', stage = 'Closed Won' where workspace_id = $1 and id = $2`, [w.ws, w.deals.L2]);
     try {
       expect((await metric('win-rate', Q1)).total).toMatchObject({ numerator: 4, denominator: 5 });
       expect(await scorecardWinRate()).toBe(4);
+      expect(await lost()).toBe(1);
     } finally {
       await w.pool.query(`update deals set stage_category = 'lost', stage = 'Closed Lost' where workspace_id = $1 and id = $2`, [w.ws, w.deals.L2]);
     }

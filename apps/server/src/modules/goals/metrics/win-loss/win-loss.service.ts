@@ -17,7 +17,7 @@ import {
 import type { DbOrTx } from '../../../../db/database.ts';
 import type { TenantContext } from '../../../../lib/context.ts';
 import type { Deps } from '../../../../lib/deps.ts';
-import { dealMetrics, type ClosedStats, type DealMetricSpec } from '../../../deals/index.ts';
+import { dealMetrics, dealsChangeStamp, type ClosedStats, type DealMetricSpec } from '../../../deals/index.ts';
 import { feedbackMetrics } from '../../../feedback/index.ts';
 import { closedStats } from '../deal-family.ts';
 import { metricWorkspace } from '../metrics.service.ts';
@@ -102,10 +102,30 @@ export async function winLossIn(db: DbOrTx, ctx: TenantContext, query: WinLossQu
   };
 }
 
+/** Answers kept per workspace and query while deals and feedback are unchanged (decision 0016); at most this many. */
+const KEPT = 64;
+
 export function createWinLossService(deps: Pick<Deps, 'database'>) {
+  const kept = new Map<string, WinLoss>();
   return {
     async get(ctx: TenantContext, query: WinLossQuery, now = new Date()): Promise<WinLoss> {
-      return deps.database.readTenant(ctx.workspaceId, (db) => winLossIn(db, ctx, query, now));
+      return deps.database.readTenant(ctx.workspaceId, async (db) => {
+        // The deals stamp moves with every deal write; the feedback fingerprint with items and themes; the day with the clock.
+        const deals = await dealsChangeStamp(db, ctx.workspaceId);
+        const feedback = await feedbackMetrics.fingerprint(db, ctx.workspaceId);
+        const ws = await metricWorkspace(db, ctx.workspaceId);
+        const key = JSON.stringify([ctx.workspaceId, query, deals, feedback, ws, todayIn(ws.timeZone, now)]);
+        const hit = kept.get(key);
+        if (hit) {
+          kept.delete(key);
+          kept.set(key, hit);
+          return hit;
+        }
+        const answer = await winLossIn(db, ctx, query, now);
+        kept.set(key, answer);
+        if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+        return answer;
+      });
     },
   };
 }
