@@ -52,7 +52,7 @@ async function seed(client: pg.Client, ws: string) {
           accts as (select array_agg(id order by name) as ids from accounts where workspace_id = $1)
      insert into deals (workspace_id, source, external_id, name, account_id, amount, currency, amount_base, stage, stage_category,
                         probability, close_date, created_date, owner_user_id, products, competitors, reason, loss_reason_category)
-     select $1, 'bench', 'D' || g, 'Deal ' || g, accts.ids[1 + (g * 7919) % 20000], a, case when a is null then null else 'USD' end, a,
+     select $1, 'bench', 'D' || g, 'Deal ' || g, accts.ids[1 + ((g::bigint * 7919) % 20000)::int], a, case when a is null then null else 'USD' end, a,
             case when c = 'open' then 'Proposal' when c = 'won' then 'Closed Won' else 'Closed Lost' end, c,
             case when c = 'open' then 40 when c = 'won' then 100 else 0 end,
             created::date + cycle, created, reps.ids[1 + g % 80],
