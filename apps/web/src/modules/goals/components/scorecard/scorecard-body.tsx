@@ -34,8 +34,8 @@ export function ScorecardBody({ slug, scorecard: s, goals }: BodyProps) {
         ) : goals.length === 0 ? (
           <Text size="sm" c="dimmed">
             No shared goal for {s.period.label} yet.{' '}
-            <Anchor component={Link} to={`/w/${slug}/goals`} size="sm">
-              Goals
+            <Anchor component={Link} to={`/w/${slug}/goals`} size="sm" underline="always">
+              All goals
             </Anchor>
           </Text>
         ) : (

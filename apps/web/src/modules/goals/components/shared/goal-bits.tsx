@@ -42,7 +42,7 @@ export function KeyResultLine({ slug, kr, period }: { slug: string; kr: KeyResul
       <Text size="xs" c="dimmed">
         Now{' '}
         {path ? (
-          <Anchor component={Link} to={path} size="xs" fw={600} aria-label={`${now}${counts}: the records behind ${kr.title}`}>
+          <Anchor component={Link} to={path} size="xs" fw={600} underline="always" aria-label={`${now}${counts}: the records behind ${kr.title}`}>
             {now}
             {counts}
           </Anchor>

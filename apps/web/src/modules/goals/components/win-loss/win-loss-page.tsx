@@ -149,7 +149,7 @@ function WinLossBody({ w, slug }: { w: WinLoss; slug: string }) {
                         {r.themes.map((t, i) => (
                           <span key={t.id}>
                             {i > 0 && ', '}
-                            <Anchor component={Link} to={`/w/${slug}/feedback/themes/${t.id}`} size="xs">
+                            <Anchor component={Link} to={`/w/${slug}/feedback/themes/${t.id}`} size="xs" underline="always">
                               {t.name}
                             </Anchor>{' '}
                             ({t.items} {t.items === 1 ? 'item' : 'items'}, {t.deals} {t.deals === 1 ? 'deal' : 'deals'})
