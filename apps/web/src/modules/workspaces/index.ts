@@ -9,4 +9,4 @@ export { useUpdateWorkspace } from './hooks/use-workspace-actions.ts';
 export { CurrencyInput } from './components/currency-input.tsx';
 export { FiscalMonthSelect } from './components/month-select.tsx';
 // The role homes (goals module) open an admin's home with the setup checklist.
-export { AdminChecklist } from './components/home-page.tsx';
+export { AdminChecklist } from './components/admin-checklist.tsx';
