@@ -85,7 +85,7 @@ function DecisionView({ decision: d }: { decision: DecisionDetail }) {
         }
       />
       {told && (
-        <Alert color="teal" mb="md" role="status" withCloseButton onClose={() => setTold(null)} title="Done">
+        <Alert color="teal" mb="md" role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => setTold(null)} title="Done">
           {told}
         </Alert>
       )}
