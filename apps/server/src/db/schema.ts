@@ -9,7 +9,6 @@ export * from '../modules/feedback/tables.ts';
 export * from '../modules/library/tables.ts';
 export * from '../modules/requests/tables.ts';
 export * from '../modules/decisions/tables.ts';
-export * from '../modules/decisions/tables.ts';
 export * from '../modules/goals/tables.ts';
 export * from '../modules/sso/tables.ts';
 export * from './change-stamps.table.ts';
