@@ -1,4 +1,4 @@
-// The metric catalogue, the scorecard and win/loss: G-metrics' half of the goals module, exposed to goals/index.ts.
+// The metric catalogue, the scorecard and win/loss: the metrics half of the goals module, exposed to goals/index.ts.
 import type { Deps } from '../../../lib/deps.ts';
 import { createMetricsService } from './metrics.service.ts';
 import type { MetricsServices } from './metrics.routes.ts';

@@ -28,7 +28,7 @@ import { groupLabel, keyFromQuery, measure, proportion } from './values.ts';
 type FilterName = Exclude<MetricDimension, 'period'>;
 const FILTERS = METRIC_DIMENSIONS.filter((d): d is FilterName => d !== 'period');
 
-/** What `evaluateMetric` takes (G-goals' key results call it with the goal's period). */
+/** What `evaluateMetric` takes (goal key results call it with the goal's period). */
 export interface MetricInput {
   metric: string;
   from?: string;

@@ -1,5 +1,5 @@
 /**
- * What the objectives need of the metric catalogue (goals/metrics, G-metrics' half of the module), as a thin port:
+ * What the objectives need of the metric catalogue (goals/metrics, the module's metrics half), as a thin port:
  * the catalogue to validate key results and one metric's total over a period. Wired in goals/index.ts; tests pass a
  * stub. The shapes are the metrics API's (packages/contracts goals/metrics.ts), narrowed to what is read here.
  */
