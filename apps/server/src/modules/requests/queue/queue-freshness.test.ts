@@ -65,7 +65,9 @@ describe('the kept queue is rebuilt by the next read after any change it depends
   it('reads the same queue twice without a change', async () => {
     const first = await queue();
     const second = await queue();
-    expect(second).toEqual(first);
+    // Everything but the SLA clocks' hours left, which count down from the moment of each read by design.
+    const withoutCountdown = (q: unknown) => JSON.parse(JSON.stringify(q, (k, v: unknown) => (k === 'businessHoursLeft' ? undefined : v))) as unknown;
+    expect(withoutCountdown(second)).toEqual(withoutCountdown(first));
     expect(first.items.map((i) => i.id)).toEqual([a, b]);
   });
 

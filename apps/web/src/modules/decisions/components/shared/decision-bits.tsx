@@ -25,7 +25,7 @@ export function StanceCountsLine({ counts, size = 'sm' }: { counts: StanceCounts
   return (
     <Group gap={8} wrap="nowrap">
       {(['support', 'concern', 'object'] as const).map((s) => (
-        <Text key={s} size={size} c={counts[s] ? `${STANCE_COLOR[s]}.8` : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+        <Text key={s} size={size} c={counts[s] ? STANCE_COLOR[s] : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
           {counts[s]} {s === 'support' ? 'support' : s === 'concern' ? (counts[s] === 1 ? 'concern' : 'concerns') : counts[s] === 1 ? 'objection' : 'objections'}
         </Text>
       ))}

@@ -146,7 +146,7 @@ export function GoalEditorPage() {
             </Group>
           </Group>
           {submitted && invalid && (
-            <Text size="sm" c="red.8" role="alert">
+            <Text size="sm" c="red" role="alert">
               Some fields need a look (marked above).
             </Text>
           )}

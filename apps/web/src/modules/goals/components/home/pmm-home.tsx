@@ -130,7 +130,7 @@ function OverdueCard() {
               {d.items.map((a) => (
                 <HomeRow key={a.id} to={`${base}/library/${a.id}`} title={a.title}>
                   <Group gap={6}>
-                    <Text size="xs" c="red.8" fw={600}>
+                    <Text size="xs" c="red" fw={600}>
                       Review was due {formatDay(a.freshness.reviewBy)}
                     </Text>
                     <Text size="xs" c="dimmed">
