@@ -11,4 +11,5 @@ export * from '../modules/requests/tables.ts';
 export * from '../modules/decisions/tables.ts';
 export * from '../modules/goals/tables.ts';
 export * from '../modules/sso/tables.ts';
+export * from '../modules/attribution/tables.ts';
 export * from './change-stamps.table.ts';
