@@ -12,4 +12,5 @@ export * from '../modules/decisions/tables.ts';
 export * from '../modules/goals/tables.ts';
 export * from '../modules/sso/tables.ts';
 export * from '../modules/attribution/tables.ts';
+export * from '../modules/meetings/tables.ts';
 export * from './change-stamps.table.ts';
