@@ -118,6 +118,8 @@ export const deals = pgTable(
     index('deals_status_close_idx').on(t.workspaceId, t.stageCategory, t.closeDate),
     index('deals_owner_idx').on(t.workspaceId, t.ownerUserId),
     index('deals_account_idx').on(t.workspaceId, t.accountId),
+    // Created-date periods (pipeline created, stage conversion) and their records (goals' metric catalogue).
+    index('deals_created_idx').on(t.workspaceId, t.createdDate),
     // No index on created_import_id: only undo reads it (a scan of the workspace's deals), while an
     // index would cost every imported row an entry — seconds on a million-row import.
   ],

@@ -1,4 +1,4 @@
-import { boolean, date, foreignKey, index, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { memberships, workspaces } from '../workspaces/tables.ts';
 
 // The goals module's tables (migration `goals`): shared goals owned by both teams, key results bound to a
@@ -151,3 +151,68 @@ export const goalComments = pgTable(
   ],
 );
 
+
+// The deal rollups (migration `deal_rollups`, decision 0021): the metric catalogue's deal aggregates per calendar month,
+// kept exact by statement triggers on deals and accounts (each write adds its rows' contribution and takes away the
+// old one), so a scorecard read sums a few thousand rows instead of folding a million deals. Months, not fiscal
+// quarters: a quarter is three months whatever month the fiscal year starts in. Read by goals/metrics/rollup.
+
+/** Won and lost deals by close month, account segment, outcome, loss-reason category and competitor list. */
+export const goalDealClosedMonths = pgTable(
+  'goal_deal_closed_months',
+  {
+    workspaceId: workspaceId(),
+    month: date('month', { mode: 'string' }).notNull(),
+    segment: text('segment'),
+    stageCategory: text('stage_category').notNull(),
+    lossReasonCategory: text('loss_reason_category'),
+    competitors: text('competitors').array().notNull(),
+    deals: integer('deals').notNull(),
+    /** Sum of `amount_base`. */
+    amount: numeric('amount').notNull(),
+    withoutAmount: integer('without_amount').notNull(),
+  },
+  (t) => [unique('goal_deal_closed_months_key').on(t.workspaceId, t.month, t.segment, t.stageCategory, t.lossReasonCategory, t.competitors).nullsNotDistinct()],
+);
+
+/** Won deals by close month and segment, counted per whole days from created to closed (medians from the histogram). */
+export const goalDealCycleMonths = pgTable(
+  'goal_deal_cycle_months',
+  {
+    workspaceId: workspaceId(),
+    month: date('month', { mode: 'string' }).notNull(),
+    segment: text('segment'),
+    days: integer('days').notNull(),
+    deals: integer('deals').notNull(),
+  },
+  (t) => [unique('goal_deal_cycle_months_key').on(t.workspaceId, t.month, t.segment, t.days).nullsNotDistinct()],
+);
+
+/** Deals by created month, segment and owner (the source's name only when no member matched), won so far or not. */
+export const goalDealCreatedMonths = pgTable(
+  'goal_deal_created_months',
+  {
+    workspaceId: workspaceId(),
+    month: date('month', { mode: 'string' }).notNull(),
+    segment: text('segment'),
+    ownerUserId: uuid('owner_user_id'),
+    ownerName: text('owner_name'),
+    won: boolean('won').notNull(),
+    deals: integer('deals').notNull(),
+    amount: numeric('amount').notNull(),
+    withoutAmount: integer('without_amount').notNull(),
+  },
+  (t) => [unique('goal_deal_created_months_key').on(t.workspaceId, t.month, t.segment, t.ownerUserId, t.ownerName, t.won).nullsNotDistinct()],
+);
+
+/** How many deals fall on each day of each cohort: tells whether a period ending mid-month can read whole months. */
+export const goalDealDays = pgTable(
+  'goal_deal_days',
+  {
+    workspaceId: workspaceId(),
+    cohort: text('cohort', { enum: ['closed', 'created'] }).notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    deals: integer('deals').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.cohort, t.day] })],
+);
