@@ -9,6 +9,7 @@ export * from '../modules/feedback/tables.ts';
 export * from '../modules/library/tables.ts';
 export * from '../modules/requests/tables.ts';
 export * from '../modules/decisions/tables.ts';
+export * from '../modules/alignment/tables.ts';
 export * from '../modules/goals/tables.ts';
 export * from '../modules/sso/tables.ts';
 export * from '../modules/attribution/tables.ts';
