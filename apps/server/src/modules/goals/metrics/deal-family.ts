@@ -2,6 +2,7 @@ import type { MetricDimension, MetricRecord, MetricValue } from '@tandem/contrac
 import type { DbOrTx } from '../../../db/database.ts';
 import { dealMetrics, dealsChangeStamp, type DealMetricFilters, type DealMetricSpec } from '../../deals/index.ts';
 import { libraryMetrics } from '../../library/index.ts';
+import { dealRollupRepository as dealRollups, namesCompetitors } from './rollup.repository.ts';
 import { amountShare, groupLabel, measure, proportion, round2, type Group } from './values.ts';
 
 /** The deal metrics: which deals each counts (cohort and filters) and how a group's aggregate becomes its value. */
@@ -55,14 +56,33 @@ async function kept<T>(db: DbOrTx, spec: DealMetricSpec, kind: string, read: () 
   return value;
 }
 
-/** The closed deals' aggregate, kept until the workspace's deals change. */
-export function closedStats(db: DbOrTx, spec: DealMetricSpec) {
-  return kept(db, spec, 'closed', () => dealMetrics.closedStats(db, spec));
+/**
+ * The closed deals' aggregate, kept until the workspace's deals change: read from the monthly rollups when they can
+ * answer the spec (decision 0021), else folded from the deals. `withCycle` false: a spec naming competitors may leave
+ * the median cycle out (null, 0), which only the sales-cycle metric reads.
+ */
+export function closedStats(db: DbOrTx, spec: DealMetricSpec, withCycle = true) {
+  const fold = (s: DealMetricSpec) => dealMetrics.closedStats(db, s);
+  const kind = withCycle || !namesCompetitors(spec) ? 'closed' : 'closed-no-cycle';
+  return kept(db, spec, kind, async () => (useRollups ? await dealRollups.closedStats(db, spec, withCycle, fold) : null) ?? fold(spec));
 }
 
-/** The created deals' aggregate, kept until the workspace's deals change. */
+/** The created deals' aggregate, kept until the workspace's deals change (from the rollups when they answer it). */
 export function createdStats(db: DbOrTx, spec: DealMetricSpec) {
-  return kept(db, spec, 'created', () => dealMetrics.createdStats(db, spec));
+  const fold = (s: DealMetricSpec) => dealMetrics.createdStats(db, s);
+  return kept(db, spec, 'created', async () => (useRollups ? await dealRollups.createdStats(db, spec, fold) : null) ?? fold(spec));
+}
+
+/** Lost deals by quarter and reason category (win/loss), from the rollups when they answer it. */
+export async function lostByQuarterAndReason(db: DbOrTx, spec: DealMetricSpec) {
+  return (useRollups ? await dealRollups.lostByQuarterAndReason(db, spec) : null) ?? dealMetrics.lostByQuarterAndReason(db, spec);
+}
+
+/** Off only to compare the rollups with the fold side by side (rollup.test.ts, `npm run bench -- scorecard`). */
+let useRollups = process.env.TANDEM_METRIC_ROLLUPS !== 'off';
+export function setDealRollups(on: boolean) {
+  useRollups = on;
+  cache.clear();
 }
 
 export function isDealMetric(name: string): name is DealMetricName {
@@ -97,7 +117,7 @@ export async function dealMetricValues(db: DbOrTx, name: DealMetricName, q: Deal
   const spec = specOf(name, q, grouped);
   const label = (g: Group) => groupLabel(g, grouped ? q.groupBy : null, q.fiscalYearStartMonth);
   if (spec.cohort === 'closed') {
-    const rows = await closedStats(db, spec);
+    const rows = await closedStats(db, spec, name === 'sales-cycle-days');
     return rows.map((r) => {
       const l = label(r);
       switch (name) {

@@ -19,7 +19,7 @@ import type { TenantContext } from '../../../../lib/context.ts';
 import type { Deps } from '../../../../lib/deps.ts';
 import { dealMetrics, dealsChangeStamp, type ClosedStats, type DealMetricSpec } from '../../../deals/index.ts';
 import { feedbackMetrics } from '../../../feedback/index.ts';
-import { closedStats } from '../deal-family.ts';
+import { closedStats, lostByQuarterAndReason } from '../deal-family.ts';
 import { metricWorkspace } from '../metrics.service.ts';
 import { quartersBetween, resolvePeriod, todayIn } from '../period.ts';
 import { groupLabel, proportion } from '../values.ts';
@@ -56,11 +56,11 @@ export async function winLossIn(db: DbOrTx, ctx: TenantContext, query: WinLossQu
   const { segment, product, owner, team, competitor } = query;
   const spec: DealMetricSpec = { workspaceId: ctx.workspaceId, from, to, cohort: 'closed', filters: { segment, product, owner, team, competitor }, fiscalYearStartMonth: sm };
   // One after another: the transaction has one connection.
-  const [all] = await closedStats(db, spec);
-  const byCompetitor = await closedStats(db, { ...spec, groupBy: 'competitor' });
-  const bySegment = await closedStats(db, { ...spec, groupBy: 'segment' });
-  const byQuarter = await closedStats(db, { ...spec, groupBy: 'period' });
-  const lostCells = await dealMetrics.lostByQuarterAndReason(db, spec);
+  const [all] = await closedStats(db, spec, false);
+  const byCompetitor = await closedStats(db, { ...spec, groupBy: 'competitor' }, false);
+  const bySegment = await closedStats(db, { ...spec, groupBy: 'segment' }, false);
+  const byQuarter = await closedStats(db, { ...spec, groupBy: 'period' }, false);
+  const lostCells = await lostByQuarterAndReason(db, spec);
   const themes = await feedbackMetrics.reasonThemes(db, ctx.workspaceId, dealMetrics.lostDealsQuery(spec), THEMES_PER_REASON);
 
   const totals = all ? wonLost(all) : { won: EMPTY, lost: EMPTY };
