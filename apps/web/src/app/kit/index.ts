@@ -16,3 +16,4 @@ export {
   type FilterBarProps,
 } from './filter-bar.tsx';
 export { ChartFigure, type ChartFigureProps } from './chart-figure.tsx';
+export { CommentList, type CommentListItem, type CommentListProps } from './comment-list.tsx';

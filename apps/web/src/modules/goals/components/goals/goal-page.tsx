@@ -5,7 +5,7 @@ import type { GoalDetail, KeyResult } from '@tandem/contracts';
 import { errorMessage } from '../../../../app/api-error.ts';
 import { notifySuccess } from '../../../../app/components/notify.ts';
 import { PageHeader } from '../../../../app/components/page-header.tsx';
-import { CardsSkeleton, FormError, QueryView, formatDateTime, formatRelative } from '../../../../app/kit/index.ts';
+import { CardsSkeleton, CommentList, FormError, QueryView, formatRelative } from '../../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useAddGoalComment, useArchiveGoal, useCheckIn, useGoal, useGoalComments, useKeyResultHistory } from '../../hooks/use-goals.ts';
@@ -185,20 +185,7 @@ function Comments({ goal }: { goal: GoalDetail }) {
           Discussion
         </Title>
         <QueryView query={comments} skeleton={<Skeleton height={40} />} empty={{ when: (d) => d.items.length === 0, content: <Text size="sm" c="dimmed">No comments yet.</Text> }}>
-          {(d) => (
-            <Stack gap="xs" component="ul" aria-label="Comments" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-              {d.items.map((c) => (
-                <Stack key={c.id} gap={0} component="li">
-                  <Text size="xs" c="dimmed">
-                    {c.author?.name ?? 'Someone'} · {formatDateTime(c.createdAt, tz)}
-                  </Text>
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                    {c.body}
-                  </Text>
-                </Stack>
-              ))}
-            </Stack>
-          )}
+          {(d) => <CommentList comments={d.items} timeZone={tz} aria-label="Comments" />}
         </QueryView>
         {goal.can.comment && (
           <form

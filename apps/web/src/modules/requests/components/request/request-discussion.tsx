@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Group, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import type { RequestDetail } from '@tandem/contracts';
 import { notifyError, notifySuccess } from '../../../../app/components/notify.ts';
-import { formatDateTime, QueryView } from '../../../../app/kit/index.ts';
+import { CommentList, formatDateTime, QueryView } from '../../../../app/kit/index.ts';
 import { useAddComment, useRequestActivity, useRequestComments } from '../../hooks/use-request-actions.ts';
 import { useMemberDirectory } from '../../hooks/use-request-options.ts';
 import { toldSentence } from '../shared/told.ts';
@@ -44,20 +44,7 @@ export function RequestComments({ request: r, slug, tz }: { request: RequestDeta
           error="Could not load the comments"
           empty={{ content: <Text size="sm" c="dimmed">No comments yet.</Text>, when: (d) => d.items.length === 0 }}
         >
-          {(data) => (
-            <Stack gap="sm" role="list" aria-labelledby="comments-title">
-              {data.items.map((c) => (
-                <Stack key={c.id} gap={2} role="listitem">
-                  <Text size="xs" c="dimmed">
-                    {c.author?.name ?? 'Someone'} · {formatDateTime(c.createdAt, tz)}
-                  </Text>
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                    {c.body}
-                  </Text>
-                </Stack>
-              ))}
-            </Stack>
-          )}
+          {(data) => <CommentList comments={data.items} timeZone={tz} aria-labelledby="comments-title" />}
         </QueryView>
         {r.permissions.comment && (
           <Stack gap="xs">
