@@ -24,6 +24,7 @@ import { openDatabase } from '../../apps/server/src/db/database.ts';
 import { ensureDatabase, ensureEmbeddedPostgres } from '../../apps/server/src/db/embedded.ts';
 import { runMigrations } from '../../apps/server/src/db/migrate.ts';
 import type { TenantContext } from '../../apps/server/src/lib/context.ts';
+import { useWordVectors, wordVectors } from '../../apps/server/src/lib/word-vectors/index.ts';
 import { feedbackRepository } from '../../apps/server/src/modules/feedback/items/items.repository.ts';
 import { forgetIndex as indexChanged } from '../../apps/server/src/modules/feedback/similarity/similarity-cache.ts';
 import { SimilarityIndex } from '../../apps/server/src/modules/feedback/similarity/similarity.ts';
@@ -140,7 +141,24 @@ export interface QualityResult {
   };
   debounceMs: number | null;
   nmi: { nmi: number; ari: number; accuracy: number; seconds: number; on: string };
+  /**
+   * The same run's numbers without word vectors (words and character n-grams only, as before issue 13): the fast path
+   * over the same split with the engine's settings and with the settings before (DUPLICATE_MIN 0.6, a fixed margin
+   * 0.05), and the clustering NMI. Null when the vectors are not installed (then the run itself is "without").
+   */
+  withoutVectors: { fast: Summary; fastOldSettings: Summary; nmi: number } | null;
   seconds: number;
+}
+
+/** Runs `fn` as if the word-vector package were not installed, then puts the vectors back. */
+export async function withoutWordVectors<T>(fn: () => T | Promise<T>): Promise<T> {
+  const bytes = wordVectors()?.bytes ?? null;
+  useWordVectors(null);
+  try {
+    return await fn();
+  } finally {
+    useWordVectors(bytes);
+  }
 }
 
 export async function feedbackQuality(opts: QualityOptions): Promise<QualityResult> {
@@ -296,6 +314,19 @@ export async function feedbackQuality(opts: QualityOptions): Promise<QualityResu
 
     const { engineScores } = await import('./themes.mjs');
     const nmi = await engineScores(split.clustering);
+    // Before and after on the same machine run: the engine without its word vectors, same split and order.
+    const withoutVectors = wordVectors()
+      ? await withoutWordVectors(async () => ({
+          fast: evaluate({ split, rebuildEvery, triage: opts.triage }).summary,
+          fastOldSettings: evaluate({
+            split,
+            rebuildEvery,
+            triage: opts.triage,
+            thresholds: { duplicateMin: 0.6, autoAssignMin: 0.3, autoAssignMargin: 0.05, sizePower: 0, nearest: 3 },
+          }).summary,
+          nmi: (await engineScores(split.clustering)).nmi,
+        }))
+      : null;
     const debounce = /useDebouncedValue\(values\.text,\s*(\d+)\)/.exec(fs.readFileSync(WEB_DEBOUNCE_FILE, 'utf8'));
     return {
       split: split.name,
@@ -316,6 +347,7 @@ export async function feedbackQuality(opts: QualityOptions): Promise<QualityResu
       latency,
       debounceMs: debounce ? Number(debounce[1]) : null,
       nmi: { ...nmi, on: split.name === 'test' ? 'Banking77 test (3,080 texts)' : `the dev queries (${split.clustering.texts.length} texts)` },
+      withoutVectors,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
@@ -366,10 +398,22 @@ export function report(r: QualityResult) {
     }
   }
   console.log(`feedback-quality: clustering ${r.nmi.on}, k = 77 (clusterTexts, as the themes bench): NMI ${f3(r.nmi.nmi)}, ARI ${f3(r.nmi.ari)}, accuracy ${f3(r.nmi.accuracy)} (${r.nmi.seconds.toFixed(1)} s)`);
+  if (r.withoutVectors) {
+    const w = r.withoutVectors;
+    console.log(
+      `feedback-quality: same run without word vectors (fast path, words and character n-grams only): engine settings: coverage ${pct(w.fast.coverage)}, ` +
+        `precision ${pct(w.fast.precision)}, shown ${pct(w.fast.shownRate)}, first right ${pct(w.fast.firstRight)}, closest theme right ${pct(w.fast.closestRight)}; ` +
+        `settings before issue 13 (DUPLICATE_MIN 0.6, fixed margin 0.05, 3 nearest): coverage ${pct(w.fastOldSettings.coverage)}, precision ${pct(w.fastOldSettings.precision)}, ` +
+        `shown ${pct(w.fastOldSettings.shownRate)}, first right ${pct(w.fastOldSettings.firstRight)}; clustering NMI ${f3(w.nmi)} (with vectors ${f3(r.nmi.nmi)})`,
+    );
+  } else {
+    console.log('feedback-quality: word vectors not installed: this run is the engine without them (no before/after pair)');
+  }
+  console.log(`feedback-quality: load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end of the run, ${os.cpus().length} cores`);
   const lat = r.latency ? `${quantile(r.latency.httpWarm, 0.5).toFixed(0)}/${quantile(r.latency.httpWarm, 0.95).toFixed(0)} ms` : 'n/a';
   console.log(
     `feedback-quality summary: split=${r.split} seeds=${r.seeds} coverage=${pct(s.coverage)} precision=${pct(s.precision)} ` +
-      `dup_shown=${pct(s.shownRate)} dup_first_right=${pct(s.firstRight)} similar_10k_p50/p95=${lat} nmi=${f3(r.nmi.nmi)} fast_agrees=${r.agree}`,
+      `dup_shown=${pct(s.shownRate)} dup_first_right=${pct(s.firstRight)} similar_10k_p50/p95=${lat} nmi=${f3(r.nmi.nmi)} nmi_without_vectors=${r.withoutVectors ? f3(r.withoutVectors.nmi) : 'n/a'} fast_agrees=${r.agree}`,
   );
   const date = new Date().toISOString().slice(0, 10);
   let commit = '?';
