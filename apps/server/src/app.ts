@@ -17,6 +17,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
 import { decisionsRoutes } from './modules/decisions/index.ts';
+import { meetingsRoutes } from './modules/meetings/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
 import { goalsRoutes } from './modules/goals/index.ts';
 import { importsRoutes } from './modules/imports/index.ts';
@@ -115,6 +116,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(libraryRoutes, services);
       await api.register(requestsRoutes, services);
       await api.register(decisionsRoutes, services);
+      await api.register(meetingsRoutes, services);
       await api.register(ssoRoutes, services);
       await api.register(peopleDataRoutes, services);
       await api.register(goalsRoutes, services);

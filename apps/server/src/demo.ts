@@ -6,6 +6,7 @@ import { seedDecisionsDemo } from './modules/decisions/index.ts';
 import { seedFeedbackDemo } from './modules/feedback/index.ts';
 import { seedGoalsDemo } from './modules/goals/index.ts';
 import { seedAssetFilesDemo, seedLibraryDemo } from './modules/library/index.ts';
+import { seedMeetingsDemo } from './modules/meetings/index.ts';
 import { seedRequestsDemo } from './modules/requests/index.ts';
 import { DEMO_LOGINS, DEMO_SLUG, seedWorkspacesDemo } from './modules/workspaces/index.ts';
 import type { Services } from './services.ts';
@@ -43,5 +44,7 @@ export async function seedDemo(services: Services, log: Logger, opts: SeedOption
   log.info(decisions, 'demo decisions seeded');
   const goals = await seedGoalsDemo(services.deps.database, services.goals.evaluator, ws, rnd);
   log.info(goals, 'demo goals seeded');
-  return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, ...library, ...requests, ...decisions, ...goals, logins: DEMO_LOGINS };
+  const meetings = await seedMeetingsDemo(db, ws.workspaceId, rnd);
+  log.info(meetings, 'demo meetings seeded');
+  return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, ...library, ...requests, ...decisions, ...goals, ...meetings, logins: DEMO_LOGINS };
 }

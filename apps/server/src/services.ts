@@ -8,6 +8,7 @@ import { createFeedbackServices } from './modules/feedback/index.ts';
 import { createGoalsServices } from './modules/goals/index.ts';
 import { createImportsServices } from './modules/imports/index.ts';
 import { createLibraryServices } from './modules/library/index.ts';
+import { createMeetingsServices } from './modules/meetings/index.ts';
 import { createNotificationsServices, emit, withdraw } from './modules/notifications/index.ts';
 import { createPeopleDataServices } from './modules/people-data/index.ts';
 import { createRequestsServices } from './modules/requests/index.ts';
@@ -41,6 +42,7 @@ export function createServices(base: BaseDeps) {
     ...createLibraryServices(deps),
     ...createRequestsServices(deps),
     ...createDecisionsServices(deps),
+    ...createMeetingsServices(deps),
     ...createSsoServices(deps),
     ...createPeopleDataServices(deps),
     ...createGoalsServices(deps),

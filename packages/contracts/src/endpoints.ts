@@ -5,6 +5,7 @@ import * as feedback from './endpoints/feedback.ts';
 import * as goals from './endpoints/goals.ts';
 import * as imports from './endpoints/imports.ts';
 import * as library from './endpoints/library.ts';
+import * as meetings from './endpoints/meetings.ts';
 import * as notifications from './endpoints/notifications.ts';
 import * as people from './endpoints/people.ts';
 import * as requests from './endpoints/requests.ts';
@@ -17,4 +18,4 @@ import * as workspaces from './endpoints/workspaces.ts';
  * `endpoints/<module>.ts` as separate exports, imported as a namespace, so a web chunk keeps only
  * the rows (and schemas) it calls.
  */
-export const ENDPOINTS = { audit, deals, decisions, feedback, goals, imports, library, notifications, people, requests, sso, workspaces };
+export const ENDPOINTS = { audit, deals, decisions, feedback, goals, imports, library, meetings, notifications, people, requests, sso, workspaces };

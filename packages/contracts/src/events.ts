@@ -402,6 +402,48 @@ export const EVENTS = {
     defaults: ['in_app', 'email'],
     roles: PERMISSIONS['decisions.read'],
   }),
+  'meeting.agenda_published': define({
+    version: 1,
+    label: 'A sync agenda you attend was published',
+    description:
+      "The owner of a meeting series published an occurrence's agenda: when it starts (an instant, with the series' time zone), its items, and the path of its .ics invitation.",
+    audience: 'The attendees of the series; not the person who published',
+    payload: z.object({
+      seriesId: Uuid,
+      seq: z.number().int(),
+      title: z.string(),
+      startsAt: z.iso.datetime(),
+      timeZone: z.string(),
+      items: z.array(z.string()),
+      icsPath: z.string(),
+      by: Actor,
+      recipientUserIds: z.array(Uuid),
+    }),
+    channels: ['in_app', 'email', 'slack', 'webhook'],
+    priority: 'normal',
+    defaults: ['in_app', 'email'],
+    roles: PERMISSIONS['meetings.read'],
+  }),
+  'meeting.action_item_assigned': define({
+    version: 1,
+    label: 'An action item from a sync is yours',
+    description: 'An action item agreed in a sync meeting names you as its owner, with a due date; it stays on the next agendas until done.',
+    audience: 'The action item’s owner, unless they created it',
+    payload: z.object({
+      actionItemId: Uuid,
+      seriesId: Uuid,
+      seq: z.number().int(),
+      meetingTitle: z.string(),
+      title: z.string(),
+      dueOn: z.iso.date(),
+      by: Actor,
+      recipientUserIds: z.array(Uuid),
+    }),
+    channels: ['in_app', 'email', 'webhook'],
+    priority: 'normal',
+    defaults: ['in_app', 'email'],
+    roles: PERMISSIONS['meetings.read'],
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENTS;

@@ -53,6 +53,12 @@ export const PERMISSIONS = {
   'decisions.input': ['admin', 'marketing', 'sales_lead', 'sales'],
   /** Open decisions for input; decide, reopen and link the ones one owns (admins: any). */
   'decisions.write': ['admin', 'marketing'],
+  /** Read meeting series, agendas and minutes. */
+  'meetings.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** Notes and action items in a series one attends; the owner's agenda edits (the service checks who). */
+  'meetings.take_part': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** Start a meeting series (both teams' leads). */
+  'meetings.write': ['admin', 'marketing', 'sales_lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -14,13 +14,14 @@ import * as feedback from './web-endpoints/feedback.ts';
 import * as goals from './web-endpoints/goals.ts';
 import * as imports from './web-endpoints/imports.ts';
 import * as library from './web-endpoints/library.ts';
+import * as meetings from './web-endpoints/meetings.ts';
 import * as notifications from './web-endpoints/notifications.ts';
 import * as people from './web-endpoints/people.ts';
 import * as requests from './web-endpoints/requests.ts';
 import * as sso from './web-endpoints/sso.ts';
 import * as workspaces from './web-endpoints/workspaces.ts';
 
-const WEB = { audit, deals, decisions, feedback, goals, imports, library, notifications, people, requests, sso, workspaces };
+const WEB = { audit, deals, decisions, feedback, goals, imports, library, meetings, notifications, people, requests, sso, workspaces };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 describe('the web endpoint tables', () => {

@@ -39,6 +39,8 @@ const BUTTON_LABEL: { [T in EventType]: string } = {
   'decision.input_reminder': 'Give your input',
   'decision.decided': 'Read the outcome',
   'goal.status_changed': 'Open the goal',
+  'meeting.agenda_published': 'Open the agenda',
+  'meeting.action_item_assigned': 'Open the meeting',
 };
 
 const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif";

@@ -67,6 +67,10 @@ function audience(type: EventType, payload: Record<string, unknown>): { userIds:
       return { userIds: [...new Set((p as EventPayload<'decision.decided'>).recipientUserIds)], emails: [] };
     case 'goal.status_changed':
       return { userIds: [...new Set((p as EventPayload<'goal.status_changed'>).recipientUserIds)], emails: [] };
+    case 'meeting.agenda_published':
+      return { userIds: [...new Set((p as EventPayload<'meeting.agenda_published'>).recipientUserIds)], emails: [] };
+    case 'meeting.action_item_assigned':
+      return { userIds: [...new Set((p as EventPayload<'meeting.action_item_assigned'>).recipientUserIds)], emails: [] };
     default: {
       const never: never = type;
       throw new Error(`no audience rule for ${String(never)}`);

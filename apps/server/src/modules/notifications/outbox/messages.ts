@@ -171,6 +171,20 @@ const BUILDERS: Builders = {
       .join('\n\n'),
     link: `/w/${slug}/decisions/${p.decisionId}`,
   }),
+  'meeting.agenda_published': (p, slug) => ({
+    title: `Agenda: ${p.title}, ${closesWords(p.startsAt)}`.slice(0, 200),
+    body: [
+      `${p.by.name ?? 'The owner'} published the agenda of "${p.title}" on ${closesWords(p.startsAt)} (${p.timeZone} is the series' time zone).`,
+      p.items.length ? p.items.map((t, i) => `${i + 1}. ${t}`).join('\n') : 'No items yet.',
+      `Add it to your calendar: ${p.icsPath}`,
+    ].join('\n\n'),
+    link: `/w/${slug}/meetings/${p.seriesId}/${p.seq}`,
+  }),
+  'meeting.action_item_assigned': (p, slug) => ({
+    title: `Action item for you: ${p.title}`.slice(0, 200),
+    body: `${p.by.name ?? 'Someone'} noted an action item for you in "${p.meetingTitle}": ${p.title} — due ${p.dueOn}. It stays on the sync's agenda until it is done.`,
+    link: `/w/${slug}/meetings/${p.seriesId}/${p.seq}`,
+  }),
 };
 
 /** "2026-03-29 00:30 UTC": an instant as every reader can place it (the page shows it in their own zone). */

@@ -1,0 +1,78 @@
+/**
+ * What an occurrence's agenda is generated from, read live for the window [since, until) — since = the previous
+ * occurrence's start, until = the earlier of now and this occurrence's start. Each candidate names its source and why
+ * it qualified:
+ * - feedback themes still open that are new in the window, or got at least two new items in it (rising), by revenue
+ *   at stake (open pipeline + lost revenue of the deals behind them: feedback's own measure);
+ * - requests past an SLA clock at `until`, or below the capacity line in the queue's plan;
+ * - decisions whose input window is open at `until`;
+ * - goals at risk or off track whose period overlaps the window;
+ * - action items of this series agreed in an earlier occurrence and not done.
+ */
+import type { AgendaItemKind } from '@tandem/contracts';
+import type { DbOrTx } from '../../db/database.ts';
+import { feedbackMetrics } from '../feedback/index.ts';
+import { openQueue, requestsBreachingSla } from '../requests/index.ts';
+import { meetingsRepository as repo } from './meetings.repository.ts';
+
+export interface AgendaCandidate {
+  kind: Exclude<AgendaItemKind, 'free'>;
+  sourceId: string;
+  title: string;
+  why: string;
+}
+
+export const RISING_ITEMS = 2;
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function agendaCandidates(
+  db: DbOrTx,
+  workspaceId: string,
+  w: { seriesId: string; seq: number; since: Date; until: Date },
+): Promise<AgendaCandidate[]> {
+  const out: AgendaCandidate[] = [];
+
+  const themes = await repo.themeCandidates(db, workspaceId, w.since, w.until);
+  if (themes.length) {
+    const ids = new Set(themes.map((t) => t.id));
+    const byRevenue = (await feedbackMetrics.topThemesByRevenue(db, workspaceId, 100_000)).filter((t) => ids.has(t.id));
+    const facts = new Map(themes.map((t) => [t.id, t]));
+    for (const t of byRevenue) {
+      const f = facts.get(t.id)!;
+      const how = f.is_new ? 'New since the last sync' : `Rising: ${f.new_items} new items since the last sync`;
+      const stake = t.atStake > 0 ? `${n(t.atStake)} at stake (open pipeline ${n(Number(t.openPipeline))}, lost ${n(Number(t.lostRevenue))})` : 'no revenue at stake yet';
+      out.push({ kind: 'theme', sourceId: t.id, title: t.name, why: `${how}; ${stake}` });
+    }
+  }
+
+  const breaching = new Map((await requestsBreachingSla(db, workspaceId, w.until)).map((r) => [r.id, r]));
+  const queue = await openQueue(db, workspaceId, w.until);
+  const requestIds = new Set([...breaching.keys(), ...queue.entries.filter((e) => e.plan?.belowLine).map((e) => e.row.id)]);
+  for (const e of queue.entries) {
+    if (!requestIds.has(e.row.id)) continue;
+    const b = breaching.get(e.row.id);
+    const why = [b ? `Past its SLA (due ${utc(b.dueAt)})` : '', e.plan?.belowLine ? `Below the capacity line: ${e.plan.reason}` : ''].filter(Boolean).join('; ');
+    out.push({ kind: 'request', sourceId: e.row.id, title: `#${e.row.number} ${e.row.title}`, why });
+    requestIds.delete(e.row.id);
+  }
+  for (const id of requestIds) {
+    const b = breaching.get(id)!;
+    out.push({ kind: 'request', sourceId: id, title: b.title, why: `Past its SLA (due ${utc(b.dueAt)})` });
+  }
+
+  for (const d of await repo.openDecisions(db, workspaceId, w.until)) {
+    out.push({ kind: 'decision', sourceId: d.id, title: d.title, why: `Input open until ${utc(new Date(d.input_closes_at))}` });
+  }
+
+  for (const g of await repo.goalsAtRisk(db, workspaceId, day(w.since), day(w.until))) {
+    out.push({ kind: 'goal', sourceId: g.id, title: g.title, why: `${g.status === 'off_track' ? 'Off track' : 'At risk'}; the period ends ${g.period_end}` });
+  }
+
+  for (const a of await repo.openActionItems(db, workspaceId, w.seriesId, w.seq, w.until)) {
+    const overdue = a.due_on < day(w.until) ? ', overdue' : '';
+    out.push({ kind: 'action_item', sourceId: a.id, title: a.title, why: `Open action item for ${a.owner_name}, due ${a.due_on}${overdue} (agreed in occurrence ${a.seq})` });
+  }
+  return out;
+}
