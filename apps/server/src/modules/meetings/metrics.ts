@@ -16,7 +16,8 @@ export async function meetingMetrics(db: DbOrTx, workspaceId: string, period: { 
   const due = await repo.actionItemsDue(db, workspaceId, period.from, period.to);
   let scheduled = 0;
   for (const s of await repo.series(db, workspaceId)) scheduled += occurrencesBetween(ruleOf(s), from, to).length;
-  const held = await repo.heldOccurrences(db, workspaceId, from, to);
+  // A meeting held early (attendance kept before its start) still counts as held, and as scheduled.
+  const held = await repo.heldOccurrences(db, workspaceId, from, end);
   const byTeam = new Map<'marketing' | 'sales' | 'admin', { numerator: number; denominator: number }>();
   for (const a of await repo.attendanceOf(db, workspaceId, held.map((h) => h.id))) {
     const t = byTeam.get(teamOf(a.role)) ?? { numerator: 0, denominator: 0 };
