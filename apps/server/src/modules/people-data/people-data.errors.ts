@@ -1,12 +1,9 @@
-import { AppError, defineError } from '../../lib/app-error.ts';
+import { defineError, invalidField } from '../../lib/app-error.ts';
 
 /** Every error of the people-data domain (a person's export and erasure). */
 export const PeopleDataErrors = {
   notFound: defineError('PEOPLE_NOT_FOUND', 404, 'Person not found', (id: string) => `No person ${id} in this workspace.`),
-  emailMismatch: () =>
-    new AppError('VALIDATION_FAILED', 400, 'The request is not valid', "body.email: type the person's current email to confirm", {
-      errors: [{ path: 'body.email', message: "type the person's current email to confirm" }],
-    }),
+  emailMismatch: () => invalidField('body.email', "type the person's current email to confirm"),
   self: defineError('PEOPLE_ERASE_SELF', 409, 'You cannot erase yourself', () => 'Ask another admin to erase your account.'),
   beyondAdmin: defineError('PEOPLE_ERASE_BEYOND_ADMIN', 409, 'The person belongs to other workspaces', (names: string) =>
     `This person also belongs to ${names}, where you are not an admin; erasure reaches every workspace, so an admin of each must do it (or remove them there first).`,

@@ -1,14 +1,4 @@
-import { AppError, defineError } from '../../lib/app-error.ts';
-
-/** 400 VALIDATION_FAILED naming the field (`body.neededBy`, `body.dealIds.0`), as schema validation does. */
-function invalidField(path: string, message: string) {
-  return new AppError('VALIDATION_FAILED', 400, 'The request is not valid', `${path}: ${message}`, { errors: [{ path, message }] });
-}
-
-function invalidFields(errors: { path: string; message: string }[]) {
-  const [first] = errors;
-  return new AppError('VALIDATION_FAILED', 400, 'The request is not valid', first ? errors.map((e) => `${e.path}: ${e.message}`).join('; ') : undefined, { errors });
-}
+import { defineError, invalidField, invalidFields } from '../../lib/app-error.ts';
 
 /**
  * Every error of the requests domain: stable `REQUESTS_*` codes, a status, a detail naming what and where.

@@ -11,7 +11,7 @@ import type { Deps } from '../../../lib/deps.ts';
 import { wilsonInterval } from '../../library/index.ts';
 import { businessHoursBetween, type SlaTargets, type WorkCalendar } from '../engine/index.ts';
 import { readRequestSettings } from '../settings/request-settings.ts';
-import { invalidFields } from '../settings/settings.service.ts';
+import { invalidFields } from '../../../lib/app-error.ts';
 import { metricsRepository as repo, type ClockRow } from './metrics.repository.ts';
 
 export const DEFAULT_METRICS_DAYS = 90;

@@ -11,7 +11,7 @@ import type {
   UpdatePmmCapacityRequest,
   UpdateRequestSettingsRequest,
 } from '@tandem/contracts';
-import { AppError } from '../../../lib/app-error.ts';
+import { invalidFields, type FieldError } from '../../../lib/app-error.ts';
 import type { TenantContext } from '../../../lib/context.ts';
 import type { Deps } from '../../../lib/deps.ts';
 import type { DbOrTx } from '../../../db/database.ts';
@@ -19,22 +19,7 @@ import { DEFAULT_WEIGHTS, validateCalendar, type ScoreWeights } from '../engine/
 import { defaultTypeSettings, effectiveSettings, type EffectiveRequestSettings } from './request-settings.ts';
 import { settingsRepository as repo } from './settings.repository.ts';
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
-
-/** 400 VALIDATION_FAILED naming every field, as the schema validation does (`errors[].path` such as `body.weights`). */
-export function invalidFields(errors: FieldIssue[]): AppError {
-  const [first] = errors;
-  return new AppError(
-    'VALIDATION_FAILED',
-    400,
-    'The request is not valid',
-    first ? `${first.path}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` : undefined,
-    { errors },
-  );
-}
+type FieldIssue = FieldError;
 
 const hours = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(1)} h`;
 
