@@ -2,7 +2,7 @@ import type { ErasePersonResponse, PersonDataExport } from '@tandem/contracts';
 import type { TenantContext } from '../../lib/context.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { PeopleDataErrors as E } from './people-data.errors.ts';
-import { peopleDataRepository as repo } from './people-data.repository.ts';
+import { peopleDataRepository as repo, type PersonColumn, type TextColumn } from './people-data.repository.ts';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -21,6 +21,16 @@ function patternsFor(value: string): string[] {
 /** A data-subject request: everything Tandem holds about a person, and erasing them. */
 export function createPeopleDataService(deps: Deps) {
   const { database } = deps;
+  // The catalogue scans, once per process: the schema changes only through the migrations run before the service
+  // starts, so tables added by an upgrade are found at the next start. A failed scan is tried again next time.
+  let catalogue: Promise<{ person: PersonColumn[]; text: TextColumn[] }> | null = null;
+  function columns() {
+    catalogue ??= (async () => ({ person: await repo.personColumns(database.db), text: await repo.textColumns(database.db) }))().catch((e: unknown) => {
+      catalogue = null;
+      throw e;
+    });
+    return catalogue;
+  }
 
   async function personIn(t: TenantContext, userId: string) {
     const { db } = database;
@@ -36,7 +46,7 @@ export function createPeopleDataService(deps: Deps) {
       const { user } = await personIn(t, userId);
       return database.withSystem(async (tx) => {
         const records: Record<string, Record<string, unknown>[]> = {};
-        for (const c of await repo.personColumns(tx)) {
+        for (const c of (await columns()).person) {
           const found = await repo.rowsReferring(tx, c, userId, t.workspaceId);
           if (found.length) records[`${c.table}.${c.column}`] = found;
         }
@@ -71,13 +81,13 @@ export function createPeopleDataService(deps: Deps) {
       return database.withSystem(async (tx) => {
         const ended = await repo.endAccess(tx, userId, user.email, placeholder);
         let valuesReplaced = 0;
-        const columns = await repo.textColumns(tx);
+        const { text } = await columns();
         // The email first (it may contain the name); a name under three letters would match inside other words.
         const swaps: [string, string][] = [
           ...patternsFor(user.email).map((p): [string, string] => [p, placeholder.email]),
           ...(user.name.trim().length >= 3 ? patternsFor(user.name.trim()).map((p): [string, string] => [p, placeholder.name]) : []),
         ];
-        for (const c of columns) for (const [p, r] of swaps) valuesReplaced += await repo.replaceIn(tx, c, p, r);
+        for (const c of text) for (const [p, r] of swaps) valuesReplaced += await repo.replaceIn(tx, c, p, r);
         const erasedAt = new Date();
         await deps.audit(tx, workspaces.map((w) => w.id), t.actor, {
           action: 'person.erased',
