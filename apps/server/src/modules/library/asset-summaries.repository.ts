@@ -18,12 +18,15 @@ export interface SummaryOptions {
 
 /**
  * Assets as lists, search results, "for this deal", reports and competitor pages show them, in the order of `ids`
- * (ids not found in the workspace are left out). Four queries at most whatever the number of ids.
+ * (ids not found in the workspace are left out). One query whatever the number of ids.
  */
 export async function loadAssetSummaries(db: DbOrTx, workspaceId: string, ids: readonly string[], opts: SummaryOptions): Promise<AssetSummary[]> {
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
   const today = opts.today ?? todayIso();
+  // One statement whatever the number of ids (lists, search and competitor pages call this on every read): the
+  // asset with its current version, its competitors' names, its owner's and verifier's names, and its files.
+  const live = and(eq(assetFiles.workspaceId, assets.workspaceId), eq(assetFiles.assetId, assets.id), isNull(assetFiles.removedAt));
   const rows = await db
     .select({
       id: assets.id,
@@ -37,7 +40,6 @@ export async function loadAssetSummaries(db: DbOrTx, workspaceId: string, ids: r
       personas: assets.personas,
       stages: assets.stages,
       regions: assets.regions,
-      competitorIds: assets.competitorIds,
       currentVersion: assets.currentVersion,
       publishedAt: assets.publishedAt,
       updatedAt: assets.updatedAt,
@@ -46,6 +48,13 @@ export async function loadAssetSummaries(db: DbOrTx, workspaceId: string, ids: r
       verifiedByUserId: assets.verifiedByUserId,
       versionTitle: assetVersions.title,
       versionBody: assetVersions.body,
+      competitors: sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', ${competitors.id}, 'name', ${competitors.name}))
+        from ${competitors} where ${competitors.workspaceId} = ${assets.workspaceId} and ${competitors.id} = any(${assets.competitorIds})), '[]'::json)`,
+      ownerName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${assets.ownerUserId})`,
+      verifiedByName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${assets.verifiedByUserId})`,
+      fileCount: sql<number>`(select count(*)::int from ${assetFiles} where ${live})`,
+      thumbnailFileId: sql<string | null>`(select ${assetFiles.id} from ${assetFiles} where ${live} and ${assetFiles.thumbnailKey} is not null
+        order by ${assetFiles.uploadedAt} limit 1)`,
     })
     .from(assets)
     .leftJoin(
@@ -54,28 +63,6 @@ export async function loadAssetSummaries(db: DbOrTx, workspaceId: string, ids: r
     )
     .where(and(eq(assets.workspaceId, workspaceId), inArray(assets.id, unique)));
 
-  const competitorIds = [...new Set(rows.flatMap((r) => r.competitorIds))];
-  const personIds = [...new Set(rows.flatMap((r) => [r.ownerUserId, r.verifiedByUserId]).filter((x): x is string => !!x))];
-  // One after the other: `db` may be one connection (a transaction), which runs one statement at a time anyway.
-  const competitorRows = competitorIds.length
-    ? await db
-        .select({ id: competitors.id, name: competitors.name })
-        .from(competitors)
-        .where(and(eq(competitors.workspaceId, workspaceId), inArray(competitors.id, competitorIds)))
-    : [];
-  const people = personIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, personIds)) : [];
-  const files = await db
-    .select({
-      assetId: assetFiles.assetId,
-      count: sql<number>`count(*)::int`,
-      thumbnailFileId: sql<string | null>`(array_agg(${assetFiles.id} order by ${assetFiles.uploadedAt}) filter (where ${assetFiles.thumbnailKey} is not null))[1]`,
-    })
-    .from(assetFiles)
-    .where(and(eq(assetFiles.workspaceId, workspaceId), inArray(assetFiles.assetId, unique), isNull(assetFiles.removedAt)))
-    .groupBy(assetFiles.assetId);
-  const competitorName = new Map(competitorRows.map((c) => [c.id, c.name]));
-  const personName = new Map(people.map((p) => [p.id, p.name]));
-  const fileInfo = new Map(files.map((f) => [f.assetId, f]));
   const byId = new Map(rows.map((r) => [r.id, r]));
 
   const out: AssetSummary[] = [];
@@ -89,15 +76,12 @@ export async function loadAssetSummaries(db: DbOrTx, workspaceId: string, ids: r
       title: asPublished ? r.versionTitle! : r.title,
       type: r.type,
       status: r.status,
-      owner: r.ownerUserId ? { userId: r.ownerUserId, name: personName.get(r.ownerUserId) ?? 'Former member' } : null,
+      owner: r.ownerUserId ? { userId: r.ownerUserId, name: r.ownerName ?? 'Former member' } : null,
       tags: {
         products: r.products,
         segments: r.segments,
         personas: r.personas,
-        competitors: r.competitorIds
-          .filter((c) => competitorName.has(c))
-          .map((c) => ({ id: c, name: competitorName.get(c)! }))
-          .sort((a, b) => a.name.localeCompare(b.name)),
+        competitors: [...r.competitors].sort((a, b) => a.name.localeCompare(b.name)),
         stages: r.stages,
         regions: r.regions,
       },
@@ -108,11 +92,11 @@ export async function loadAssetSummaries(db: DbOrTx, workspaceId: string, ids: r
         state: freshnessState(r.status, r.reviewBy, today),
         reviewBy: r.reviewBy,
         verifiedAt: r.verifiedAt?.toISOString() ?? null,
-        verifiedBy: r.verifiedByUserId ? { userId: r.verifiedByUserId, name: personName.get(r.verifiedByUserId) ?? 'Former member' } : null,
+        verifiedBy: r.verifiedByUserId ? { userId: r.verifiedByUserId, name: r.verifiedByName ?? 'Former member' } : null,
       },
       excerpt: excerptOf(asPublished ? r.versionBody! : r.body),
-      fileCount: fileInfo.get(r.id)?.count ?? 0,
-      thumbnailFileId: fileInfo.get(r.id)?.thumbnailFileId ?? null,
+      fileCount: r.fileCount,
+      thumbnailFileId: r.thumbnailFileId,
     });
   }
   return out;
