@@ -15,7 +15,7 @@ let w: MetricsWorld;
 let db: Db;
 let ents: string[];
 
-const norm = (rows: Record<string, unknown>[]) =>
+const norm = (rows: object[]) =>
   rows
     .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, /amount/i.test(k) && typeof v === 'string' ? Number(v) : v])))
     .sort((a, b) => String(a.key).localeCompare(String(b.key)));
@@ -97,7 +97,7 @@ beforeAll(async () => {
   const day = (offset: number) => new Date(Date.UTC(2025, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
   for (let i = 0; i < 600; i++) {
     const created = rnd(700);
-    const stage = (['open', 'won', 'lost'] as const)[rnd(3)];
+    const stage = (['open', 'won', 'lost'] as const)[rnd(3)]!;
     await insertDeal(w.pool, w.ws, {
       name: `G${i}`,
       stage,
@@ -181,7 +181,7 @@ describe('deal rollups against the fold over the deals', () => {
     const before = (await call(w.h.app, w.clients.admin, 'GET', '/api/v1/workspaces/acme/metrics/win-rate', { query: { from: '2026-02-01', to: '2026-04-30' } })).json() as MetricResult;
     await w.pool.query(`update deals set stage_category = 'lost', stage = 'Closed Lost' where workspace_id = $1 and id = $2`, [w.ws, w.deals.W1]);
     const after = (await call(w.h.app, w.clients.admin, 'GET', '/api/v1/workspaces/acme/metrics/win-rate', { query: { from: '2026-02-01', to: '2026-04-30' } })).json() as MetricResult;
-    expect(after.total.numerator).toBe(before.total.numerator - 1);
+    expect(after.total.numerator).toBe((before.total.numerator ?? 0) - 1);
     expect(after.total.denominator).toBe(before.total.denominator);
   }, 120_000);
 });

@@ -30,7 +30,48 @@ export const KEY_METRICS: readonly MetricName[] = [
 const TOP_THEMES = 5;
 const BREACHES_SHOWN = 10;
 
-async function keyMetric(db: DbOrTx, ctx: TenantContext, ws: MetricWorkspace, name: MetricName, from: string, asOf: string, now: Date) {
+/**
+ * Parts of a scorecard that read neither deals nor the clock's day kept apart, under what they read: after a deal
+ * write (a CRM sync) the feedback and request series are not computed again (decision 0021). At most this many.
+ */
+const PARTS_KEPT = 256;
+const parts = new Map<string, unknown>();
+async function keptPart<T>(key: unknown[] | null, compute: () => Promise<T>): Promise<T> {
+  if (!key) return compute();
+  const k = JSON.stringify(key);
+  if (parts.has(k)) {
+    const hit = parts.get(k) as T;
+    parts.delete(k);
+    parts.set(k, hit);
+    return hit;
+  }
+  const value = await compute();
+  parts.set(k, value);
+  if (parts.size > PARTS_KEPT) parts.delete(parts.keys().next().value!);
+  return value;
+}
+
+/** What a scorecard's parts read besides deals: the requests stamp, the feedback fingerprint, the SLA time slot. */
+export interface ScorecardInputs {
+  requests: number;
+  feedback: string;
+  slot: number;
+}
+
+/** The key a key metric's series is kept under, or null when it reads deals (kept by the deal aggregates' own cache). */
+function partKey(ctx: TenantContext, ws: MetricWorkspace, name: MetricName, from: string, asOf: string, inputs: ScorecardInputs | undefined): unknown[] | null {
+  if (!inputs) return null;
+  const def = metricDefinition(name, ws.baseCurrency);
+  if (def.records === 'feedback' || def.records === 'theme') return [ctx.workspaceId, name, ws, from, asOf, inputs.feedback];
+  if (def.records === 'request') return [ctx.workspaceId, name, ws, from, asOf, inputs.requests, inputs.slot];
+  return null;
+}
+
+async function keyMetric(db: DbOrTx, ctx: TenantContext, ws: MetricWorkspace, name: MetricName, from: string, asOf: string, now: Date, inputs?: ScorecardInputs) {
+  return keptPart(partKey(ctx, ws, name, from, asOf, inputs), () => computeKeyMetric(db, ctx, ws, name, from, asOf, now));
+}
+
+async function computeKeyMetric(db: DbOrTx, ctx: TenantContext, ws: MetricWorkspace, name: MetricName, from: string, asOf: string, now: Date) {
   const def = metricDefinition(name, ws.baseCurrency);
   const periodic = def.groupBy.includes('period');
   let series;
@@ -63,7 +104,7 @@ async function keyMetric(db: DbOrTx, ctx: TenantContext, ws: MetricWorkspace, na
   };
 }
 
-export async function scorecardIn(db: DbOrTx, ctx: TenantContext, query: ScorecardQuery, now = new Date()): Promise<Scorecard> {
+export async function scorecardIn(db: DbOrTx, ctx: TenantContext, query: ScorecardQuery, now = new Date(), inputs?: ScorecardInputs): Promise<Scorecard> {
   const ws = await metricWorkspace(db, ctx.workspaceId);
   const today = todayIn(ws.timeZone, now);
   const period = query.period ? parseFiscalLabel(query.period, ws.fiscalYearStartMonth) : fiscalQuarterOf(today, ws.fiscalYearStartMonth);
@@ -74,12 +115,12 @@ export async function scorecardIn(db: DbOrTx, ctx: TenantContext, query: Scoreca
   const first = shiftFiscalQuarter(period, -(query.periods - 1), ws.fiscalYearStartMonth);
   // One after another: the transaction has one connection.
   const keyMetrics = [];
-  for (const name of KEY_METRICS) keyMetrics.push(await keyMetric(db, ctx, ws, name, first.start, asOf, now));
+  for (const name of KEY_METRICS) keyMetrics.push(await keyMetric(db, ctx, ws, name, first.start, asOf, now, inputs));
   const pipeline = await dealMetrics.pipelineByStage(db, ctx.workspaceId);
   const bySegment = await evaluateIn(db, ctx, ws, { metric: 'win-rate', from: period.start, to: asOf, groupBy: 'segment' }, now);
   const byCompetitor = await evaluateIn(db, ctx, ws, { metric: 'win-rate-vs-competitor', from: period.start, to: asOf, groupBy: 'competitor' }, now);
   const themes = await feedbackMetrics.topThemesByRevenue(db, ctx.workspaceId, TOP_THEMES);
-  const breaches = await requestsBreachingSla(db, ctx.workspaceId, now);
+  const breaches = await keptPart(inputs ? [ctx.workspaceId, 'breaches', inputs.requests, inputs.slot] : null, () => requestsBreachingSla(db, ctx.workspaceId, now));
   return {
     period: { label: period.label, start: period.start, end: period.end },
     previousPeriod: { label: previous.label, start: previous.start, end: previous.end },
@@ -129,7 +170,8 @@ export function createScorecardService(deps: Pick<Deps, 'database'>) {
           kept.set(key, hit);
           return hit;
         }
-        const answer = await scorecardIn(db, ctx, query, now);
+        const slot = Math.floor(now.getTime() / SLA_SLOT_MS);
+        const answer = await scorecardIn(db, ctx, query, now, { requests: stamps.requests, feedback, slot });
         kept.set(key, answer);
         if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
         return answer;
