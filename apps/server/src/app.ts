@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { openapiOptions } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { attributionRoutes } from './modules/attribution/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
 import { decisionsRoutes } from './modules/decisions/index.ts';
@@ -120,6 +121,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(ssoRoutes, services);
       await api.register(peopleDataRoutes, services);
       await api.register(goalsRoutes, services);
+      await api.register(attributionRoutes, services);
     },
     { prefix: '/api/v1' },
   );

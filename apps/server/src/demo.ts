@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { cliActor } from './lib/context.ts';
 import { seededRandom } from './lib/random.ts';
+import { seedAttributionDemo } from './modules/attribution/index.ts';
 import { seedDealsDemo } from './modules/deals/index.ts';
 import { seedDecisionsDemo } from './modules/decisions/index.ts';
 import { seedFeedbackDemo } from './modules/feedback/index.ts';
@@ -46,5 +47,7 @@ export async function seedDemo(services: Services, log: Logger, opts: SeedOption
   log.info(goals, 'demo goals seeded');
   const meetings = await seedMeetingsDemo(db, ws.workspaceId, rnd);
   log.info(meetings, 'demo meetings seeded');
+  const attribution = await seedAttributionDemo(services.deps, ws.workspaceId, rnd);
+  log.info(attribution, 'demo attribution seeded');
   return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, ...library, ...requests, ...decisions, ...goals, ...meetings, logins: DEMO_LOGINS };
 }

@@ -1,6 +1,7 @@
 import { createBlobStore, type BlobStore } from './lib/blob-store/index.ts';
 import type { Deps } from './lib/deps.ts';
 import { createFileStore, type FileStore } from './lib/file-store.ts';
+import { createAttributionServices } from './modules/attribution/index.ts';
 import { createAuditServices, recordAudit } from './modules/audit/index.ts';
 import { createDealsServices, rebaseDeals } from './modules/deals/index.ts';
 import { createDecisionsServices } from './modules/decisions/index.ts';
@@ -46,6 +47,7 @@ export function createServices(base: BaseDeps) {
     ...createSsoServices(deps),
     ...createPeopleDataServices(deps),
     ...createGoalsServices(deps),
+    ...createAttributionServices(deps),
   };
 }
 

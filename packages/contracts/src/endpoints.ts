@@ -1,3 +1,4 @@
+import * as attribution from './endpoints/attribution.ts';
 import * as audit from './endpoints/audit.ts';
 import * as deals from './endpoints/deals.ts';
 import * as decisions from './endpoints/decisions.ts';
@@ -18,4 +19,4 @@ import * as workspaces from './endpoints/workspaces.ts';
  * `endpoints/<module>.ts` as separate exports, imported as a namespace, so a web chunk keeps only
  * the rows (and schemas) it calls.
  */
-export const ENDPOINTS = { audit, deals, decisions, feedback, goals, imports, library, meetings, notifications, people, requests, sso, workspaces };
+export const ENDPOINTS = { attribution, audit, deals, decisions, feedback, goals, imports, library, meetings, notifications, people, requests, sso, workspaces };

@@ -21,6 +21,7 @@ export * from './requests/items.ts';
 export * from './requests/settings.ts';
 export * from './goals/fiscal-periods.ts';
 export * from './decisions/decisions.ts';
+export * from './attribution/attribution.ts';
 export * from './meetings/meetings.ts';
 export * from './goals/metrics.ts';
 export * from './goals/scorecard.ts';

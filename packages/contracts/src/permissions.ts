@@ -59,6 +59,14 @@ export const PERMISSIONS = {
   'meetings.take_part': ['admin', 'marketing', 'sales_lead', 'sales'],
   /** Start a meeting series (both teams' leads). */
   'meetings.write': ['admin', 'marketing', 'sales_lead'],
+  /** Read the credit ledger, every model, the model of record and disputes. */
+  'attribution.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** Dispute a touchpoint's inclusion or a deal's split. */
+  'attribution.dispute': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** Send touchpoints (API upsert, imports). */
+  'attribution.write': ['admin', 'marketing', 'sales_lead'],
+  /** Choose the model of record, resolve disputes, recompute the ledger. */
+  'attribution.admin': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

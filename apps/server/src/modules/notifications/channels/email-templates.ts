@@ -41,6 +41,8 @@ const BUTTON_LABEL: { [T in EventType]: string } = {
   'goal.status_changed': 'Open the goal',
   'meeting.agenda_published': 'Open the agenda',
   'meeting.action_item_assigned': 'Open the meeting',
+  'attribution.dispute_raised': 'Open the dispute',
+  'attribution.dispute_resolved': 'Open the deal credit',
 };
 
 const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif";

@@ -71,6 +71,10 @@ function audience(type: EventType, payload: Record<string, unknown>): { userIds:
       return { userIds: [...new Set((p as EventPayload<'meeting.agenda_published'>).recipientUserIds)], emails: [] };
     case 'meeting.action_item_assigned':
       return { userIds: [...new Set((p as EventPayload<'meeting.action_item_assigned'>).recipientUserIds)], emails: [] };
+    case 'attribution.dispute_raised':
+      return { userIds: [...new Set((p as EventPayload<'attribution.dispute_raised'>).recipientUserIds)], emails: [] };
+    case 'attribution.dispute_resolved':
+      return { userIds: [...new Set((p as EventPayload<'attribution.dispute_resolved'>).recipientUserIds)], emails: [] };
     default: {
       const never: never = type;
       throw new Error(`no audience rule for ${String(never)}`);

@@ -185,6 +185,16 @@ const BUILDERS: Builders = {
     body: `${p.by.name ?? 'Someone'} noted an action item for you in "${p.meetingTitle}": ${p.title} — due ${p.dueOn}. It stays on the sync's agenda until it is done.`,
     link: `/w/${slug}/meetings/${p.seriesId}/${p.seq}`,
   }),
+  'attribution.dispute_raised': (p, slug) => ({
+    title: `Credit disputed: ${p.dealName}`.slice(0, 200),
+    body: `${p.by.name ?? 'Someone'} disputed ${p.target === 'split' ? 'the split between teams' : 'a touchpoint'} on "${p.dealName}": ${p.reason}`,
+    link: `/w/${slug}/attribution/deals/${p.dealId}`,
+  }),
+  'attribution.dispute_resolved': (p, slug) => ({
+    title: `Dispute ${p.outcome}: ${p.dealName}`.slice(0, 200),
+    body: `${p.by.name ?? 'An admin'} ${p.outcome} the credit dispute on "${p.dealName}": ${p.resolution}`,
+    link: `/w/${slug}/attribution/deals/${p.dealId}`,
+  }),
 };
 
 /** "2026-03-29 00:30 UTC": an instant as every reader can place it (the page shows it in their own zone). */
