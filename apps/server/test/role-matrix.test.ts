@@ -384,6 +384,16 @@ const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
     params: { decisionId: await fresh.decision(userIds[who === 'marketing' ? 'marketing' : 'admin']) },
     body: {},
   }),
+  'POST /api/v1/workspaces/:workspace/touchpoints/upsert': () => ({
+    body: { touchpoints: [{ source: 'matrix', externalId: unique('tp'), dealId: shared.dealId, occurredAt: '2026-01-05T10:00:00Z', team: 'sales' }] },
+  }),
+  'GET /api/v1/workspaces/:workspace/attribution/report': () => ({ query: { from: '2026-01-01', to: '2026-03-31' } }),
+  'POST /api/v1/workspaces/:workspace/attribution/model-of-record': () => ({ body: { model: 'linear', rationale: 'The matrix picks linear', effectiveFrom: '2026-01-01' } }),
+  'POST /api/v1/workspaces/:workspace/attribution/disputes': () => ({ body: { dealId: shared.dealId, target: 'split', reason: 'Matrix dispute' } }),
+  'POST /api/v1/workspaces/:workspace/attribution/disputes/:disputeId/resolve': async () => ({
+    params: { disputeId: (await ok<{ dispute: { id: string } }>(asAdmin('POST', 'attribution/disputes', { body: { dealId: shared.dealId, target: 'split', reason: 'Matrix dispute' } }))).dispute.id },
+    body: { decision: 'reject', reason: 'Matrix says no' },
+  }),
   'POST /api/v1/workspaces/:workspace/deliveries/:deliveryId/retry': async () => ({ params: { deliveryId: await fresh.deadDelivery() } }),
   'POST /api/v1/workspaces/:workspace/deliveries/:deliveryId/discard': async () => ({ params: { deliveryId: await fresh.deadDelivery() } }),
   'POST /api/v1/workspaces/:workspace/webhooks': () => ({ body: { url: 'https://8.8.8.8/matrix', eventTypes: ['import.completed'] } }),

@@ -232,6 +232,18 @@ export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
   [`POST ${W}/decisions/:decisionId/reopen`]: DECISION_OWNERS, // the same
   [`PUT ${W}/decisions/:decisionId/links`]: DECISION_OWNERS, // the same
 
+  // Attribution: everyone reads the ledger and may dispute; RevOps, PMMs and sales leads send touchpoints; the admin
+  // (CRO / RevOps) owns the model of record, resolves disputes and recomputes.
+  [`POST ${W}/touchpoints/upsert`]: ['admin', 'marketing', 'sales_lead'],
+  [`GET ${W}/attribution/deals/:dealId`]: MEMBERS,
+  [`GET ${W}/attribution/report`]: MEMBERS,
+  [`GET ${W}/attribution/model-of-record`]: MEMBERS,
+  [`POST ${W}/attribution/model-of-record`]: ADMIN,
+  [`GET ${W}/attribution/disputes`]: MEMBERS,
+  [`POST ${W}/attribution/disputes`]: MEMBERS,
+  [`POST ${W}/attribution/disputes/:disputeId/resolve`]: ADMIN,
+  [`POST ${W}/attribution/recompute`]: ADMIN,
+
   // ---- Goals: everyone reads and comments; admins, PMMs and sales leads shape goals; owners check in ---------
   [`GET ${W}/goals`]: MEMBERS,
   [`POST ${W}/goals`]: GOAL_WRITERS,
