@@ -18,6 +18,7 @@ import { attributionRoutes } from './modules/attribution/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
 import { decisionsRoutes } from './modules/decisions/index.ts';
+import { alignmentRoutes } from './modules/alignment/index.ts';
 import { meetingsRoutes } from './modules/meetings/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
 import { goalsRoutes } from './modules/goals/index.ts';
@@ -117,6 +118,7 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       await api.register(libraryRoutes, services);
       await api.register(requestsRoutes, services);
       await api.register(decisionsRoutes, services);
+      await api.register(alignmentRoutes, services);
       await api.register(meetingsRoutes, services);
       await api.register(ssoRoutes, services);
       await api.register(peopleDataRoutes, services);

@@ -5,6 +5,7 @@ import { createAttributionServices } from './modules/attribution/index.ts';
 import { createAuditServices, recordAudit } from './modules/audit/index.ts';
 import { createDealsServices, rebaseDeals } from './modules/deals/index.ts';
 import { createDecisionsServices } from './modules/decisions/index.ts';
+import { createAlignmentServices } from './modules/alignment/index.ts';
 import { createFeedbackServices } from './modules/feedback/index.ts';
 import { createGoalsServices } from './modules/goals/index.ts';
 import { createImportsServices } from './modules/imports/index.ts';
@@ -43,6 +44,7 @@ export function createServices(base: BaseDeps) {
     ...createLibraryServices(deps),
     ...createRequestsServices(deps),
     ...createDecisionsServices(deps),
+    ...createAlignmentServices(deps),
     ...createMeetingsServices(deps),
     ...createSsoServices(deps),
     ...createPeopleDataServices(deps),

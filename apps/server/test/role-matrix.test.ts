@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '@tandem/contracts';
+import { DEFAULT_PULSE_QUESTIONS, ROLES, type Role } from '@tandem/contracts';
 import { cliActor } from '../src/lib/context.ts';
 import { dealsRepository } from '../src/modules/deals/deals.repository.ts';
 import { feedbackImportRepository } from '../src/modules/feedback/feedback-import/feedback-import.repository.ts';
@@ -151,6 +151,12 @@ const fresh = {
     const id = (await ok<{ decision: { id: string } }>(asAdmin('POST', 'decisions', { body }))).decision.id;
     if (decided) await ok(asAdmin('POST', `decisions/${id}/decide`, { body: { chosenOption: 'Ship', rationale: 'Matrix' } }));
     return id;
+  },
+  /** A pulse open now (any earlier open one closed first: one runs at a time). */
+  pulse: async () => {
+    const list = await ok<{ items: { id: string; status: string }[] }>(asAdmin('GET', 'pulses'));
+    for (const p of list.items) if (p.status !== 'closed') await ok(asAdmin('POST', `pulses/${p.id}/close`));
+    return (await ok<{ id: string }>(asAdmin('POST', 'pulses', { body: {} }))).id;
   },
   /** A second PMM who owns decisions the four callers give input on (the owner is not asked). */
   decider: async () => (shared.deciderUserId ??= (await addMember(h.app, clients.admin, A, 'decider@alpha.test', 'marketing')).userId),
@@ -366,6 +372,18 @@ const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
   'POST /api/v1/workspaces/:workspace/goals/:goalId/comments': () => ({ body: { body: unique('Matrix goal comment') } }),
   'PATCH /api/v1/workspaces/:workspace/requests/settings': () => ({ body: { weights: { pipeline: 0.4 } } }),
   'PUT /api/v1/workspaces/:workspace/requests/settings/capacity': () => ({ body: { items: [{ userId: userIds.marketing, weeklyHours: 20 }] } }),
+  'POST /api/v1/workspaces/:workspace/pulses': async () => {
+    const list = await ok<{ items: { id: string; status: string }[] }>(asAdmin('GET', 'pulses'));
+    for (const p of list.items) if (p.status !== 'closed') await ok(asAdmin('POST', `pulses/${p.id}/close`));
+    return { body: {} };
+  },
+  'GET /api/v1/workspaces/:workspace/pulses/:pulseId': async () => ({ params: { pulseId: (shared.pulseId ??= await fresh.pulse()) } }),
+  'GET /api/v1/workspaces/:workspace/pulses/:pulseId/results': async () => ({ params: { pulseId: (shared.pulseId ??= await fresh.pulse()) } }),
+  'POST /api/v1/workspaces/:workspace/pulses/:pulseId/close': async () => ({ params: { pulseId: await fresh.pulse() } }),
+  'POST /api/v1/workspaces/:workspace/pulses/:pulseId/answers': async () => ({
+    params: { pulseId: await fresh.pulse() },
+    body: { answers: Object.fromEntries(DEFAULT_PULSE_QUESTIONS.map((q) => [q.id, 4])) },
+  }),
   'POST /api/v1/workspaces/:workspace/decisions': () => ({ body: { ...decisionDraft(), stakeholderRoles: ['sales'] } }),
   'GET /api/v1/workspaces/:workspace/decisions/:decisionId': async () => ({ params: { decisionId: (shared.decisionId ??= await fresh.decision(userIds.admin)) } }),
   'POST /api/v1/workspaces/:workspace/decisions/:decisionId/inputs': async () => ({

@@ -39,6 +39,8 @@ const FEEDBACK_IMPORTERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead
 const DECISION_OWNERS: readonly Caller[] = ['admin', 'marketing'];
 /** Shaping shared goals (create, edit, archive, key results): the admin, PMMs and sales leads; reps own goals, not the list. */
 const GOAL_WRITERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead'];
+/** Answering a pulse: the two teams whose alignment it measures; the admin runs pulses and reads results. */
+const PULSE_RESPONDENTS: readonly Caller[] = ['marketing', 'sales_lead', 'sales'];
 
 const W = '/api/v1/workspaces/:workspace';
 
@@ -231,6 +233,17 @@ export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
   [`POST ${W}/decisions/:decisionId/decide`]: DECISION_OWNERS, // one's own decision (another PMM's: 403, decisions.test.ts)
   [`POST ${W}/decisions/:decisionId/reopen`]: DECISION_OWNERS, // the same
   [`PUT ${W}/decisions/:decisionId/links`]: DECISION_OWNERS, // the same
+  // Alignment: everyone reads the index and the (anonymous, gated) results; the two teams answer; the admin runs pulses.
+  [`GET ${W}/alignment`]: MEMBERS,
+  [`GET ${W}/alignment/report`]: MEMBERS,
+  [`GET ${W}/alignment/settings`]: MEMBERS,
+  [`PATCH ${W}/alignment/settings`]: ADMIN,
+  [`GET ${W}/pulses`]: MEMBERS,
+  [`POST ${W}/pulses`]: ADMIN,
+  [`GET ${W}/pulses/:pulseId`]: MEMBERS,
+  [`POST ${W}/pulses/:pulseId/answers`]: PULSE_RESPONDENTS, // once each (a second answer: 409, alignment.test.ts)
+  [`POST ${W}/pulses/:pulseId/close`]: ADMIN,
+  [`GET ${W}/pulses/:pulseId/results`]: MEMBERS,
 
   // Attribution: everyone reads the ledger and may dispute; RevOps, PMMs and sales leads send touchpoints; the admin
   // (CRO / RevOps) owns the model of record, resolves disputes and recomputes.

@@ -1,3 +1,4 @@
+import * as alignment from './endpoints/alignment.ts';
 import * as attribution from './endpoints/attribution.ts';
 import * as audit from './endpoints/audit.ts';
 import * as deals from './endpoints/deals.ts';
@@ -19,4 +20,4 @@ import * as workspaces from './endpoints/workspaces.ts';
  * `endpoints/<module>.ts` as separate exports, imported as a namespace, so a web chunk keeps only
  * the rows (and schemas) it calls.
  */
-export const ENDPOINTS = { attribution, audit, deals, decisions, feedback, goals, imports, library, meetings, notifications, people, requests, sso, workspaces };
+export const ENDPOINTS = { attribution, alignment, audit, deals, decisions, feedback, goals, imports, library, meetings, notifications, people, requests, sso, workspaces };

@@ -59,6 +59,12 @@ export const PERMISSIONS = {
   'meetings.take_part': ['admin', 'marketing', 'sales_lead', 'sales'],
   /** Start a meeting series (both teams' leads). */
   'meetings.write': ['admin', 'marketing', 'sales_lead'],
+  /** Read the Alignment Index and pulse results (anonymous; every figure gated by the minimum group size). */
+  'alignment.read': ['admin', 'marketing', 'sales_lead', 'sales'],
+  /** Answer a pulse (the two teams; admins run pulses and read results). */
+  'alignment.answer': ['marketing', 'sales_lead', 'sales'],
+  /** Schedule and close pulses, edit the questions, the cadence and the minimum group size. */
+  'alignment.manage': ['admin'],
   /** Read the credit ledger, every model, the model of record and disputes. */
   'attribution.read': ['admin', 'marketing', 'sales_lead', 'sales'],
   /** Dispute a touchpoint's inclusion or a deal's split. */

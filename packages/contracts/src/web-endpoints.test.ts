@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ENDPOINTS } from './endpoints.ts';
+import * as alignment from './web-endpoints/alignment.ts';
 import * as attribution from './web-endpoints/attribution.ts';
 import * as audit from './web-endpoints/audit.ts';
 import * as deals from './web-endpoints/deals.ts';
@@ -22,7 +23,7 @@ import * as requests from './web-endpoints/requests.ts';
 import * as sso from './web-endpoints/sso.ts';
 import * as workspaces from './web-endpoints/workspaces.ts';
 
-const WEB = { attribution, audit, deals, decisions, feedback, goals, imports, library, meetings, notifications, people, requests, sso, workspaces };
+const WEB = { attribution, alignment, audit, deals, decisions, feedback, goals, imports, library, meetings, notifications, people, requests, sso, workspaces };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 describe('the web endpoint tables', () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { PulseQuestion } from '@tandem/contracts';
 import { workspaces } from '../workspaces/tables.ts';
 
 // The alignment module's tables (migration `alignment`): pulse settings, pulses, the one-way participation record,
@@ -16,12 +17,8 @@ export const PULSE_CADENCE_VALUES = ['off', 'monthly', 'quarterly'] as const;
 export const PULSE_SIDE_VALUES = ['marketing', 'sales'] as const;
 export const PULSE_ROLE_VALUES = ['marketing', 'sales_lead', 'sales'] as const;
 
-export interface StoredQuestion {
-  id: string;
-  friction: string;
-  text: string;
-  mirrorOf: string | null;
-}
+/** A statement as a pulse asked it (the contracts' PulseQuestion). */
+export type StoredQuestion = PulseQuestion;
 
 /** A workspace's pulse settings; absent: the defaults (the question bank in contracts, 5, quarterly). */
 export const alignmentSettings = pgTable('alignment_settings', {

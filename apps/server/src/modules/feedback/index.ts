@@ -18,6 +18,8 @@ export {
   type FeedbackMetricSpec,
   type FeedbackDimension,
 } from './metrics/feedback-metrics.repository.ts';
+/** Revenue-weighted themes addressed, for the Alignment Index (alignment module). */
+export { revenueWeightedThemesAddressed } from './metrics/alignment-read.ts';
 
 export function createFeedbackServices(deps: Deps): FeedbackServices {
   return {

@@ -13,6 +13,8 @@ export { GoalsErrors } from './goals.errors.ts';
 export { seedGoalsDemo } from './goals.demo.ts';
 export type { MetricsPort } from './objectives/metrics-port.ts';
 export { listMetrics, MetricsErrors, type MetricInput } from './metrics/index.ts';
+/** Live shared goals and how many are on track, for the Alignment Index (alignment module). */
+export { liveGoalStatuses } from './objectives/alignment-read.ts';
 
 /**
  * The goals module's services. `metrics` is the catalogue the key results are computed from (goals/metrics); until

@@ -39,6 +39,8 @@ const BUTTON_LABEL: { [T in EventType]: string } = {
   'decision.input_reminder': 'Give your input',
   'decision.decided': 'Read the outcome',
   'goal.status_changed': 'Open the goal',
+  'pulse.opened': 'Answer the pulse',
+  'pulse.reminder': 'Answer the pulse',
   'meeting.agenda_published': 'Open the agenda',
   'meeting.action_item_assigned': 'Open the meeting',
   'attribution.dispute_raised': 'Open the dispute',

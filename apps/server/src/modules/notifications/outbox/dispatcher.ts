@@ -65,6 +65,10 @@ function audience(type: EventType, payload: Record<string, unknown>): { userIds:
       return { userIds: [...new Set((p as EventPayload<'decision.input_reminder'>).recipientUserIds)], emails: [] };
     case 'decision.decided':
       return { userIds: [...new Set((p as EventPayload<'decision.decided'>).recipientUserIds)], emails: [] };
+    case 'pulse.opened':
+      return { userIds: [...new Set((p as EventPayload<'pulse.opened'>).recipientUserIds)], emails: [] };
+    case 'pulse.reminder':
+      return { userIds: [...new Set((p as EventPayload<'pulse.reminder'>).recipientUserIds)], emails: [] };
     case 'goal.status_changed':
       return { userIds: [...new Set((p as EventPayload<'goal.status_changed'>).recipientUserIds)], emails: [] };
     case 'meeting.agenda_published':

@@ -142,6 +142,16 @@ const BUILDERS: Builders = {
       link: `/w/${slug}/requests/${p.requestId}`,
     };
   },
+  'pulse.opened': (p, slug) => ({
+    title: `Pulse ${p.number}: how are marketing and sales working together?`,
+    body: `A few statements on a 1–5 scale, under two minutes, anonymous (only your team and role are kept). Open until ${p.closesAt.slice(0, 16).replace('T', ' ')} UTC.`,
+    link: `/w/${slug}/alignment/pulses/${p.pulseId}`,
+  }),
+  'pulse.reminder': (p, slug) => ({
+    title: `Pulse ${p.number} closes soon`,
+    body: `You have not answered pulse ${p.number} yet: under two minutes, anonymous. It closes ${p.closesAt.slice(0, 16).replace('T', ' ')} UTC.`,
+    link: `/w/${slug}/alignment/pulses/${p.pulseId}`,
+  }),
   'goal.status_changed': (p, slug) => ({
     title: p.text.slice(0, 200),
     body: `${p.text}. The goal runs from ${p.periodStart} to ${p.periodEnd}; its status is the worst of its key results against a straight path from baseline to target.`,

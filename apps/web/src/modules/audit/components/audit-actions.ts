@@ -54,6 +54,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'decision.created': 'Opened a decision for input',
   'decision.decided': 'Recorded a decision’s outcome',
   'decision.reopened': 'Reopened a decision',
+  'alignment.settings_changed': 'Changed the pulse questions, cadence or minimum group size',
+  'alignment.pulse_scheduled': 'Ran a pulse survey',
+  'alignment.pulse_closed': 'Closed a pulse survey',
   'goal.created': 'Created a shared goal',
   'goal.updated': 'Changed a goal’s title, period or owners',
   'goal.archived': 'Archived a goal',
@@ -87,6 +90,7 @@ const PREFIX_LABELS: Record<string, string> = {
   'competitor.': 'Competitors',
   'request.': 'Requests',
   'decision.': 'Decisions',
+  'alignment.': 'Alignment',
   'goal.': 'Goals',
 };
 

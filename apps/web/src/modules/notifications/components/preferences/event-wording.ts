@@ -19,6 +19,8 @@ const FOR_A_PERSON: Record<string, string> = {
   'request.changed':
     'A request you filed, joined or are assigned to changed (triaged, started, delivered, accepted, reopened, declined, merged, commented on), and, for PMMs, each new request waiting for triage.',
   'request.sla_alert': 'A request assigned to you, or asked by someone in a team you lead, is due soon or past its service level.',
+  'pulse.opened': 'A pulse survey on how marketing and sales work together opened (anonymous, under two minutes).',
+  'pulse.reminder': 'Two days before a pulse closes, if you have not answered it yet.',
   'goal.status_changed': 'A shared goal you own moved to on track, at risk or off track (its key results against the path to target).',
   'decision.input_requested': 'You were asked for input on a decision (support, concern or object), with when input closes.',
   'decision.input_reminder': 'A day before a decision you were asked about closes for input, if you have not answered yet.',
