@@ -112,6 +112,15 @@ benches.scorecard = async () => {
   return r.status === 0;
 };
 
+benches.attribution = async () => {
+  // Target (issue 18): every model recomputed for 1,000,000 deals and 10,000,000 touchpoints in under 5 minutes, streamed
+  // (flat memory), then incrementally for the deals that changed (`--scale N` for another number of deals).
+  const { spawnSync } = await import('node:child_process');
+  const scale = options.scale ? ['--scale', String(options.scale)] : [];
+  const r = spawnSync('nice', [process.execPath, '--import', 'tsx', path.join(root, 'scripts/bench/attribution.ts'), ...scale], { stdio: 'inherit' });
+  return r.status === 0;
+};
+
 benches['competitor-page'] = async () => {
   // Target (issue 14): the competitor page loads in under a second on the demo; `--base REF` measures that commit too, side by side.
   const { competitorPageBench } = await import('./bench/competitor-page.mjs');

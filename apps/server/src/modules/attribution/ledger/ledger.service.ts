@@ -18,6 +18,7 @@ export interface RecomputeResult {
 }
 
 const CHUNK = 5_000;
+const SORT_MEMORY = '128MB';
 
 /** One ledger line in COPY text format (every field free of tabs, newlines and backslashes). */
 function encode(workspace: string, deal: LedgerDeal, touches: readonly LedgerTouch[], halfLife: number, now: number, stamp: string): string {
@@ -98,6 +99,8 @@ export function createLedgerService(deps: Deps, options: { now?: () => Date } = 
       const stamp = new Date(now).toISOString();
       const count = { deals: 0, touchpoints: 0 };
       const [dealsClient, touchClient] = [await pool.connect(), await pool.connect()];
+      // The touchpoints are sorted by deal for the merge: a larger sort area keeps that sort in memory longer.
+      await touchClient.query(`set work_mem = '${SORT_MEMORY}'`);
       try {
         await inTransaction(async (client) => {
           const halfLife = await halfLifeOf(client, workspaceId);
@@ -112,6 +115,7 @@ export function createLedgerService(deps: Deps, options: { now?: () => Date } = 
           await client.query(ledgerSql.stampFull(workspaceId));
         });
       } finally {
+        await touchClient.query('reset work_mem').catch(() => undefined);
         dealsClient.release();
         touchClient.release();
       }
