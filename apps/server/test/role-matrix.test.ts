@@ -158,6 +158,27 @@ const fresh = {
     for (const p of list.items) if (p.status !== 'closed') await ok(asAdmin('POST', `pulses/${p.id}/close`));
     return (await ok<{ id: string }>(asAdmin('POST', 'pulses', { body: {} }))).id;
   },
+  /** The PMM's weekly sync, every role of workspace A invited (made once). */
+  series: async () =>
+    (shared.seriesId ??= (
+      await ok<{ id: string }>(
+        call(h.app, clients.marketing, 'POST', api('meetings'), {
+          body: { title: 'Matrix sync', cadence: 'weekly', startsOn: '2026-01-06', startTime: '09:30', timeZone: 'Europe/Berlin', durationMinutes: 30, attendeeIds: ROLES.map((r) => userIds[r]) },
+        }),
+      )
+    ).id),
+  /** A free topic on the fixture series' first agenda. */
+  agendaItem: async () => {
+    const s = await fresh.series();
+    const r = await ok<{ occurrence: { items: { id: string }[] } }>(call(h.app, clients.marketing, 'POST', api(`meetings/${s}/occurrences/1/agenda`), { body: { title: unique('Matrix topic') } }));
+    return r.occurrence.items.at(-1)!.id;
+  },
+  /** An action item owned by `who` (the admin's for callers outside the workspace). */
+  actionItem: async (who: Caller) => {
+    const s = await fresh.series();
+    const body = { title: unique('Matrix action'), ownerUserId: userIds[memberOf(who)], dueOn: '2026-12-31' };
+    return (await ok<{ actionItem: { id: string } }>(call(h.app, clients.marketing, 'POST', api(`meetings/${s}/occurrences/1/action-items`), { body }))).actionItem.id;
+  },
   /** A second PMM who owns decisions the four callers give input on (the owner is not asked). */
   decider: async () => (shared.deciderUserId ??= (await addMember(h.app, clients.admin, A, 'decider@alpha.test', 'marketing')).userId),
   /** A shared goal owned by workspace A's PMM and rep, with one manual key result. */
@@ -412,6 +433,25 @@ const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
     params: { disputeId: (await ok<{ dispute: { id: string } }>(asAdmin('POST', 'attribution/disputes', { body: { dealId: shared.dealId, target: 'split', reason: 'Matrix dispute' } }))).dispute.id },
     body: { decision: 'reject', reason: 'Matrix says no' },
   }),
+  'POST /api/v1/workspaces/:workspace/meetings': () => ({ body: { title: unique('Matrix series'), cadence: 'monthly', startsOn: '2026-01-06', startTime: '09:30', timeZone: 'UTC', durationMinutes: 30, attendeeIds: [userIds.sales] } }),
+  'GET /api/v1/workspaces/:workspace/meetings/metrics': () => ({ query: { from: '2026-01-01', to: '2026-03-31' } }),
+  'GET /api/v1/workspaces/:workspace/meetings/:seriesId': async () => ({ params: { seriesId: await fresh.series() } }),
+  'GET /api/v1/workspaces/:workspace/meetings/:seriesId/occurrences/:number': async () => ({ params: { seriesId: await fresh.series(), number: '1' } }),
+  'POST /api/v1/workspaces/:workspace/meetings/:seriesId/occurrences/:number/agenda': async () => ({ params: { seriesId: await fresh.series(), number: '1' }, body: { title: unique('Matrix topic') } }),
+  'PUT /api/v1/workspaces/:workspace/meetings/:seriesId/occurrences/:number/agenda': async () => ({ params: { seriesId: await fresh.series(), number: '1' }, body: { order: [await fresh.agendaItem()] } }),
+  'PATCH /api/v1/workspaces/:workspace/meetings/:seriesId/occurrences/:number/agenda/:agendaItemId': async () => ({
+    params: { seriesId: await fresh.series(), number: '1', agendaItemId: await fresh.agendaItem() },
+    body: { notes: unique('Matrix note') },
+  }),
+  'POST /api/v1/workspaces/:workspace/meetings/:seriesId/occurrences/:number/publish': async () => ({ params: { seriesId: await fresh.series(), number: '2' } }),
+  'PUT /api/v1/workspaces/:workspace/meetings/:seriesId/occurrences/:number/attendance': async () => ({ params: { seriesId: await fresh.series(), number: '1' }, body: { presentUserIds: [userIds.marketing] } }),
+  'POST /api/v1/workspaces/:workspace/meetings/:seriesId/occurrences/:number/action-items': async () => ({
+    params: { seriesId: await fresh.series(), number: '1' },
+    body: { title: unique('Matrix action'), ownerUserId: userIds.sales, dueOn: '2026-12-31' },
+  }),
+  'PATCH /api/v1/workspaces/:workspace/meetings/action-items/:actionItemId': async (who) => ({ params: { actionItemId: await fresh.actionItem(who) }, body: { done: true } }),
+  'GET /api/v1/workspaces/:workspace/meetings/:seriesId/occurrences/:number/invite.ics': async () => ({ params: { seriesId: await fresh.series(), number: '1' } }),
+  'GET /api/v1/workspaces/:workspace/meetings/:seriesId/occurrences/:number/export.md': async () => ({ params: { seriesId: await fresh.series(), number: '1' }, query: { part: 'minutes' } }),
   'POST /api/v1/workspaces/:workspace/deliveries/:deliveryId/retry': async () => ({ params: { deliveryId: await fresh.deadDelivery() } }),
   'POST /api/v1/workspaces/:workspace/deliveries/:deliveryId/discard': async () => ({ params: { deliveryId: await fresh.deadDelivery() } }),
   'POST /api/v1/workspaces/:workspace/webhooks': () => ({ body: { url: 'https://8.8.8.8/matrix', eventTypes: ['import.completed'] } }),

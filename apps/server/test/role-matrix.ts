@@ -38,6 +38,10 @@ const FEEDBACK_IMPORTERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead
 /** Opening decisions for input and recording their outcome: product marketing owns the call; the admin sees everything. */
 const DECISION_OWNERS: readonly Caller[] = ['admin', 'marketing'];
 /** Shaping shared goals (create, edit, archive, key results): the admin, PMMs and sales leads; reps own goals, not the list. */
+/** Starting a sync meeting series: either team's leads (PMMs, sales leads) and the admin; reps attend. */
+const MEETING_STARTERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead'];
+/** A series' agenda and attendance: its owner (the fixture series is the PMM's) and the admin. */
+const SERIES_OWNER: readonly Caller[] = ['admin', 'marketing'];
 const GOAL_WRITERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead'];
 /** Answering a pulse: the two teams whose alignment it measures; the admin runs pulses and reads results. */
 const PULSE_RESPONDENTS: readonly Caller[] = ['marketing', 'sales_lead', 'sales'];
@@ -233,6 +237,22 @@ export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
   [`POST ${W}/decisions/:decisionId/decide`]: DECISION_OWNERS, // one's own decision (another PMM's: 403, decisions.test.ts)
   [`POST ${W}/decisions/:decisionId/reopen`]: DECISION_OWNERS, // the same
   [`PUT ${W}/decisions/:decisionId/links`]: DECISION_OWNERS, // the same
+  // Meetings: everyone reads; leads of both teams start a series; its owner runs the agenda; attendees take notes.
+  [`GET ${W}/meetings`]: MEMBERS,
+  [`POST ${W}/meetings`]: MEETING_STARTERS,
+  [`GET ${W}/meetings/member-options`]: MEETING_STARTERS,
+  [`GET ${W}/meetings/metrics`]: MEMBERS,
+  [`GET ${W}/meetings/:seriesId`]: MEMBERS,
+  [`GET ${W}/meetings/:seriesId/occurrences/:number`]: MEMBERS,
+  [`POST ${W}/meetings/:seriesId/occurrences/:number/agenda`]: SERIES_OWNER, // another PMM's series: 403, meetings.test.ts
+  [`PUT ${W}/meetings/:seriesId/occurrences/:number/agenda`]: SERIES_OWNER,
+  [`PATCH ${W}/meetings/:seriesId/occurrences/:number/agenda/:agendaItemId`]: MEMBERS, // notes: the fixture series invites every role (a non-attendee: 403)
+  [`POST ${W}/meetings/:seriesId/occurrences/:number/publish`]: SERIES_OWNER,
+  [`PUT ${W}/meetings/:seriesId/occurrences/:number/attendance`]: SERIES_OWNER,
+  [`POST ${W}/meetings/:seriesId/occurrences/:number/action-items`]: MEMBERS, // attendees
+  [`PATCH ${W}/meetings/action-items/:actionItemId`]: MEMBERS, // one's own action item (someone else's: 403, meetings.test.ts)
+  [`GET ${W}/meetings/:seriesId/occurrences/:number/invite.ics`]: MEMBERS,
+  [`GET ${W}/meetings/:seriesId/occurrences/:number/export.md`]: MEMBERS,
   // Alignment: everyone reads the index and the (anonymous, gated) results; the two teams answer; the admin runs pulses.
   [`GET ${W}/alignment`]: MEMBERS,
   [`GET ${W}/alignment/report`]: MEMBERS,

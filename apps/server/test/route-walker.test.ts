@@ -159,6 +159,15 @@ beforeAll(async () => {
   });
   fixturesA.decisionId = decision.json().decision.id;
   fixturesA.metric = 'win-rate'; // a catalogue name, not an id
+  // A sync series (the rep invited) with a free topic and an action item on its first occurrence.
+  const series = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/meetings`, { body: meetingBody() });
+  fixturesA.seriesId = series.json().id;
+  const topic = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/meetings/${fixturesA.seriesId}/occurrences/1/agenda`, { body: { title: 'Alpha topic' } });
+  fixturesA.agendaItemId = topic.json().occurrence.items.at(-1).id;
+  const action = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/meetings/${fixturesA.seriesId}/occurrences/1/action-items`, {
+    body: { title: 'Alpha action', ownerUserId: fixturesA.userId, dueOn: '2026-12-31' },
+  });
+  fixturesA.actionItemId = action.json().actionItem.id;
   for (const [name, id] of Object.entries(fixturesA)) if (!id) throw new Error(`route-walker: fixture ${name} was not made`);
 });
 
@@ -231,7 +240,13 @@ async function hijackInput(r: RouteEntry): Promise<{ body?: unknown; query?: Rec
   if (r.url.endsWith('/assets/:assetId/files') && r.method === 'POST') return pdfUpload('hijacked');
   if (r.url.endsWith('/requests/:requestId/attachments') && r.method === 'POST') return pdfUpload('hijacked');
   if (r.url.endsWith('/requests/similar')) return { query: { text: 'alpha pricing sheet' } };
+  if (r.url.endsWith('/meetings/metrics')) return { query: { from: '2026-01-01', to: '2026-12-31' } };
   return { body: hijackBody(r) };
+}
+
+/** A valid new meeting series (the rep invited). */
+function meetingBody() {
+  return { title: 'hijacked', cadence: 'weekly', startsOn: '2026-01-06', startTime: '09:30', timeZone: 'UTC', durationMinutes: 30, attendeeIds: [fixturesA.userId] };
 }
 
 /** A valid new decision (its input closes in two days). */
@@ -306,6 +321,12 @@ function hijackBody(r: RouteEntry): unknown {
   if (r.url.endsWith('/decisions/:decisionId/inputs')) return { stance: 'object', comment: 'hijacked' };
   if (r.url.endsWith('/decisions/:decisionId/decide')) return { chosenOption: 'Up', rationale: 'hijacked', whatChanged: 'hijacked' };
   if (r.url.endsWith('/decisions/:decisionId/reopen')) return { reason: 'hijacked', inputClosesAt: decisionBody().inputClosesAt, decideBy: decisionBody().decideBy };
+  if (r.url.endsWith('/meetings')) return meetingBody();
+  if (r.url.endsWith('/occurrences/:number/agenda')) return r.method === 'PUT' ? { order: [fixturesA.agendaItemId] } : { title: 'hijacked' };
+  if (r.url.endsWith('/agenda/:agendaItemId')) return { notes: 'hijacked' };
+  if (r.url.endsWith('/occurrences/:number/attendance')) return { presentUserIds: [] };
+  if (r.url.endsWith('/occurrences/:number/action-items')) return { title: 'hijacked', ownerUserId: fixturesA.userId, dueOn: '2026-12-31' };
+  if (r.url.endsWith('/action-items/:actionItemId')) return { done: true };
   return {};
 }
 
@@ -328,6 +349,7 @@ async function snapshotA() {
     feedback: await get(`/api/v1/workspaces/${A}/feedback`),
     themes: await get(`/api/v1/workspaces/${A}/themes`),
     theme: await get(`/api/v1/workspaces/${A}/themes/${fixturesA.themeId}`),
+    meeting: await get(`/api/v1/workspaces/${A}/meetings/${fixturesA.seriesId}/occurrences/1`),
     suggestions: await get(`/api/v1/workspaces/${A}/theme-suggestions`),
     assets: await get(`/api/v1/workspaces/${A}/assets?status=draft&status=published&status=archived`),
     asset: await get(`/api/v1/workspaces/${A}/assets/${fixturesA.assetId}`),

@@ -23,8 +23,8 @@ import { WorkspaceParam, endpoint, workspaceAnd } from '../endpoint.ts';
 // sales leads start a series; its owner (or an admin) edits and publishes the agenda and keeps attendance; attendees
 // write notes and action items (the service checks who is in the series).
 const SeriesParam = workspaceAnd('seriesId');
-const OccurrenceParam = SeriesParam.extend({ seq: z.coerce.number().int().min(1, 'an occurrence number from 1').max(100_000) });
-const AgendaItemParam = OccurrenceParam.extend({ itemId: z.uuid() });
+const OccurrenceParam = SeriesParam.extend({ number: z.coerce.number().int().min(1, 'an occurrence number from 1').max(100_000) });
+const AgendaItemParam = OccurrenceParam.extend({ agendaItemId: z.uuid() });
 const ActionItemParam = workspaceAnd('actionItemId');
 const read = { action: 'meetings.read' } as const;
 const takePart = { action: 'meetings.take_part' } as const;
@@ -86,7 +86,7 @@ export const get = endpoint({
 
 export const occurrence = endpoint({
   method: 'GET',
-  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:seq',
+  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:number',
   summary: 'An occurrence: its agenda (a draft follows live data until published), notes, attendance and action items',
   tag,
   access: read,
@@ -96,7 +96,7 @@ export const occurrence = endpoint({
 
 export const addAgendaItem = endpoint({
   method: 'POST',
-  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/agenda',
+  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:number/agenda',
   summary: 'Add a free topic to the agenda (the owner)',
   tag,
   access: takePart,
@@ -108,7 +108,7 @@ export const addAgendaItem = endpoint({
 
 export const reorderAgenda = endpoint({
   method: 'PUT',
-  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/agenda',
+  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:number/agenda',
   summary: 'Put the agenda in a new order (the owner)',
   tag,
   access: takePart,
@@ -119,7 +119,7 @@ export const reorderAgenda = endpoint({
 
 export const editAgendaItem = endpoint({
   method: 'PATCH',
-  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/agenda/:itemId',
+  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:number/agenda/:agendaItemId',
   summary: 'Edit an item’s title (the owner), its notes (attendees), or take it off the agenda (the owner)',
   tag,
   access: takePart,
@@ -130,7 +130,7 @@ export const editAgendaItem = endpoint({
 
 export const publish = endpoint({
   method: 'POST',
-  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/publish',
+  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:number/publish',
   summary: 'Publish the agenda: attendees are told, with the .ics invitation',
   tag,
   access: takePart,
@@ -140,7 +140,7 @@ export const publish = endpoint({
 
 export const attendance = endpoint({
   method: 'PUT',
-  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/attendance',
+  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:number/attendance',
   summary: 'Record who attended (the owner); the occurrence counts as held',
   tag,
   access: takePart,
@@ -151,7 +151,7 @@ export const attendance = endpoint({
 
 export const createActionItem = endpoint({
   method: 'POST',
-  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/action-items',
+  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:number/action-items',
   summary: 'Agree an action item (owner, due date): it lands in its owner’s inbox and on every later agenda until done',
   tag,
   access: takePart,
@@ -174,7 +174,7 @@ export const updateActionItem = endpoint({
 
 export const invite = endpoint({
   method: 'GET',
-  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/invite.ics',
+  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:number/invite.ics',
   summary: 'The occurrence as an iCalendar invitation (text/calendar)',
   tag,
   access: read,
@@ -184,7 +184,7 @@ export const invite = endpoint({
 
 export const exportMarkdown = endpoint({
   method: 'GET',
-  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/export.md',
+  path: '/workspaces/:workspace/meetings/:seriesId/occurrences/:number/export.md',
   summary: 'The agenda or the minutes as Markdown',
   tag,
   access: read,

@@ -2,20 +2,20 @@
 // Method, path and access of each row, typed as the full row (types only: no schema at run time).
 import type * as table from '../endpoints/meetings.ts';
 
-const addAgendaItem = {"method":"POST","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/agenda","access":{"action":"meetings.take_part"}} as unknown as typeof table.addAgendaItem;
-const attendance = {"method":"PUT","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/attendance","access":{"action":"meetings.take_part"}} as unknown as typeof table.attendance;
+const addAgendaItem = {"method":"POST","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:number/agenda","access":{"action":"meetings.take_part"}} as unknown as typeof table.addAgendaItem;
+const attendance = {"method":"PUT","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:number/attendance","access":{"action":"meetings.take_part"}} as unknown as typeof table.attendance;
 const create = {"method":"POST","path":"/workspaces/:workspace/meetings","access":{"action":"meetings.write"}} as unknown as typeof table.create;
-const createActionItem = {"method":"POST","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/action-items","access":{"action":"meetings.take_part"}} as unknown as typeof table.createActionItem;
-const editAgendaItem = {"method":"PATCH","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/agenda/:itemId","access":{"action":"meetings.take_part"}} as unknown as typeof table.editAgendaItem;
-const exportMarkdown = {"method":"GET","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/export.md","access":{"action":"meetings.read"}} as unknown as typeof table.exportMarkdown;
+const createActionItem = {"method":"POST","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:number/action-items","access":{"action":"meetings.take_part"}} as unknown as typeof table.createActionItem;
+const editAgendaItem = {"method":"PATCH","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:number/agenda/:agendaItemId","access":{"action":"meetings.take_part"}} as unknown as typeof table.editAgendaItem;
+const exportMarkdown = {"method":"GET","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:number/export.md","access":{"action":"meetings.read"}} as unknown as typeof table.exportMarkdown;
 const get = {"method":"GET","path":"/workspaces/:workspace/meetings/:seriesId","access":{"action":"meetings.read"}} as unknown as typeof table.get;
-const invite = {"method":"GET","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/invite.ics","access":{"action":"meetings.read"}} as unknown as typeof table.invite;
+const invite = {"method":"GET","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:number/invite.ics","access":{"action":"meetings.read"}} as unknown as typeof table.invite;
 const list = {"method":"GET","path":"/workspaces/:workspace/meetings","access":{"action":"meetings.read"}} as unknown as typeof table.list;
 const memberOptions = {"method":"GET","path":"/workspaces/:workspace/meetings/member-options","access":{"action":"meetings.write"}} as unknown as typeof table.memberOptions;
 const metrics = {"method":"GET","path":"/workspaces/:workspace/meetings/metrics","access":{"action":"meetings.read"}} as unknown as typeof table.metrics;
-const occurrence = {"method":"GET","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:seq","access":{"action":"meetings.read"}} as unknown as typeof table.occurrence;
-const publish = {"method":"POST","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/publish","access":{"action":"meetings.take_part"}} as unknown as typeof table.publish;
-const reorderAgenda = {"method":"PUT","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:seq/agenda","access":{"action":"meetings.take_part"}} as unknown as typeof table.reorderAgenda;
+const occurrence = {"method":"GET","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:number","access":{"action":"meetings.read"}} as unknown as typeof table.occurrence;
+const publish = {"method":"POST","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:number/publish","access":{"action":"meetings.take_part"}} as unknown as typeof table.publish;
+const reorderAgenda = {"method":"PUT","path":"/workspaces/:workspace/meetings/:seriesId/occurrences/:number/agenda","access":{"action":"meetings.take_part"}} as unknown as typeof table.reorderAgenda;
 const updateActionItem = {"method":"PATCH","path":"/workspaces/:workspace/meetings/action-items/:actionItemId","access":{"action":"meetings.take_part"}} as unknown as typeof table.updateActionItem;
 
 export { addAgendaItem, attendance, create, createActionItem, editAgendaItem, exportMarkdown, get, invite, list, memberOptions, metrics, occurrence, publish, reorderAgenda, updateActionItem };

@@ -16,26 +16,26 @@ export const meetingsRoutes: FastifyPluginAsync<MeetingsServices> = async (app, 
   route(app, api.memberOptions, async (req) => meetings.memberOptions(tenantOf(req)));
   route(app, api.metrics, async (req) => meetings.metrics(tenantOf(req), req.query));
   route(app, api.get, async (req) => meetings.get(tenantOf(req), req.params.seriesId));
-  route(app, api.occurrence, async (req) => meetings.occurrence(tenantOf(req), req.params.seriesId, req.params.seq));
-  route(app, api.addAgendaItem, async (req) => meetings.addAgendaItem(tenantOf(req), req.params.seriesId, req.params.seq, req.body));
-  route(app, api.reorderAgenda, async (req) => meetings.reorderAgenda(tenantOf(req), req.params.seriesId, req.params.seq, req.body));
-  route(app, api.editAgendaItem, async (req) => meetings.editAgendaItem(tenantOf(req), req.params.seriesId, req.params.seq, req.params.itemId, req.body));
-  route(app, api.publish, async (req) => meetings.publish(tenantOf(req), req.params.seriesId, req.params.seq));
-  route(app, api.attendance, async (req) => meetings.setAttendance(tenantOf(req), req.params.seriesId, req.params.seq, req.body));
-  route(app, api.createActionItem, async (req) => meetings.createActionItem(tenantOf(req), req.params.seriesId, req.params.seq, req.body));
+  route(app, api.occurrence, async (req) => meetings.occurrence(tenantOf(req), req.params.seriesId, req.params.number));
+  route(app, api.addAgendaItem, async (req) => meetings.addAgendaItem(tenantOf(req), req.params.seriesId, req.params.number, req.body));
+  route(app, api.reorderAgenda, async (req) => meetings.reorderAgenda(tenantOf(req), req.params.seriesId, req.params.number, req.body));
+  route(app, api.editAgendaItem, async (req) => meetings.editAgendaItem(tenantOf(req), req.params.seriesId, req.params.number, req.params.agendaItemId, req.body));
+  route(app, api.publish, async (req) => meetings.publish(tenantOf(req), req.params.seriesId, req.params.number));
+  route(app, api.attendance, async (req) => meetings.setAttendance(tenantOf(req), req.params.seriesId, req.params.number, req.body));
+  route(app, api.createActionItem, async (req) => meetings.createActionItem(tenantOf(req), req.params.seriesId, req.params.number, req.body));
   route(app, api.updateActionItem, async (req) => meetings.updateActionItem(tenantOf(req), req.params.actionItemId, req.body));
   route(app, api.invite, async (req, reply) => {
-    const text = await meetings.invite(tenantOf(req), req.params.seriesId, req.params.seq);
+    const text = await meetings.invite(tenantOf(req), req.params.seriesId, req.params.number);
     return reply
       .type('text/calendar; charset=utf-8')
-      .header('content-disposition', `attachment; filename="meeting-${req.params.seq}.ics"`)
+      .header('content-disposition', `attachment; filename="meeting-${req.params.number}.ics"`)
       .send(text);
   });
   route(app, api.exportMarkdown, async (req, reply) => {
-    const text = await meetings.exportMarkdown(tenantOf(req), req.params.seriesId, req.params.seq, req.query.part);
+    const text = await meetings.exportMarkdown(tenantOf(req), req.params.seriesId, req.params.number, req.query.part);
     return reply
       .type('text/markdown; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${req.query.part}-${req.params.seq}.md"`)
+      .header('content-disposition', `attachment; filename="${req.query.part}-${req.params.number}.md"`)
       .send(text);
   });
 };
