@@ -25,6 +25,7 @@ export const METRIC_NAMES = [
   'asset-adoption',
   'request-sla-attainment',
   'request-backlog-age',
+  'decision-involvement-rate',
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -33,7 +34,7 @@ export const MetricKind = z.enum(['proportion', 'currency', 'days', 'count']);
 export type MetricKind = z.infer<typeof MetricKind>;
 
 /** What the records behind a number are. */
-export const MetricRecordKind = z.enum(['deal', 'feedback', 'theme', 'request', 'asset']);
+export const MetricRecordKind = z.enum(['deal', 'feedback', 'theme', 'request', 'asset', 'decision']);
 export type MetricRecordKind = z.infer<typeof MetricRecordKind>;
 
 export const MetricDefinition = z.object({

@@ -154,6 +154,17 @@ const ENTRIES: Record<MetricName, Entry> = {
     byAmount: false,
     records: 'request',
   },
+  'decision-involvement-rate': {
+    title: 'Sales involvement in decisions',
+    definition:
+      'Of the decisions whose outcome was recorded in the period, the share that had input from a sales rep or sales lead before the outcome (the decision log: input asked, given, then decided). A reopened decision counts by its latest outcome. Shown with its sample size and a Wilson 95 % interval.',
+    kind: 'proportion',
+    higherIsBetter: true,
+    filters: ['period'],
+    groupBy: ['period'],
+    byAmount: false,
+    records: 'decision',
+  },
 };
 
 export function unitOf(kind: MetricDefinition['kind'], baseCurrency: string): string {

@@ -18,4 +18,5 @@ export const MetricsErrors = {
   badPeriod: (field: 'from' | 'to', message: string) => invalidField(`query.${field}`, message),
   badCursor: () => invalidField('query.cursor', 'not a cursor this list gave'),
   badKey: (key: string) => invalidField('query.key', `no group "${key}" without a groupBy`),
+  recordsElsewhere: (metric: string, where: string) => invalidField('params.metric', `the records behind ${metric} are listed on ${where}, not here`),
 };

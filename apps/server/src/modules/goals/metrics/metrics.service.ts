@@ -21,7 +21,7 @@ import { workspaceById } from '../../workspaces/index.ts';
 import { isMetricName, listMetrics, metricDefinition } from './catalogue.ts';
 import { dealMetricRecords, dealMetricValues, isDealMetric, type DealMetricQuery } from './deal-family.ts';
 import { MetricsErrors } from './metrics.errors.ts';
-import { adoptionRecords, adoptionValues, feedbackRecords, feedbackValues, requestRecords, requestValues, type FamilyQuery } from './other-families.ts';
+import { adoptionRecords, adoptionValues, feedbackRecords, involvementValues, feedbackValues, requestRecords, requestValues, type FamilyQuery } from './other-families.ts';
 import { quartersBetween, resolvePeriod, type MetricWorkspace } from './period.ts';
 import { groupLabel, keyFromQuery, measure, proportion } from './values.ts';
 
@@ -86,6 +86,8 @@ async function values(db: DbOrTx, c: Checked, q: FamilyQuery & DealMetricQuery, 
       return adoptionValues(db, q, grouped);
     case 'request':
       return requestValues(db, c.name, q, now);
+    case 'decision':
+      return involvementValues(db, q, grouped);
     case 'deal':
       throw new Error(`deal metric ${c.name} has no query`);
     default: {
@@ -189,6 +191,7 @@ export async function recordsIn(db: DbOrTx, ctx: TenantContext, ws: MetricWorksp
     const more = r.items.length === limit && r.last !== null;
     return { ...base, items: r.items, total: r.total, nextCursor: more ? encodeCursor({ d: r.last!.date, i: r.last!.id }) : null };
   }
+  if (c.def.records === 'decision') throw MetricsErrors.recordsElsewhere(c.name, 'the decision log (Decisions), filtered by status "decided"');
   const opts = { key: groupKey, numerator, offset, limit };
   const r =
     c.def.records === 'asset'

@@ -252,3 +252,46 @@ describe('scorecard and win/loss', () => {
     expect(x.overTime[0]!.lostByReason.price).toEqual({ count: 1, amount: '2000.0000', withoutAmount: 0 });
   });
 });
+
+describe('sales involvement in decisions (the decisions module\'s involvementRate)', () => {
+  it('counts decisions decided in the period with sales input before the outcome, per quarter; records live on the decision log', async () => {
+    const empty = await metric('decision-involvement-rate', Q1);
+    expect(empty.total).toMatchObject({ value: null, noData: true, numerator: 0, denominator: 0 });
+    // Three decisions decided in FY2027 Q1: D1 with Rae's input before the outcome, D2 with Pia's (marketing) only,
+    // D3 with Rae's input after the outcome. One decided in FY2026 Q4 with Lee's input.
+    const decide = async (title: string, decidedAt: string, input: { user: string; at: string } | null) => {
+      const d = (
+        await w.pool.query(
+          `insert into decisions (workspace_id, title, context, kind, owner_user_id, status, input_opened_at, input_closes_at, decide_by)
+           values ($1, $2, 'ctx', 'pricing_packaging', $3, 'decided', $4::timestamptz - interval '5 days', $4::timestamptz - interval '1 day', $4::date) returning id`,
+          [w.ws, title, w.ids.pia, decidedAt],
+        )
+      ).rows[0].id as string;
+      await w.pool.query(
+        `insert into decision_outcomes (workspace_id, decision_id, round, chosen_option, rationale, decided_at) values ($1, $2, 1, 'A', 'why', $3)`,
+        [w.ws, d, decidedAt],
+      );
+      if (input) {
+        await w.pool.query(
+          `insert into decision_inputs (workspace_id, decision_id, round, user_id, stance, created_at, updated_at) values ($1, $2, 1, $3, 'support', $4, $4)`,
+          [w.ws, d, input.user, input.at],
+        );
+      }
+    };
+    await decide('D1', '2026-03-10T12:00:00Z', { user: w.ids.rae, at: '2026-03-08T12:00:00Z' });
+    await decide('D2', '2026-03-11T12:00:00Z', { user: w.ids.pia, at: '2026-03-09T12:00:00Z' });
+    await decide('D3', '2026-04-02T12:00:00Z', { user: w.ids.rae, at: '2026-04-03T12:00:00Z' });
+    await decide('D0', '2026-01-15T12:00:00Z', { user: w.ids.lee, at: '2026-01-14T12:00:00Z' });
+    const q1 = await metric('decision-involvement-rate', Q1);
+    expect(q1.total).toMatchObject({ value: 1 / 3, numerator: 1, denominator: 3, noData: false });
+    const byQuarter = await metric('decision-involvement-rate', { from: '2025-11-01', to: '2026-04-30', groupBy: 'period' });
+    expect(byQuarter.items.map((i) => [i.label, i.numerator, i.denominator])).toEqual([
+      ['FY2026 Q4', 1, 1],
+      ['FY2027 Q1', 1, 3],
+    ]);
+    const res = await call(w.h.app, w.clients.admin, 'GET', '/api/v1/workspaces/acme/metrics/decision-involvement-rate/records', { query: Q1 });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toMatch(/decision log/);
+  });
+});
+

@@ -1,5 +1,7 @@
 import type { MetricDimension, MetricRecord, MetricValue } from '@tandem/contracts';
+import { DateTime } from 'luxon';
 import type { DbOrTx } from '../../../db/database.ts';
+import { involvementRate } from '../../decisions/index.ts';
 import { feedbackMetrics, type FeedbackDimension, type FeedbackMetricSpec } from '../../feedback/index.ts';
 import { libraryMetrics } from '../../library/index.ts';
 import { median, requestBacklog, requestSlaAttainment } from '../../requests/index.ts';
@@ -118,4 +120,23 @@ export async function requestRecords(db: DbOrTx, name: string, q: FamilyQuery, o
     }),
   );
   return { items, total: rows.length };
+}
+
+/**
+ * Sales involvement in decisions (the decisions module's `involvementRate`): per fiscal quarter when grouped by period,
+ * over the workspace-local days [from, to] as instants (from's midnight to the midnight after `to`).
+ */
+export async function involvementValues(db: DbOrTx, q: FamilyQuery, grouped: boolean): Promise<MetricValue[]> {
+  const byPeriod = grouped && q.groupBy === 'period';
+  const periods = byPeriod
+    ? quartersBetween(q.from, q.to, q.fiscalYearStartMonth).map((p) => ({ key: p.start, from: p.start < q.from ? q.from : p.start, to: p.end > q.to ? q.to : p.end }))
+    : [{ key: 'total', from: q.from, to: q.to }];
+  const instant = (d: string) => DateTime.fromISO(d, { zone: q.timeZone }).startOf('day').toJSDate();
+  const out: MetricValue[] = [];
+  for (const p of periods) {
+    const r = await involvementRate(db, { workspaceId: q.workspaceId }, { from: instant(p.from), to: DateTime.fromJSDate(instant(p.to)).plus({ days: 1 }).toJSDate() });
+    if (!r.denominator && byPeriod) continue;
+    out.push(proportion(groupLabel({ key: p.key, label: p.key }, byPeriod ? 'period' : null, q.fiscalYearStartMonth), r.numerator, r.denominator));
+  }
+  return out;
 }

@@ -55,6 +55,8 @@ export function recordHref(slug: string, r: Pick<MetricRecord, 'kind' | 'id'>): 
       return `/w/${slug}/library/${r.id}`;
     case 'theme':
       return `/w/${slug}/feedback/themes/${r.id}`;
+    case 'decision':
+      return `/w/${slug}/decisions/${r.id}`;
     case 'feedback':
       return null;
     default: {
