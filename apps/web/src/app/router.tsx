@@ -34,8 +34,12 @@ const WelcomePage = page(() => import('../modules/workspaces/components/welcome-
 const HomePage = page(() => import('../modules/goals/components/home/role-home-page.tsx'), 'RoleHomePage');
 const ScorecardPage = page(() => import('../modules/goals/components/scorecard/scorecard-page.tsx'), 'ScorecardPage');
 const GoalsPage = page(() => import('../modules/goals/components/goals/goals-page.tsx'), 'GoalsPage');
+const AttributionPage = page(() => import('../modules/attribution/components/attribution-page.tsx'), 'AttributionPage');
+const DealCreditPage = page(() => import('../modules/attribution/components/deal-credit-page.tsx'), 'DealCreditPage');
+const DisputesPage = page(() => import('../modules/attribution/components/disputes-page.tsx'), 'DisputesPage');
 const GoalPage = page(() => import('../modules/goals/components/goals/goal-page.tsx'), 'GoalPage');
 const GoalEditorPage = page(() => import('../modules/goals/components/editor/goal-editor-page.tsx'), 'GoalEditorPage');
+const GoalEditPage = page(() => import('../modules/goals/components/editor/goal-edit-page.tsx'), 'GoalEditPage');
 const WinLossPage = page(() => import('../modules/goals/components/win-loss/win-loss-page.tsx'), 'WinLossPage');
 const MetricRecordsPage = page(() => import('../modules/goals/components/records/records-page.tsx'), 'RecordsPage');
 const PeoplePage = page(() => import('../modules/people/components/people-page.tsx'), 'PeoplePage');
@@ -72,6 +76,14 @@ const RequestSettingsPage = page(() => import('../modules/requests/components/se
 const DecisionLogPage = page(() => import('../modules/decisions/components/log/decision-log-page.tsx'), 'DecisionLogPage');
 const DecisionPage = page(() => import('../modules/decisions/components/decision/decision-page.tsx'), 'DecisionPage');
 const NewDecisionPage = page(() => import('../modules/decisions/components/form/new-decision-page.tsx'), 'NewDecisionPage');
+const AlignmentPage = page(() => import('../modules/alignment/components/alignment-page.tsx'), 'AlignmentPage');
+const PulsePage = page(() => import('../modules/alignment/components/pulse-page.tsx'), 'PulsePage');
+const PulseResultsPage = page(() => import('../modules/alignment/components/pulse-results-page.tsx'), 'PulseResultsPage');
+const PulseAdminPage = page(() => import('../modules/alignment/components/pulse-admin-page.tsx'), 'PulseAdminPage');
+const MeetingsPage = page(() => import('../modules/meetings/components/list/meetings-page.tsx'), 'MeetingsPage');
+const NewMeetingSeriesPage = page(() => import('../modules/meetings/components/form/new-series-page.tsx'), 'NewMeetingSeriesPage');
+const MeetingSeriesPage = page(() => import('../modules/meetings/components/series/series-page.tsx'), 'MeetingSeriesPage');
+const OccurrencePage = page(() => import('../modules/meetings/components/occurrence/occurrence-page.tsx'), 'OccurrencePage');
 const NotificationsAdminPage = page(
   () => import('../modules/notifications/components/admin/notifications-admin-page.tsx'),
   'NotificationsAdminPage',
@@ -123,6 +135,7 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'goals/:goalId', element: <GoalPage /> },
+          { path: 'goals/:goalId/edit', element: <GoalEditPage /> },
           { path: 'win-loss', element: <WinLossPage /> },
           { path: 'metrics/:metric/records', element: <MetricRecordsPage /> },
           { path: 'people', element: <PeoplePage /> },
@@ -149,6 +162,31 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'decisions/:decisionId', element: <DecisionPage /> },
+          { path: 'alignment', element: <AlignmentPage /> },
+          {
+            path: 'alignment/admin',
+            element: (
+              <RequirePermission action="alignment.manage" title="Pulse surveys">
+                <PulseAdminPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'alignment/pulses/:pulseId', element: <PulsePage /> },
+          { path: 'alignment/pulses/:pulseId/results', element: <PulseResultsPage /> },
+          { path: 'meetings', element: <MeetingsPage /> },
+          {
+            path: 'meetings/new',
+            element: (
+              <RequirePermission action="meetings.write" title="New sync series">
+                <NewMeetingSeriesPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'meetings/:seriesId', element: <MeetingSeriesPage /> },
+          { path: 'meetings/:seriesId/:number', element: <OccurrencePage /> },
+          { path: 'attribution', element: <AttributionPage /> },
+          { path: 'attribution/disputes', element: <DisputesPage /> },
+          { path: 'attribution/deals/:dealId', element: <DealCreditPage /> },
           { path: 'library', element: <LibraryPage /> },
           {
             path: 'library/new',

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { CreateCheckinRequest, CreateGoalRequest, GoalDetail, GoalListQuery } from '@tandem/contracts';
+import type { CreateCheckinRequest, CreateGoalRequest, GoalChangeResponse, GoalDetail, GoalListQuery, GoalPerson, KeyResultInput, UpdateGoalRequest, UpdateKeyResultRequest } from '@tandem/contracts';
 import * as goalsEndpoints from '@tandem/contracts/web-endpoints/goals';
 import { call } from '../../../app/api/client.ts';
 import { goalsKeys } from './goals.keys.ts';
@@ -79,5 +79,41 @@ export function useAddGoalComment(slug: string, goalId: string) {
   return useMutation({
     mutationFn: (body: string) => call(goalsEndpoints.createGoalComment, { params: { workspace: slug, goalId }, body: { body } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: goalsKeys.goal(slug, goalId) }),
+  });
+}
+
+/** One change to an existing goal's key results: edit one, add one, or remove one. */
+export type KeyResultChange =
+  | { kind: 'update'; keyResultId: string; body: UpdateKeyResultRequest }
+  | { kind: 'add'; body: KeyResultInput }
+  | { kind: 'remove'; keyResultId: string };
+
+/**
+ * Saves an edited goal: its own fields first (the owners rule is checked there), then each key result change in
+ * order. Answers the goal as it now reads and everyone told along the way (owners hear of status changes).
+ */
+export function useSaveGoal(slug: string, goalId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ goal, keyResults }: { goal: UpdateGoalRequest | null; keyResults: KeyResultChange[] }) => {
+      const notified = new Map<string, GoalPerson>();
+      let last: GoalChangeResponse | null = null;
+      const params = { workspace: slug, goalId };
+      const seen = (r: GoalChangeResponse) => {
+        last = r;
+        for (const p of r.notified) notified.set(p.userId, p);
+      };
+      if (goal) seen(await call(goalsEndpoints.updateGoal, { params, body: goal }));
+      for (const c of keyResults) {
+        if (c.kind === 'update') seen(await call(goalsEndpoints.updateKeyResult, { params: { ...params, keyResultId: c.keyResultId }, body: c.body }));
+        else if (c.kind === 'add') seen(await call(goalsEndpoints.createKeyResult, { params, body: c.body }));
+        else await call(goalsEndpoints.deleteKeyResult, { params: { ...params, keyResultId: c.keyResultId } });
+      }
+      const fresh = await call(goalsEndpoints.getGoal, { params });
+      return { goal: fresh, notified: [...notified.values()], changed: last !== null || keyResults.length > 0 };
+    },
+    onSuccess: (r) => goalChanged(queryClient, slug, r.goal),
+    // A save stopped half-way (a refused key result) still changed what came before it.
+    onError: () => queryClient.invalidateQueries({ queryKey: goalsKeys.all(slug) }),
   });
 }

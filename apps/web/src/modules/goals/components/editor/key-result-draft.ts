@@ -1,4 +1,4 @@
-import type { KeyResultDirection, KeyResultInput, MetricDefinition } from '@tandem/contracts';
+import type { KeyResult, KeyResultDirection, KeyResultInput, MetricDefinition } from '@tandem/contracts';
 
 /** A key result as the editor holds it: numbers as typed, proportions in percent. */
 export interface KeyResultDraft {
@@ -63,4 +63,27 @@ export function draftErrors(d: KeyResultDraft): Partial<Record<keyof KeyResultDr
   if (!Number.isFinite(num(d.baseline))) e.baseline = 'Where it starts, as a number';
   if (!Number.isFinite(num(d.target))) e.target = 'Where it should end, as a number';
   return e;
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+/** Percent shown without float noise (0.07 × 100 → 7, not 7.000000000000001). */
+const clean = (x: number) => Number(x.toPrecision(12));
+
+/** The draft of an existing key result (proportions back to percent), for the goal's edit page. */
+export function draftFromKeyResult(kr: KeyResult, def: MetricDefinition | undefined): KeyResultDraft {
+  const d: KeyResultDraft = {
+    title: kr.title,
+    kind: kr.kind,
+    metric: kr.metric,
+    segment: first(kr.filters.segment) || null,
+    competitor: first(kr.filters.competitor),
+    product: first(kr.filters.product),
+    byAmount: kr.byAmount,
+    baseline: kr.baseline,
+    target: kr.target,
+    direction: kr.direction,
+    unit: kr.kind === 'manual' ? kr.unit : '',
+  };
+  const scale = inPercent(d, def) ? 100 : 1;
+  return { ...d, baseline: clean(kr.baseline * scale), target: clean(kr.target * scale) };
 }

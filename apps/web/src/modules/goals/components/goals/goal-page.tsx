@@ -53,6 +53,11 @@ function GoalView({ goal: g }: { goal: GoalDetail }) {
           <Group gap="sm">
             <GoalStatusBadge status={g.status} size="lg" />
             {g.can.edit && (
+              <Button component={Link} to={`/w/${ws.slug}/goals/${g.id}/edit`} variant="default">
+                Edit
+              </Button>
+            )}
+            {g.can.edit && (
               <Button
                 variant="default"
                 color="red"
