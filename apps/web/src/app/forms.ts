@@ -38,6 +38,19 @@ export function problemFieldErrors(err: unknown): FieldErrors {
 }
 
 /**
+ * What the form's alert says about the server's refusal. When every error the server names is a field of the form
+ * (each then shown beside its field), the alert only points at them instead of repeating each as "path: message";
+ * otherwise it carries the server's detail, so nothing the server said is lost.
+ */
+export function serverErrorSummary(err: unknown, fields: FieldErrors, formFields: readonly string[]): string {
+  const keys = Object.keys(fields);
+  if (keys.length > 0 && keys.every((k) => formFields.includes(k))) {
+    return keys.length === 1 ? 'Check the field marked below.' : `Check the ${keys.length} fields marked below.`;
+  }
+  return errorMessage(err);
+}
+
+/**
  * A request schema, or a function that loads one: the pages of the first load (sign-in, setup) import theirs
  * when the form is first used, so zod is not part of the first load (vite.config.ts).
  */
@@ -103,7 +116,7 @@ export function useFormState<V extends Record<string, unknown>>(initial: V) {
   function showServerError(err: unknown) {
     const fields = problemFieldErrors(err);
     setErrors(fields);
-    setFormError(errorMessage(err));
+    setFormError(serverErrorSummary(err, fields, Object.keys(values)));
   }
 
   /**
