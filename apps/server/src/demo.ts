@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { cliActor } from './lib/context.ts';
 import { seededRandom } from './lib/random.ts';
+import { seedAlignmentDemo } from './modules/alignment/index.ts';
 import { seedAttributionDemo } from './modules/attribution/index.ts';
 import { seedDealsDemo } from './modules/deals/index.ts';
 import { seedDecisionsDemo } from './modules/decisions/index.ts';
@@ -49,5 +50,8 @@ export async function seedDemo(services: Services, log: Logger, opts: SeedOption
   log.info(meetings, 'demo meetings seeded');
   const attribution = await seedAttributionDemo(services.deps, ws.workspaceId, rnd);
   log.info(attribution, 'demo attribution seeded');
+  // Last: its weekly snapshots read every other module's history.
+  const alignment = await seedAlignmentDemo(services.deps, services.workspaces, services, ws, rnd, DEMO_LOGINS[0]!.password);
+  log.info(alignment, 'demo alignment seeded');
   return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, ...library, ...requests, ...decisions, ...goals, ...meetings, logins: DEMO_LOGINS };
 }

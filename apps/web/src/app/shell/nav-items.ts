@@ -4,6 +4,7 @@ import {
   IconBriefcase,
   IconFileImport,
   IconGavel,
+  IconHeartHandshake,
   IconHandStop,
   IconHistory,
   IconHome,
@@ -76,6 +77,16 @@ export const NAV_ITEMS: NavItem[] = [
     ],
   },
   { label: 'Decisions', path: 'decisions', action: 'decisions.read', icon: IconGavel },
+  {
+    label: 'Alignment',
+    path: 'alignment',
+    action: 'alignment.read',
+    icon: IconHeartHandshake,
+    children: [
+      { label: 'Index', path: 'alignment', end: true, action: 'alignment.read' },
+      { label: 'Pulse surveys', path: 'alignment/admin', action: 'alignment.manage' },
+    ],
+  },
   { label: 'Import', path: 'imports', action: 'deals.import', icon: IconFileImport },
   {
     label: 'Feedback',
