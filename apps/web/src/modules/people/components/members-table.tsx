@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Group, Menu, Select, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { IconDots, IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconDots, IconDownload, IconKey, IconTrash, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { ROLE_LABELS, type Member, type Role } from '@tandem/contracts';
 import { DataTable, type DataTableColumn } from '../../../app/kit/index.ts';
 import { ROLE_OPTIONS } from './role-descriptions.ts';
@@ -13,9 +13,16 @@ interface MembersTableProps {
   onRoleChange: (member: Member, role: Role) => void;
   onToggleActive: (member: Member) => void;
   onResetLink: (member: Member) => void;
+  /** Downloads everything Tandem holds about the person (a data-subject request). */
+  onExportData: (member: Member) => void;
+  /** Opens the erasure dialog (which refuses yourself in plain words). */
+  onErase: (member: Member) => void;
 }
 
-/** The workspace's people: a table, or cards on a phone. Deactivated people are shown faded. */
+/**
+ * The workspace's people: a table, or cards on a phone. Deactivated people's names are grey (not faded with opacity:
+ * faded grey text fell under axe's contrast minimum on a phone).
+ */
 export function MembersTable(props: MembersTableProps) {
   const { members, currentUserId, manage } = props;
   const isSelf = (m: Member) => m.userId === currentUserId;
@@ -37,10 +44,9 @@ export function MembersTable(props: MembersTableProps) {
       header: <VisuallyHidden>Actions</VisuallyHidden>,
       label: 'Actions',
       headerProps: { w: 56 },
-      cell: (m) => !isSelf(m) && <MemberActions member={m} {...props} />,
+      cell: (m) => <MemberActions member={m} self={isSelf(m)} {...props} />,
     });
   }
-  const faded = (m: Member) => ({ opacity: m.active ? 1 : 0.65 });
   return (
     <DataTable
       aria-label="People"
@@ -50,8 +56,6 @@ export function MembersTable(props: MembersTableProps) {
       minWidth={manage ? 820 : 640}
       verticalSpacing="sm"
       highlightOnHover
-      rowProps={faded}
-      cardProps={faded}
       renderCard={(m) => <MemberCard member={m} self={isSelf(m)} {...props} />}
     />
   );
@@ -68,7 +72,7 @@ function MemberCard(props: MembersTableProps & { member: Member; self: boolean }
             {m.email}
           </Text>
         </Stack>
-        {manage && !self && <MemberActions {...props} />}
+        {manage && <MemberActions {...props} />}
       </Group>
       <Group gap="xs">
         {manage ? (
@@ -108,27 +112,38 @@ function RoleSelect({ member, self, pendingUserId, onRoleChange }: MembersTableP
   );
 }
 
-function MemberActions({ member, onResetLink, onToggleActive }: MembersTableProps & { member: Member }) {
+function MemberActions({ member, self, onResetLink, onToggleActive, onExportData, onErase }: MembersTableProps & { member: Member; self: boolean }) {
   return (
-    <Menu position="bottom-end" shadow="md" width={220}>
+    <Menu position="bottom-end" shadow="md" width={230}>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${member.name}`}>
           <IconDots size={18} />
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item leftSection={<IconKey size={16} />} onClick={() => onResetLink(member)} disabled={!member.active}>
-          Reset password link
-        </Menu.Item>
-        {member.active ? (
-          <Menu.Item color="red" leftSection={<IconUserOff size={16} />} onClick={() => onToggleActive(member)}>
-            Deactivate
-          </Menu.Item>
-        ) : (
-          <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => onToggleActive(member)}>
-            Reactivate
+        {!self && (
+          <Menu.Item leftSection={<IconKey size={16} />} onClick={() => onResetLink(member)} disabled={!member.active}>
+            Reset password link
           </Menu.Item>
         )}
+        {!self &&
+          (member.active ? (
+            <Menu.Item color="red" leftSection={<IconUserOff size={16} />} onClick={() => onToggleActive(member)}>
+              Deactivate
+            </Menu.Item>
+          ) : (
+            <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => onToggleActive(member)}>
+              Reactivate
+            </Menu.Item>
+          ))}
+        {!self && <Menu.Divider />}
+        <Menu.Label>Data requests</Menu.Label>
+        <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => onExportData(member)}>
+          {self ? 'Export my data' : 'Export their data'}
+        </Menu.Item>
+        <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => onErase(member)}>
+          {self ? 'Erase my account…' : 'Erase this person…'}
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );
@@ -136,7 +151,7 @@ function MemberActions({ member, onResetLink, onToggleActive }: MembersTableProp
 
 function MemberName({ member, self, ...text }: { member: Member; self: boolean; fw: number; truncate?: boolean }) {
   return (
-    <Text size="sm" {...text}>
+    <Text size="sm" c={member.active ? undefined : 'dimmed'} {...text}>
       {member.name}
       {self && (
         <Text span c="dimmed" size="xs">

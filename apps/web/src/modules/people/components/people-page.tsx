@@ -11,6 +11,8 @@ import { useConfirmAction } from '../../../app/use-confirm-action.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useUpdateMember } from '../hooks/use-member-actions.ts';
 import { useMemberPages } from '../hooks/use-members.ts';
+import { useExportPerson } from '../hooks/use-person-data.ts';
+import { ErasePersonModal } from './erase-person-modal.tsx';
 import { InviteModal } from './invite-modal.tsx';
 import { MembersTable } from './members-table.tsx';
 import { PendingInvitations } from './pending-invitations.tsx';
@@ -36,6 +38,8 @@ export function PeoplePage() {
   const [inviting, setInviting] = useState(false);
   const [resetFor, setResetFor] = useState<Member | null>(null);
   const [pendingUserId, setPendingUserId] = useState<string | null>(null);
+  const [erasing, setErasing] = useState<Member | null>(null);
+  const exportPerson = useExportPerson(ws.slug);
 
   const q = search.trim();
   const members = useMemberPages(ws.slug, {
@@ -59,6 +63,15 @@ export function PeoplePage() {
     }
   }
 
+  async function exportData(member: Member) {
+    try {
+      const { fileName } = await exportPerson.mutateAsync(member.userId);
+      notifySuccess(`Everything Tandem holds about ${member.name} in ${ws.membership.name} is in ${fileName}. The audit log notes the export.`, 'Data exported');
+    } catch (e) {
+      notifyError(e, `Could not export ${member.name}’s data`);
+    }
+  }
+
   const toggleActive = useConfirmAction(async (member: Member) => {
     await updateMember.mutateAsync({ userId: member.userId, active: !member.active });
     notifySuccess(
@@ -74,7 +87,7 @@ export function PeoplePage() {
         title="People"
         description={
           manage
-            ? 'Everyone in this workspace. Invite people with a link, set their role, and deactivate those who leave.'
+            ? 'Everyone in this workspace. Invite people with a link, set their role, and deactivate those who leave. For a data request, export or erase a person from their actions menu.'
             : 'Everyone in this workspace and the teams they belong to.'
         }
         actions={
@@ -142,6 +155,8 @@ export function PeoplePage() {
                       onRoleChange={(m, r) => void changeRole(m, r)}
                       onToggleActive={toggleActive.ask}
                       onResetLink={(m) => setResetFor(m)}
+                      onExportData={(m) => void exportData(m)}
+                      onErase={(m) => setErasing(m)}
                     />
                   </>
                 );
@@ -155,6 +170,15 @@ export function PeoplePage() {
         <>
           <InviteModal slug={ws.slug} opened={inviting} onClose={() => setInviting(false)} />
           <ResetLinkModal slug={ws.slug} member={resetFor} onClose={() => setResetFor(null)} />
+          <ErasePersonModal
+            slug={ws.slug}
+            workspaceName={ws.membership.name}
+            member={erasing}
+            self={erasing?.userId === session.user.id}
+            exporting={exportPerson.isPending}
+            onExport={(m) => void exportData(m)}
+            onClose={() => setErasing(null)}
+          />
           <ConfirmModal
             {...toggleActive.modal}
             title={toggling?.active ? `Deactivate ${toggling.name}?` : `Reactivate ${toggling?.name ?? ''}?`}
