@@ -58,6 +58,10 @@ const WORKSPACE_PAGES: { path: string; action: Action }[] = [
   { path: 'decisions', action: 'decisions.read' },
   { path: 'decisions/new', action: 'decisions.write' },
   { path: 'decisions/:decisionId', action: 'decisions.read' },
+  { path: 'meetings', action: 'meetings.read' },
+  { path: 'meetings/new', action: 'meetings.write' },
+  { path: 'meetings/:seriesId', action: 'meetings.read' },
+  { path: 'meetings/:seriesId/:number', action: 'meetings.read' },
   { path: 'imports', action: 'deals.import' },
   { path: 'imports/:importId', action: 'deals.import' },
   { path: 'settings/deals', action: 'deals.settings' },
@@ -101,6 +105,10 @@ describeE2E('Accessibility of every page (axe-core, one h1)', () => {
     ids.requestId = (await api<{ items: { id: string }[] }>('/requests?limit=1')).items[0]!.id;
     // A decided demo decision with objections, what changed and (the pricing one) an earlier round.
     ids.decisionId = (await api<{ items: { id: string }[] }>('/decisions?status=decided&q=prepay')).items[0]!.id;
+    // The demo's weekly sync and its next occurrence (a draft agenda from live data, carried action items).
+    const sync = (await api<{ items: { id: string; next: { seq: number } | null }[] }>('/meetings')).items[0]!;
+    ids.seriesId = sync.id;
+    ids.number = String(sync.next!.seq);
     // A demo goal with key results, their history and check-ins.
     ids.goalId = (await api<{ items: { id: string }[] }>('/goals')).items[0]!.id;
     const { csrfToken } = (await (await ctx.request.get('/api/v1/auth/session')).json()) as SessionResponse;

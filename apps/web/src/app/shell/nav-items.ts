@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import {
   IconBooks,
   IconBriefcase,
+  IconCalendarEvent,
   IconFileImport,
   IconGavel,
   IconHeartHandshake,
@@ -77,6 +78,7 @@ export const NAV_ITEMS: NavItem[] = [
     ],
   },
   { label: 'Decisions', path: 'decisions', action: 'decisions.read', icon: IconGavel },
+  { label: 'Meetings', path: 'meetings', action: 'meetings.read', icon: IconCalendarEvent },
   {
     label: 'Alignment',
     path: 'alignment',
