@@ -76,10 +76,6 @@ const RequestSettingsPage = page(() => import('../modules/requests/components/se
 const DecisionLogPage = page(() => import('../modules/decisions/components/log/decision-log-page.tsx'), 'DecisionLogPage');
 const DecisionPage = page(() => import('../modules/decisions/components/decision/decision-page.tsx'), 'DecisionPage');
 const NewDecisionPage = page(() => import('../modules/decisions/components/form/new-decision-page.tsx'), 'NewDecisionPage');
-const MeetingsPage = page(() => import('../modules/meetings/components/list/meetings-page.tsx'), 'MeetingsPage');
-const NewMeetingSeriesPage = page(() => import('../modules/meetings/components/form/new-series-page.tsx'), 'NewMeetingSeriesPage');
-const MeetingSeriesPage = page(() => import('../modules/meetings/components/series/series-page.tsx'), 'MeetingSeriesPage');
-const OccurrencePage = page(() => import('../modules/meetings/components/occurrence/occurrence-page.tsx'), 'OccurrencePage');
 const AlignmentPage = page(() => import('../modules/alignment/components/alignment-page.tsx'), 'AlignmentPage');
 const PulsePage = page(() => import('../modules/alignment/components/pulse-page.tsx'), 'PulsePage');
 const PulseResultsPage = page(() => import('../modules/alignment/components/pulse-results-page.tsx'), 'PulseResultsPage');
@@ -166,17 +162,6 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'decisions/:decisionId', element: <DecisionPage /> },
-          { path: 'meetings', element: <MeetingsPage /> },
-          {
-            path: 'meetings/new',
-            element: (
-              <RequirePermission action="meetings.write" title="New sync series">
-                <NewMeetingSeriesPage />
-              </RequirePermission>
-            ),
-          },
-          { path: 'meetings/:seriesId', element: <MeetingSeriesPage /> },
-          { path: 'meetings/:seriesId/:number', element: <OccurrencePage /> },
           { path: 'alignment', element: <AlignmentPage /> },
           {
             path: 'alignment/admin',

@@ -3,6 +3,7 @@ import {
   IconBooks,
   IconBriefcase,
   IconCalendarEvent,
+  IconChartPie,
   IconFileImport,
   IconGavel,
   IconHeartHandshake,
@@ -79,6 +80,16 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { label: 'Decisions', path: 'decisions', action: 'decisions.read', icon: IconGavel },
   { label: 'Meetings', path: 'meetings', action: 'meetings.read', icon: IconCalendarEvent },
+  {
+    label: 'Attribution',
+    path: 'attribution',
+    action: 'attribution.read',
+    icon: IconChartPie,
+    children: [
+      { label: 'Models and ledger', path: 'attribution', end: true, action: 'attribution.read' },
+      { label: 'Disputes', path: 'attribution/disputes', action: 'attribution.read' },
+    ],
+  },
   {
     label: 'Alignment',
     path: 'alignment',
