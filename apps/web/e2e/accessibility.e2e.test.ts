@@ -58,6 +58,10 @@ const WORKSPACE_PAGES: { path: string; action: Action }[] = [
   { path: 'decisions', action: 'decisions.read' },
   { path: 'decisions/new', action: 'decisions.write' },
   { path: 'decisions/:decisionId', action: 'decisions.read' },
+  { path: 'alignment', action: 'alignment.read' },
+  { path: 'alignment/admin', action: 'alignment.manage' },
+  { path: 'alignment/pulses/:pulseId', action: 'alignment.read' },
+  { path: 'alignment/pulses/:pulseId/results', action: 'alignment.read' },
   { path: 'attribution', action: 'attribution.read' },
   { path: 'attribution/disputes', action: 'attribution.read' },
   { path: 'attribution/deals/:dealId', action: 'attribution.read' },
@@ -112,6 +116,8 @@ describeE2E('Accessibility of every page (axe-core, one h1)', () => {
     const sync = (await api<{ items: { id: string; next: { seq: number } | null }[] }>('/meetings')).items[0]!;
     ids.seriesId = sync.id;
     ids.number = String(sync.next!.seq);
+    // The demo's latest pulse (closed: its results, and the answering page saying it has closed).
+    ids.pulseId = (await api<{ items: { id: string }[] }>('/pulses')).items[0]!.id;
     // A demo goal with key results, their history and check-ins.
     ids.goalId = (await api<{ items: { id: string }[] }>('/goals')).items[0]!.id;
     const { csrfToken } = (await (await ctx.request.get('/api/v1/auth/session')).json()) as SessionResponse;

@@ -260,12 +260,18 @@ export function createPulsesService(deps: Deps, options: PulsesOptions = {}) {
       for (const w of await database.withSystem((tx) => repo.pulsesToInvite(tx, now)))
         await database.withTenant(w.workspaceId, async (tx) => {
           const p = await repo.pulse(tx, w.workspaceId, w.id, true);
-          if (p && !p.invitedAt) (await invite(tx, w.workspaceId, p, now), (invited += 1));
+          if (p && !p.invitedAt) {
+            await invite(tx, w.workspaceId, p, now);
+            invited += 1;
+          }
         });
       for (const workspaceId of await database.withSystem((tx) => repo.workspacesDueForPulse(tx, now)))
         await database.withTenant(workspaceId, async (tx) => {
           const open = (await repo.pulses(tx, workspaceId)).find((p) => p.closesAt.getTime() > now.getTime());
-          if (!open) (await createPulse(tx, workspaceId, now, 7, null, now), (created += 1));
+          if (!open) {
+            await createPulse(tx, workspaceId, now, 7, null, now);
+            created += 1;
+          }
         });
       for (const w of await database.withSystem((tx) => repo.pulsesToRemind(tx, now, REMIND_BEFORE_MS)))
         await database.withTenant(w.workspaceId, async (tx) => {
