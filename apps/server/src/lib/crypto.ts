@@ -11,10 +11,22 @@ const N = 1 << 15;
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
+/**
+ * The test suites' cost (vitest.config.ts sets TANDEM_TEST_PASSWORD_COST=low): N=2^10, about 1/30 of the CPU per
+ * hash. Honoured only inside a vitest run (VITEST set; the browser tests' servers inherit both); lib/crypto.test.ts
+ * checks the production parameters. Hashes are self-describing, so verifying reads N from the stored hash.
+ */
+const TEST_N = 1 << 10;
+
+/** The scrypt cost new hashes use. */
+export function passwordHashCost(): number {
+  return process.env.VITEST && process.env.TANDEM_TEST_PASSWORD_COST === 'low' ? TEST_N : N;
+}
 
 /** scrypt password hash, self-describing: `scrypt$N$r$p$salt$hash` (base64url). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
+  const N = passwordHashCost();
   const key = await scrypt(password.normalize('NFKC'), salt, KEYLEN, { N, r: R, p: P, maxmem: 64 * 1024 * 1024 });
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
