@@ -158,6 +158,9 @@ export const GoalListQuery = z.object({
   ownerId: Uuid.optional(),
   /** Only the caller's goals. */
   mine: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  /** The `nextCursor` of the page before (keyset: newest period first). */
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int('limit is a whole number').min(1, 'limit is at least 1').max(100, 'limit is at most 100').default(50),
 });
 export type GoalListQuery = z.input<typeof GoalListQuery>;
 

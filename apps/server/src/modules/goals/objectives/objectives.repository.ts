@@ -54,8 +54,16 @@ export const objectivesRepository = {
     return row;
   },
 
-  /** Live goals, filtered; newest period first. */
-  async listGoals(db: DbOrTx, workspaceId: string, f: { from?: string; to?: string; status?: string; ownerId?: string }): Promise<GoalRow[]> {
+  /**
+   * Live goals, filtered; newest period first (then oldest created, then id). With `after` (the last row's key) and
+   * `limit`, one keyset page of them.
+   */
+  async listGoals(
+    db: DbOrTx,
+    workspaceId: string,
+    f: { from?: string; to?: string; status?: string; ownerId?: string },
+    page?: { after?: { periodEnd: string; createdAt: Date; id: string }; limit: number },
+  ): Promise<GoalRow[]> {
     const conds = [eq(goals.workspaceId, workspaceId), isNull(goals.archivedAt)];
     if (f.from) conds.push(gte(goals.periodEnd, f.from));
     if (f.to) conds.push(lte(goals.periodStart, f.to));
@@ -64,11 +72,18 @@ export const objectivesRepository = {
       conds.push(
         sql`exists (select 1 from ${goalOwners} o where o.workspace_id = ${goals.workspaceId} and o.goal_id = ${goals.id} and o.user_id = ${f.ownerId})`,
       );
-    return db
+    const a = page?.after;
+    if (a) {
+      conds.push(
+        sql`(${goals.periodEnd} < ${a.periodEnd}::date or (${goals.periodEnd} = ${a.periodEnd}::date and (${goals.createdAt} > ${a.createdAt.toISOString()}::timestamptz or (${goals.createdAt} = ${a.createdAt.toISOString()}::timestamptz and ${goals.id} > ${a.id}::uuid))))`,
+      );
+    }
+    const q = db
       .select()
       .from(goals)
       .where(and(...conds))
-      .orderBy(desc(goals.periodEnd), asc(goals.createdAt));
+      .orderBy(desc(goals.periodEnd), asc(goals.createdAt), asc(goals.id));
+    return page ? q.limit(page.limit) : q;
   },
 
   async insertGoal(db: DbOrTx, row: typeof goals.$inferInsert): Promise<GoalRow> {

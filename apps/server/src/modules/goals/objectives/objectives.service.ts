@@ -32,6 +32,7 @@ import type { z } from 'zod';
 import type { Tx, DbOrTx } from '../../../db/database.ts';
 import type { TenantContext } from '../../../lib/context.ts';
 import type { Deps } from '../../../lib/deps.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from '../../../lib/pagination.ts';
 import { GoalsErrors as E } from '../goals.errors.ts';
 import { createEvaluator, localDay } from './evaluate.ts';
 import { goalView, keyResultView, periodOf, person } from './goal-view.ts';
@@ -223,9 +224,16 @@ export function createObjectivesService(deps: Deps, metrics: MetricsPort) {
         before.map((g) => g.id),
         { onlyStale: true, notify: true },
       );
+      const key = decodeCursor(q.cursor, 3);
+      const after = key ? { periodEnd: key[0]!, createdAt: new Date(key[1]!), id: key[2]! } : undefined;
+      if (after && (!/^\d{4}-\d{2}-\d{2}$/.test(after.periodEnd) || Number.isNaN(after.createdAt.getTime()))) invalidCursor();
       return database.readTenant(ctx.workspaceId, async (db) => {
-        const rows = await repo.listGoals(db, ctx.workspaceId, { ...filter, status: q.status });
-        return { items: await views(db, ctx, rows), nextCursor: null, total: rows.length };
+        const all = await repo.listGoals(db, ctx.workspaceId, { ...filter, status: q.status });
+        const rows = await repo.listGoals(db, ctx.workspaceId, { ...filter, status: q.status }, { after, limit: q.limit + 1 });
+        const pageRows = rows.slice(0, q.limit);
+        const last = pageRows.at(-1);
+        const nextCursor = rows.length > q.limit && last ? encodeCursor([last.periodEnd, last.createdAt.toISOString(), last.id]) : null;
+        return { items: await views(db, ctx, pageRows), nextCursor, total: all.length };
       });
     },
 

@@ -191,6 +191,33 @@ describe('manual key results, check-ins, comments, history', () => {
     expect((await ok(rep2.client, 'GET', 'goals?mine=true')).items).toEqual([]);
     expect((await req(admin, 'GET', `goals/${goal.id}`)).code).toBe(404);
   });
+
+  it('the list pages by keyset: every goal once, newest period first, total of all; a tampered cursor or a bad limit is a 400', async () => {
+    for (const [i, days] of [[1, 30], [2, 60], [3, 60]] as const) {
+      await ok(admin, 'POST', 'goals', { title: `Paged ${i}`, period: { kind: 'custom', start: shift(today(), -10), end: shift(today(), days) }, ownerIds: [pmm.userId, rep2.userId] });
+    }
+    const whole = await ok(admin, 'GET', 'goals');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: { items: { title: string }[]; nextCursor: string | null; total: number } = await ok(admin, 'GET', `goals?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      expect(page.total).toBe(whole.total);
+      seen.push(...page.items.map((g) => g.title));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 20);
+    expect(seen).toEqual(whole.items.map((g: { title: string }) => g.title));
+    expect(seen.slice(0, 2)).toEqual(['Paged 2', 'Paged 3']);
+    expect(pages).toBe(Math.ceil(whole.total / 2));
+    const bad = await req(admin, 'GET', 'goals?cursor=bm90LWEtY3Vyc29y');
+    expect(bad.code).toBe(400);
+    expect(JSON.stringify(bad.json)).toMatch(/query\.cursor/);
+    const big = await req(admin, 'GET', 'goals?limit=500');
+    expect(big.code).toBe(400);
+    expect(JSON.stringify(big.json)).toMatch(/limit/);
+  });
 });
 
 describe('other workspaces and roles', () => {

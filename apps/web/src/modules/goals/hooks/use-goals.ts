@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CreateCheckinRequest, CreateGoalRequest, GoalChangeResponse, GoalDetail, GoalListQuery, GoalPerson, KeyResultInput, UpdateGoalRequest, UpdateKeyResultRequest } from '@tandem/contracts';
 import * as goalsEndpoints from '@tandem/contracts/web-endpoints/goals';
 import { call } from '../../../app/api/client.ts';
@@ -12,6 +12,16 @@ export function useGoals(slug: string, params: GoalListQuery = {}) {
   return useQuery({
     queryKey: goalsKeys.list(slug, params),
     queryFn: () => call(goalsEndpoints.listGoals, { params: { workspace: slug }, query: params }),
+  });
+}
+
+/** The goals list a page at a time (keyset; `fetchNextPage` for "More goals"). */
+export function useGoalPages(slug: string, params: Omit<GoalListQuery, 'cursor'> = {}) {
+  return useInfiniteQuery({
+    queryKey: [...goalsKeys.list(slug, params), 'pages'],
+    queryFn: ({ pageParam }) => call(goalsEndpoints.listGoals, { params: { workspace: slug }, query: { ...params, ...(pageParam ? { cursor: pageParam } : {}) } }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });
 }
 

@@ -7,7 +7,7 @@ import { CardsSkeleton, QueryView } from '../../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useWorkspaceDetails } from '../../../workspaces/index.ts';
-import { useGoals } from '../../hooks/use-goals.ts';
+import { useGoalPages } from '../../hooks/use-goals.ts';
 import { GoalStatusBadge, KeyResultLine } from '../shared/goal-bits.tsx';
 import { quarterOptions, todayIn } from '../shared/periods.ts';
 
@@ -24,7 +24,7 @@ export function GoalsPage() {
   const mine = sp.get('mine') === 'true';
   const startMonth = useWorkspaceDetails(ws.slug).data?.fiscalYearStartMonth;
   const periods = startMonth ? quarterOptions(todayIn(session.user.timeZone), startMonth) : [];
-  const goals = useGoals(ws.slug, {
+  const goals = useGoalPages(ws.slug, {
     ...(period && QUARTER.test(period) ? { period } : {}),
     ...(isStatus(status) ? { status } : {}),
     ...(mine ? { mine: 'true' } : {}),
@@ -87,37 +87,49 @@ export function GoalsPage() {
           skeleton={<CardsSkeleton />}
           error="Could not load the goals"
           empty={{
-            when: (d) => d.items.length === 0,
+            when: (d) => d.pages[0]!.items.length === 0,
             icon: <IconTargetArrow size={28} />,
             title: 'No goals here',
             description: ws.can('goals.write') ? 'Create a goal owned by someone from marketing and someone from sales.' : 'Marketing, sales leads and admins create goals.',
           }}
         >
           {(d) => (
-            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-              {d.items.map((g) => (
-                <Card key={g.id} withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="article" aria-label={g.title}>
-                  <Stack gap="xs">
-                    <Group justify="space-between" gap="xs" wrap="wrap">
-                      <Anchor component={Link} to={`${base}/goals/${g.id}`} fw={600}>
-                        {g.title}
-                      </Anchor>
-                      <GoalStatusBadge status={g.status} />
-                    </Group>
-                    <Text size="xs" c="dimmed">
-                      {g.period.label} · Owners: {g.owners.map((o) => o.name).join(', ')}
-                    </Text>
-                    {g.keyResults.length === 0 ? (
-                      <Text size="sm" c="dimmed">
-                        No key result yet.
+            <Stack gap="md">
+              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+                {d.pages.flatMap((p) => p.items).map((g) => (
+                  <Card key={g.id} withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="article" aria-label={g.title}>
+                    <Stack gap="xs">
+                      <Group justify="space-between" gap="xs" wrap="wrap">
+                        <Anchor component={Link} to={`${base}/goals/${g.id}`} fw={600}>
+                          {g.title}
+                        </Anchor>
+                        <GoalStatusBadge status={g.status} />
+                      </Group>
+                      <Text size="xs" c="dimmed">
+                        {g.period.label} · Owners: {g.owners.map((o) => o.name).join(', ')}
                       </Text>
-                    ) : (
-                      g.keyResults.map((kr) => <KeyResultLine key={kr.id} slug={ws.slug} kr={kr} period={g.period} />)
-                    )}
-                  </Stack>
-                </Card>
-              ))}
-            </SimpleGrid>
+                      {g.keyResults.length === 0 ? (
+                        <Text size="sm" c="dimmed">
+                          No key result yet.
+                        </Text>
+                      ) : (
+                        g.keyResults.map((kr) => <KeyResultLine key={kr.id} slug={ws.slug} kr={kr} period={g.period} />)
+                      )}
+                    </Stack>
+                  </Card>
+                ))}
+              </SimpleGrid>
+              <Group justify="space-between" wrap="wrap">
+                <Text size="sm" c="dimmed" role="status">
+                  {`Showing ${d.pages.reduce((n, p) => n + p.items.length, 0)} of ${d.pages[0]!.total} goal${d.pages[0]!.total === 1 ? '' : 's'}`}
+                </Text>
+                {goals.hasNextPage && (
+                  <Button variant="default" onClick={() => void goals.fetchNextPage()} loading={goals.isFetchingNextPage}>
+                    More goals
+                  </Button>
+                )}
+              </Group>
+            </Stack>
           )}
         </QueryView>
       </Stack>
