@@ -100,15 +100,16 @@ export function AttributionPage() {
 
 function ReportView({ report }: { report: AttributionReport }) {
   const ws = useWorkspace();
-  const money = (v: string) => formatMoney(v, report.currency, { rounded: true });
+  const money = (v: string) => formatMoney(v, report.currency, { rounded: true, compact: true });
   const columns: DataTableColumn<ReportRow>[] = [
     { key: 'label', header: report.groupBy === 'team' ? 'Team' : 'Group', cell: (r) => <Text fw={600}>{r.label}</Text> },
+    // The spread comes first, beside the figures, so it is never scrolled out of sight.
+    { key: 'spread', header: 'Spread', cell: (r) => <Text>{`${money(r.spread)} (${money(r.min)}–${money(r.max)})`}</Text> },
     ...ATTRIBUTION_MODELS.map((m) => ({
       key: m,
       header: ATTRIBUTION_MODEL_LABELS[m],
       cell: (r: ReportRow) => <Text fw={m === report.modelOfRecord ? 700 : undefined}>{money(r.byModel[m]!)}</Text>,
     })),
-    { key: 'spread', header: 'Spread', cell: (r) => <Text>{`${money(r.spread)} (${money(r.min)}–${money(r.max)})`}</Text> },
   ];
   return (
     <Stack gap="sm">
