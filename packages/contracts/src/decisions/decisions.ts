@@ -104,6 +104,8 @@ export const DecisionListQuery = ListQuery.extend({
   status: csv(DecisionPhase),
   /** `me` or a user id. */
   owner: z.union([z.literal('me'), Uuid]).optional(),
+  /** Only the decisions that concern this feedback theme (the theme's page lists them). */
+  theme: Uuid.optional(),
 });
 export type DecisionListQuery = z.input<typeof DecisionListQuery>;
 

@@ -24,6 +24,7 @@ export interface ListFilter {
   kinds?: readonly string[];
   phases?: readonly DecisionPhase[];
   ownerUserId?: string;
+  themeId?: string;
   offset: number;
   limit: number;
 }
@@ -216,6 +217,7 @@ export const decisionsRepository = {
     if (f.q) conditions.push(sql`(d.title ilike ${likeText(f.q)} or d.context ilike ${likeText(f.q)} or array_to_string(d.options, ' ') ilike ${likeText(f.q)})`);
     if (f.kinds?.length) conditions.push(sql`d.kind in (${sql.join(f.kinds.map((k) => sql`${k}`), sql`, `)})`);
     if (f.ownerUserId) conditions.push(sql`d.owner_user_id = ${f.ownerUserId}`);
+    if (f.themeId) conditions.push(sql`exists (select 1 from decision_links l where l.workspace_id = d.workspace_id and l.decision_id = d.id and l.target_type = 'theme' and l.target_id = ${f.themeId})`);
     if (f.phases?.length) conditions.push(sql`(${sql.join(f.phases.map((p) => phaseCondition(p, now)), sql` or `)})`);
     const where = sql.join(conditions, sql` and `);
     const total = await db.execute(sql`select count(*)::int as n from decisions d where ${where}`);

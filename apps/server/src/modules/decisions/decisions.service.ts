@@ -137,7 +137,7 @@ export function createDecisionsService(deps: Deps, options: DecisionsOptions = {
       const offset = Math.max(0, Number.parseInt(query.cursor ?? '0', 10) || 0);
       const ownerUserId = query.owner === 'me' ? (ctx.actor.userId ?? undefined) : query.owner;
       return database.withTenant(ctx.workspaceId, async (tx) => {
-        const { total, rows } = await repo.list(tx, ctx.workspaceId, ctx.actor.userId, { q: query.q, kinds: query.kind, phases: query.status, ownerUserId, offset, limit: query.limit }, now);
+        const { total, rows } = await repo.list(tx, ctx.workspaceId, ctx.actor.userId, { q: query.q, kinds: query.kind, phases: query.status, ownerUserId, themeId: query.theme, offset, limit: query.limit }, now);
         const next = offset + rows.length;
         return { items: rows.map((r) => summaryOf(r, now)), total, nextCursor: next < total ? String(next) : null };
       });

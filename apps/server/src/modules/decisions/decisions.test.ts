@@ -156,6 +156,9 @@ describe('a decision from input to outcome', () => {
     expect(await titles('status=decided')).toEqual(['Drop the Starter tier']);
     expect(await titles('q=prepay')).toEqual(['Annual prepay discount']);
     expect(await titles('q=grandfather')).toEqual([]);
+    // The theme's page lists the decisions linked to it.
+    expect(await titles(`theme=${themeId}`)).toEqual(['Drop the Starter tier']);
+    expect(await titles('theme=00000000-0000-4000-8000-000000000000')).toEqual([]);
     const all = await ok(rep.client, 'GET', 'decisions?status=collecting_input');
     expect(all.total).toBe(2);
     expect(all.items.every((d: { awaitingMyInput: boolean }) => d.awaitingMyInput)).toBe(true);

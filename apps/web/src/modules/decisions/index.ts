@@ -3,3 +3,5 @@
  * input. The pages are loaded on demand by the router.
  */
 export { decisionsKeys } from './hooks/decisions.keys.ts';
+/** The decisions linked to a feedback theme (the theme's page shows them). */
+export { ThemeDecisions } from './components/shared/theme-decisions.tsx';

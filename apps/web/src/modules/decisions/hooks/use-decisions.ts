@@ -14,6 +14,8 @@ export interface DecisionLogParams {
   kind?: DecisionKind[];
   status?: DecisionPhase[];
   owner?: string;
+  /** Only the decisions that concern this feedback theme. */
+  theme?: string;
 }
 
 export function useDecisionLog(slug: string, params: DecisionLogParams, limit = 50) {

@@ -9,6 +9,7 @@ import { PageSkeleton } from '../../../../app/components/page-skeleton.tsx';
 import { EmptyResult, QueryView } from '../../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
+import { ThemeDecisions } from '../../../decisions/index.ts';
 import { useWorkspaceDetails } from '../../../workspaces/index.ts';
 import { isThemeId, useTheme } from '../../hooks/use-themes.ts';
 import { ThemeDealsTable } from './theme-deals-table.tsx';
@@ -56,7 +57,10 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
         <Grid gap="lg" align="flex-start">
           {/* On a phone, status and links come before the chart and the long list of items. */}
           <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
-            <ThemeStatusPanel theme={theme} tz={tz} />
+            <Stack gap="lg">
+              <ThemeStatusPanel theme={theme} tz={tz} />
+              <ThemeDecisions themeId={theme.id} />
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
             <Stack gap="lg">
