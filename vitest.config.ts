@@ -9,6 +9,7 @@ export default defineConfig({
           include: ['apps/server/**/*.test.ts', 'packages/**/*.test.ts'],
           globalSetup: ['apps/server/test/global-setup.ts'],
           pool: 'forks',
+          env: { TANDEM_TEST_PASSWORD_COST: 'low' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -28,8 +29,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['apps/web/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['apps/server/test/global-setup.ts'],
+          // The server tests' PostgreSQL and template, and the demo workspace seeded once for every file.
+          globalSetup: ['apps/web/e2e/global-setup.ts'],
           pool: 'forks',
+          env: { TANDEM_TEST_PASSWORD_COST: 'low' },
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -20,9 +20,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(env: Record<string, string> = {}): Promise<Harness> {
-  const url = await createTestDatabase();
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-test-data-'));
+/** The app and its services on the database at `url` with the data folder `dataDir`; `close()` leaves both. */
+export async function openApp(url: string, dataDir: string, env: Record<string, string> = {}) {
   const config = loadConfig({ TANDEM_DEMO: '0', LOG_LEVEL: 'silent', TANDEM_UNDO_SECONDS: '0', TANDEM_PUBLIC_URL: 'http://tandem.test', TANDEM_DATA_DIR: dataDir, ...env });
   const database = openDatabase(url, { max: 5 });
   const log = pino({ level: 'silent' });
@@ -33,10 +32,28 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
   return {
     app,
     services,
-    url,
     async close() {
       await app.close();
       await database.close();
+    },
+  };
+}
+
+/**
+ * An app on a fresh database cloned from the migrated template, or from `from` (a database of this run nobody is
+ * connected to, and the data folder that goes with it: demo-harness.ts).
+ */
+export async function createHarness(env: Record<string, string> = {}, opts: { from?: { database: string; dataDir: string } } = {}): Promise<Harness> {
+  const url = await createTestDatabase(opts.from?.database);
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-test-data-'));
+  if (opts.from) await fs.cp(opts.from.dataDir, dataDir, { recursive: true });
+  const opened = await openApp(url, dataDir, env);
+  return {
+    app: opened.app,
+    services: opened.services,
+    url,
+    async close() {
+      await opened.close();
       await dropTestDatabase(url);
       await fs.rm(dataDir, { recursive: true, force: true });
     },

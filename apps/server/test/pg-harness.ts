@@ -26,13 +26,14 @@ declare module 'vitest' {
   }
 }
 
-function withDatabase(url: string, db: string): string {
+export function withDatabase(url: string, db: string): string {
   const u = new URL(url);
   u.pathname = `/${db}`;
   return u.toString();
 }
 
-async function admin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` on a connection to the server's `postgres` database. */
+export async function admin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await c.connect();
   try {
@@ -78,6 +79,8 @@ export async function startTestPg(): Promise<{ pg: TestPg; stop: () => Promise<v
       }).catch(() => undefined);
       await embedded?.stop();
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      // The demo databases' data folders (demo-harness.ts).
+      for (const d of fs.readdirSync(os.tmpdir())) if (d.startsWith(`${template}_`)) fs.rmSync(path.join(os.tmpdir(), d), { recursive: true, force: true });
     },
   };
 }
@@ -86,11 +89,15 @@ export function testPg(): TestPg {
   return inject('tandemPg');
 }
 
-/** A fresh database cloned from the migrated template; returns its URL. */
-export async function createTestDatabase(): Promise<string> {
+/**
+ * A fresh database cloned from the migrated template (or from `from`, another database of this run that nobody is
+ * connected to, e.g. the browser tests' demo template); returns its URL. Its name starts with the template's, so the
+ * run's teardown drops it whatever happens.
+ */
+export async function createTestDatabase(from?: string): Promise<string> {
   const p = testPg();
   const name = `${p.template}_${randomBytes(5).toString('hex')}`;
-  await admin(p.serverUrl, (c) => c.query(`create database ${name} template ${p.template}`));
+  await admin(p.serverUrl, (c) => c.query(`create database ${name} template ${from ?? p.template}`));
   return withDatabase(p.serverUrl, name);
 }
 

@@ -9,9 +9,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { freePort } from '../../server/src/db/embedded.ts';
 import { createTestDatabase, dropTestDatabase } from '../../server/test/pg-harness.ts';
+import type { DemoTemplate } from './global-setup.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');
@@ -122,9 +123,13 @@ export interface TandemServer {
  */
 export async function startServer(options: { demo?: boolean; allowWebhookHosts?: string[] } = {}): Promise<TandemServer> {
   await ensureWebBuild();
-  const databaseUrl = await createTestDatabase();
+  // The demo seeded once per run (global-setup.ts): its database and data folder are cloned, so this server finds the
+  // demo workspace in place as on any start after the first.
+  const demo: DemoTemplate | undefined = options.demo ? inject('tandemDemo') : undefined;
+  const databaseUrl = await createTestDatabase(demo?.database);
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-'));
+  if (demo) fs.cpSync(demo.dataDir, dataDir, { recursive: true });
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'apps/server/bin/tandem.js'), 'start'], {
     cwd: repoRoot,

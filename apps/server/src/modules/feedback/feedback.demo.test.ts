@@ -1,18 +1,17 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, login, type Harness } from '../../../test/app-harness.ts';
-import { seedDemo } from '../../demo.ts';
+import { login, type Harness } from '../../../test/app-harness.ts';
+import { createDemoHarness, type DemoSeed } from '../../../test/demo-harness.ts';
 
 let h: Harness;
+let seeded: DemoSeed;
 beforeAll(async () => {
-  h = await createHarness();
-});
+  ({ h, seeded } = await createDemoHarness());
+}, 600_000);
 afterAll(async () => h?.close());
 
 describe('feedback demo data', () => {
   it('seeds ~1,500 items over a year, linked to demo deals, with answered themes and suggested themes for the rest', async () => {
-    const r = await seedDemo(h.services, pino({ level: 'silent' }));
-    expect(r).toMatchObject({ feedback: 1500 });
+    expect(seeded).toMatchObject({ feedback: 1500 });
     const priya = await login(h.app, 'priya@northwind.example', 'tandem-demo-2026');
     const get = async (url: string) => (await h.app.inject({ method: 'GET', url: `/api/v1/workspaces/northwind/${url}`, headers: { cookie: priya.cookie! } })).json();
 

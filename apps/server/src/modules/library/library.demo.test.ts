@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../../test/app-harness.ts';
+import type { Harness } from '../../../test/app-harness.ts';
+import { createDemoHarness } from '../../../test/demo-harness.ts';
 import { seedDemo } from '../../demo.ts';
 import { competitorKey, matchKeysOf } from './competitor-keys.ts';
 import { DEMO_ASSETS } from './library.demo-corpus.ts';
@@ -11,11 +12,10 @@ let h: Harness;
 let q: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
 let seeded: Awaited<ReturnType<typeof seedDemo>>;
 beforeAll(async () => {
-  h = await createHarness();
+  ({ h, seeded } = await createDemoHarness());
   const pool = h.services.deps.database.pool;
   q = async (sql, params = []) => (await pool.query(sql, params)).rows;
-  seeded = await seedDemo(h.services, pino({ level: 'silent' }));
-}, 120_000);
+}, 600_000);
 afterAll(async () => h?.close());
 
 const WS = `(select id from workspaces where slug = 'northwind')`;

@@ -1,18 +1,17 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createHarness, login, type Harness } from '../../../test/app-harness.ts';
-import { DEMO_LOGINS, seedDemo } from '../../demo.ts';
+import { call, login, type Harness } from '../../../test/app-harness.ts';
+import { createDemoHarness, type DemoSeed } from '../../../test/demo-harness.ts';
+import { DEMO_LOGINS } from '../../demo.ts';
 import { DEMO_CAPACITY, usHolidays } from './requests.demo.ts';
 
 let h: Harness;
 let q: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
-let seeded: Awaited<ReturnType<typeof seedDemo>>;
+let seeded: DemoSeed;
 beforeAll(async () => {
-  h = await createHarness();
+  ({ h, seeded } = await createDemoHarness());
   const pool = h.services.deps.database.pool;
   q = async (sql, params = []) => (await pool.query(sql, params)).rows;
-  seeded = await seedDemo(h.services, pino({ level: 'silent' }));
-}, 180_000);
+}, 600_000);
 afterAll(async () => h?.close());
 
 const WS = `(select id from workspaces where slug = 'northwind')`;
