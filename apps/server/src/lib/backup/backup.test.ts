@@ -5,10 +5,12 @@
  * its rows are equal, as are the library's files. Then what must be refused: a non-empty target, a truncated or
  * damaged archive (nothing changed); a database newer than the code. And the workspace export and the nightly rotation.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
@@ -21,7 +23,7 @@ import { applyMigrationsUpTo, knownMigrations } from '../../db/schema-version.ts
 import { createHarness, type Harness } from '../../../test/app-harness.ts';
 import { createTestDatabase, dropTestDatabase, testPg } from '../../../test/pg-harness.ts';
 import { localBlobStore } from '../blob-store/index.ts';
-import { createBackup, exportWorkspace, listTables, quoteIdent, restoreBackup, RestoreRefused, runNightlyBackup } from './index.ts';
+import { exportWorkspace, listTables, quoteIdent, restoreBackup, RestoreRefused, runNightlyBackup } from './index.ts';
 
 let h: Harness;
 let tmp: string;
@@ -32,9 +34,10 @@ const made: { server: string; db: string }[] = [];
  * A new, empty database on the other engine (TEST_DATABASE_URL's server), or on the test server when it is unset;
  * a copy of `template` when given.
  */
-async function emptyDatabase(template?: string): Promise<string> {
-  const server = process.env.TEST_DATABASE_URL ?? testPg().serverUrl;
-  const db = `tandem_restore_${randomBytes(5).toString('hex')}`;
+async function emptyDatabase(template?: string, on: 'other engine' | 'test server' = 'other engine'): Promise<string> {
+  const server = on === 'test server' ? testPg().serverUrl : (process.env.TEST_DATABASE_URL ?? testPg().serverUrl);
+  // On the test server, named after its template so that the run's teardown drops it whatever happens.
+  const db = `${on === 'test server' ? `${testPg().template}_up` : 'tandem_restore'}_${randomBytes(5).toString('hex')}`;
   await withClient(server, async (c) => {
     for (let attempt = 0; ; attempt++) {
       // A template's last session may still be closing: "being accessed by other users" for a moment.
@@ -44,10 +47,30 @@ async function emptyDatabase(template?: string): Promise<string> {
       await new Promise((ok) => setTimeout(ok, 250));
     }
   });
-  made.push({ server, db });
+  if (on === 'other engine') made.push({ server, db });
   const u = new URL(server);
   u.pathname = `/${db}`;
   return u.toString();
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+
+/** Runs the real `tandem` binary (a new user's path: README → `npx tandem backup` / `restore`); its --json answer. */
+function tandemCli(args: string[], env: Record<string, string>): Promise<Record<string, unknown>> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', TANDEM_PUBLIC_URL: 'http://backup.test', ...env };
+  delete childEnv.TANDEM_SECRET;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(ROOT, 'apps/server/bin/tandem.js'), ...args, '--json'], { cwd: ROOT, env: childEnv, timeout: 120_000 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`tandem ${args[0]} failed: ${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout) as Record<string, unknown>),
+    );
+  });
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const db = u.pathname.slice(1);
+  u.pathname = '/postgres';
+  await withClient(u.toString(), (c) => c.query(`drop database if exists ${quoteIdent(db)} with (force)`));
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -89,20 +112,25 @@ beforeAll(async () => {
   await seedDemo(h.services, pino({ level: 'silent' }), { scale: 0.1 });
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-backup-test-'));
   archive = path.join(tmp, 'backup.tar.gz');
-  await createBackup({ databaseUrl: h.url, file: archive, filesRoot: path.join(h.services.deps.config.dataDir, 'files') });
-}, 120_000);
+  // Through the CLI, as the README says (the in-process createBackup is what it runs; the nightly test calls that).
+  const backedUp = await tandemCli(['backup', archive], { DATABASE_URL: h.url, TANDEM_DATA_DIR: h.services.deps.config.dataDir });
+  expect(backedUp).toMatchObject({ file: archive, files: expect.any(Number) });
+  expect(backedUp.files).toBeGreaterThan(0);
+}, 600_000);
 
 afterAll(async () => {
   for (const m of made) await withClient(m.server, (c) => c.query(`drop database if exists ${m.db} with (force)`)).catch(() => undefined);
   await h?.close();
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
-});
+}, 600_000);
 
 describe('backup and restore', () => {
-  it('restores the demo into an empty database on the other engine: every table, row and file equal', async () => {
+  it('restores the demo into an empty database on the other engine: every table, row and file equal', { timeout: 120_000 }, async () => {
     const target = await emptyDatabase();
-    const blobsDir = path.join(tmp, 'restored-files');
-    const r = await restoreBackup({ databaseUrl: target, file: archive, blobs: localBlobStore(blobsDir), target: 'the test target' });
+    // The CLI round trip: `tandem restore` into an empty database and a new data folder.
+    const restoredData = path.join(tmp, 'restored-data');
+    const blobsDir = path.join(restoredData, 'files');
+    const r = (await tandemCli(['restore', archive], { DATABASE_URL: target, TANDEM_DATA_DIR: restoredData })) as { rows: number; migratedTo: string };
     expect(r.rows).toBeGreaterThan(1000);
     expect(r.migratedTo).toBe(knownMigrations().at(-1)!.tag);
     const [before, after] = await Promise.all([fingerprint(h.url), fingerprint(target)]);
@@ -208,69 +236,93 @@ describe('nightly backups', () => {
 
 /**
  * Loads into a database at an earlier schema what that schema can hold of the demo: each table it has, with the
- * columns it has (stored, shared with the latest schema), its triggers off as a restore does. Answers the row counts.
+ * columns it has (stored, shared with the latest schema), triggers off as a restore does — through
+ * `session_replication_role` where the test role may set it (one setting instead of two ALTER TABLEs per table per
+ * round), else by disabling each table's user triggers. `source` is an open client on the demo and its tables'
+ * columns, read once for every round. Answers the row counts.
  */
-async function loadAtEarlierSchema(source: string, target: string): Promise<Record<string, number>> {
-  const src = new pg.Client({ connectionString: source });
+async function loadAtEarlierSchema(source: { client: pg.Client; columns: Map<string, string[]> }, target: string): Promise<Record<string, number>> {
   const dst = new pg.Client({ connectionString: target });
-  await Promise.all([src.connect(), dst.connect()]);
+  await dst.connect();
   try {
     await dst.query('begin');
-    const have = new Map((await listTables(src)).map((t) => [t.name, t.columns]));
     const counts: Record<string, number> = {};
     const tables = await listTables(dst);
-    for (const t of tables) await dst.query(`alter table ${quoteIdent(t.name)} disable trigger user`);
+    const replica = await dst.query(`set local session_replication_role = replica`).then(
+      () => true,
+      async () => (await dst.query('rollback'), await dst.query('begin'), false),
+    );
+    if (!replica) for (const t of tables) await dst.query(`alter table ${quoteIdent(t.name)} disable trigger user`);
     for (const t of tables) {
-      const cols = t.columns.filter((c) => have.get(t.name)?.includes(c)).map(quoteIdent).join(', ');
+      const cols = t.columns.filter((c) => source.columns.get(t.name)?.includes(c)).map(quoteIdent).join(', ');
       if (!cols) continue;
-      const out = src.query(copyTo(`copy (select ${cols} from ${quoteIdent(t.name)}) to stdout`));
+      const out = source.client.query(copyTo(`copy (select ${cols} from ${quoteIdent(t.name)}) to stdout`));
       const into = dst.query(copyFrom(`copy ${quoteIdent(t.name)} (${cols}) from stdin`));
       await pipeline(out, into);
       counts[t.name] = into.rowCount;
     }
-    for (const t of tables) await dst.query(`alter table ${quoteIdent(t.name)} enable trigger user`);
+    if (!replica) for (const t of tables) await dst.query(`alter table ${quoteIdent(t.name)} enable trigger user`);
     await dst.query('commit');
     return counts;
   } finally {
-    await Promise.all([src.end(), dst.end()]);
+    await dst.end();
   }
 }
 
+/** Every table's columns and row count (one statement for all the counts). */
+async function tablesAndCounts(url: string) {
+  return withClient(url, async (c) => {
+    const tables = await listTables(c);
+    const { rows } = await c.query<Record<string, string>>(
+      `select ${tables.map((t, i) => `(select count(*) from ${quoteIdent(t.name)}) as c${i}`).join(', ')}`,
+    );
+    const counts = Object.fromEntries(tables.map((t, i) => [t.name, Number(rows[0]![`c${i}`])]));
+    return { columns: Object.fromEntries(tables.map((t) => [t.name, t.columns])), counts };
+  });
+}
+
 describe('upgrades', () => {
-  it('migrates a database with data in it from every earlier schema to the latest', { timeout: 300_000 }, async () => {
+  it('migrates a database with data in it from every earlier schema to the latest', { timeout: 900_000 }, async () => {
     const migrations = knownMigrations();
     const latest = await withClient(h.url, async (c) => Object.fromEntries((await listTables(c)).map((t) => [t.name, t.columns])));
     const failures: string[] = [];
-    // The schema alone, one migration further each round (so the chain is applied once, not once per round); each
-    // round loads and migrates a copy of it.
-    const schemaOnly = await emptyDatabase();
-    for (const m of migrations.slice(0, -1)) {
-      await withClient(schemaOnly, async (c) => {
-        await c.query('begin');
-        await applyMigrationsUpTo(c, m.idx, m.idx);
-        await c.query('commit');
-      });
-      const url = await emptyDatabase(schemaOnly);
-      const loaded = await loadAtEarlierSchema(h.url, url);
-      expect(Object.values(loaded).reduce((a, b) => a + b, 0), `rows loaded at ${m.tag}`).toBeGreaterThan(10);
-      try {
-        await runMigrations(url);
-      } catch (e) {
-        failures.push(`from ${m.tag}: ${(e as Error).message}`);
-        continue;
+    // On this pass's own server (the embedded 18 in the first pass, TEST_DATABASE_URL's in the second), so each
+    // engine is checked once. The schema alone, one migration further each round (so the chain is applied once, not
+    // once per round); each round loads a copy of it, migrates it, checks it and drops it.
+    const schemaOnly = await emptyDatabase(undefined, 'test server');
+    const source = { client: new pg.Client({ connectionString: h.url }), columns: new Map(Object.entries(latest)) };
+    await source.client.connect();
+    try {
+      for (const m of migrations.slice(0, -1)) {
+        await withClient(schemaOnly, async (c) => {
+          await c.query('begin');
+          await applyMigrationsUpTo(c, m.idx, m.idx);
+          await c.query('commit');
+        });
+        const url = await emptyDatabase(schemaOnly, 'test server');
+        try {
+          const loaded = await loadAtEarlierSchema(source, url);
+          expect(Object.values(loaded).reduce((a, b) => a + b, 0), `rows loaded at ${m.tag}`).toBeGreaterThan(10);
+          try {
+            await runMigrations(url);
+          } catch (e) {
+            failures.push(`from ${m.tag}: ${(e as Error).message}`);
+            continue;
+          }
+          const after = await tablesAndCounts(url);
+          // The same schema as a fresh install (column order aside), and no row lost on the way.
+          const sorted = (x: Record<string, string[]>) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, [...v].sort()]));
+          expect(sorted(after.columns), `schema after migrating from ${m.tag}`).toEqual(sorted(latest));
+          for (const [table, n] of Object.entries(loaded)) {
+            if (table in after.counts && after.counts[table]! < n) failures.push(`from ${m.tag}: ${table} had ${n} rows, ${after.counts[table]} after`);
+          }
+        } finally {
+          await dropDatabase(url);
+        }
       }
-      const after = await withClient(url, async (c) => {
-        const tables = await listTables(c);
-        const counts: Record<string, number> = {};
-        for (const t of tables) counts[t.name] = Number((await c.query(`select count(*) from ${quoteIdent(t.name)}`)).rows[0].count);
-        return { columns: Object.fromEntries(tables.map((t) => [t.name, t.columns])), counts };
-      });
-      // The same schema as a fresh install (column order aside), and no row lost on the way.
-      const sorted = (x: Record<string, string[]>) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, [...v].sort()]));
-      expect(sorted(after.columns), `schema after migrating from ${m.tag}`).toEqual(sorted(latest));
-      for (const [table, n] of Object.entries(loaded)) {
-        if (table in after.counts && after.counts[table]! < n) failures.push(`from ${m.tag}: ${table} had ${n} rows, ${after.counts[table]} after`);
-      }
+    } finally {
+      await source.client.end();
+      await dropDatabase(schemaOnly);
     }
     expect(failures).toEqual([]);
   });
