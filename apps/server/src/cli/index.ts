@@ -98,6 +98,7 @@ export function buildCli(): Command {
       const log = createLogger(c, 'tandem-worker');
       const { decisionsRecurringJobs } = await import('../modules/decisions/index.ts');
       const { alignmentRecurringJobs } = await import('../modules/alignment/index.ts');
+      const { attributionRecurringJobs } = await import('../modules/attribution/index.ts');
       const { backupRecurringJobs } = await import('../lib/backup/index.ts');
       const [{ openRuntime }, { startNotificationWorkers }, { libraryRecurringJobs }, { requestsRecurringJobs }, { goalsRecurringJobs }] = await Promise.all([
         import('../runtime.ts'),
@@ -109,7 +110,7 @@ export function buildCli(): Command {
       const rt = await openRuntime(c, log, 'borrower');
       const workers = await startNotificationWorkers(rt.services.deps, rt.services.integrations, rt.databaseUrl, {
         concurrency: o.concurrency,
-        recurring: [...libraryRecurringJobs(rt.services.deps), ...requestsRecurringJobs(rt.services.deps), ...decisionsRecurringJobs(rt.services.deps), ...alignmentRecurringJobs(rt.services.deps, rt.services), ...goalsRecurringJobs(rt.services.deps, rt.services), ...backupRecurringJobs(c, rt.databaseUrl, log)],
+        recurring: [...libraryRecurringJobs(rt.services.deps), ...requestsRecurringJobs(rt.services.deps), ...decisionsRecurringJobs(rt.services.deps), ...attributionRecurringJobs(rt.services.deps), ...alignmentRecurringJobs(rt.services.deps, rt.services), ...goalsRecurringJobs(rt.services.deps, rt.services), ...backupRecurringJobs(c, rt.databaseUrl, log)],
       });
       rt.services.notifications.useJobs(workers.jobs);
       log.info({ concurrency: o.concurrency }, 'tandem worker running; stop with Ctrl-C or SIGTERM');

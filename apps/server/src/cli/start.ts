@@ -7,6 +7,7 @@ import { prepareWordVectors } from '../lib/word-vectors/index.ts';
 import { goalsRecurringJobs } from '../modules/goals/index.ts';
 import { decisionsRecurringJobs } from '../modules/decisions/index.ts';
 import { alignmentRecurringJobs } from '../modules/alignment/index.ts';
+import { attributionRecurringJobs } from '../modules/attribution/index.ts';
 import { libraryRecurringJobs } from '../modules/library/index.ts';
 import { startJobQueue, startNotificationWorkers, type JobQueue, type Workers } from '../modules/notifications/index.ts';
 import { requestsRecurringJobs } from '../modules/requests/index.ts';
@@ -56,7 +57,7 @@ export async function start(config: Config): Promise<void> {
   let sendOnly: JobQueue | undefined;
   if (config.TANDEM_WORKERS) {
     workers = await startNotificationWorkers(services.deps, services.integrations, runtime.databaseUrl, {
-      recurring: [...libraryRecurringJobs(services.deps), ...requestsRecurringJobs(services.deps), ...decisionsRecurringJobs(services.deps), ...alignmentRecurringJobs(services.deps, services), ...goalsRecurringJobs(services.deps, services), ...backupRecurringJobs(config, runtime.databaseUrl, log)],
+      recurring: [...libraryRecurringJobs(services.deps), ...requestsRecurringJobs(services.deps), ...decisionsRecurringJobs(services.deps), ...attributionRecurringJobs(services.deps), ...alignmentRecurringJobs(services.deps, services), ...goalsRecurringJobs(services.deps, services), ...backupRecurringJobs(config, runtime.databaseUrl, log)],
     });
     services.notifications.useJobs(workers.jobs);
   } else {

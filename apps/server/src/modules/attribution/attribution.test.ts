@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, call, createHarness, setupAdmin, login, type Client, type Harness } from '../../../test/app-harness.ts';
 import { cliActor } from '../../lib/context.ts';
 import { createDispatcher } from '../notifications/index.ts';
+import { attributionRecurringJobs } from './index.ts';
 
 let h: Harness;
 let admin: Client;
@@ -220,5 +221,15 @@ describe('ledger and reports', () => {
     const pipeline = await ok(rep.client, 'GET', 'attribution/report?from=2099-01-01&to=2099-12-31&status=open');
     expect(pipeline).toMatchObject({ deals: 1, total: '5000.00' });
     expect((await send(bravo, 'GET', 'attribution/report?from=2026-01-01&to=2026-03-31', undefined, 'acme')).code).toBe(404);
+  });
+
+  it('the five-minute job recomputes the changed deals of every workspace', async () => {
+    await ok(admin, 'POST', 'touchpoints/upsert', { touchpoints: [tp('SF-5', wonDeal, '2026-03-16T10:00:00Z', 'marketing')] });
+    expect((await pool().query('select count(*)::int as n from attribution_dirty_deals')).rows[0].n).toBe(1);
+    const [job] = attributionRecurringJobs(h.services.deps);
+    expect(await job!.run()).toBe(1);
+    const row = (await pool().query('select cardinality(touchpoint_ids) as n from attribution_ledger where deal_id = $1', [wonDeal])).rows[0];
+    expect(row.n).toBe(5);
+    expect((await pool().query('select count(*)::int as n from attribution_dirty_deals')).rows[0].n).toBe(0);
   });
 });
