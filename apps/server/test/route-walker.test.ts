@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '@tandem/contracts';
+import { DEFAULT_PULSE_QUESTIONS, ROLES, type Role } from '@tandem/contracts';
 import type { RouteEntry } from '../src/http/request-context.ts';
 import { PUBLIC_ROUTES } from '../src/plugins/public-routes.ts';
 import { cliActor } from '../src/lib/context.ts';
@@ -159,6 +159,8 @@ beforeAll(async () => {
   });
   fixturesA.decisionId = decision.json().decision.id;
   fixturesA.metric = 'win-rate'; // a catalogue name, not an id
+  // A pulse open for A's two teams.
+  fixturesA.pulseId = (await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/pulses`, { body: {} })).json().id;
   // A sync series (the rep invited) with a free topic and an action item on its first occurrence.
   const series = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/meetings`, { body: meetingBody() });
   fixturesA.seriesId = series.json().id;
@@ -318,6 +320,8 @@ function hijackBody(r: RouteEntry): unknown {
   if (r.url.endsWith('/check-ins')) return { value: 99, note: 'hijacked' };
   if (r.url.endsWith('/goals/:goalId/comments')) return { body: 'hijacked' };
   if (r.url.endsWith('/decisions')) return { ...decisionBody(), stakeholderIds: [fixturesA.userId] };
+  if (r.url.endsWith('/pulses/:pulseId/answers')) return { answers: Object.fromEntries(DEFAULT_PULSE_QUESTIONS.map((q) => [q.id, 1])), comment: 'hijacked' };
+  if (r.url.endsWith('/alignment/settings')) return { minGroupSize: 3, cadence: 'monthly' };
   if (r.url.endsWith('/decisions/:decisionId/inputs')) return { stance: 'object', comment: 'hijacked' };
   if (r.url.endsWith('/decisions/:decisionId/decide')) return { chosenOption: 'Up', rationale: 'hijacked', whatChanged: 'hijacked' };
   if (r.url.endsWith('/decisions/:decisionId/reopen')) return { reason: 'hijacked', inputClosesAt: decisionBody().inputClosesAt, decideBy: decisionBody().decideBy };
@@ -370,6 +374,8 @@ async function snapshotA() {
     requestCapacity: await get(`/api/v1/workspaces/${A}/requests/settings/capacity`),
     decisions: await get(`/api/v1/workspaces/${A}/decisions`),
     decision: await get(`/api/v1/workspaces/${A}/decisions/${fixturesA.decisionId}`),
+    pulses: await get(`/api/v1/workspaces/${A}/pulses`),
+    alignmentSettings: await get(`/api/v1/workspaces/${A}/alignment/settings`),
     goals: await get(`/api/v1/workspaces/${A}/goals`),
     goal: await get(`/api/v1/workspaces/${A}/goals/${fixturesA.goalId}`),
     goalComments: await get(`/api/v1/workspaces/${A}/goals/${fixturesA.goalId}/comments`),
