@@ -8,6 +8,8 @@
  * - decisions whose input window is open at `until`;
  * - goals at risk or off track whose period overlaps the window;
  * - action items of this series agreed in an earlier occurrence and not done.
+ * Each source but action items gives at most `PER_SOURCE` items, its most pressing first (an agenda of forty requests
+ * is not discussed); every open action item is carried until done.
  */
 import type { AgendaItemKind } from '@tandem/contracts';
 import type { DbOrTx } from '../../db/database.ts';
@@ -23,6 +25,7 @@ export interface AgendaCandidate {
 }
 
 export const RISING_ITEMS = 2;
+export const PER_SOURCE = 5;
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -39,7 +42,7 @@ export async function agendaCandidates(
     const ids = new Set(themes.map((t) => t.id));
     const byRevenue = (await feedbackMetrics.topThemesByRevenue(db, workspaceId, 100_000)).filter((t) => ids.has(t.id));
     const facts = new Map(themes.map((t) => [t.id, t]));
-    for (const t of byRevenue) {
+    for (const t of byRevenue.slice(0, PER_SOURCE)) {
       const f = facts.get(t.id)!;
       const how = f.is_new ? 'New since the last sync' : `Rising: ${f.new_items} new items since the last sync`;
       const stake = t.atStake > 0 ? `${n(t.atStake)} at stake (open pipeline ${n(Number(t.openPipeline))}, lost ${n(Number(t.lostRevenue))})` : 'no revenue at stake yet';
@@ -49,24 +52,24 @@ export async function agendaCandidates(
 
   const breaching = new Map((await requestsBreachingSla(db, workspaceId, w.until)).map((r) => [r.id, r]));
   const queue = await openQueue(db, workspaceId, w.until);
-  const requestIds = new Set([...breaching.keys(), ...queue.entries.filter((e) => e.plan?.belowLine).map((e) => e.row.id)]);
+  // Past SLA first (longest overdue first), then below the line in queue order.
+  const requests: AgendaCandidate[] = [];
+  for (const b of breaching.values()) {
+    const e = queue.byId.get(b.id);
+    const why = [`Past its SLA (due ${utc(b.dueAt)})`, e?.plan?.belowLine ? `below the capacity line: ${e.plan.reason}` : ''].filter(Boolean).join('; ');
+    requests.push({ kind: 'request', sourceId: b.id, title: e ? `#${e.row.number} ${e.row.title}` : b.title, why });
+  }
   for (const e of queue.entries) {
-    if (!requestIds.has(e.row.id)) continue;
-    const b = breaching.get(e.row.id);
-    const why = [b ? `Past its SLA (due ${utc(b.dueAt)})` : '', e.plan?.belowLine ? `Below the capacity line: ${e.plan.reason}` : ''].filter(Boolean).join('; ');
-    out.push({ kind: 'request', sourceId: e.row.id, title: `#${e.row.number} ${e.row.title}`, why });
-    requestIds.delete(e.row.id);
+    if (breaching.has(e.row.id) || !e.plan?.belowLine) continue;
+    requests.push({ kind: 'request', sourceId: e.row.id, title: `#${e.row.number} ${e.row.title}`, why: `Below the capacity line: ${e.plan.reason}` });
   }
-  for (const id of requestIds) {
-    const b = breaching.get(id)!;
-    out.push({ kind: 'request', sourceId: id, title: b.title, why: `Past its SLA (due ${utc(b.dueAt)})` });
-  }
+  out.push(...requests.slice(0, PER_SOURCE));
 
-  for (const d of await repo.openDecisions(db, workspaceId, w.until)) {
+  for (const d of (await repo.openDecisions(db, workspaceId, w.until)).slice(0, PER_SOURCE)) {
     out.push({ kind: 'decision', sourceId: d.id, title: d.title, why: `Input open until ${utc(new Date(d.input_closes_at))}` });
   }
 
-  for (const g of await repo.goalsAtRisk(db, workspaceId, day(w.since), day(w.until))) {
+  for (const g of (await repo.goalsAtRisk(db, workspaceId, day(w.since), day(w.until))).slice(0, PER_SOURCE)) {
     out.push({ kind: 'goal', sourceId: g.id, title: g.title, why: `${g.status === 'off_track' ? 'Off track' : 'At risk'}; the period ends ${g.period_end}` });
   }
 
