@@ -48,7 +48,7 @@ function OpenPulseBanner() {
       ) : (
         <>
           Under two minutes, anonymous: only your team and role are kept.{' '}
-          <Anchor component={Link} to={`/w/${ws.slug}/alignment/pulses/${open.id}`} style={{ textDecoration: 'underline' }}>
+          <Anchor component={Link} to={`/w/${ws.slug}/alignment/pulses/${open.id}`} c="dark.8" style={{ textDecoration: 'underline' }}>
             Answer pulse {open.number}
           </Anchor>
         </>

@@ -35,7 +35,7 @@ function PulseBody({ pulse }: { pulse: PulseDetail }) {
   const [missing, setMissing] = useState(false);
   const answer = useAnswerPulse(ws.slug, pulse.id);
   const back = (
-    <Anchor component={Link} to={`/w/${ws.slug}/alignment`} style={{ textDecoration: 'underline' }}>
+    <Anchor component={Link} to={`/w/${ws.slug}/alignment`} c="dark.8" style={{ textDecoration: 'underline' }}>
       See the Alignment Index
     </Anchor>
   );
