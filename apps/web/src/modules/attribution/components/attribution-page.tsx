@@ -58,7 +58,7 @@ export function AttributionPage() {
       />
       <Stack gap="lg">
         {recompute.data && (
-          <Alert color="green" title="Ledger recomputed" withCloseButton onClose={() => recompute.reset()}>
+          <Alert color="green" title="Ledger recomputed" withCloseButton closeButtonLabel="Dismiss" onClose={() => recompute.reset()}>
             {recompute.data.deals.toLocaleString()} deals and {recompute.data.touchpoints.toLocaleString()} touchpoints credited under every model.
           </Alert>
         )}
@@ -197,7 +197,7 @@ function ModelOfRecordPanel() {
           )}
         </QueryView>
         {set.isSuccess && set.data.current && (
-          <Alert color="green" title="Model of record set" withCloseButton onClose={() => set.reset()}>
+          <Alert color="green" title="Model of record set" withCloseButton closeButtonLabel="Dismiss" onClose={() => set.reset()}>
             {ATTRIBUTION_MODEL_LABELS[set.data.current.model]} is the model of record from {formatDay(set.data.current.effectiveFrom)}; everyone reading the ledger sees it and your rationale.
           </Alert>
         )}

@@ -140,7 +140,7 @@ function DisputeForm({ deal, touchpoints }: { deal: DealAttribution; touchpoints
           Dispute this deal's credit
         </Title>
         {create.isSuccess && (
-          <Alert color="green" mb="sm" title="Dispute raised" withCloseButton onClose={() => create.reset()}>
+          <Alert color="green" mb="sm" title="Dispute raised" withCloseButton closeButtonLabel="Dismiss" onClose={() => create.reset()}>
             {create.data.notified.length ? `Told: ${create.data.notified.map((n) => n.name).join(', ')}. ` : ''}An admin accepts it with an adjustment or rejects it with a reason; you will hear the outcome.
           </Alert>
         )}
