@@ -159,6 +159,8 @@ beforeAll(async () => {
   });
   fixturesA.decisionId = decision.json().decision.id;
   fixturesA.metric = 'win-rate'; // a catalogue name, not an id
+  // A credit dispute on A's deal.
+  fixturesA.disputeId = (await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/attribution/disputes`, { body: { dealId: fixturesA.dealId, target: 'split', reason: 'Alpha dispute' } })).json().dispute.id;
   // A pulse open for A's two teams.
   fixturesA.pulseId = (await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/pulses`, { body: {} })).json().id;
   // A sync series (the rep invited) with a free topic and an action item on its first occurrence.
@@ -243,6 +245,7 @@ async function hijackInput(r: RouteEntry): Promise<{ body?: unknown; query?: Rec
   if (r.url.endsWith('/requests/:requestId/attachments') && r.method === 'POST') return pdfUpload('hijacked');
   if (r.url.endsWith('/requests/similar')) return { query: { text: 'alpha pricing sheet' } };
   if (r.url.endsWith('/meetings/metrics')) return { query: { from: '2026-01-01', to: '2026-12-31' } };
+  if (r.url.endsWith('/attribution/report')) return { query: { from: '2026-01-01', to: '2026-12-31' } };
   return { body: hijackBody(r) };
 }
 
@@ -268,6 +271,10 @@ async function pdfUpload(name: string) {
 /** A body that passes validation, so that only the workspace scope can stop the change. */
 function hijackBody(r: RouteEntry): unknown {
   if (r.method === 'GET' || r.method === 'DELETE') return undefined;
+  if (r.url.endsWith('/touchpoints/upsert')) return { touchpoints: [{ source: 'walk', externalId: 'hijack', dealId: fixturesA.dealId, occurredAt: '2026-01-05T10:00:00Z', team: 'sales' }] };
+  if (r.url.endsWith('/attribution/model-of-record')) return { model: 'linear', rationale: 'hijacked rationale', effectiveFrom: '2026-01-01' };
+  if (r.url.endsWith('/attribution/disputes')) return { dealId: fixturesA.dealId, target: 'split', reason: 'hijacked' };
+  if (r.url.endsWith('/attribution/disputes/:disputeId/resolve')) return { decision: 'reject', reason: 'hijacked' };
   if (r.url.endsWith('/members/:userId')) return { role: 'admin', active: false };
   if (r.url.endsWith('/people/:userId/erase')) return { email: 'someone@alpha.test' };
   if (r.url.endsWith('/teams/:teamId')) return { name: 'hijacked', memberUserIds: [] };
