@@ -102,7 +102,7 @@ export function ActionItemsPanel({ occurrence: o, actions, run }: Props) {
                 <Group gap={6}>
                   <Text size="xs" c="dimmed">{`${a.owner.name}, due ${formatDay(a.dueOn)}`}</Text>
                   {a.overdue && (
-                    <Badge size="xs" color="red" variant="light" c="red.9" tt="none">
+                    <Badge size="xs" color="red" variant="outline" c="red.9" tt="none">
                       Overdue
                     </Badge>
                   )}
