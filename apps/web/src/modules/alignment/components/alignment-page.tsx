@@ -68,7 +68,7 @@ function Report({ report }: { report: AlignmentReport }) {
             <Text size="sm" c="dimmed">
               Overall
             </Text>
-            <Text fz={40} fw={700} lh={1} c={`${scoreColor(index.overall)}.9`}>
+            <Text fz={40} fw={700} lh={1} c="dark.8">
               {index.overall ?? '—'}
               <Text span size="sm" c="dimmed" fw={400}>
                 {index.overall === null ? ' not enough data (fewer than four frictions scored)' : ' / 100'}
