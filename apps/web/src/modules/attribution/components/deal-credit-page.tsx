@@ -188,6 +188,8 @@ const STATUS_COLOR = { open: 'blue', accepted: 'green', rejected: 'gray' } as co
 
 export function DisputeCard({ dispute: d, deal }: { dispute: DisputeView; deal?: DealAttribution }) {
   const ws = useWorkspace();
+  // Held here, not in the form: the form goes once the dispute is resolved, the message saying who was told stays.
+  const resolve = useResolveDispute(ws.slug);
   return (
     <Card withBorder>
       <Group justify="space-between" wrap="wrap">
@@ -209,14 +211,17 @@ export function DisputeCard({ dispute: d, deal }: { dispute: DisputeView; deal?:
           {d.excludeTouchpointIds.length > 0 && ` Touchpoints excluded: ${d.excludeTouchpointIds.join(', ')}.`}
         </Text>
       )}
-      {d.status === 'open' && ws.can('attribution.admin') && deal && <ResolveForm dispute={d} deal={deal} />}
+      {d.status === 'open' && ws.can('attribution.admin') && deal && <ResolveForm dispute={d} resolve={resolve} />}
+      {resolve.isSuccess && (
+        <Alert color="green" mt="sm" title="Dispute resolved">
+          {resolve.data.notified.length ? `Told: ${resolve.data.notified.map((n) => n.name).join(', ')}.` : 'Nobody else to tell.'} {deal ? `${deal.dealName} shows the adjusted figure.` : ''}
+        </Alert>
+      )}
     </Card>
   );
 }
 
-function ResolveForm({ dispute, deal }: { dispute: DisputeView; deal: DealAttribution }) {
-  const ws = useWorkspace();
-  const resolve = useResolveDispute(ws.slug);
+function ResolveForm({ dispute, resolve }: { dispute: DisputeView; resolve: ReturnType<typeof useResolveDispute> }) {
   const [decision, setDecision] = useState<'accept' | 'reject'>('accept');
   const [reason, setReason] = useState('');
   const [split, setSplit] = useState({ marketing: 50, sales: 50, partner: 0 });
@@ -258,11 +263,6 @@ function ResolveForm({ dispute, deal }: { dispute: DisputeView; deal: DealAttrib
             Resolve dispute
           </Button>
         </Group>
-        {resolve.isSuccess && (
-          <Alert color="green" title="Dispute resolved">
-            {resolve.data.notified.length ? `Told: ${resolve.data.notified.map((n) => n.name).join(', ')}.` : 'Nobody else to tell.'} The deal {deal.dealName} shows the adjusted figure.
-          </Alert>
-        )}
       </Stack>
     </form>
   );
