@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PULSE_QUESTIONS, ROLES, type Role } from '@tandem/contracts';
+import { can, DEFAULT_PULSE_QUESTIONS, ROLES, type Role } from '@tandem/contracts';
 import type { RouteEntry } from '../src/http/request-context.ts';
 import { PUBLIC_ROUTES } from '../src/plugins/public-routes.ts';
 import { cliActor } from '../src/lib/context.ts';
@@ -30,6 +30,7 @@ const clients = {} as Record<Role, Client>;
 let adminA: Client;
 let adminB: Client;
 let tokenB: string;
+const clientsB: Partial<Record<Role, Client>> = {};
 /** A's resources, by the route parameter that names them. */
 const fixturesA: Record<string, string> = {};
 
@@ -64,6 +65,8 @@ beforeAll(async () => {
   );
   adminB = await login(h.app, 'admin@bravo.test', PASSWORD);
   tokenB = (await call(h.app, adminB, 'POST', `/api/v1/workspaces/${B}/tokens`, { body: { name: 'b' } })).json().token;
+  // B's people of the other roles: a route only they may use (answering a pulse) is walked as one of them.
+  for (const role of ROLES.filter((r) => r !== 'admin')) clientsB[role] = (await addMember(h.app, adminB, B, `${role}@bravo.test`, role)).client;
 
   const team = await call(h.app, adminA, 'POST', `/api/v1/workspaces/${A}/teams`, {
     body: { name: 'A team', memberUserIds: [fixturesA.userId] },
@@ -211,7 +214,9 @@ describe('route walker', () => {
       // …and naming workspace B with A's resource ids.
       // (`:metric` is a catalogue name every workspace shares, not a resource of A.)
       if (/:(?!workspace|metric\b)\w+/.test(r.url)) {
-        const res = await call(h.app, adminB, r.method as Method, fill(r.url, B, fixturesA), input);
+        // B's admin, or where the route's action is not an admin's, a B member whose role has it.
+        const holder = !r.action || can('admin', r.action) ? adminB : ROLES.filter((x) => x !== 'admin' && can(x, r.action!)).map((x) => clientsB[x])[0]!;
+        const res = await call(h.app, holder, r.method as Method, fill(r.url, B, fixturesA), input);
         if (res.statusCode !== 404) failures.push(`B(A ids) ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
       }
     }
