@@ -125,6 +125,11 @@ async function useWorkspace(slug: string, admin: Client, workspaceId: string) {
      insert into decision_links (workspace_id, decision_id, target_type, target_id) select $1, id, 'theme', $3 from d`,
     [workspaceId, me, pricing.id],
   );
+  // Attribution: a touchpoint on the deal (which marks it for the next recompute), a dispute of its split, a model of record.
+  const dealId = upserted.results[0].dealId;
+  await post('touchpoints/upsert', { touchpoints: [{ source: 'tenancy', externalId: `${slug}-tp-1`, dealId, occurredAt: '2026-01-10T10:00:00Z', team: 'marketing', kind: 'webinar', campaign: 'Spring webinar' }] });
+  await post('attribution/disputes', { dealId, target: 'split', reason: `${slug}: sales ran this deal` });
+  await post('attribution/model-of-record', { model: 'w_shaped', rationale: 'Both teams agreed on W-shaped', effectiveFrom: '2026-01-01' });
   // Single sign-on: a provider (the API saves one only once its discovery answers, so inserted here) and a linked subject.
   await h.services.deps.database.pool.query(
     `insert into sso_settings (workspace_id, provider, display_name, issuer_url, client_id, client_secret_sealed, allowed_domains, default_role)
