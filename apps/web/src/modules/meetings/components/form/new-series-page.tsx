@@ -38,7 +38,7 @@ export function NewMeetingSeriesPage() {
   const people = members.data?.people ?? [];
   const data = (['marketing', 'sales', 'admin'] as const).map((team) => ({
     group: TEAM_LABELS[team],
-    items: people.filter((p) => p.team === team).map((p) => ({ value: p.userId, label: `${p.name} (${ROLE_LABELS[p.role]})` })),
+    items: people.filter((p) => p.team === team).map((p) => ({ value: p.userId, label: `${p.name} — ${ROLE_LABELS[p.role]}` })),
   }));
   const submit = form.handleSubmit(
     CreateMeetingSeriesRequest,

@@ -127,7 +127,7 @@ function SeriesView({ series: s }: { series: MeetingSeriesDetail }) {
                 </Text>
                 <List size="sm">
                   {t.people.map((p) => (
-                    <List.Item key={p.userId}>{`${p.name} (${ROLE_LABELS[p.role]})`}</List.Item>
+                    <List.Item key={p.userId}>{`${p.name} — ${ROLE_LABELS[p.role]}`}</List.Item>
                   ))}
                 </List>
               </div>
