@@ -101,7 +101,7 @@ function DealCredit({ deal }: { deal: DealAttribution }) {
                     <Table.Td>{TOUCHPOINT_TEAM_LABELS[t.team]}</Table.Td>
                     <Table.Td>
                       {t.kind.replace(/_/g, ' ')}
-                      {t.campaign ? ` · ${t.campaign}` : ''} <Text span c="dimmed" size="sm">({t.source} {t.externalId})</Text>
+                      {t.campaign ? ` · ${t.campaign}` : ''} <Text span c="dimmed" size="sm">({sourceLabel(t.source, t.externalId)})</Text>
                       {!t.counted && <Badge ml="xs" color="gray" variant="light">after the close: not counted</Badge>}
                       {t.excluded && <Badge ml="xs" color="orange" variant="light">excluded by a dispute</Badge>}
                     </Table.Td>
@@ -266,4 +266,11 @@ function ResolveForm({ dispute, resolve }: { dispute: DisputeView; resolve: Retu
       </Stack>
     </form>
   );
+}
+
+/** Where a touchpoint came from: Tandem's own (a library share, a request's deal support) by name; an import or API client by its source and id. */
+function sourceLabel(source: string, externalId: string): string {
+  if (source === 'tandem.library') return 'from the Library';
+  if (source === 'tandem.requests') return 'from Requests';
+  return `${source} ${externalId}`;
 }
