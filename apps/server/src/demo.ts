@@ -53,5 +53,6 @@ export async function seedDemo(services: Services, log: Logger, opts: SeedOption
   // Last: its weekly snapshots read every other module's history.
   const alignment = await seedAlignmentDemo(services.deps, services.workspaces, services, ws, rnd, DEMO_LOGINS[0]!.password);
   log.info(alignment, 'demo alignment seeded');
-  return { slug: ws.slug, people: ws.userIdsByEmail.size, ...crm, ...feedback, ...library, ...requests, ...decisions, ...goals, ...meetings, logins: DEMO_LOGINS };
+  // The pulse needs six people in marketing: the alignment demo adds the PMMs it needs.
+  return { slug: ws.slug, people: ws.userIdsByEmail.size + alignment.addedPeople, ...crm, ...feedback, ...library, ...requests, ...decisions, ...goals, ...meetings, logins: DEMO_LOGINS };
 }

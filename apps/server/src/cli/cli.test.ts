@@ -131,12 +131,12 @@ describe('tandem CLI', () => {
     const r = await tandem('seed', '--demo', '--json');
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { slug: string; people: number; logins: { email: string; password: string }[] };
-    expect(out).toMatchObject({ slug: 'northwind', people: 15 });
+    expect(out).toMatchObject({ slug: 'northwind', people: 18 });
     const login = await call(app, null, 'POST', '/api/v1/auth/login', { body: { email: out.logins[0]!.email, password: out.logins[0]!.password } });
     expect(login.statusCode).toBe(200);
     const cookie = `tandem_session=${login.cookies.find((c) => c.name === 'tandem_session')!.value}`;
     const members = await call(app, { cookie }, 'GET', '/api/v1/workspaces/northwind/members');
-    expect(members.json().total).toBe(15);
+    expect(members.json().total).toBe(18);
     const teams = await call(app, { cookie }, 'GET', '/api/v1/workspaces/northwind/teams');
     expect(teams.json().total).toBe(3);
 

@@ -103,5 +103,5 @@ export async function seedAlignmentDemo(
     await alignment.alignmentIndex.snapshot(ws.workspaceId, ws.slug, new Date(now.getTime() - w * 7 * DAY));
     snapshots += 1;
   }
-  return { alignmentPulses: pulses.pulses, alignmentAnswers: pulses.answers, alignmentSnapshots: snapshots };
+  return { alignmentPulses: pulses.pulses, alignmentAnswers: pulses.answers, alignmentSnapshots: snapshots, addedPeople: DEMO_EXTRA_MARKETING.length };
 }
