@@ -199,7 +199,9 @@ describeE2E('Workspace administration in the browser', () => {
     await page.getByLabel(label('New password')).fill('second-admin-password');
     await page.getByLabel(label('Confirm new password')).fill('second-admin-password');
     await page.getByRole('button', { name: 'Change password' }).click();
-    await page.getByRole('alert').filter({ hasText: /password/i }).waitFor();
+    // Refused at the field (the form's alert points to it rather than repeating it).
+    await page.getByText('The current password is not right').waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Check the field marked below.' }).waitFor();
 
     await page.getByLabel(label('Current password')).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Change password' }).click();

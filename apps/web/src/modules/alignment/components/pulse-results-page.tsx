@@ -69,7 +69,8 @@ function Results({ r }: { r: PulseResults }) {
         <Title order={2} size="h4" mb="sm">
           Per friction
         </Title>
-        <Table.ScrollContainer minWidth={480}>
+        {/* On a phone the table scrolls sideways: its viewport takes keyboard focus (axe scrollable-region-focusable). */}
+        <Table.ScrollContainer minWidth={480} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Per friction' } }}>
           <Table>
             <Table.Thead>
               <Table.Tr>

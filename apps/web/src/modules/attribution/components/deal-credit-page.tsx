@@ -53,7 +53,7 @@ function DealCredit({ deal }: { deal: DealAttribution }) {
         <Title order={2} size="h4">
           Credit by team under each model
         </Title>
-        <Table.ScrollContainer minWidth={520}>
+        <Table.ScrollContainer minWidth={520} scrollAreaProps={scrollable('Credit by team under each model')}>
           <Table striped aria-label="Credit by team under each model">
             <Table.Thead>
               <Table.Tr>
@@ -81,7 +81,7 @@ function DealCredit({ deal }: { deal: DealAttribution }) {
         <Title order={2} size="h4">
           Touchpoints
         </Title>
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={720} scrollAreaProps={scrollable('Touchpoints and their credit')}>
           <Table aria-label="Touchpoints and their credit">
             <Table.Thead>
               <Table.Tr>
@@ -273,4 +273,9 @@ function sourceLabel(source: string, externalId: string): string {
   if (source === 'tandem.library') return 'from the Library';
   if (source === 'tandem.requests') return 'from Requests';
   return `${source} ${externalId}`;
+}
+
+/** On a phone these tables scroll sideways: the viewport takes keyboard focus and is named (axe scrollable-region-focusable). */
+function scrollable(label: string) {
+  return { viewportProps: { tabIndex: 0, role: 'region', 'aria-label': label } };
 }
