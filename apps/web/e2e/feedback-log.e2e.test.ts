@@ -179,7 +179,7 @@ describeE2E('Field feedback in the browser', () => {
         { timeout: 60_000, interval: 1000 },
       )
       .toBe(true);
-    const card = pmm.getByRole('article', { name: holding!.label });
+    const card = pmm.getByRole('article', { name: holding!.label, exact: true });
     await expect.poll(() => again.isEnabled(), { timeout: 60_000 }).toBe(true);
     await card.getByRole('button', { name: 'Rename & accept' }).click();
     await card.getByRole('textbox', { name: 'Theme name' }).fill('SIEM audit log export');
