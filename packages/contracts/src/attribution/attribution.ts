@@ -27,6 +27,10 @@ export const TouchpointTeam = z.enum(TOUCHPOINT_TEAMS, { error: 'one of marketin
 export type TouchpointTeam = z.infer<typeof TouchpointTeam>;
 export const TOUCHPOINT_TEAM_LABELS: Record<TouchpointTeam, string> = { marketing: 'Marketing', sales: 'Sales', partner: 'Partners' };
 
+/** The sources of the touchpoints Tandem records itself (a library share or attachment, a request's deal support). */
+export const LIBRARY_SOURCE = 'tandem.library';
+export const REQUESTS_SOURCE = 'tandem.requests';
+
 export const TOUCHPOINT_KINDS = ['campaign_response', 'webinar', 'content_shared', 'pmm_deal_support', 'demo', 'meeting', 'proposal', 'other'] as const;
 export const TouchpointKind = z.enum(TOUCHPOINT_KINDS, { error: `one of ${TOUCHPOINT_KINDS.join(', ')}` });
 export type TouchpointKind = z.infer<typeof TouchpointKind>;

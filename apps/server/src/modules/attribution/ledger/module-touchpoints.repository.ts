@@ -6,13 +6,11 @@
  * by (source, external id) like any other source; the deals whose touchpoints changed are marked for recompute.
  */
 import { sql } from 'drizzle-orm';
+import { LIBRARY_SOURCE, REQUESTS_SOURCE } from '@tandem/contracts';
 import type { DbOrTx } from '../../../db/database.ts';
 import { assetUsageEvents } from '../../library/tables.ts';
 import { requestDeals, requests } from '../../requests/tables.ts';
 import { attributionDirtyDeals, touchpoints } from '../tables.ts';
-
-export const LIBRARY_SOURCE = 'tandem.library';
-export const REQUESTS_SOURCE = 'tandem.requests';
 
 export async function syncModuleTouchpoints(tx: DbOrTx, workspaceId: string): Promise<number> {
   const changed = await tx.execute<{ deal_id: string }>(sql`

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { ATTRIBUTION_MODEL_LABELS, ATTRIBUTION_MODELS, TOUCHPOINT_TEAM_LABELS, type DealAttribution, type DisputeView } from '@tandem/contracts';
+import { ATTRIBUTION_MODEL_LABELS, ATTRIBUTION_MODELS, LIBRARY_SOURCE, REQUESTS_SOURCE, TOUCHPOINT_TEAM_LABELS, type DealAttribution, type DisputeView } from '@tandem/contracts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { problemFieldErrors } from '../../../app/forms.ts';
 import { formatDateTime, formatMoney, QueryView } from '../../../app/kit/index.ts';
@@ -270,8 +270,8 @@ function ResolveForm({ dispute, resolve }: { dispute: DisputeView; resolve: Retu
 
 /** Where a touchpoint came from: Tandem's own (a library share, a request's deal support) by name; an import or API client by its source and id. */
 function sourceLabel(source: string, externalId: string): string {
-  if (source === 'tandem.library') return 'from the Library';
-  if (source === 'tandem.requests') return 'from Requests';
+  if (source === LIBRARY_SOURCE) return 'from the Library';
+  if (source === REQUESTS_SOURCE) return 'from Requests';
   return `${source} ${externalId}`;
 }
 
