@@ -132,8 +132,8 @@ describe('the Alignment Index', () => {
       expect(Object.keys(f).sort()).toEqual(['confidence', 'key', 'score', 'signals', 'survey']);
       for (const s of f.signals) expect(Object.keys(s).sort()).toEqual(['link', 'name', 'value', 'weight']);
     }
-    // The latest closed pulse had 4 marketing answers: no survey agreement, so the territory friction (survey and
-    // attribution, not built yet) has nothing to stand on — no score, confidence 0.
+    // The latest closed pulse had 4 marketing answers: no survey agreement, and this workspace has no won deal and no
+    // credit dispute, so the territory friction has nothing to stand on — no score, confidence 0.
     const territory = idx.frictions.find((f: { key: string }) => f.key === 'territory');
     expect(territory.score).toBeNull();
     expect(territory.confidence).toBe(0);

@@ -40,3 +40,6 @@ export function attributionRecurringJobs(deps: Deps) {
     },
   ];
 }
+
+/** The Alignment Index's read of attribution: disputes resolved, won revenue whose credit stood agreed, team credits per model. */
+export { creditAgreementFigures, type CreditAgreementFigures } from './credit-agreement.repository.ts';

@@ -12,7 +12,7 @@ import { alignmentRepository as repo } from '../alignment.repository.ts';
 import type { PulsesService } from '../pulses.service.ts';
 import { playbookFor } from './playbook.ts';
 import { combine, overallScore, surveyScore } from './score.ts';
-import { readSignal, SIGNALS, SURVEY_WEIGHT, type SignalReading, type SignalSources } from './signals.ts';
+import { SIGNALS, SURVEY_WEIGHT, type SignalReading, type SignalSources } from './signals.ts';
 
 export interface IndexComputation {
   index: AlignmentIndex;
@@ -48,7 +48,7 @@ export function createIndexService(deps: Pick<Deps, 'database' | 'log'>, pulses:
       const defs = SIGNALS.filter((d) => d.friction === key);
       const readings: SignalReading[] = [];
       // One after the other: `db` may be a transaction's single connection.
-      for (const d of defs) readings.push(await readSignal(d, sources));
+      for (const d of defs) readings.push(await d.read(sources));
       const f = survey?.frictions.find((x) => x.key === key);
       const surveyValue = f ? surveyScore(f.marketing, f.sales) : null;
       const signals = [

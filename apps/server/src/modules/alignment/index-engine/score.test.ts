@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ackDaysScore, combine, demandCapacityScore, overallScore, proportionScore, surveyScore } from './score.ts';
+import { ackDaysScore, combine, creditAgreedScore, demandCapacityScore, modelSpread, overallScore, proportionScore, surveyScore } from './score.ts';
 
 describe('each signal’s arithmetic', () => {
   it('a share is 0–100, and null on too small a sample', () => {
@@ -21,6 +21,28 @@ describe('each signal’s arithmetic', () => {
     expect(demandCapacityScore(400, 100)).toBe(0);
     expect(demandCapacityScore(10, 0)).toBe(0);
     expect(demandCapacityScore(0, 0)).toBeNull();
+  });
+  it('meeting action items done and credit disputes resolved are shares with at least 3 cases', () => {
+    // 7 of 10 action items due in 90 days done by their due day; 3 of 4 disputes resolved; 2 items are too few.
+    expect(proportionScore(7, 10, 3)).toBe(70);
+    expect(proportionScore(3, 4, 3)).toBe(75);
+    expect(proportionScore(2, 2, 3)).toBeNull();
+  });
+  it('model spread: 100 minus the widest spread of a team’s share between the models, in points', () => {
+    // Three models over the same revenue: marketing 60/20/50 %, sales 40/80/50 % → both spread 40 points → 60.
+    expect(modelSpread([[60, 40, 0], [20, 80, 0], [50, 50, 0]], 5)).toEqual({ value: 60, points: 40, team: 0 });
+    // Partners' share moves most: 10 % under one model, 70 % under another → 60 points → 40.
+    expect(modelSpread([[45, 45, 10], [15, 15, 70]], 8)).toEqual({ value: 40, points: 60, team: 2 });
+    // Every model agrees: 100.
+    expect(modelSpread([[3, 1, 0], [6, 2, 0]], 5)).toEqual({ value: 100, points: 0, team: 0 });
+    expect(modelSpread([[60, 40, 0]], 4)).toBeNull();
+    expect(modelSpread([[0, 0, 0]], 9)).toBeNull();
+  });
+  it('credit agreed: the agreed share of won revenue; 0 with no model of record; no data under 5 won deals', () => {
+    expect(creditAgreedScore({ deals: 6, amount: 6000, agreedDeals: 5, agreedAmount: 5000 }, true)).toBe(83);
+    expect(creditAgreedScore({ deals: 6, amount: 6000, agreedDeals: 6, agreedAmount: 6000 }, false)).toBe(0);
+    expect(creditAgreedScore({ deals: 5, amount: 0, agreedDeals: 4, agreedAmount: 0 }, true)).toBe(80);
+    expect(creditAgreedScore({ deals: 4, amount: 4000, agreedDeals: 4, agreedAmount: 4000 }, true)).toBeNull();
   });
   it('survey agreement: the teams’ means averaged onto 0–100, only with both teams', () => {
     expect(surveyScore(5, 3)).toBe(75);

@@ -32,6 +32,41 @@ export function demandCapacityScore(demandHours: number, capacityHours: number):
   return round(clamp((100 * (3 - ratio)) / 2));
 }
 
+/**
+ * Attribution model spread: each team's share of the credited won revenue under each of the nine models; the spread
+ * of a team's share is its largest minus its smallest share, in percentage points; the widest team spread w gives
+ * 100 − w. Low spread means the models agree on who drove revenue (both teams touch deals early and late); a wide one
+ * means the credit depends on the model chosen. Null under `minDeals` attributed won deals or with no credit at all.
+ */
+export function modelSpread(teamCredits: readonly (readonly number[])[], attributedDeals: number, minDeals = 5): { value: number; points: number; team: number } | null {
+  if (attributedDeals < minDeals || !teamCredits.length) return null;
+  const shares: number[][] = [];
+  for (const row of teamCredits) {
+    const total = row.reduce((a, b) => a + b, 0);
+    if (total <= 0) return null;
+    shares.push(row.map((c) => (100 * c) / total));
+  }
+  let points = 0;
+  let team = 0;
+  for (let t = 0; t < shares[0]!.length; t++) {
+    const col = shares.map((r) => r[t]!);
+    const spread = Math.max(...col) - Math.min(...col);
+    if (spread > points) [points, team] = [spread, t];
+  }
+  return { value: round(clamp(100 - points)), points: Math.round(points), team };
+}
+
+/**
+ * Credit agreed: the share of won revenue whose credit stood agreed (touchpoints, a model of record, no open dispute),
+ * by count when no amounts are recorded; 0 when no model of record was chosen (nobody agreed on anything); null under
+ * `minDeals` won deals.
+ */
+export function creditAgreedScore(won: { deals: number; amount: number; agreedDeals: number; agreedAmount: number }, modelOfRecordChosen: boolean, minDeals = 5): number | null {
+  if (won.deals < minDeals) return null;
+  if (!modelOfRecordChosen) return 0;
+  return won.amount > 0 ? round(clamp((100 * won.agreedAmount) / won.amount)) : proportionScore(won.agreedDeals, won.deals, minDeals);
+}
+
 /** The survey's agreement: the two teams' means (1–5) averaged, as 0–100; null unless both teams are shown. */
 export function surveyScore(marketing: number | null, sales: number | null): number | null {
   if (marketing === null || sales === null) return null;

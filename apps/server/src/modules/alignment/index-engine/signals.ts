@@ -1,8 +1,7 @@
 /**
  * The operational signals behind each friction: what each measures, over which window ending at `asOf`, its weight
- * and where in Tandem it is read (docs/alignment.md). Each reads another module only through its index.ts. Signals
- * of modules still being built (meetings, attribution) are listed with `pending`: they answer "no data yet", which
- * lowers the friction's confidence; to add one, give it a `read` (the seam is this table).
+ * and where in Tandem it is read (docs/alignment.md). Each reads another module only through its index.ts. A signal
+ * without enough data answers `value: null` ("no data"), which lowers the friction's confidence, never its score.
  */
 import type { FrictionKey } from '@tandem/contracts';
 import type { DbOrTx } from '../../../db/database.ts';
@@ -12,7 +11,9 @@ import { feedbackMetrics, revenueWeightedThemesAddressed } from '../../feedback/
 import { liveGoalStatuses } from '../../goals/index.ts';
 import { libraryMetrics } from '../../library/index.ts';
 import { openQueue, requestSlaAttainment } from '../../requests/index.ts';
-import { ackDaysScore, demandCapacityScore, proportionScore } from './score.ts';
+import { creditAgreementFigures, type CreditAgreementFigures } from '../../attribution/index.ts';
+import { meetingMetrics } from '../../meetings/index.ts';
+import { ackDaysScore, creditAgreedScore, demandCapacityScore, modelSpread, proportionScore } from './score.ts';
 
 const DAY = 86_400_000;
 
@@ -37,16 +38,24 @@ export interface SignalDef {
   name: string;
   weight: number;
   link: (s: Pick<SignalSources, 'slug' | 'asOf'>) => string;
-  /** Absent: a module still being built; the signal says "no data yet". */
-  read?: (s: SignalSources) => Promise<SignalReading>;
-  pending?: string;
+  read: (s: SignalSources) => Promise<SignalReading>;
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
-const before = (s: SignalSources, days: number) => new Date(s.asOf.getTime() - days * DAY);
+const before = (s: Pick<SignalSources, 'asOf'>, days: number) => new Date(s.asOf.getTime() - days * DAY);
 const pct = (n: number, d: number) => `${Math.round((100 * n) / d)} %`;
 const range = (s: Pick<SignalSources, 'asOf'>, days: number) => `from=${day(new Date(s.asOf.getTime() - days * DAY))}&to=${day(s.asOf)}`;
 const noData = (why: string): SignalReading => ({ value: null, measure: why });
+
+/** The three attribution signals share one read per computation (the sources object is per computation). */
+const creditFigures = new WeakMap<SignalSources, Promise<CreditAgreementFigures>>();
+function credit(s: SignalSources): Promise<CreditAgreementFigures> {
+  let p = creditFigures.get(s);
+  if (!p) creditFigures.set(s, (p = creditAgreementFigures(s.db, s.workspaceId, { from: before(s, 180), to: s.asOf })));
+  return p;
+}
+const TEAM_SHARE = ['marketing’s', 'sales’', 'partners’'] as const;
+const money = (n: number) => (n >= 1e6 ? `${Math.round(n / 1e5) / 10}M` : n >= 1e3 ? `${Math.round(n / 1e3)}k` : `${Math.round(n)}`);
 
 function feedbackSpec(s: SignalSources, days: number, groupBy: 'owner' | null = null) {
   return { workspaceId: s.workspaceId, from: day(before(s, days)), to: day(s.asOf), timeZone: 'UTC', fiscalYearStartMonth: s.fiscalYearStartMonth, filters: {}, groupBy };
@@ -148,7 +157,19 @@ export const SIGNALS: SignalDef[] = [
       return value === null ? noData('Fewer than 2 decisions decided in 180 days') : { value, measure: `${r.numerator} of ${r.denominator} decisions had sales input before the outcome` };
     },
   },
-  { friction: 'involvement', name: 'Meeting action items done', weight: 0.3, link: (s) => `/w/${s.slug}/meetings`, pending: 'No data yet: meetings are being built' },
+  {
+    friction: 'involvement',
+    name: 'Meeting action items done',
+    weight: 0.3,
+    link: (s) => `/w/${s.slug}/meetings?from=${day(before(s, 90))}&to=${day(before(s, 1))}`,
+    read: async (s) => {
+      // Items due in the 90 days before today, done by the end of their due day (the meetings' own "on time" figure).
+      const m = await meetingMetrics(s.db, s.workspaceId, { from: day(before(s, 90)), to: day(before(s, 1)) }, s.asOf);
+      const { numerator: done, denominator: due } = m.actionItemsOnTime;
+      const value = proportionScore(done, due, 3);
+      return value === null ? noData('Fewer than 3 meeting action items due in 90 days') : { value, measure: `${done} of ${due} action items agreed in sync meetings done by their due date (${pct(done, due)})` };
+    },
+  },
   {
     friction: 'resources',
     name: 'Demand against capacity',
@@ -184,15 +205,48 @@ export const SIGNALS: SignalDef[] = [
       return value === null ? noData('Fewer than 5 deals lost in 180 days') : { value, measure: `${known} of ${lost} lost deals say why (price, product gap, competitor, timing…)` };
     },
   },
-  { friction: 'responsibility', name: 'Attribution model spread', weight: 0.3, link: (s) => `/w/${s.slug}/attribution`, pending: 'No data yet: attribution is being built' },
-  { friction: 'territory', name: 'Credit disputes resolved', weight: 0.3, link: (s) => `/w/${s.slug}/attribution`, pending: 'No data yet: attribution is being built' },
-  { friction: 'territory', name: 'Credit agreed', weight: 0.3, link: (s) => `/w/${s.slug}/attribution`, pending: 'No data yet: attribution is being built' },
+  {
+    friction: 'responsibility',
+    name: 'Attribution model spread',
+    weight: 0.3,
+    link: (s) => `/w/${s.slug}/attribution`,
+    read: async (s) => {
+      const c = await credit(s);
+      const spread = modelSpread(c.teamCredits, c.won.attributedDeals);
+      if (!spread) return noData('Fewer than 5 won deals with touchpoints in 180 days');
+      return {
+        value: spread.value,
+        measure: `The nine credit models disagree by ${spread.points} points on ${TEAM_SHARE[spread.team]} share of the revenue won in 180 days (${c.won.attributedDeals} deals with touchpoints)`,
+      };
+    },
+  },
+  {
+    friction: 'territory',
+    name: 'Credit disputes resolved',
+    weight: 0.3,
+    link: (s) => `/w/${s.slug}/attribution/disputes`,
+    read: async (s) => {
+      const { raised, resolved, medianDaysToResolve: median } = (await credit(s)).disputes;
+      const value = proportionScore(resolved, raised, 3);
+      if (value === null) return noData('Fewer than 3 credit disputes raised in 180 days (a week old or more)');
+      const days = median === null ? '' : `, in ${Math.round(median * 10) / 10} days (median)`;
+      return { value, measure: `${resolved} of ${raised} credit disputes raised in 180 days resolved${days}` };
+    },
+  },
+  {
+    friction: 'territory',
+    name: 'Credit agreed',
+    weight: 0.3,
+    link: (s) => `/w/${s.slug}/attribution`,
+    read: async (s) => {
+      const { won, modelOfRecordChosen } = await credit(s);
+      const value = creditAgreedScore(won, modelOfRecordChosen);
+      if (value === null) return noData('Fewer than 5 deals won in 180 days');
+      if (!modelOfRecordChosen) return { value, measure: `No model of record chosen yet: the credit for ${won.deals} deals won in 180 days is agreed by nobody` };
+      return { value, measure: `${value} % of the revenue won in 180 days (${money(won.agreedAmount)} of ${money(won.amount)}, ${won.agreedDeals} of ${won.deals} deals) has credit under the model of record and no open dispute` };
+    },
+  },
 ];
 
 /** The survey's weight in every friction. */
 export const SURVEY_WEIGHT = 0.4;
-
-export async function readSignal(def: SignalDef, s: SignalSources): Promise<SignalReading> {
-  if (!def.read) return noData(def.pending ?? 'No data yet');
-  return def.read(s);
-}
