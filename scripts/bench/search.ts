@@ -7,6 +7,7 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import os from 'node:os';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { parseQuery } from '../../apps/server/src/modules/library/search/search-text.ts';
 import { searchRepository, TYPO_BELOW, type SearchFilter } from '../../apps/server/src/modules/library/search/search.repository.ts';
@@ -79,7 +80,7 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
-async function seed(client: pg.Client, workspaceId: string, ownerId: string) {
+export async function seed(client: pg.Client, workspaceId: string, ownerId: string) {
   const competitors = ['Snowflake', 'Databricks', 'BigQuery', 'Redshift', 'Firebolt', 'ClickHouse', 'Starburst', 'Dremio', 'Teradata', 'Oracle', 'Yellowbrick', 'SingleStore'];
   const ids = (
     await client.query(
@@ -308,5 +309,8 @@ async function seedOnly(url: string) {
   }
 }
 
-if (process.argv[2] === '--seed') await seedOnly(process.argv[3]!);
-else await main();
+// Run as a script (not imported for its seed): the bench, or `--seed URL`.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv[2] === '--seed') await seedOnly(process.argv[3]!);
+  else await main();
+}
