@@ -1,9 +1,11 @@
 // `npm test`: lint (with the architecture rules), typecheck and the web unit tests; then the server
 // tests on the embedded PostgreSQL, again on TEST_DATABASE_URL when it is set, and the browser tests on
 // the built app. Each runs on its own PostgreSQL server or database, so they can run side by side, and
-// do on machines with more than 2 cores. On 2 cores the suite is CPU-bound: side by side it took 491 s
-// against about 500 s one after another, and a test that spawns CLI processes ran past its 30 s limit,
-// so there it runs one thing at a time. TANDEM_TEST_SERIAL=1 or 0 forces either.
+// do on machines with more than 2 cores. On 2 cores the test phases are CPU-bound: side by side they took
+// 491 s against about 500 s one after another, and a test that spawns CLI processes ran past its 30 s
+// limit, so there they run one at a time. TANDEM_TEST_SERIAL=1 or 0 forces either. The first phase (lint,
+// typecheck, web unit tests) always runs side by side: ESLint and tsc use one core each, and none of it
+// has a time limit that contention could break (docs/decisions/0023-test-suite-cpu.md).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,12 +20,12 @@ const failures = [];
 const skipped = [];
 
 /** Runs one command, its output prefixed with its name (lines of parallel tasks interleave). */
-function run(name, cmd, args, env = {}) {
+function run(name, cmd, args, env = {}, { parallel = !serial } = {}) {
   return new Promise((resolve) => {
     const t = Date.now();
     console.log(`\n━━ ${name}\n`);
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const prefix = serial ? '' : `[${name}] `;
+    const prefix = parallel ? `[${name}] ` : '';
     for (const stream of [child.stdout, child.stderr]) {
       let rest = '';
       stream.setEncoding('utf8');
@@ -46,9 +48,10 @@ function run(name, cmd, args, env = {}) {
   });
 }
 
-async function vitest(name, project, env = {}, { browser = false } = {}) {
+async function vitest(name, project, env = {}, { browser = false, parallel = !serial } = {}) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-vitest-')), 'report.json');
-  const ok = await run(name, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  const args = ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const ok = await run(name, 'npx', args, env, { parallel });
   if (fs.existsSync(out)) {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
     totals.passed += r.numPassedTests;
@@ -60,8 +63,8 @@ async function vitest(name, project, env = {}, { browser = false } = {}) {
 }
 
 /** Runs tasks side by side (or one after another with TANDEM_TEST_SERIAL=1); true when all passed. */
-async function together(tasks) {
-  if (serial) {
+async function together(tasks, { parallel = !serial } = {}) {
+  if (!parallel) {
     for (const task of tasks) if (!(await task())) return false;
     return true;
   }
@@ -76,11 +79,15 @@ function finish() {
   process.exit(ok ? 0 : 1);
 }
 
-const checks = await together([
-  () => run('lint', 'npm', ['run', 'lint', '--silent']),
-  () => run('typecheck', 'npm', ['run', 'typecheck', '--silent']),
-  () => vitest('web unit tests', 'web'),
-]);
+const checksSideBySide = process.env.TANDEM_TEST_SERIAL !== '1';
+const checks = await together(
+  [
+    () => run('lint', 'npm', ['run', 'lint', '--silent'], {}, { parallel: checksSideBySide }),
+    () => run('typecheck', 'npm', ['run', 'typecheck', '--silent'], {}, { parallel: checksSideBySide }),
+    () => vitest('web unit tests', 'web', {}, { parallel: checksSideBySide }),
+  ],
+  { parallel: checksSideBySide },
+);
 if (!checks) finish();
 
 if (!process.env.TEST_DATABASE_URL) {
