@@ -120,6 +120,12 @@ export const deals = pgTable(
     index('deals_account_idx').on(t.workspaceId, t.accountId),
     // Created-date periods (pipeline created, stage conversion) and their records (goals' metric catalogue).
     index('deals_created_idx').on(t.workspaceId, t.createdDate),
+    // Read by index only (decision 0021, migration 0019): open pipeline by stage (the scorecard) and a deal's category
+    // and amount by id (revenue at stake behind themes), without visiting the deals' heap pages on a million deals.
+    index('deals_open_stage_idx')
+      .on(t.workspaceId, t.stage, t.amountBase, t.probability)
+      .where(sql`${t.stageCategory} = 'open' and ${t.removedAt} is null`),
+    index('deals_revenue_idx').on(t.workspaceId, t.id, t.stageCategory, t.amountBase).where(sql`${t.removedAt} is null`),
     // No index on created_import_id: only undo reads it (a scan of the workspace's deals), while an
     // index would cost every imported row an entry — seconds on a million-row import.
   ],

@@ -1,0 +1,2 @@
+CREATE INDEX "deals_open_stage_idx" ON "deals" USING btree ("workspace_id","stage","amount_base","probability") WHERE "deals"."stage_category" = 'open' and "deals"."removed_at" is null;--> statement-breakpoint
+CREATE INDEX "deals_revenue_idx" ON "deals" USING btree ("workspace_id","id","stage_category","amount_base") WHERE "deals"."removed_at" is null;
