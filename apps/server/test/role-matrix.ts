@@ -297,6 +297,8 @@ export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
   [`GET ${W}/metrics/:metric/records`]: MEMBERS,
   [`GET ${W}/scorecard`]: MEMBERS,
   [`GET ${W}/win-loss`]: MEMBERS,
+  // Home: each member's own deals' themes (a PMM or admin without deals gets the themes of what they logged).
+  [`GET ${W}/home/my-deal-themes`]: MEMBERS,
 
   // ---- Notifications: one's own inbox and preferences; integrations are the admin's -----------------------
   [`GET ${W}/notifications`]: MEMBERS,

@@ -16,9 +16,10 @@ const listGoals = {"method":"GET","path":"/workspaces/:workspace/goals","access"
 const metric = {"method":"GET","path":"/workspaces/:workspace/metrics/:metric","access":{"action":"metrics.read"}} as unknown as typeof table.metric;
 const metricList = {"method":"GET","path":"/workspaces/:workspace/metrics","access":{"action":"metrics.read"}} as unknown as typeof table.metricList;
 const metricRecords = {"method":"GET","path":"/workspaces/:workspace/metrics/:metric/records","access":{"action":"metrics.read"}} as unknown as typeof table.metricRecords;
+const myDealThemes = {"method":"GET","path":"/workspaces/:workspace/home/my-deal-themes","access":{"action":"feedback.read"}} as unknown as typeof table.myDealThemes;
 const scorecard = {"method":"GET","path":"/workspaces/:workspace/scorecard","access":{"action":"metrics.read"}} as unknown as typeof table.scorecard;
 const updateGoal = {"method":"PATCH","path":"/workspaces/:workspace/goals/:goalId","access":{"action":"goals.write"}} as unknown as typeof table.updateGoal;
 const updateKeyResult = {"method":"PATCH","path":"/workspaces/:workspace/goals/:goalId/key-results/:keyResultId","access":{"action":"goals.write"}} as unknown as typeof table.updateKeyResult;
 const winLoss = {"method":"GET","path":"/workspaces/:workspace/win-loss","access":{"action":"metrics.read"}} as unknown as typeof table.winLoss;
 
-export { archiveGoal, createCheckin, createGoal, createGoalComment, createKeyResult, deleteKeyResult, getGoal, keyResultHistory, listCheckins, listGoalComments, listGoals, metric, metricList, metricRecords, scorecard, updateGoal, updateKeyResult, winLoss };
+export { archiveGoal, createCheckin, createGoal, createGoalComment, createKeyResult, deleteKeyResult, getGoal, keyResultHistory, listCheckins, listGoalComments, listGoals, metric, metricList, metricRecords, myDealThemes, scorecard, updateGoal, updateKeyResult, winLoss };

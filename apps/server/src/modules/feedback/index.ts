@@ -18,6 +18,8 @@ export {
   type FeedbackMetricSpec,
   type FeedbackDimension,
 } from './metrics/feedback-metrics.repository.ts';
+/** A person's deals' themes ranked by their open pipeline behind each, for their home (goals module). */
+export { myDealThemes } from './metrics/my-deal-themes.ts';
 /** Revenue-weighted themes addressed, for the Alignment Index (alignment module). */
 export { revenueWeightedThemesAddressed } from './metrics/alignment-read.ts';
 

@@ -3,6 +3,7 @@
 // baseline to target, daily snapshots for charts, check-ins, comments and owners told of status changes.
 import type { Deps } from '../../lib/deps.ts';
 import type { GoalsServices } from './goals.routes.ts';
+import { createHomeService } from './home/home.service.ts';
 import { createMetricsServices } from './metrics/index.ts';
 import type { MetricsPort } from './objectives/metrics-port.ts';
 import { createObjectivesService } from './objectives/objectives.service.ts';
@@ -23,7 +24,7 @@ export { liveGoalStatuses } from './objectives/alignment-read.ts';
  */
 export function createGoalsServices(deps: Deps, ports: { metrics?: MetricsPort } = {}): GoalsServices {
   const metrics = createMetricsServices(deps);
-  return { goals: createObjectivesService(deps, ports.metrics ?? metrics.metrics), ...metrics };
+  return { goals: createObjectivesService(deps, ports.metrics ?? metrics.metrics), home: createHomeService(deps), ...metrics };
 }
 
 /** The goals' scheduled work, run by the job workers (`tandem start`, `tandem worker`): the daily snapshot (hourly, idempotent). */
