@@ -22,6 +22,7 @@ export * from './requests/settings.ts';
 export * from './goals/fiscal-periods.ts';
 export * from './decisions/decisions.ts';
 export * from './attribution/attribution.ts';
+export * from './attribution/touchpoint-import.ts';
 export * from './alignment/alignment.ts';
 export * from './meetings/meetings.ts';
 export * from './goals/metrics.ts';

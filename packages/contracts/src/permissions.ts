@@ -71,6 +71,8 @@ export const PERMISSIONS = {
   'attribution.dispute': ['admin', 'marketing', 'sales_lead', 'sales'],
   /** Send touchpoints (API upsert, imports). */
   'attribution.write': ['admin', 'marketing', 'sales_lead'],
+  /** Import touchpoints from a CSV (RevOps and marketing; reps and sales leads cannot). */
+  'attribution.import': ['admin', 'marketing'],
   /** Choose the model of record, resolve disputes, recompute the ledger. */
   'attribution.admin': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -14,6 +14,7 @@ import {
   UpsertTouchpointsRequest,
   UpsertTouchpointsResponse,
 } from '../attribution/attribution.ts';
+import { TouchpointImportPreview, TouchpointImportResult } from '../attribution/touchpoint-import.ts';
 import { WorkspaceParam, endpoint, workspaceAnd } from '../endpoint.ts';
 
 // The attribution module's rows of the endpoint table. Everyone reads the ledger and may dispute; touchpoints come
@@ -118,4 +119,30 @@ export const recompute = endpoint({
   params: WorkspaceParam,
   body: RecomputeRequest,
   response: RecomputeResponse,
+});
+
+// Import touchpoints from a CSV (admin and marketing: RevOps and campaign owners; reps and sales leads cannot).
+const importing = { action: 'attribution.import' } as const;
+
+export const importPreview = endpoint({
+  method: 'POST',
+  path: '/workspaces/:workspace/attribution/import/preview',
+  summary: 'Read a touchpoint CSV (multipart field `file`): its columns, the preset it looks like with a suggested mapping, the first 10 rows and the row count; nothing is imported',
+  tag,
+  access: importing,
+  params: WorkspaceParam,
+  body: 'multipart',
+  response: TouchpointImportPreview,
+});
+
+export const importTouchpoints = endpoint({
+  method: 'POST',
+  path: '/workspaces/:workspace/attribution/import',
+  summary:
+    'Import touchpoints from a CSV (multipart: `mapping` JSON, optional `preset` and `source`, then `file`): rows matched to deals by id or name, upserted by source and touchpoint id in one transaction; refused lines listed with column and value, the rest imported',
+  tag,
+  access: importing,
+  params: WorkspaceParam,
+  body: 'multipart',
+  response: TouchpointImportResult,
 });

@@ -4,6 +4,8 @@ import type * as table from '../endpoints/attribution.ts';
 
 const createDispute = {"method":"POST","path":"/workspaces/:workspace/attribution/disputes","access":{"action":"attribution.dispute"}} as unknown as typeof table.createDispute;
 const dealCredit = {"method":"GET","path":"/workspaces/:workspace/attribution/deals/:dealId","access":{"action":"attribution.read"}} as unknown as typeof table.dealCredit;
+const importPreview = {"method":"POST","path":"/workspaces/:workspace/attribution/import/preview","access":{"action":"attribution.import"}} as unknown as typeof table.importPreview;
+const importTouchpoints = {"method":"POST","path":"/workspaces/:workspace/attribution/import","access":{"action":"attribution.import"}} as unknown as typeof table.importTouchpoints;
 const listDisputes = {"method":"GET","path":"/workspaces/:workspace/attribution/disputes","access":{"action":"attribution.read"}} as unknown as typeof table.listDisputes;
 const modelOfRecord = {"method":"GET","path":"/workspaces/:workspace/attribution/model-of-record","access":{"action":"attribution.read"}} as unknown as typeof table.modelOfRecord;
 const recompute = {"method":"POST","path":"/workspaces/:workspace/attribution/recompute","access":{"action":"attribution.admin"}} as unknown as typeof table.recompute;
@@ -12,4 +14,4 @@ const resolveDispute = {"method":"POST","path":"/workspaces/:workspace/attributi
 const setModelOfRecord = {"method":"POST","path":"/workspaces/:workspace/attribution/model-of-record","access":{"action":"attribution.admin"}} as unknown as typeof table.setModelOfRecord;
 const upsertTouchpoints = {"method":"POST","path":"/workspaces/:workspace/touchpoints/upsert","access":{"action":"attribution.write"}} as unknown as typeof table.upsertTouchpoints;
 
-export { createDispute, dealCredit, listDisputes, modelOfRecord, recompute, report, resolveDispute, setModelOfRecord, upsertTouchpoints };
+export { createDispute, dealCredit, importPreview, importTouchpoints, listDisputes, modelOfRecord, recompute, report, resolveDispute, setModelOfRecord, upsertTouchpoints };

@@ -5,6 +5,7 @@ import type { Deps } from '../../lib/deps.ts';
 import type { AttributionServices } from './attribution.routes.ts';
 import { createAttributionService, type AttributionOptions } from './attribution.service.ts';
 import { createLedgerService } from './ledger/ledger.service.ts';
+import { createTouchpointImportService } from './import/touchpoint-import.service.ts';
 import { createReportService } from './ledger/report.service.ts';
 
 export { attributionRoutes, type AttributionServices } from './attribution.routes.ts';
@@ -16,6 +17,7 @@ export function createAttributionServices(deps: Deps, options?: AttributionOptio
     attribution: createAttributionService(deps, options),
     attributionLedger: createLedgerService(deps, options),
     attributionReports: createReportService(deps),
+    touchpointImport: createTouchpointImportService(deps, options),
   };
 }
 
