@@ -108,7 +108,17 @@ benches.scorecard = async () => {
   // Target (issue 16): the scorecard and metric API under 300 ms at p95 on a workspace of 1,000,000 deals (`--scale N` for another size).
   const { spawnSync } = await import('node:child_process');
   const scale = options.scale ? ['--scale', String(options.scale)] : [];
-  const r = spawnSync('nice', [process.execPath, '--import', 'tsx', path.join(root, 'scripts/bench/scorecard.ts'), ...scale], { stdio: 'inherit' });
+  // `--base REF`: that commit's server instead of the fold beside this checkout's, same data, calls alternating.
+  const base = options.base ? ['--base', options.base] : [];
+  const r = spawnSync('nice', [process.execPath, '--import', 'tsx', path.join(root, 'scripts/bench/scorecard.ts'), ...scale, ...base], { stdio: 'inherit' });
+  return r.status === 0;
+};
+
+benches['scorecard-indexes'] = async () => {
+  // The scorecard's read indexes (migration 0019) with and without, side by side, on the database the scorecard bench kept.
+  const { spawnSync } = await import('node:child_process');
+  const scale = options.scale ? ['--scale', String(options.scale)] : [];
+  const r = spawnSync('nice', [process.execPath, '--import', 'tsx', path.join(root, 'scripts/bench/scorecard-indexes.ts'), ...scale], { stdio: 'inherit' });
   return r.status === 0;
 };
 

@@ -8,7 +8,11 @@
 // the rest are warm. p50/p95 of each, and of all calls. Target: p95 < 300 ms.
 // Side by side in the same run, a second server on the same database with the deal rollups off
 // (TANDEM_METRIC_ROLLUPS=off: every aggregate folded from the deals, as before decision 0021) answers the same calls
-// after the same writes; the table shows both and the ratio. SCORECARD_BENCH_FOLD=0 leaves the second server out.
+// after the same writes; the table shows both and the ratio. SCORECARD_BENCH_FOLD=0 leaves the second server out;
+// `--base REF` makes the second server that commit's (a worktree: the code before a change), rollups on, instead of the fold.
+// SCORECARD_BENCH_DATABASE_URL (a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres) runs both on a
+// database `tandem_bench_scorecard_<deals>` of that server instead of an embedded one; it is dropped at the end unless
+// SCORECARD_BENCH_KEEP=1, and a kept one already seeded is reused (for EXPLAIN ANALYZE between runs, or the next run).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,13 +21,21 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 // @ts-expect-error a JavaScript module of the benchmarks
 import { freePort, startTandem, waitFor } from './tandem-server.mjs';
+// @ts-expect-error a JavaScript module of the benchmarks
+import { prepareBase } from './lighthouse.mjs';
 import { benchWorkspace } from './bench-workspace.ts';
 
 const scaleAt = process.argv.indexOf('--scale');
 const DEALS = Number(scaleAt === -1 ? (process.env.SCORECARD_BENCH_DEALS ?? 1_000_000) : process.argv[scaleAt + 1]);
 const ROUNDS = Number(process.env.SCORECARD_BENCH_ROUNDS ?? 12);
 const TARGET_MS = 300;
-const FOLD = process.env.SCORECARD_BENCH_FOLD !== '0';
+const baseAt = process.argv.indexOf('--base');
+const BASE_DIR: string | undefined = baseAt === -1 ? undefined : prepareBase(process.argv[baseAt + 1]!).dir;
+const FOLD = BASE_DIR !== undefined || process.env.SCORECARD_BENCH_FOLD !== '0';
+const SECOND = BASE_DIR ? 'base' : 'fold';
+const SERVER_URL = process.env.SCORECARD_BENCH_DATABASE_URL;
+const KEEP = process.env.SCORECARD_BENCH_KEEP === '1';
+const DB_NAME = `tandem_bench_scorecard_${DEALS}`;
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -94,19 +106,60 @@ async function seed(client: pg.Client, ws: string) {
   return { accounts: (t1 - t0) / 1000, deals: (t2 - t1) / 1000, rest: (t3 - t2) / 1000, total: (t3 - t0) / 1000 };
 }
 
+/** The bench's database on SCORECARD_BENCH_DATABASE_URL's server: created when absent; whether it was there. */
+async function externalDatabase(serverUrl: string): Promise<{ url: string; existed: boolean }> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const existed = (await admin.query('select 1 from pg_database where datname = $1', [DB_NAME])).rowCount === 1;
+    if (!existed) await admin.query(`create database ${DB_NAME}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${DB_NAME}`;
+    return { url: url.toString(), existed };
+  } finally {
+    await admin.end();
+  }
+}
+
+async function dropExternal(serverUrl: string) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${DB_NAME} with (force)`).finally(() => admin.end());
+}
+
+/** A kept database's admin session (seeded by an earlier run), or null when it has no bench workspace yet. */
+async function signIn(baseUrl: string): Promise<string | null> {
+  const res = await fetch(`${baseUrl}api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'ada@bench.test', password: 'correct horse battery' }),
+  });
+  if (res.status !== 200) return null;
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
 async function main() {
-  const tandem = await startTandem({ prefix: 'tandem-bench-scorecard-' });
+  const external = SERVER_URL ? await externalDatabase(SERVER_URL) : null;
+  const tandem = await startTandem({ prefix: 'tandem-bench-scorecard-', databaseUrl: external?.url });
   const client = new pg.Client({ connectionString: tandem.databaseUrl() });
   try {
-    const { adminCookie } = await benchWorkspace(tandem.url, 'rita@bench.test');
+    const reused = external?.existed ? await signIn(tandem.url) : null;
+    const adminCookie = reused ?? (await benchWorkspace(tandem.url, 'rita@bench.test')).adminCookie;
     await client.connect();
     const { id: ws } = (await client.query(`select id from workspaces where slug = 'bench'`)).rows[0];
-    const s = await seed(client, ws);
     const pgInfo = (await client.query(`select current_setting('server_version') as version`)).rows[0];
-    console.log(
-      `scorecard: ${DEALS.toLocaleString('en-US')} deals generated in ${s.deals.toFixed(1)} s (accounts ${s.accounts.toFixed(1)} s, themes, feedback and analyze ` +
-        `${s.rest.toFixed(1)} s; ${s.total.toFixed(1)} s in all), PostgreSQL ${pgInfo.version} (embedded)`,
-    );
+    const where = external ? `database ${DB_NAME} on ${new URL(SERVER_URL!).host}` : 'embedded';
+    if (reused) {
+      const n = (await client.query(`select count(*)::int as n from deals where workspace_id = $1`, [ws])).rows[0].n;
+      console.log(`scorecard: reusing ${n.toLocaleString('en-US')} deals seeded by an earlier run, PostgreSQL ${pgInfo.version} (${where})`);
+    } else {
+      const s = await seed(client, ws);
+      console.log(
+        `scorecard: ${DEALS.toLocaleString('en-US')} deals generated in ${s.deals.toFixed(1)} s (accounts ${s.accounts.toFixed(1)} s, themes, feedback and analyze ` +
+          `${s.rest.toFixed(1)} s; ${s.total.toFixed(1)} s in all), PostgreSQL ${pgInfo.version} (${where})`,
+      );
+    }
+    if (process.env.SCORECARD_BENCH_SEED_ONLY === '1') return;
     const today = new Date().toISOString().slice(0, 10);
     const twoYears = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10);
     const calls = [
@@ -119,13 +172,24 @@ async function main() {
       { label: 'win/loss, fiscal year to date', path: '/workspaces/bench/win-loss' },
       { label: 'records behind win rate (won, page 1)', path: '/workspaces/bench/metrics/win-rate/records?part=numerator' },
     ];
-    // The fold: a second server on the same database, rollups off (its own data folder for its files only).
+    // The fold: a second server on the same database, rollups off (its own data folder for its files only); with
+    // --base, the other checkout's server instead, as it runs.
     let fold: { url: string; stop: () => Promise<void> } | null = null;
     if (FOLD) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-fold-'));
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tandem-bench-${SECOND}-`));
       const port = await freePort();
-      const child = spawn(process.execPath, [tandem.bin, 'start'], {
-        env: { ...tandem.env, TANDEM_DATA_DIR: dir, DATABASE_URL: tandem.databaseUrl(), TANDEM_METRIC_ROLLUPS: 'off', TANDEM_WORKERS: '0', PORT: String(port), HOST: '127.0.0.1' },
+      const bin = BASE_DIR ? path.join(BASE_DIR, 'apps/server/bin/tandem.js') : tandem.bin;
+      const child = spawn(process.execPath, [bin, 'start'], {
+        cwd: BASE_DIR,
+        env: {
+          ...tandem.env,
+          TANDEM_DATA_DIR: dir,
+          DATABASE_URL: tandem.databaseUrl(),
+          ...(BASE_DIR ? {} : { TANDEM_METRIC_ROLLUPS: 'off' }),
+          TANDEM_WORKERS: '0',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+        },
         stdio: 'ignore',
       });
       const stop = async () => {
@@ -174,7 +238,7 @@ async function main() {
           }
           if (fold && !isDeepStrictEqual(JSON.parse(seen[fold.url]!), JSON.parse(seen[tandem.url]!))) {
             differ += 1;
-            if (differ <= 3) console.error(`scorecard: ${c.label}: the rollups' answer differs from the fold's`);
+            if (differ <= 3) console.error(`scorecard: ${c.label}: this checkout's answer differs from the ${SECOND}'s`);
             if (process.env.SCORECARD_BENCH_DUMP) fs.writeFileSync(`${process.env.SCORECARD_BENCH_DUMP}-${differ}.json`, JSON.stringify({ rollups: JSON.parse(seen[tandem.url]!), fold: JSON.parse(seen[fold.url]!) }, null, 1));
           }
         }
@@ -183,7 +247,7 @@ async function main() {
       await fold?.stop();
     }
     const ms = (x: number) => `${x.toFixed(0)} ms`;
-    console.log(`| call | cold p50 | cold p95 | warm p50 | warm p95 |${fold ? ' fold cold p50 | fold cold p95 | cold p95 ratio |' : ''}`);
+    console.log(`| call | cold p50 | cold p95 | warm p50 | warm p95 |${fold ? ` ${SECOND} cold p50 | ${SECOND} cold p95 | cold p95 ratio |` : ''}`);
     console.log(`| --- | ---: | ---: | ---: | ---: |${fold ? ' ---: | ---: | ---: |' : ''}`);
     for (const c of calls) {
       const k = cold[c.label]!;
@@ -204,8 +268,8 @@ async function main() {
       const fc = Object.values(foldCold).flat();
       const fall = [...fc, ...Object.values(foldWarm).flat()];
       console.log(
-        `scorecard: the fold (rollups off), same run: all calls p95 ${percentile(fall, 95).toFixed(0)} ms, first read after a deal changed p50 ${percentile(fc, 50).toFixed(0)} / p95 ${percentile(fc, 95).toFixed(0)} ms; ` +
-          `rollups / fold, first reads: p50 ${(percentile(allCold, 50) / percentile(fc, 50)).toFixed(3)}, p95 ${(percentile(allCold, 95) / percentile(fc, 95)).toFixed(3)}; ` +
+        `scorecard: the ${BASE_DIR ? `base (${BASE_DIR})` : 'fold (rollups off)'}, same run: all calls p95 ${percentile(fall, 95).toFixed(0)} ms, first read after a deal changed p50 ${percentile(fc, 50).toFixed(0)} / p95 ${percentile(fc, 95).toFixed(0)} ms; ` +
+          `this checkout / ${SECOND}, first reads: p50 ${(percentile(allCold, 50) / percentile(fc, 50)).toFixed(3)}, p95 ${(percentile(allCold, 95) / percentile(fc, 95)).toFixed(3)}; ` +
           `answers that differed: ${differ} of ${calls.length * (ROUNDS + 2)}`,
       );
     }
@@ -218,6 +282,7 @@ async function main() {
   } finally {
     await client.end().catch(() => undefined);
     await tandem.stop().catch((e: unknown) => console.error('scorecard: stopping:', e));
+    if (SERVER_URL && !KEEP) await dropExternal(SERVER_URL).catch((e: unknown) => console.error('scorecard: dropping the database:', e));
   }
 }
 

@@ -34,15 +34,16 @@ export async function waitFor(url, ms = 180_000) {
 
 /**
  * Starts `tandem start` of the checkout in `dir` (default: this one). `demo` seeds the Northwind workspace; `env` adds
- * variables. Returns its `url` and `port`, the `env` it ran with (for `tandem` commands against the same data
+ * variables; `databaseUrl` runs it on that PostgreSQL database instead of an embedded one. Returns its `url` and `port`, the `env` it ran with (for `tandem` commands against the same data
  * folder), `databaseUrl()` of its embedded PostgreSQL, and `stop()`.
  */
-export async function startTandem({ dir = root, demo = false, env: extra = {}, prefix = 'tandem-bench-' } = {}) {
+export async function startTandem({ dir = root, demo = false, env: extra = {}, prefix = 'tandem-bench-', databaseUrl = undefined } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as the postgres user when we are root
   const port = await freePort();
   const env = { ...process.env, TANDEM_DATA_DIR: dataDir, TANDEM_DEMO: demo ? '1' : '0', LOG_LEVEL: 'warn', ...extra };
-  delete env.DATABASE_URL; // the embedded PostgreSQL in dataDir
+  delete env.DATABASE_URL; // the embedded PostgreSQL in dataDir, unless `databaseUrl` names another
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const bin = path.join(dir, 'apps/server/bin/tandem.js');
   const child = spawn(process.execPath, [bin, 'start'], { cwd: dir, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
   const stop = async () => {
@@ -64,6 +65,7 @@ export async function startTandem({ dir = root, demo = false, env: extra = {}, p
     bin,
     env,
     databaseUrl() {
+      if (databaseUrl) return databaseUrl;
       const state = JSON.parse(fs.readFileSync(path.join(dataDir, 'embedded-postgres.json'), 'utf8'));
       return `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/tandem`;
     },
