@@ -2,7 +2,7 @@
  * Totals and facet counts of searches without words, kept per filter set until the library changes. They read
  * every asset of the workspace (80,000 rows in the benchmark: the one part of a search that grows with the
  * library), while what the library looks like is one index-only scan away (`searchRepository.stamp`: how many
- * assets and the latest change). Per process, a few hundred filter sets at most, the least recently used dropped.
+ * statements changed the workspace's assets, one row read by key). Per process, a few hundred filter sets at most, the least recently used dropped.
  */
 const MAX_ENTRIES = 300;
 

@@ -192,7 +192,7 @@ function baseOf(workspaceId: string, text: SearchText | null, f: SearchFilter, f
   const cheap = cheapScore;
   const words = text.trigram.split(/\s+/).filter((w) => [...w].length >= 3);
   const longest = [...words].sort((x, y) => [...y].length - [...x].length || (x < y ? -1 : x > y ? 1 : 0))[0];
-  // `%>` is the longest word's test already (word similarity at or above the threshold SEARCH_SETTINGS sets): only
+  // `%>` is the longest word's test already (word similarity at or above the threshold SEARCH_SETTING_CALLS sets): only
   // the other words are tested again (for a one-word query, none: that second pass cost a quarter of "pricng").
   const others = words.filter((w) => w !== longest);
   const otherWords = others.length
@@ -254,7 +254,7 @@ function scoredOf(workspaceId: string, text: SearchText, head: number, page: { r
  * the hits in order. The title and tag tiers come from the small GIN indexes on `title_vector` and `tag_vector`
  * (migration 0011) and read their own rows only (2,521 of the 23,051 hits of "integ"); once HEAD rows are in hand the
  * later tiers — the body's is as big as the match — are never read (the Append runs its parts in turn under the
- * limit; no parallel plan, see SEARCH_SETTINGS). A query's words are ANDed, so a title or tag match is a match of
+ * limit; no parallel plan, see SEARCH_SETTING_CALLS). A query's words are ANDed, so a title or tag match is a match of
  * `search_vector` too. Only where no trigram candidates are added (word matches at or above TYPO_BELOW).
  */
 function tieredTop(text: SearchText, f: SearchFilter, head: number): SQL {
@@ -285,8 +285,17 @@ function tieredTop(text: SearchText, f: SearchFilter, head: number): SQL {
  * (its cost ignores detoasting the long bodies' vectors to test them), pg_trgm's word similarity bar for `%>`, and
  * no parallel plan (a parallel Append would start every tier of `tieredTop` at once).
  */
-const SEARCH_SETTINGS = sql`select set_config('work_mem', '64MB', true), set_config('enable_seqscan', 'off', true),
+const SEARCH_SETTING_CALLS = sql`set_config('work_mem', '64MB', true), set_config('enable_seqscan', 'off', true),
   set_config('pg_trgm.word_similarity_threshold', ${String(TITLE_SIMILARITY_MIN)}, true), set_config('max_parallel_workers_per_gather', '0', true)`;
+
+/** `fn` in the caller's transaction whose settings are made (`settled`), else in a transaction of its own with them. */
+function settled<T>(db: DbOrTx, done: boolean | undefined, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  if (done) return fn(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select ${SEARCH_SETTING_CALLS}`);
+    return fn(tx);
+  });
+}
 
 type CountRow = { total: number | null; facets: [SearchFacet, string, number][] | null };
 type PageJson = [string, string | null, string][];
@@ -308,6 +317,8 @@ export const searchRepository = {
       total?: boolean;
       facets: boolean;
       /** Tests: a smaller head. */ head?: number;
+      /** Run in the caller's transaction, whose settings `stamp` set (one round trip less each: begin, settings). */
+      settled?: boolean;
     },
   ): Promise<SearchAnswer> {
     const order = page.sort === 'relevance' ? sql`h.score desc, h.id desc` : sql`h.updated_at desc, h.id desc`;
@@ -316,10 +327,9 @@ export const searchRepository = {
     else if (page.after?.sort === 'updated') after = sql`(h.updated_at, h.id) < (${page.after.updatedAt}::timestamptz, ${page.after.id}::uuid)`;
     // Each part gives its best `limit + 1` after the cursor (a top-N sort), then the two are merged.
     const part = (from: string) => sql`(select h.id, h.score, h.updated_at from ${sql.raw(from)} h where ${after} order by ${order} limit ${page.limit + 1})`;
-    // Settings local to a transaction (a tenant read runs without one): two round trips more, well under a millisecond.
-    const result = await db.transaction(async (tx) => {
-      await tx.execute(SEARCH_SETTINGS);
-      return tx.execute<CountRow & { page: PageJson; matched: number | null }>(sql`
+    // Settings local to a transaction (a tenant read runs without one): the service opens it and sets them with the stamp.
+    const result = await settled(db, page.settled, (tx) =>
+      tx.execute<CountRow & { page: PageJson; matched: number | null }>(sql`
       with ${baseOf(workspaceId, text, f, page.facets)}, ${scoredOf(workspaceId, text, page.head ?? HEAD, { relevance: page.sort === 'relevance', after, limit: page.limit })}
       select
         ${page.total === false ? sql`null::int` : sql`(select count(*)::int from hits)`} as total,
@@ -327,8 +337,8 @@ export const searchRepository = {
         (select coalesce(json_agg(json_build_array(p.id, p.score::text, p.updated_at) order by p.ord), '[]'::json)
            from (select h.id, h.score, h.updated_at, row_number() over (order by ${order}) as ord
                    from (${part('head')} union all ${part('rest')}) h order by ${order} limit ${page.limit + 1}) p) as page,
-        ${page.facets ? facetCounts() : sql`null::json`} as facets`);
-    });
+        ${page.facets ? facetCounts() : sql`null::json`} as facets`),
+    );
     const row = result.rows[0]!;
     return { rows: pageRows(row.page), total: row.total, facets: facetRows(row.facets), matched: row.matched };
   },
@@ -343,18 +353,17 @@ export const searchRepository = {
     workspaceId: string,
     text: SearchText,
     f: SearchFilter,
-    page: { limit: number; after?: SearchCursor; /** Tests: a smaller head. */ head?: number },
+    page: { limit: number; after?: SearchCursor; /** Tests: a smaller head. */ head?: number; /** As for `search`. */ settled?: boolean },
   ): Promise<SearchPageRow[] | null> {
     const head = page.head ?? HEAD;
     const after = page.after?.sort === 'relevance' ? sql`(h.score, h.id) < (${page.after.score}::numeric, ${page.after.id}::uuid)` : sql`true`;
-    const result = await db.transaction(async (tx) => {
-      await tx.execute(SEARCH_SETTINGS);
-      return tx.execute<{ filled: boolean; page: PageJson }>(sql`
+    const result = await settled(db, page.settled, (tx) =>
+      tx.execute<{ filled: boolean; page: PageJson }>(sql`
       with ${tieredTop(text, f, head)}, ${headOf(workspaceId, text)}
       select (select count(*) from top) < ${n(head)} or (select count(*) from head h where ${after}) > ${n(page.limit)} as filled,
         (select coalesce(json_agg(json_build_array(p.id, p.score::text, p.updated_at) order by p.score desc, p.id desc), '[]'::json)
-           from (select h.id, h.score, h.updated_at from head h where ${after} order by h.score desc, h.id desc limit ${page.limit + 1}) p) as page`);
-    });
+           from (select h.id, h.score, h.updated_at from head h where ${after} order by h.score desc, h.id desc limit ${page.limit + 1}) p) as page`),
+    );
     const row = result.rows[0]!;
     return row.filled ? pageRows(row.page) : null;
   },
@@ -387,18 +396,16 @@ export const searchRepository = {
 
   /**
    * What changes whenever an asset is added, changed or removed: how many statements changed the workspace's assets
-   * (`asset_search_stamps`, counted by the triggers of migration 0009). One row read by key.
+   * (`asset_search_stamps`, counted by the triggers of migration 0009). One row read by key. In the same round trip,
+   * when asked: the search statement's settings (`settings`, inside the caller's transaction; `search` and `headPage`
+   * then run `settled`) and the names of the workspace's competitors (`names`: the competitor facet's labels; a
+   * workspace has dozens) — each was a round trip of its own, and under load every round trip waits for a core.
    */
-  async stamp(db: DbOrTx, workspaceId: string): Promise<string> {
-    const result = await db.execute<{ stamp: string }>(sql`
-      select coalesce((select s.changes from asset_search_stamps s where s.workspace_id = ${workspaceId}), 0)::text as stamp`);
-    return result.rows[0]!.stamp;
-  },
-
-  async competitorNames(db: DbOrTx, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const result = await db.execute<{ id: string; name: string }>(sql`
-      select c.id, c.name from competitors c where c.workspace_id = ${workspaceId} and c.id = any(${sql.param(ids)}::uuid[])`);
-    return new Map(result.rows.map((r) => [r.id, r.name]));
+  async stamp(db: DbOrTx, workspaceId: string, opts: { settings?: boolean; names?: boolean } = {}): Promise<{ stamp: string; names: Map<string, string> }> {
+    const result = await db.execute<{ stamp: string; names: Record<string, string> | null }>(sql`
+      select ${opts.settings ? sql`${SEARCH_SETTING_CALLS}, ` : sql``}coalesce((select s.changes from asset_search_stamps s where s.workspace_id = ${workspaceId}), 0)::text as stamp,
+        ${opts.names ? sql`(select coalesce(json_object_agg(c.id, c.name), '{}'::json) from competitors c where c.workspace_id = ${workspaceId})` : sql`null::json`} as names`);
+    const row = result.rows[0]!;
+    return { stamp: row.stamp, names: new Map(Object.entries(row.names ?? {})) };
   },
 };

@@ -57,17 +57,20 @@ const counted = new CountsCache<{ total: number; facets: FacetCount[] }>();
 /** The same for searches with words: total and facet counts per query and filter set, until the library changes. */
 const searched = new CountsCache<{ total: number; facets: FacetCount[]; matched: number }>();
 
-/** A search without words: the page from the index, total and facets from the counts kept since the last change. */
+/**
+ * A search without words: the page from the index, total and facets from the counts kept since the last change (the
+ * stamp that tells brings the competitors' names for the facets).
+ */
 async function browse(db: DbOrTx, workspaceId: string, filter: SearchFilter, page: { limit: number; after?: SearchCursor; facets: boolean }) {
   const key = JSON.stringify([workspaceId, filter]);
   const rows = await repo.browse(db, workspaceId, filter, page);
-  const stamp = await repo.stamp(db, workspaceId);
+  const { stamp, names } = await repo.stamp(db, workspaceId, { names: page.facets });
   let counts = counted.get(key, stamp);
   if (!counts) {
     counts = await repo.counts(db, workspaceId, filter);
     counted.set(key, stamp, counts);
   }
-  return { rows, total: counts.total, facets: page.facets ? counts.facets : null };
+  return { rows, total: counts.total, facets: page.facets ? counts.facets : null, names };
 }
 
 /**
@@ -84,18 +87,21 @@ async function searchWords(
   page: { sort: 'relevance' | 'updated'; limit: number; after?: SearchCursor; facets: boolean },
 ) {
   const key = JSON.stringify([workspaceId, text.tsquery, text.trigram, filter]);
-  const stamp = await repo.stamp(db, workspaceId);
-  const known = searched.get(key, stamp);
-  if (known) {
-    // By relevance, the page from the head's tiers when it fills it (no trigram candidates): not every match read.
-    const headed = page.sort === 'relevance' && known.matched >= TYPO_BELOW ? await repo.headPage(db, workspaceId, text, filter, page) : null;
-    const rows = headed ?? (await repo.search(db, workspaceId, text, filter, { ...page, total: false, facets: false })).rows;
-    return { rows, total: known.total, facets: page.facets ? known.facets : null };
-  }
-  const found = await repo.search(db, workspaceId, text, filter, { ...page, total: true, facets: true });
-  const counts = { total: found.total ?? 0, facets: found.facets ?? [], matched: found.matched ?? 0 };
-  searched.set(key, stamp, counts);
-  return { rows: found.rows, total: counts.total, facets: page.facets ? counts.facets : null };
+  // One transaction: its settings, the stamp and the facets' competitor names in one round trip, then one statement.
+  return db.transaction(async (tx) => {
+    const { stamp, names } = await repo.stamp(tx, workspaceId, { settings: true, names: page.facets });
+    const known = searched.get(key, stamp);
+    if (known) {
+      // By relevance, the page from the head's tiers when it fills it (no trigram candidates): not every match read.
+      const headed = page.sort === 'relevance' && known.matched >= TYPO_BELOW ? await repo.headPage(tx, workspaceId, text, filter, { ...page, settled: true }) : null;
+      const rows = headed ?? (await repo.search(tx, workspaceId, text, filter, { ...page, total: false, facets: false, settled: true })).rows;
+      return { rows, total: known.total, facets: page.facets ? known.facets : null, names };
+    }
+    const found = await repo.search(tx, workspaceId, text, filter, { ...page, total: true, facets: true, settled: true });
+    const counts = { total: found.total ?? 0, facets: found.facets ?? [], matched: found.matched ?? 0 };
+    searched.set(key, stamp, counts);
+    return { rows: found.rows, total: counts.total, facets: page.facets ? counts.facets : null, names };
+  });
 }
 
 export function createSearchService(deps: Deps) {
@@ -115,11 +121,9 @@ export function createSearchService(deps: Deps) {
           : await browse(tx, ctx.workspaceId, filter, { limit: q.limit, after, facets: !q.cursor });
         const pageRows = found.rows.slice(0, q.limit);
         const ids = pageRows.map((r) => r.id);
-        const competitorIds = (found.facets ?? []).filter((f) => f.facet === 'competitors').map((f) => f.value);
         // One statement at a time on the one connection; the bodies to highlight come with the summaries.
         const bodies = new Map<string, string>();
         const summaries = await loadAssetSummaries(tx, ctx.workspaceId, ids, { publishedView, today: filter.today, bodies });
-        const names = await repo.competitorNames(tx, ctx.workspaceId, competitorIds);
         const words = text?.words ?? [];
         const scoreOf = new Map(pageRows.map((r) => [r.id, r.score]));
         const last = pageRows[pageRows.length - 1];
@@ -132,7 +136,7 @@ export function createSearchService(deps: Deps) {
           })),
           nextCursor: more ? encodeCursor(sort === 'relevance' ? ['r', last.score!, last.id] : ['u', last.updatedAt, last.id]) : null,
           total: found.total,
-          facets: found.facets ? facetsOf(found.facets, names) : null,
+          facets: found.facets ? facetsOf(found.facets, found.names) : null,
         };
       };
       return database.readTenant(ctx.workspaceId, run);
