@@ -3,7 +3,10 @@
 // same statement the endpoint runs, sent bare over one pg connection (the ratio is what HTTP, sign-in, row-level
 // security, summaries and highlighting add). Target: p95 < 100 ms through the endpoint. The measured rounds repeat
 // each query with the library unchanged (its total and facet counts kept by the service since the warm-up); then
-// every query is measured again as the first request after a change, when the counts are made again.
+// every query is measured again as the first request after a change, when the counts are made again. Then the
+// competitor page's API for every competitor. With `SEARCH_BENCH_BASE=REF`, that commit's server (a worktree beside
+// this checkout) runs on the same database and the two answer every request in turn, so the ratio is of one machine
+// state.
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import os from 'node:os';
@@ -14,6 +17,8 @@ import { searchRepository, TYPO_BELOW, type SearchFilter } from '../../apps/serv
 // @ts-expect-error a JavaScript module of the benchmarks
 import { startTandem } from './tandem-server.mjs';
 import { benchWorkspace } from './bench-workspace.ts';
+// @ts-expect-error a JavaScript module of the benchmarks
+import { prepareBase } from './lighthouse.mjs';
 
 const ASSETS = Number(process.env.SEARCH_BENCH_ASSETS ?? 100_000);
 const ROUNDS = Number(process.env.SEARCH_BENCH_ROUNDS ?? 15);
@@ -176,32 +181,46 @@ async function statementsOf(client: pg.Client, workspaceId: string, query: Query
   };
   const text = parseQuery(query.q);
   if (text) {
-    await searchRepository.stamp(fake as never, workspaceId);
-    await searchRepository.search(fake as never, workspaceId, text, filter, { sort: 'relevance', limit: 24, total: true, facets: true });
+    // As the service, in one transaction (timeBare opens it): settings, stamp and competitor names, then one statement.
+    await searchRepository.stamp(fake as never, workspaceId, { settings: true, names: true });
+    await searchRepository.search(fake as never, workspaceId, text, filter, { sort: 'relevance', limit: 24, total: true, facets: true, settled: true });
     const cold = captured.splice(0);
     // Steady, as the service: the page from the head's tiers when the words match at least TYPO_BELOW assets (the
     // cold statement tells: `matched`), else the page alone from the whole statement.
     await client.query('begin');
     await client.query(`select set_config('app.workspace_id', $1, true)`, [workspaceId]);
-    const matched = Number((await client.query(cold[2]!.sql, cold[2]!.params)).rows[0].matched);
+    await client.query(cold[0]!.sql, cold[0]!.params);
+    const matched = Number((await client.query(cold[1]!.sql, cold[1]!.params)).rows[0].matched);
     await client.query('commit');
-    await searchRepository.stamp(fake as never, workspaceId);
-    if (matched >= TYPO_BELOW) await searchRepository.headPage(fake as never, workspaceId, text, filter, { limit: 24 });
-    else await searchRepository.search(fake as never, workspaceId, text, filter, { sort: 'relevance', limit: 24, total: false, facets: false });
+    await searchRepository.stamp(fake as never, workspaceId, { settings: true, names: true });
+    if (matched >= TYPO_BELOW) await searchRepository.headPage(fake as never, workspaceId, text, filter, { limit: 24, settled: true });
+    else await searchRepository.search(fake as never, workspaceId, text, filter, { sort: 'relevance', limit: 24, total: false, facets: false, settled: true });
     return { steady: captured.splice(0), cold };
   }
   await searchRepository.browse(fake as never, workspaceId, filter, { limit: 24 });
-  await searchRepository.stamp(fake as never, workspaceId);
+  await searchRepository.stamp(fake as never, workspaceId, { names: true });
   const steady = captured.splice(0);
   await searchRepository.counts(fake as never, workspaceId, filter);
   return { steady, cold: [...steady, ...captured.splice(0)] };
 }
 
+/** A server answering the bench's requests: this checkout's, or `--base REF`'s on the same database. */
+interface Target {
+  label: string;
+  api: string;
+  stop(): Promise<void>;
+}
+
+const percentiles = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms`;
+
 async function main() {
+  // `SEARCH_BENCH_BASE=REF` (or `--base REF` when run directly): that commit's server too, on this one's database.
+  const baseAt = process.argv.indexOf('--base');
+  const baseRef = baseAt === -1 ? (process.env.SEARCH_BENCH_BASE ?? null) : process.argv[baseAt + 1]!;
   const tandem = await startTandem({ prefix: 'tandem-bench-search-' });
   const client = new pg.Client({ connectionString: tandem.databaseUrl() });
+  const targets: Target[] = [{ label: 'this checkout', api: `${tandem.url}api/v1`, stop: () => tandem.stop() }];
   try {
-    const api = `${tandem.url}api/v1`;
     const { repCookie } = await benchWorkspace(tandem.url, 'rep@bench.test');
 
     await client.connect();
@@ -209,22 +228,38 @@ async function main() {
     const { user_id: ownerId } = (await client.query(`select user_id from memberships where workspace_id = $1 and role = 'admin'`, [workspaceId])).rows[0];
     const seconds = await seed(client, workspaceId, ownerId);
     console.log(`search: ${ASSETS.toLocaleString('en-US')} assets generated and indexed in ${seconds.toFixed(1)} s`);
+    if (baseRef) {
+      // The base's server on this one's database: the same rows, buffers and sessions; the two answer in turn.
+      const base = prepareBase(baseRef) as { label: string; dir: string };
+      const other = await startTandem({ dir: base.dir, prefix: 'tandem-bench-search-base-', databaseUrl: tandem.databaseUrl() });
+      targets.unshift({ label: base.label, api: `${other.url}api/v1`, stop: () => other.stop() });
+    }
 
-    const url = (query: Query) => {
-      const u = new URL(`${api}/workspaces/bench/assets`);
+    const url = (t: Target, query: Query) => {
+      const u = new URL(`${t.api}/workspaces/bench/assets`);
       if (query.q) u.searchParams.set('q', query.q);
       for (const [k, v] of Object.entries(query.filters ?? {})) for (const x of Array.isArray(v) ? v : [v]) u.searchParams.append(k, x);
       return u;
     };
-    const endpoint: Record<string, number[]> = {};
+    const get = async (u: URL | string) => {
+      const t0 = performance.now();
+      const res = await fetch(u, { headers: { cookie: repCookie } });
+      const body = (await res.json()) as { total: number };
+      const ms = performance.now() - t0;
+      if (res.status !== 200) throw new Error(`${String(u)}: ${res.status} ${JSON.stringify(body)}`);
+      return { ms, body };
+    };
+    const endpoint = new Map<Target, Record<string, number[]>>(targets.map((t) => [t, {}]));
+    const cold = new Map<Target, Record<string, number[]>>(targets.map((t) => [t, {}]));
     const bare: Record<string, number[]> = {};
+    const coldBare: Record<string, number[]> = {};
     const totals: Record<string, number> = {};
     const statements = [];
     for (const query of QUERIES) statements.push(await statementsOf(client, workspaceId, query));
     const label = (query: Query) => `${query.kind}: ${query.q ?? ''}${query.filters && Object.keys(query.filters).length ? ` ${JSON.stringify(query.filters)}` : ''}`;
     const timeBare = async (list: { sql: string; params: unknown[] }[]) => {
       await client.query('begin');
-      // Confined to the workspace as the endpoint's connection is (library_search_candidates checks it).
+      // Confined to the workspace as the endpoint's connection is (library_search_rows reads app.workspace_id).
       await client.query(`select set_config('app.workspace_id', $1, true)`, [workspaceId]);
       const t = performance.now();
       for (const s of list) await client.query(s.sql, s.params);
@@ -232,66 +267,79 @@ async function main() {
       await client.query('commit');
       return ms;
     };
+    // Base and this checkout take turns, which goes first alternating round by round.
+    const inTurn = (round: number) => (round % 2 === 0 ? targets : [...targets].reverse());
     for (let round = -2; round < ROUNDS; round++) {
       for (const [i, query] of QUERIES.entries()) {
-        const t0 = performance.now();
-        const res = await fetch(url(query), { headers: { cookie: repCookie } });
-        const body = (await res.json()) as { total: number };
-        const t1 = performance.now();
-        if (res.status !== 200) throw new Error(`${label(query)}: ${res.status} ${JSON.stringify(body)}`);
+        for (const t of inTurn(round)) {
+          const { ms, body } = await get(url(t, query));
+          if (round >= 0) (endpoint.get(t)![label(query)] ??= []).push(ms);
+          totals[label(query)] = body.total;
+        }
         const bareMs = await timeBare(statements[i]!.steady);
-        if (round < 0) continue; // warm-up
-        (endpoint[label(query)] ??= []).push(t1 - t0);
-        (bare[label(query)] ??= []).push(bareMs);
-        totals[label(query)] = body.total;
+        if (round >= 0) (bare[label(query)] ??= []).push(bareMs);
       }
     }
     // Every query after a change: total and facet counts are made again (once per change, query and filter set).
-    const cold: Record<string, { endpoint: number[]; bare: number[] }> = {};
+    const change = () =>
+      client.query(`update assets set updated_at = clock_timestamp() where id = (select id from assets where workspace_id = $1 limit 1)`, [workspaceId]);
     for (let round = 0; round < COLD_ROUNDS; round++) {
       for (const [i, query] of QUERIES.entries()) {
-        await client.query(`update assets set updated_at = clock_timestamp() where id = (select id from assets where workspace_id = $1 limit 1)`, [workspaceId]);
-        const t0 = performance.now();
-        const res = await fetch(url(query), { headers: { cookie: repCookie } });
-        await res.arrayBuffer();
-        const e = performance.now() - t0;
-        const c = (cold[label(query)] ??= { endpoint: [], bare: [] });
-        c.endpoint.push(e);
-        c.bare.push(await timeBare(statements[i]!.cold));
+        for (const t of inTurn(round)) {
+          await change();
+          (cold.get(t)![label(query)] ??= []).push((await get(url(t, query))).ms);
+        }
+        await change();
+        (coldBare[label(query)] ??= []).push(await timeBare(statements[i]!.cold));
       }
     }
-    const all = Object.values(endpoint).flat();
+    // The competitor page's API (issue 14: the page a rep opens before a competitive call loads in under a second) on
+    // this library: every competitor's page, as the rep, each server in turn.
+    const competitors = (await client.query(`select id from competitors where workspace_id = $1 order by name`, [workspaceId])).rows as { id: string }[];
+    const pageTimes = new Map<Target, number[]>(targets.map((t) => [t, []]));
+    for (let round = -1; round < Math.max(1, Math.round(ROUNDS / 5)); round++) {
+      for (const c of competitors) {
+        for (const t of inTurn(round)) {
+          const { ms } = await get(`${t.api}/workspaces/bench/competitors/${c.id}`);
+          if (round >= 0) pageTimes.get(t)!.push(ms);
+        }
+      }
+    }
+    const mine = targets[targets.length - 1]!;
     const allBare = Object.values(bare).flat();
-    console.log('| query | results | endpoint p50 | endpoint p95 | bare SQL p50 | bare SQL p95 |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-    for (const k of Object.keys(endpoint)) {
-      const e = endpoint[k]!;
+    const head = ['query', 'results', ...targets.flatMap((t) => [`${t.label}: endpoint p50`, 'p95']), 'bare SQL p50', 'bare SQL p95'];
+    console.log(`| ${head.join(' | ')} |`);
+    console.log(`| --- | ${head.slice(1).map(() => '---:').join(' | ')} |`);
+    for (const k of Object.keys(bare)) {
+      const cells = targets.flatMap((t) => [percentile(endpoint.get(t)![k]!, 50), percentile(endpoint.get(t)![k]!, 95)]);
       const b = bare[k]!;
-      console.log(`| ${k} | ${totals[k]!.toLocaleString('en-US')} | ${percentile(e, 50).toFixed(1)} ms | ${percentile(e, 95).toFixed(1)} ms | ${percentile(b, 50).toFixed(1)} ms | ${percentile(b, 95).toFixed(1)} ms |`);
+      console.log(`| ${k} | ${totals[k]!.toLocaleString('en-US')} | ${[...cells, percentile(b, 50), percentile(b, 95)].map((x) => `${x.toFixed(1)} ms`).join(' | ')} |`);
     }
-    const p95 = percentile(all, 95);
-    console.log(
-      `search: ${all.length} requests over ${QUERIES.length} mixed queries: endpoint p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms ` +
-        `(target < 100 ms: ${p95 < 100 ? 'within' : 'OVER'}); bare SQL p50 ${percentile(allBare, 50).toFixed(1)} ms, p95 ${percentile(allBare, 95).toFixed(1)} ms; ` +
-        `ratio of p50s ${(percentile(all, 50) / percentile(allBare, 50)).toFixed(2)}, of p95s ${(p95 / percentile(allBare, 95)).toFixed(2)}`,
-    );
-    console.log('First request after a change (counts made again):');
-    console.log('| query | endpoint p50 | endpoint max | bare SQL p50 | bare SQL max |');
-    console.log('| --- | ---: | ---: | ---: | ---: |');
-    for (const [k, c] of Object.entries(cold)) {
-      console.log(`| ${k} | ${percentile(c.endpoint, 50).toFixed(1)} ms | ${Math.max(...c.endpoint).toFixed(1)} ms | ${percentile(c.bare, 50).toFixed(1)} ms | ${Math.max(...c.bare).toFixed(1)} ms |`);
+    for (const t of targets) {
+      const all = Object.values(endpoint.get(t)!).flat();
+      const p95 = percentile(all, 95);
+      console.log(
+        `search (${t.label}): ${all.length} requests over ${QUERIES.length} mixed queries: endpoint ${percentiles(all)} ` +
+          `(target < 100 ms: ${p95 < 100 ? 'within' : 'OVER'}); first request after a change: endpoint ${percentiles(Object.values(cold.get(t)!).flat())}; ` +
+          `competitor page API (${competitors.length} competitors): ${percentiles(pageTimes.get(t)!)}`,
+      );
     }
-    const coldAll = Object.values(cold).flatMap((c) => c.endpoint);
-    const coldBare = Object.values(cold).flatMap((c) => c.bare);
-    console.log(
-      `search: first request after a change, ${coldAll.length} requests over ${QUERIES.length} queries: endpoint p50 ${percentile(coldAll, 50).toFixed(1)} ms, ` +
-        `p95 ${percentile(coldAll, 95).toFixed(1)} ms; bare SQL p50 ${percentile(coldBare, 50).toFixed(1)} ms, p95 ${percentile(coldBare, 95).toFixed(1)} ms`,
-    );
+    console.log(`search: bare SQL (this checkout's statements) ${percentiles(allBare)}; first request after a change ${percentiles(Object.values(coldBare).flat())}`);
+    if (targets.length > 1) {
+      const [b, m] = [Object.values(endpoint.get(targets[0]!)!).flat(), Object.values(endpoint.get(mine)!).flat()];
+      const [cb, cm] = [Object.values(cold.get(targets[0]!)!).flat(), Object.values(cold.get(mine)!).flat()];
+      const ratio = (x: number[], y: number[], p: number) => (percentile(y, p) / percentile(x, p)).toFixed(2);
+      console.log(
+        `search: this / base, steady p50 ${ratio(b, m, 50)}, p95 ${ratio(b, m, 95)}; first after a change p50 ${ratio(cb, cm, 50)}, p95 ${ratio(cb, cm, 95)}; ` +
+          `competitor page p50 ${ratio(pageTimes.get(targets[0]!)!, pageTimes.get(mine)!, 50)}, p95 ${ratio(pageTimes.get(targets[0]!)!, pageTimes.get(mine)!, 95)}`,
+      );
+    }
     console.log(`search: load average during the run ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min), ${os.cpus().length} cores`);
-    process.exitCode = p95 < 100 ? 0 : 1;
+    process.exitCode = percentile(Object.values(endpoint.get(mine)!).flat(), 95) < 100 ? 0 : 1;
   } finally {
     await client.end().catch(() => undefined);
-    await tandem.stop();
+    // The base's server first: it uses this one's database.
+    for (const t of targets) await t.stop();
   }
 }
 
