@@ -1,8 +1,9 @@
 /**
  * The demo's alignment story: three past quarterly pulses in which sales' view of communication, customer feedback
  * and involvement rises as feedback gets acknowledged faster and sales is asked before decisions, while territory
- * and resources stay low; six PMMs so the marketing team clears the minimum group size; a year of weekly index
- * snapshots computed from the other modules' demo history as it stood each week.
+ * and resources stay low; six PMMs so the marketing team clears the minimum group size; the credit story (a model
+ * of record, a year of disputes: credit-story.demo.ts); a year of weekly index snapshots computed from the other
+ * modules' demo history as it stood each week.
  */
 import type { FrictionKey, Role } from '@tandem/contracts';
 import type { TenantContext } from '../../lib/context.ts';
@@ -11,6 +12,7 @@ import type { Deps } from '../../lib/deps.ts';
 import type { Random } from '../../lib/random.ts';
 import type { AlignmentServices } from './alignment.routes.ts';
 import { alignmentRepository as repo } from './alignment.repository.ts';
+import { seedCreditStory } from './credit-story.demo.ts';
 import { settingsOf } from './pulses.service.ts';
 
 const DAY = 86_400_000;
@@ -52,7 +54,7 @@ interface MemberAdder {
 }
 
 export async function seedAlignmentDemo(
-  deps: Pick<Deps, 'database'>,
+  deps: Deps,
   workspaces: MemberAdder,
   alignment: AlignmentServices,
   ws: { workspaceId: string; slug: string },
@@ -97,11 +99,14 @@ export async function seedAlignmentDemo(
     }
     return { pulses: 3, answers };
   });
+  const members = await database.readTenant(ws.workspaceId, (db) => repo.activeMembers(db, ws.workspaceId));
+  const admin = members.find((m) => m.role === 'admin');
+  const credit = admin ? await seedCreditStory(deps, ws, { admin, reps: members.filter((m) => m.role === 'sales') }, now) : { creditDisputes: 0 };
   // A year of weekly snapshots, each computed from the history as it stood that week.
   let snapshots = 0;
   for (let w = 52; w >= 0; w--) {
     await alignment.alignmentIndex.snapshot(ws.workspaceId, ws.slug, new Date(now.getTime() - w * 7 * DAY));
     snapshots += 1;
   }
-  return { alignmentPulses: pulses.pulses, alignmentAnswers: pulses.answers, alignmentSnapshots: snapshots, addedPeople: DEMO_EXTRA_MARKETING.length };
+  return { alignmentPulses: pulses.pulses, alignmentAnswers: pulses.answers, alignmentSnapshots: snapshots, ...credit, addedPeople: DEMO_EXTRA_MARKETING.length };
 }

@@ -100,10 +100,15 @@ export const alignmentRepository = {
     return rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   },
 
+  /** Active members with their role (admins included). */
+  async activeMembers(db: DbOrTx, workspaceId: string): Promise<{ userId: string; name: string; role: string }[]> {
+    const { rows } = await workspaceMembers(db, workspaceId, { active: true, limit: 100_000 });
+    return rows.map((m) => ({ userId: m.userId, name: m.name, role: m.role }));
+  },
+
   /** Active marketing, sales-lead and sales members: the people a pulse asks. */
   async respondents(db: DbOrTx, workspaceId: string): Promise<{ userId: string; role: string }[]> {
-    const { rows } = await workspaceMembers(db, workspaceId, { active: true, limit: 100_000 });
-    return rows.filter((m) => m.role !== 'admin').map((m) => ({ userId: m.userId, role: m.role }));
+    return (await this.activeMembers(db, workspaceId)).filter((m) => m.role !== 'admin').map((m) => ({ userId: m.userId, role: m.role }));
   },
 
   async snapshots(db: DbOrTx, workspaceId: string, since: string): Promise<SnapshotRow[]> {
@@ -112,6 +117,15 @@ export const alignmentRepository = {
       .from(alignmentSnapshots)
       .where(and(eq(alignmentSnapshots.workspaceId, workspaceId), sql`${alignmentSnapshots.week} >= ${since}`))
       .orderBy(alignmentSnapshots.week);
+  },
+
+  /** When the week's row was last written (undefined: none yet). */
+  async snapshotWrittenAt(db: DbOrTx, workspaceId: string, week: string): Promise<Date | undefined> {
+    const [row] = await db
+      .select({ at: alignmentSnapshots.createdAt })
+      .from(alignmentSnapshots)
+      .where(and(eq(alignmentSnapshots.workspaceId, workspaceId), eq(alignmentSnapshots.week, week)));
+    return row?.at;
   },
 
   async saveSnapshot(db: DbOrTx, row: Omit<typeof alignmentSnapshots.$inferInsert, 'createdAt'>) {

@@ -154,6 +154,27 @@ describe('the Alignment Index', () => {
     expect(report.trend.length).toBeGreaterThan(0);
   });
 
+  it('the hourly snapshot job computes a workspace at most once a day, and finishes last week’s row when a week starts', async () => {
+    const idx = h.services.alignmentIndex;
+    const now = new Date();
+    const monday = new Date(`${idx.weekOf(now)}T00:00:00Z`);
+    const lastWeek = idx.weekOf(new Date(monday.getTime() - 86_400_000));
+    await pool().query('delete from alignment_snapshots');
+    expect(await idx.snapshotAll(now)).toBe(2); // acme and bravo
+    expect(await idx.snapshotAll(now)).toBe(0); // nothing recomputed a second time the same day
+    // Acme's row of this week was written yesterday, last week's before last week ended: both are rewritten.
+    const acmeId = (await pool().query("select id from workspaces where slug = 'acme'")).rows[0].id;
+    await pool().query("update alignment_snapshots set created_at = now() - interval '1 day' where workspace_id = $1", [acmeId]);
+    await pool().query(`insert into alignment_snapshots (workspace_id, week, overall, frictions, created_at) values ($1, $2, null, '[]', $3)`, [acmeId, lastWeek, new Date(monday.getTime() - 2 * 86_400_000)]);
+    expect(await idx.snapshotAll(now)).toBe(1);
+    const rows = await pool().query('select week::text as week, created_at, jsonb_array_length(frictions) as n from alignment_snapshots where workspace_id = $1 order by week', [acmeId]);
+    expect(rows.rows.map((r) => r.week)).toEqual([lastWeek, idx.weekOf(now)]);
+    for (const r of rows.rows) {
+      expect(r.n).toBe(8);
+      expect(new Date(r.created_at).getTime()).toBeGreaterThan(now.getTime() - 60_000);
+    }
+  });
+
   it('another workspace’s index is its own (404 for A’s slug)', async () => {
     expect((await send(bravo, 'GET', 'alignment')).code).toBe(404);
     expect((await send(bravo, 'GET', 'alignment', undefined, 'bravo')).code).toBe(200);

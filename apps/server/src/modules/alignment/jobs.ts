@@ -1,8 +1,8 @@
 /**
  * The alignment module's scheduled work, run by the job workers (`tandem start`, `tandem worker`): pulses reaching
  * their start are invited, due cadences get their next pulse and closing pulses remind those who have not answered
- * (every 15 minutes, each claimed in the transaction that emits); the index's weekly snapshot (hourly, the week's
- * row rewritten, so the last run of a week stands).
+ * (every 15 minutes, each claimed in the transaction that emits); the index's weekly snapshot (checked hourly,
+ * computed at most once a day per workspace: `snapshotAll`).
  */
 import type { Deps } from '../../lib/deps.ts';
 import type { IndexService } from './index-engine/index.service.ts';

@@ -115,14 +115,25 @@ export function createIndexService(deps: Pick<Deps, 'database' | 'log'>, pulses:
       });
     },
 
-    /** The weekly snapshot of every workspace (idempotent: the week's row is rewritten by each run). */
+    /**
+     * The weekly snapshot of every workspace, at most once a day: the hourly job skips a workspace whose week row was
+     * written today (UTC), so a day costs one computation per workspace instead of 24, and a missed hour is caught up
+     * by the next. The first run of a week first finishes the previous week's row as of that week's last instant, so
+     * the row a trend keeps does not stop at the previous day's run. The report shows this week live, never its row.
+     */
     async snapshotAll(now = new Date()) {
       const ids = await database.withSystem((tx) => repo.workspaceIds(tx));
+      const today = now.toISOString().slice(0, 10);
+      const monday = new Date(`${weekOf(now)}T00:00:00Z`);
+      const lastWeek = weekOf(new Date(monday.getTime() - 86_400_000));
       let done = 0;
       for (const id of ids) {
         try {
           const ws = await database.readTenant(id, (db) => workspaceById(db, id));
           if (!ws) continue;
+          const [thisRow, lastRow] = await database.readTenant(id, async (db) => [await repo.snapshotWrittenAt(db, id, weekOf(now)), await repo.snapshotWrittenAt(db, id, lastWeek)]);
+          if (thisRow && thisRow.toISOString().slice(0, 10) === today) continue;
+          if (lastRow && lastRow < monday) await snapshot(id, ws.slug, new Date(monday.getTime() - 1));
           await snapshot(id, ws.slug, now);
           done += 1;
         } catch (err) {

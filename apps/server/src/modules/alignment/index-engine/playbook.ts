@@ -37,9 +37,12 @@ const STEPS: Record<FrictionKey, Step[]> = {
   responsibility: [
     { text: 'Record a loss reason on every lost deal and read win/loss by factor together', link: (s) => `/w/${s}/win-loss` },
     { text: 'Link the product-gap and competitor themes to the losses behind them', link: (s) => `/w/${s}/feedback/themes` },
+    { text: 'Bring PMM deal support into late-stage deals and reps into campaign follow-up, so the credit models agree on who drove revenue', link: (s) => `/w/${s}/attribution` },
   ],
   territory: [
-    { text: 'Agree one credit model with sales and run the next pulse to hear whether credit feels fair', link: (s) => `/w/${s}/alignment/admin` },
+    { text: 'Agree one credit model with sales and record it as the model of record, with the reason', link: (s) => `/w/${s}/attribution` },
+    { text: 'Answer every credit dispute within a week, saying why', link: (s) => `/w/${s}/attribution/disputes` },
+    { text: 'Run the next pulse to hear whether credit feels fair', link: (s) => `/w/${s}/alignment/admin` },
   ],
 };
 
