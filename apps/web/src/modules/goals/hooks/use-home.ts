@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import * as dealsEndpoints from '@tandem/contracts/web-endpoints/deals';
 import * as feedbackEndpoints from '@tandem/contracts/web-endpoints/feedback';
+import * as goalsEndpoints from '@tandem/contracts/web-endpoints/goals';
 import * as libraryEndpoints from '@tandem/contracts/web-endpoints/library';
 import * as requestsEndpoints from '@tandem/contracts/web-endpoints/requests';
 import { call } from '../../../app/api/client.ts';
@@ -8,7 +9,7 @@ import { goalsKeys } from './goals.keys.ts';
 
 /**
  * What the rep's and the PMM's homes read: existing lists of other modules, asked for small (a home shows the
- * first few and links to the full list, whose total it quotes).
+ * first few and links to the full list, whose total it quotes), and the rep's deals' themes (one query of its own).
  */
 
 /** The rep's open deals, largest first. */
@@ -20,11 +21,14 @@ export function useMyOpenDeals(slug: string, userId: string) {
   });
 }
 
-/** Feedback the caller logged, newest first (the home groups it by theme). */
-export function useMyRecentFeedback(slug: string) {
+/**
+ * The themes of the caller's deals (feedback on their open deals, by anyone, and what they logged), the most of their
+ * open pipeline first; under feedback's prefix, so a triaged or logged item refreshes it.
+ */
+export function useMyDealThemes(slug: string) {
   return useQuery({
-    queryKey: goalsKeys.home(slug, 'feedback', 'mine'),
-    queryFn: () => call(feedbackEndpoints.list, { params: { workspace: slug }, query: { submittedBy: 'me', limit: 100 } }),
+    queryKey: goalsKeys.home(slug, 'feedback', 'my-deal-themes'),
+    queryFn: () => call(goalsEndpoints.myDealThemes, { params: { workspace: slug }, query: { limit: 5 } }),
   });
 }
 

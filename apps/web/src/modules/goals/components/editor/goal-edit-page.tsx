@@ -1,20 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Anchor, Button, Card, Group, Loader, MultiSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Loader, Text } from '@mantine/core';
 import { ROLE_LABELS, type GoalDetail, type MetricDefinition, type UpdateGoalRequest } from '@tandem/contracts';
 import { errorMessage } from '../../../../app/api-error.ts';
 import { notifySuccess } from '../../../../app/components/notify.ts';
 import { PageHeader } from '../../../../app/components/page-header.tsx';
-import { FormError } from '../../../../app/kit/index.ts';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
-import { useSegments } from '../../../deals/index.ts';
 import { useAllMembers } from '../../../people/index.ts';
 import { isGoalId, useGoal, useSaveGoal, type KeyResultChange } from '../../hooks/use-goals.ts';
 import { useMetricCatalogue } from '../../hooks/use-metrics.ts';
-import { draftErrors, draftFromKeyResult, emptyDraft, toKeyResultInput, type KeyResultDraft } from './key-result-draft.ts';
-import { KeyResultFields } from './key-result-fields.tsx';
-import { ownersProblem } from './owners-rule.ts';
+import { GoalForm } from './goal-form.tsx';
+import { draftFromKeyResult, newKeyResultRow, toKeyResultInput, type KeyResultRow } from './key-result-draft.ts';
 
 /** Editing a shared goal: its title, why, owners (the owners rule holds) and key results (edit, add, remove). */
 export function GoalEditPage() {
@@ -54,10 +50,9 @@ export function GoalEditPage() {
   return <GoalEditForm goal={goal.data} metrics={catalogue.data.items} />;
 }
 
-interface Row {
+interface Row extends KeyResultRow {
   /** The key result's id; null for one added here. */
   id: string | null;
-  draft: KeyResultDraft;
   /** The draft as loaded, to send only what changed. */
   initial: string;
 }
@@ -66,7 +61,6 @@ function GoalEditForm({ goal, metrics }: { goal: GoalDetail; metrics: MetricDefi
   const ws = useWorkspace();
   const navigate = useNavigate();
   const members = useAllMembers(ws.slug, { activeOnly: true });
-  const segments = useSegments(ws.slug);
   const save = useSaveGoal(ws.slug, goal.id);
   const defOf = (name: string | null) => metrics.find((m) => m.name === name);
 
@@ -76,26 +70,18 @@ function GoalEditForm({ goal, metrics }: { goal: GoalDetail; metrics: MetricDefi
   const [rows, setRows] = useState<Row[]>(() =>
     goal.keyResults.map((kr) => {
       const draft = draftFromKeyResult(kr, defOf(kr.metric));
-      return { id: kr.id, draft, initial: JSON.stringify(draft) };
+      return { id: kr.id, key: kr.id, draft, initial: JSON.stringify(draft) };
     }),
   );
   const [removed, setRemoved] = useState<string[]>([]);
-  const [submitted, setSubmitted] = useState(false);
 
   // Owners who left the workspace still show by name until they are taken off.
-  const people = [
+  const owners = [
     ...(members.data ?? []).map((m) => ({ userId: m.userId, label: `${m.name} (${ROLE_LABELS[m.role]})`, role: m.role })),
     ...goal.owners.filter((o) => !(members.data ?? []).some((m) => m.userId === o.userId)).map((o) => ({ userId: o.userId, label: o.name, role: o.role })),
   ];
-  const ownersNote = ownersProblem(ownerIds.map((id) => people.find((p) => p.userId === id)?.role).filter((r) => r !== undefined && r !== null));
-  const titleError = title.trim() ? null : 'A goal needs a title';
-  const invalid = !!titleError || rows.some((r) => Object.keys(draftErrors(r.draft)).length > 0);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setSubmitted(true);
-    // The owners rule is the server's to refuse: its 400 names who is missing.
-    if (invalid) return;
+  const submit = () => {
     const body: UpdateGoalRequest = {};
     if (title.trim() !== goal.title) body.title = title.trim();
     if (why.trim() !== goal.why) body.why = why.trim();
@@ -129,75 +115,36 @@ function GoalEditForm({ goal, metrics }: { goal: GoalDetail; metrics: MetricDefi
   return (
     <>
       <PageHeader title={`Edit goal: ${goal.title}`} description={`${goal.period.label} (${goal.period.start} – ${goal.period.end}). The period stays as it is.`} />
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md" maw={860}>
-          <FormError message={save.error ? `Not everything was saved: ${errorMessage(save.error)}` : null} />
-          <Card withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
-            <Stack gap="sm">
-              <TextInput label="Title" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={submitted ? titleError : null} maxLength={200} />
-              <Textarea label="Why it matters" autosize minRows={2} value={why} onChange={(e) => setWhy(e.currentTarget.value)} maxLength={5000} />
-              <MultiSelect
-                label="Owners"
-                description="At least one from marketing and one from sales (a rep or a sales lead). An admin is welcome but counts for neither team."
-                required
-                searchable
-                data={people.map((p) => ({ value: p.userId, label: p.label }))}
-                value={ownerIds}
-                onChange={setOwnerIds}
-                nothingFoundMessage="Nobody by that name"
-              />
-              {ownersNote && ownerIds.length > 0 && (
-                <Alert color="orange" variant="light" role="status">
-                  {ownersNote}
-                </Alert>
-              )}
-            </Stack>
-          </Card>
-          {rows.map((r, i) => (
-            <KeyResultFields
-              key={r.id ?? `new-${i}`}
-              index={i}
-              draft={r.draft}
-              metrics={metrics}
-              segments={segments.data ?? []}
-              showErrors={submitted}
-              onChange={(next) => setRows(rows.map((x, j) => (j === i ? { ...x, draft: next } : x)))}
-              onRemove={() => {
-                if (r.id) setRemoved([...removed, r.id]);
-                setRows(rows.filter((_, j) => j !== i));
-              }}
-            />
-          ))}
-          {removed.length > 0 && (
+      <GoalForm
+        title={title}
+        onTitle={setTitle}
+        why={why}
+        onWhy={setWhy}
+        owners={owners}
+        ownerIds={ownerIds}
+        onOwnerIds={setOwnerIds}
+        keyResults={rows}
+        onKeyResult={(i, draft) => setRows(rows.map((x, j) => (j === i ? { ...x, draft } : x)))}
+        onAddKeyResult={() => setRows([...rows, { ...newKeyResultRow(), id: null, initial: '' }])}
+        onRemoveKeyResult={(i) => {
+          const r = rows[i];
+          if (r?.id) setRemoved([...removed, r.id]);
+          setRows(rows.filter((_, j) => j !== i));
+        }}
+        metrics={metrics}
+        note={
+          removed.length > 0 && (
             <Text size="sm" c="dimmed" role="status">
               {removed.length} key result{removed.length === 1 ? '' : 's'} will be removed with {removed.length === 1 ? 'its' : 'their'} history when you save.
             </Text>
-          )}
-          <Group justify="space-between">
-            <Button
-              variant="default"
-              leftSection={<IconPlus size={16} />}
-              onClick={() => setRows([...rows, { id: null, draft: emptyDraft(), initial: '' }])}
-              disabled={rows.length >= 10}
-            >
-              Add a key result
-            </Button>
-            <Group gap="sm">
-              <Button variant="subtle" onClick={() => void navigate(`/w/${ws.slug}/goals/${goal.id}`)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                Save changes
-              </Button>
-            </Group>
-          </Group>
-          {submitted && invalid && (
-            <Text size="sm" c="red.9" role="alert">
-              Some fields need a look (marked above).
-            </Text>
-          )}
-        </Stack>
-      </form>
+          )
+        }
+        error={save.error ? `Not everything was saved: ${errorMessage(save.error)}` : null}
+        submitLabel="Save changes"
+        pending={save.isPending}
+        onCancel={() => void navigate(`/w/${ws.slug}/goals/${goal.id}`)}
+        onSubmit={submit}
+      />
     </>
   );
 }

@@ -29,6 +29,16 @@ export const emptyDraft = (): KeyResultDraft => ({
   unit: '',
 });
 
+/** One key result row of the goal form: a stable React key and its draft. */
+export interface KeyResultRow {
+  key: string;
+  draft: KeyResultDraft;
+}
+
+let rows = 0;
+/** A new key result row with a key of its own (an index as key would hand a removed row's inputs to the next one). */
+export const newKeyResultRow = (): KeyResultRow => ({ key: `new-${(rows += 1)}`, draft: emptyDraft() });
+
 /** Whether a draft's numbers are typed in percent (a proportion by count: win rate 42 → 0.42). */
 export function inPercent(d: Pick<KeyResultDraft, 'kind' | 'byAmount'>, def: MetricDefinition | undefined): boolean {
   return d.kind === 'metric' && def?.kind === 'proportion';

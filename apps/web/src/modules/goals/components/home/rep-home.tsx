@@ -5,13 +5,11 @@ import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { RequestStatusBadge, SlaBadge } from '../../../requests/index.ts';
 import { useWorkspaceDetails } from '../../../workspaces/index.ts';
-import { useMyAsks, useMyOpenDeals, useMyRecentFeedback } from '../../hooks/use-home.ts';
+import { useMyAsks, useMyDealThemes, useMyOpenDeals } from '../../hooks/use-home.ts';
 import { MyGoalsCard } from './my-goals-card.tsx';
 import { HomeCard, HomeList, HomeRow, Quiet, RowsSkeleton } from './home-card.tsx';
-import { groupByTheme } from './theme-groups.ts';
 
-
-/** A rep's home: their goals, their open deals, what became of the feedback they logged, and their asks. */
+/** A rep's home: their goals, their open deals, the themes of their deals' feedback (and their own), and their asks. */
 export function RepHome() {
   return (
     <Grid gap="lg">
@@ -33,51 +31,62 @@ export function RepHome() {
 
 function MyThemesCard() {
   const ws = useWorkspace();
-  const feedback = useMyRecentFeedback(ws.slug);
+  const themes = useMyDealThemes(ws.slug);
+  const currency = useWorkspaceDetails(ws.slug).data?.baseCurrency ?? null;
   const base = `/w/${ws.slug}`;
   return (
     <HomeCard
       title="Themes from your deals"
-      hint="What you heard on your deals, grouped into themes by marketing, and their answer."
+      hint="What customers said on your open deals, and what you logged, grouped into themes by marketing: your pipeline behind each first."
       more={{ label: 'My feedback', to: `${base}/feedback/mine` }}
     >
       <QueryView
-        query={feedback}
+        query={themes}
         skeleton=<RowsSkeleton rows={3} />
-        error="Could not load your feedback"
-        empty={{ when: (d) => d.items.length === 0, content: <Quiet>You have not logged feedback yet. Press L anywhere to log what a customer said.</Quiet> }}
-      >
-        {(d) => {
-          const { groups, untriaged } = groupByTheme(d.items);
-          return (
-            <>
-              {groups.length > 0 ? (
-                <HomeList label="Themes from your feedback">
-                  {groups.slice(0, 5).map((g) => (
-                    <HomeRow key={g.themeId} to={`${base}/feedback/themes/${g.themeId}`} title={g.name}>
-                      <Badge variant="light" size="sm" tt="none" color="gray">
-                        {THEME_STATUS_LABELS[g.status]}
-                      </Badge>
-                      <Text size="xs" c="dimmed">
-                        {g.items === 1 ? '1 of your items' : `${g.items} of your items`}
-                        {g.deals > 0 && ` · ${g.deals === 1 ? '1 deal' : `${g.deals} deals`}`}
-                        {g.response && ` · answered ${formatRelative(g.response.at)}`}
-                      </Text>
-                    </HomeRow>
-                  ))}
-                </HomeList>
-              ) : (
-                <Quiet>None of your feedback is in a theme yet.</Quiet>
-              )}
-              {untriaged > 0 && (
-                <Quiet>
-                  {untriaged === 1 ? '1 item' : `${untriaged} items`} not grouped yet
-                  {d.total > d.items.length && ` among your latest ${d.items.length}`}.
-                </Quiet>
-              )}
-            </>
-          );
+        error="Could not load your deals' themes"
+        empty={{
+          when: (d) => d.total === 0 && d.myUntriagedItems === 0,
+          content: <Quiet>No feedback on your open deals in a theme yet. Press L anywhere to log what a customer said.</Quiet>,
         }}
+      >
+        {(d) => (
+          <>
+            {d.items.length > 0 ? (
+              <HomeList label="Themes from your deals">
+                {d.items.map((t) => (
+                  <HomeRow key={t.id} to={`${base}/feedback/themes/${t.id}`} title={t.name}>
+                    <Badge variant="light" size="sm" tt="none" color="gray">
+                      {THEME_STATUS_LABELS[t.status]}
+                    </Badge>
+                    {t.openDeals > 0 && (
+                      <Text size="xs" fw={600}>
+                        {formatMoney(t.openPipeline, currency, { rounded: true })} on {t.openDeals === 1 ? '1 open deal' : `${t.openDeals} open deals`}
+                        {t.openDealsWithoutAmount > 0 && ` (${t.openDealsWithoutAmount} without an amount)`}
+                      </Text>
+                    )}
+                    <Text size="xs" c="dimmed">
+                      {t.items === 1 ? '1 item' : `${t.items} items`}
+                      {t.myItems > 0 && ` (${t.myItems === t.items ? 'yours' : `${t.myItems} yours`})`}
+                      {t.response && ` · answered ${formatRelative(t.response.at)}`}
+                    </Text>
+                  </HomeRow>
+                ))}
+              </HomeList>
+            ) : (
+              <Quiet>None of the feedback on your deals is in a theme yet.</Quiet>
+            )}
+            {d.total > d.items.length && (
+              <Quiet>
+                {d.total - d.items.length === 1 ? '1 more theme touches' : `${d.total - d.items.length} more themes touch`} your deals or your feedback.
+              </Quiet>
+            )}
+            {d.myUntriagedItems > 0 && (
+              <Quiet>
+                {d.myUntriagedItems === 1 ? '1 item you logged is' : `${d.myUntriagedItems} items you logged are`} not grouped yet.
+              </Quiet>
+            )}
+          </>
+        )}
       </QueryView>
     </HomeCard>
   );

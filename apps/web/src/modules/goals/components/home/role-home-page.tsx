@@ -16,7 +16,7 @@ const WHAT_YOU_SEE = {
   admin: 'The scorecard for this quarter: shared goals, key numbers and where revenue is at stake.',
   sales_lead: 'The scorecard for this quarter: shared goals, key numbers and where revenue is at stake.',
   marketing: 'What waits on you: feedback to triage, asks from sales, material due for review, and your goals.',
-  sales: 'Your goals, your asks to marketing, what became of your feedback, and your open deals.',
+  sales: 'Your goals, your asks to marketing, the themes customers raised on your deals, and your open deals.',
 } as const;
 
 /** Home is what each role opens the app for: the scorecard for admins and leads, the work queue for PMMs, a rep's own. */
