@@ -147,6 +147,9 @@ export const assetSearch = pgTable(
     // The title and tag tiers of a ranked page (search.repository.ts, tieredTop): 1–2 MB each at 100,000 assets.
     index('asset_search_title_vector_idx').using('gin', t.titleVector),
     index('asset_search_tag_vector_idx').using('gin', t.tagVector),
+    // The competitor pages' material (competitors.repository.ts, taggedAssets), read through library_search_rows:
+    // under row-level security assets_competitors_idx cannot answer `@>`, and the page read the whole assets heap.
+    index('asset_search_competitors_idx').using('gin', t.competitorIds),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "asset_search_competitors_idx" ON "asset_search" USING gin ("competitor_ids");
