@@ -166,6 +166,8 @@ export const ReportRow = z.object({
   max: Money,
   spread: Money,
   modelOfRecord: Money.nullable(),
+  /** The model of record's figure after accepted disputes' adjustments (equal to it when none touched this row). */
+  adjusted: Money.nullable(),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 
@@ -180,6 +182,8 @@ export const AttributionReport = z.object({
   unattributed: z.object({ deals: z.number().int(), amount: Money, sample: z.array(z.object({ dealId: Uuid, name: z.string(), amount: Money })) }),
   total: Money,
   modelOfRecord: AttributionModel.nullable(),
+  /** Deals of the period whose figures an accepted dispute adjusted. */
+  adjustedDeals: z.number().int(),
   rows: z.array(ReportRow),
   rules: z.array(ModelRule),
 });

@@ -22,7 +22,7 @@ import type { TenantContext } from '../../lib/context.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { AttributionErrors as E } from './attribution.errors.ts';
 import { attributionRepository as repo, type DealFacts, type DisputeRow, type TouchpointInsert } from './attribution.repository.ts';
-import { MODELS, TEAMS, dealCredits, modelIndex, money, splitByTeam } from './deal-credit.ts';
+import { MODELS, TEAMS, adjustedCredits, adjustmentOf, dealCredits, money } from './deal-credit.ts';
 import { endOfDay } from './models/markers.ts';
 import { MODEL_RULES, type Model } from './models/models.ts';
 
@@ -181,14 +181,12 @@ export function createAttributionService(deps: Deps, options: AttributionOptions
         const models = Object.fromEntries(MODELS.map((m, k) => [m, base.counted.length ? lines(base.counted, base.credits[k]!) : []])) as DealAttribution['models'];
         const byTeam = Object.fromEntries(MODELS.map((m, k) => [m, teamFigures(base.teamCredits[k] ?? [0n, 0n, 0n])])) as DealAttribution['byTeam'];
 
-        const excluded = new Set(accepted.flatMap((d) => d.excludeTouchpointIds ?? []));
-        const split = [...accepted].reverse().find((d) => d.teamSplitBp)?.teamSplitBp ?? null;
+        const adjustment = adjustmentOf(accepted);
+        const excluded = adjustment.excluded;
         let adjusted: DealAttribution['adjusted'] = null;
         if (attributable && accepted.length && modelOfRecord) {
-          const k = modelIndex(modelOfRecord);
-          const after = dealCredits(facts, touches, halfLife, now.getTime(), excluded);
-          const teams = split ? splitByTeam(amount, split) : (after.teamCredits[k] ?? [0n, 0n, 0n]);
-          adjusted = { model: modelOfRecord, byTeam: teamFigures(teams), lines: after.counted.length ? lines(after.counted, after.credits[k]!) : [] };
+          const after = adjustedCredits(facts, touches, halfLife, now.getTime(), modelOfRecord, adjustment);
+          adjusted = { model: modelOfRecord, byTeam: teamFigures(after.teams), lines: lines(after.counted, after.lines) };
         }
         const countedIds = new Set(base.counted.map((t) => t.id));
         return {

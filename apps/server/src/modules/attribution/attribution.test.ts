@@ -211,6 +211,11 @@ describe('ledger and reports', () => {
     const partner = report.rows.find((r: { team: string }) => r.team === 'partner');
     expect(partner).toMatchObject({ byModel: { first_touch: '0.00', last_touch: '10000.01' }, min: '0.00', max: '10000.01', spread: '10000.01' });
     for (const m of MODELS) expect(report.rows.reduce((a: number, r: { byModel: Record<string, string> }) => a + cents(r.byModel[m]!), 0)).toBe(1000001);
+    // The deal's accepted disputes (a 30/70 split, a touchpoint left out): the adjusted figure beside the unadjusted, as on the deal's page.
+    const credit = await ok(rep.client, 'GET', `attribution/deals/${wonDeal}`);
+    expect(report.adjustedDeals).toBe(1);
+    expect(Object.fromEntries(report.rows.map((r: { team: string; adjusted: string }) => [r.team, r.adjusted]))).toEqual(credit.adjusted.byTeam);
+    expect(Object.fromEntries(report.rows.map((r: { team: string; modelOfRecord: string }) => [r.team, r.modelOfRecord]))).toEqual(credit.byTeam.w_shaped);
 
     await ok(admin, 'POST', 'touchpoints/upsert', { touchpoints: [tp('SF-4', wonDeal, '2026-03-15T10:00:00Z', 'sales', { campaign: 'Exec dinner' })] });
     const changed = await ok(admin, 'POST', 'attribution/recompute', { mode: 'changed' });
@@ -218,6 +223,9 @@ describe('ledger and reports', () => {
     const byCampaign = await ok(rep.client, 'GET', 'attribution/report?from=2026-01-01&to=2026-03-31&groupBy=campaign');
     expect(byCampaign.rows.map((r: { label: string }) => r.label)).toEqual(['No campaign', 'Exec dinner', 'Spring webinar']);
     expect(byCampaign.rows.find((r: { label: string }) => r.label === 'Exec dinner').byModel.last_touch).toBe('10000.01');
+    expect(byCampaign.adjustedDeals).toBe(1);
+    expect(byCampaign.rows.reduce((a: number, r: { adjusted: string }) => a + cents(r.adjusted), 0)).toBe(1000001);
+    expect(byCampaign.rows.map((r: { adjusted: string }) => r.adjusted)).not.toEqual(byCampaign.rows.map((r: { modelOfRecord: string }) => r.modelOfRecord));
     const pipeline = await ok(rep.client, 'GET', 'attribution/report?from=2099-01-01&to=2099-12-31&status=open');
     expect(pipeline).toMatchObject({ deals: 1, total: '5000.00' });
     expect((await send(bravo, 'GET', 'attribution/report?from=2026-01-01&to=2026-03-31', undefined, 'acme')).code).toBe(404);

@@ -59,3 +59,29 @@ export function money(cents: bigint): string {
 
 export const modelIndex = (m: Model) => MODELS.indexOf(m);
 export { MODELS, TEAMS };
+
+/** What accepted disputes change on a deal: touchpoints left out, and the latest team split (basis points), if any. */
+export interface Adjustment {
+  excluded: Set<number>;
+  split: readonly number[] | null;
+}
+
+export function adjustmentOf(accepted: readonly { excludeTouchpointIds: number[] | null; teamSplitBp: number[] | null }[]): Adjustment {
+  return {
+    excluded: new Set(accepted.flatMap((d) => d.excludeTouchpointIds ?? [])),
+    split: [...accepted].reverse().find((d) => d.teamSplitBp)?.teamSplitBp ?? null,
+  };
+}
+
+/**
+ * One model's figures for a deal after its adjustment: each counted touchpoint's credit (the model re-run without
+ * the excluded ones) and the team totals (the split when one was agreed, else the re-run's). The deal view and the
+ * report both answer these, so an adjusted figure reads the same in both.
+ */
+export function adjustedCredits(deal: CreditDeal, touches: readonly CreditTouch[], halfLifeDays: number, now: number, model: Model, adj: Adjustment) {
+  const k = modelIndex(model);
+  const after = dealCredits(deal, touches, halfLifeDays, now, adj.excluded);
+  const lines = after.counted.length ? after.credits[k]! : [];
+  const teams = adj.split ? splitByTeam(deal.amountCents, adj.split) : (after.teamCredits[k] ?? [0n, 0n, 0n]);
+  return { counted: after.counted, lines, teams };
+}

@@ -88,6 +88,16 @@ export const reportRepository = {
     return res.rows.map((r) => toRow(String(r.key), null, r));
   },
 
+  /** Deals of the period with an accepted dispute: their base-currency rate and segment, for the adjusted figures. */
+  async adjustedDeals(tx: DbOrTx, ws: string, f: ReportFilter) {
+    const res = await tx.execute<{ deal_id: string; segment: string; rate: string }>(sql`
+      select l.deal_id, coalesce(a.segment, '') as segment, ${RATE}::text as rate
+      ${join} left join accounts a on a.workspace_id = d.workspace_id and a.id = d.account_id
+      where ${scope(ws, f)} and exists (select 1 from attribution_disputes x
+        where x.workspace_id = l.workspace_id and x.deal_id = l.deal_id and x.status = 'accepted')`);
+    return res.rows.map((r) => ({ dealId: r.deal_id, segment: r.segment, rate: Number(r.rate) }));
+  },
+
   async assetTitles(tx: DbOrTx, ws: string, ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
     const res = await tx.execute<{ id: string; title: string }>(sql`select id::text, title from assets where workspace_id = ${ws} and id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`);
