@@ -6,6 +6,7 @@
 // incremental recompute after touchpoints of 1,000 and of 10,000 deals change. Target: full < 5 min, memory flat.
 // The scratch database is dropped at the end. `--scale N` for another number of deals (touchpoints: 10 per deal).
 import os from 'node:os';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import pino from 'pino';
 import { openDatabase } from '../../apps/server/src/db/database.ts';
@@ -14,7 +15,8 @@ import type { Deps } from '../../apps/server/src/lib/deps.ts';
 import { createLedgerService } from '../../apps/server/src/modules/attribution/ledger/ledger.service.ts';
 
 const scaleAt = process.argv.indexOf('--scale');
-const DEALS = Number(scaleAt === -1 ? (process.env.ATTRIBUTION_BENCH_DEALS ?? 1_000_000) : process.argv[scaleAt + 1]);
+const DEFAULT_DEALS = Number(scaleAt === -1 ? (process.env.ATTRIBUTION_BENCH_DEALS ?? 1_000_000) : process.argv[scaleAt + 1]);
+const DEALS = DEFAULT_DEALS;
 const TOUCHES = DEALS * 10;
 const TARGET_S = 300;
 const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -45,7 +47,8 @@ async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ out: T; peak: num
   }
 }
 
-async function seed(c: pg.Client, ws: string) {
+/** Generates `DEALS` deals and ten touchpoints per deal into workspace `ws` (also used by scratch comparisons). */
+export async function seed(c: pg.Client, ws: string, DEALS = DEFAULT_DEALS, TOUCHES = DEALS * 10) {
   await c.query('select setseed(0.18)');
   await c.query(`insert into accounts (workspace_id, name, segment) select $1, 'Account ' || g, (array['Enterprise', 'Mid-market', 'SMB'])[1 + g % 3] from generate_series(1, 20000) g`, [ws]);
   await timed(`${DEALS.toLocaleString('en-US')} deals generated`, () =>
@@ -141,4 +144,4 @@ async function main() {
   }
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -1,14 +1,14 @@
 /**
- * The credit ledger: a full recompute streams every attributable deal (won: revenue; open: pipeline) and its
- * touchpoints out of PostgreSQL in deal order, runs every model on one deal at a time and streams the rows back with
- * COPY, so memory stays flat at any size; the incremental recompute does the same for the deals marked changed
+ * The credit ledger: a full recompute streams every attributable deal (won: revenue; open: pipeline) with its
+ * touchpoints aggregated beside it out of PostgreSQL, runs every model over each batch of deals COPY hands over and
+ * streams the rows back with COPY, so memory stays flat at any size; the incremental recompute does the same for the deals marked changed
  * (a touchpoint upserted or moved, a dispute resolved, Library or Requests activity), in chunks.
  */
 import type pg from 'pg';
 import type { Deps } from '../../../lib/deps.ts';
 import { dealCredits } from '../deal-credit.ts';
 import { syncModuleTouchpoints } from './module-touchpoints.repository.ts';
-import { copyLedger, ledgerSql, streamDeals, streamTouches, workspaceLiteral, type LedgerDeal, type LedgerTouch } from './ledger.repository.ts';
+import { FULL_SCAN_SETTINGS, copyLedger, ledgerSql, streamDeals, workspaceLiteral, type LedgerDeal, type LedgerInput, type LedgerTouch } from './ledger.repository.ts';
 
 export interface RecomputeResult {
   mode: 'full' | 'changed';
@@ -18,7 +18,6 @@ export interface RecomputeResult {
 }
 
 const CHUNK = 5_000;
-const SORT_MEMORY = '128MB';
 
 /** One ledger line in COPY text format (every field free of tabs, newlines and backslashes). */
 function encode(workspace: string, deal: LedgerDeal, touches: readonly LedgerTouch[], halfLife: number, now: number, stamp: string): string {
@@ -38,31 +37,14 @@ function encode(workspace: string, deal: LedgerDeal, touches: readonly LedgerTou
   ].join('\t');
 }
 
-/** Deals merged with their touchpoints (both streams in deal-id order; uuid order is the order of their hex text). */
-async function* merged(deals: AsyncIterable<LedgerDeal>, touches: AsyncIterable<LedgerTouch>, count: { deals: number; touchpoints: number }) {
-  const it = touches[Symbol.asyncIterator]();
-  let next = await it.next();
-  for await (const deal of deals) {
-    while (!next.done && next.value.dealId < deal.id) next = await it.next();
-    const mine: LedgerTouch[] = [];
-    while (!next.done && next.value.dealId === deal.id) {
-      mine.push(next.value);
-      next = await it.next();
-    }
+/** Ledger lines for a batch of deals, counted; the models run synchronously over the whole batch. */
+function encodeBatch(workspace: string, batch: readonly LedgerInput[], halfLife: number, now: number, stamp: string, count: { deals: number; touchpoints: number }): string {
+  let out = '';
+  for (const { deal, touches } of batch) {
     count.deals += 1;
-    count.touchpoints += mine.length;
-    yield { deal, touches: mine };
+    count.touchpoints += touches.length;
+    out += encode(workspace, deal, touches, halfLife, now, stamp) + '\n';
   }
-  while (!next.done) next = await it.next(); // drain: touchpoints of deals not attributed (lost, removed)
-}
-
-async function* fromArray<T>(rows: readonly T[]): AsyncGenerator<T> {
-  yield* rows;
-}
-
-async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const r of rows) out.push(r);
   return out;
 }
 
@@ -98,26 +80,24 @@ export function createLedgerService(deps: Deps, options: { now?: () => Date } = 
       const now = clock().getTime();
       const stamp = new Date(now).toISOString();
       const count = { deals: 0, touchpoints: 0 };
-      const [dealsClient, touchClient] = [await pool.connect(), await pool.connect()];
-      // The touchpoints are sorted by deal for the merge: a larger sort area keeps that sort in memory longer.
-      await touchClient.query(`set work_mem = '${SORT_MEMORY}'`);
+      const reader = await pool.connect();
       try {
+        // The reader's own transaction, so its settings (sequential scans, a larger hash area) end with it.
+        await reader.query('begin');
+        for (const setting of FULL_SCAN_SETTINGS) await reader.query(setting);
         await inTransaction(async (client) => {
           const halfLife = await halfLifeOf(client, workspaceId);
           await client.query(ledgerSql.clearDirty(workspaceId));
           await client.query(ledgerSql.deleteWorkspace(workspaceId));
-          async function* lines() {
-            for await (const { deal, touches } of merged(streamDeals(dealsClient, workspaceId), streamTouches(touchClient, workspaceId), count)) {
-              yield encode(workspaceId, deal, touches, halfLife, now, stamp);
-            }
+          async function* chunks() {
+            for await (const batch of streamDeals(reader, workspaceId)) yield encodeBatch(workspaceId, batch, halfLife, now, stamp, count);
           }
-          await copyLedger(client, lines());
+          await copyLedger(client, chunks());
           await client.query(ledgerSql.stampFull(workspaceId));
         });
       } finally {
-        await touchClient.query('reset work_mem').catch(() => undefined);
-        dealsClient.release();
-        touchClient.release();
+        await reader.query('rollback').catch(() => undefined);
+        reader.release();
       }
       return { mode: 'full', ...count, ms: Date.now() - started };
     },
@@ -137,13 +117,12 @@ export function createLedgerService(deps: Deps, options: { now?: () => Date } = 
           const chunk = ids.slice(i, i + CHUNK);
           const only = ledgerSql.only(chunk);
           await client.query(ledgerSql.deleteDeals(workspaceId, chunk));
-          const deals = await collect(streamDeals(client, workspaceId, only));
-          const touches = await collect(streamTouches(client, workspaceId, only));
-          const lines: string[] = [];
-          for await (const { deal, touches: mine } of merged(fromArray(deals), fromArray(touches), count)) {
-            lines.push(encode(workspaceId, deal, mine, halfLife, now, stamp));
-          }
-          await copyLedger(client, fromArray(lines));
+          // One connection reads then writes: the chunk's lines are held (5,000 deals) between the two COPYs.
+          const text: string[] = [];
+          for await (const batch of streamDeals(client, workspaceId, only)) text.push(encodeBatch(workspaceId, batch, halfLife, now, stamp, count));
+          await copyLedger(client, (async function* () {
+            yield* text;
+          })());
         }
       });
       return { mode: 'changed', ...count, ms: Date.now() - started };
