@@ -11,6 +11,8 @@ export { DecisionsErrors } from './decisions.errors.ts';
 export { seedDecisionsDemo } from './decisions.demo.ts';
 /** The scorecard's involvement rate (numerator / denominator) over a period, for the goals metric catalogue. */
 export { involvementRate, type InvolvementRate } from './involvement.ts';
+/** Decisions open for input at an instant, for a meeting's agenda (meetings module). */
+export { decisionsOpenForInput } from './agenda-read.ts';
 export { remindStakeholders } from './reminders.ts';
 
 export function createDecisionsServices(deps: Deps, options?: DecisionsOptions): DecisionsServices {

@@ -22,6 +22,8 @@ export {
 export { myDealThemes } from './metrics/my-deal-themes.ts';
 /** Revenue-weighted themes addressed, for the Alignment Index (alignment module). */
 export { revenueWeightedThemesAddressed } from './metrics/alignment-read.ts';
+/** Open themes new or rising in a window, for a meeting's agenda (meetings module). */
+export { openThemesNewOrRising } from './themes/agenda-read.ts';
 
 export function createFeedbackServices(deps: Deps): FeedbackServices {
   return {

@@ -16,6 +16,8 @@ export type { MetricsPort } from './objectives/metrics-port.ts';
 export { listMetrics, MetricsErrors, type MetricInput } from './metrics/index.ts';
 /** Live shared goals and how many are on track, for the Alignment Index (alignment module). */
 export { liveGoalStatuses } from './objectives/alignment-read.ts';
+/** Goals at risk or off track in a period, for a meeting's agenda (meetings module). */
+export { goalsAtRiskBetween } from './objectives/agenda-read.ts';
 
 /**
  * The goals module's services. `metrics` is the catalogue the key results are computed from (goals/metrics); until

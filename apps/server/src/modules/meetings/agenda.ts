@@ -13,7 +13,9 @@
  */
 import type { AgendaItemKind } from '@tandem/contracts';
 import type { DbOrTx } from '../../db/database.ts';
-import { feedbackMetrics } from '../feedback/index.ts';
+import { decisionsOpenForInput } from '../decisions/index.ts';
+import { feedbackMetrics, openThemesNewOrRising } from '../feedback/index.ts';
+import { goalsAtRiskBetween } from '../goals/index.ts';
 import { openQueue, requestsBreachingSla } from '../requests/index.ts';
 import { meetingsRepository as repo } from './meetings.repository.ts';
 
@@ -37,14 +39,14 @@ export async function agendaCandidates(
 ): Promise<AgendaCandidate[]> {
   const out: AgendaCandidate[] = [];
 
-  const themes = await repo.themeCandidates(db, workspaceId, w.since, w.until);
+  const themes = await openThemesNewOrRising(db, workspaceId, w.since, w.until, RISING_ITEMS);
   if (themes.length) {
     const ids = new Set(themes.map((t) => t.id));
     const byRevenue = (await feedbackMetrics.topThemesByRevenue(db, workspaceId, 100_000)).filter((t) => ids.has(t.id));
     const facts = new Map(themes.map((t) => [t.id, t]));
     for (const t of byRevenue.slice(0, PER_SOURCE)) {
       const f = facts.get(t.id)!;
-      const how = f.is_new ? 'New since the last sync' : `Rising: ${f.new_items} new items since the last sync`;
+      const how = f.isNew ? 'New since the last sync' : `Rising: ${f.newItems} new items since the last sync`;
       const stake = t.atStake > 0 ? `${n(t.atStake)} at stake (open pipeline ${n(Number(t.openPipeline))}, lost ${n(Number(t.lostRevenue))})` : 'no revenue at stake yet';
       out.push({ kind: 'theme', sourceId: t.id, title: t.name, why: `${how}; ${stake}` });
     }
@@ -65,12 +67,12 @@ export async function agendaCandidates(
   }
   out.push(...requests.slice(0, PER_SOURCE));
 
-  for (const d of (await repo.openDecisions(db, workspaceId, w.until)).slice(0, PER_SOURCE)) {
-    out.push({ kind: 'decision', sourceId: d.id, title: d.title, why: `Input open until ${utc(new Date(d.input_closes_at))}` });
+  for (const d of (await decisionsOpenForInput(db, workspaceId, w.until)).slice(0, PER_SOURCE)) {
+    out.push({ kind: 'decision', sourceId: d.id, title: d.title, why: `Input open until ${utc(d.inputClosesAt)}` });
   }
 
-  for (const g of (await repo.goalsAtRisk(db, workspaceId, day(w.since), day(w.until))).slice(0, PER_SOURCE)) {
-    out.push({ kind: 'goal', sourceId: g.id, title: g.title, why: `${g.status === 'off_track' ? 'Off track' : 'At risk'}; the period ends ${g.period_end}` });
+  for (const g of (await goalsAtRiskBetween(db, workspaceId, day(w.since), day(w.until))).slice(0, PER_SOURCE)) {
+    out.push({ kind: 'goal', sourceId: g.id, title: g.title, why: `${g.status === 'off_track' ? 'Off track' : 'At risk'}; the period ends ${g.periodEnd}` });
   }
 
   for (const a of await repo.openActionItems(db, workspaceId, w.seriesId, w.seq, w.until)) {

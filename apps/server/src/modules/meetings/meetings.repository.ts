@@ -151,41 +151,7 @@ export const meetingsRepository = {
     return db.select().from(meetingActionItems).where(and(eq(meetingActionItems.workspaceId, workspaceId), inArray(meetingActionItems.id, [...ids])));
   },
 
-  // — what the agenda is generated from (each rule in one statement; agenda.ts says why) —
-
-  /** Open themes (not merged, not addressed or declined) created in [since, until), or with ≥ 2 items logged in it. */
-  async themeCandidates(db: DbOrTx, workspaceId: string, since: Date, until: Date) {
-    return rowsOf<{ id: string; name: string; is_new: boolean; new_items: number }>(
-      await db.execute(sql`
-        select t.id, t.name, (t.created_at >= ${since} and t.created_at < ${until}) as is_new,
-               (select count(*)::int from feedback_items i
-                 where i.workspace_id = t.workspace_id and i.theme_id = t.id and i.created_at >= ${since} and i.created_at < ${until}) as new_items
-        from themes t
-        where t.workspace_id = ${workspaceId} and t.merged_into_id is null and t.status not in ('addressed', 'wont_address')
-          and t.created_at < ${until}`),
-    ).filter((r) => r.is_new || Number(r.new_items) >= 2);
-  },
-
-  /** Decisions whose input window is open at `at`. */
-  async openDecisions(db: DbOrTx, workspaceId: string, at: Date) {
-    return rowsOf<{ id: string; title: string; input_closes_at: Date | string }>(
-      await db.execute(sql`
-        select id, title, input_closes_at from decisions
-        where workspace_id = ${workspaceId} and status = 'open' and input_opened_at <= ${at} and input_closes_at > ${at}
-        order by input_closes_at, title`),
-    );
-  },
-
-  /** Goals (not archived) at risk or off track whose period overlaps [sinceDay, untilDay]. */
-  async goalsAtRisk(db: DbOrTx, workspaceId: string, sinceDay: string, untilDay: string) {
-    return rowsOf<{ id: string; title: string; status: 'at_risk' | 'off_track'; period_end: string }>(
-      await db.execute(sql`
-        select id, title, status, period_end::text as period_end from goals
-        where workspace_id = ${workspaceId} and archived_at is null and status in ('at_risk', 'off_track')
-          and period_end >= ${sinceDay}::date and period_start <= ${untilDay}::date
-        order by (status = 'off_track') desc, title`),
-    );
-  },
+  // — what the agenda is generated from (themes, decisions and goals through their modules' index.ts: agenda.ts) —
 
   /** Action items of the series agreed before occurrence `seq` and not done at `at`. */
   async openActionItems(db: DbOrTx, workspaceId: string, seriesId: string, seq: number, at: Date) {
