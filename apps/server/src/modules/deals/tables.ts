@@ -126,6 +126,11 @@ export const deals = pgTable(
       .on(t.workspaceId, t.stage, t.amountBase, t.probability)
       .where(sql`${t.stageCategory} = 'open' and ${t.removedAt} is null`),
     index('deals_revenue_idx').on(t.workspaceId, t.id, t.stageCategory, t.amountBase).where(sql`${t.removedAt} is null`),
+    // A person's open deals by index only (migration 0020): the rep home's themes of their deals, and their open deals
+    // largest first, without visiting the pages of every deal they ever owned.
+    index('deals_open_owner_idx')
+      .on(t.workspaceId, t.ownerUserId, t.amountBase, t.id, t.accountId)
+      .where(sql`${t.stageCategory} = 'open' and ${t.removedAt} is null`),
     // No index on created_import_id: only undo reads it (a scan of the workspace's deals), while an
     // index would cost every imported row an entry — seconds on a million-row import.
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "deals_open_owner_idx" ON "deals" USING btree ("workspace_id","owner_user_id","amount_base","id","account_id") WHERE "deals"."stage_category" = 'open' and "deals"."removed_at" is null;
