@@ -37,6 +37,7 @@ const GoalsPage = page(() => import('../modules/goals/components/goals/goals-pag
 const AttributionPage = page(() => import('../modules/attribution/components/attribution-page.tsx'), 'AttributionPage');
 const DealCreditPage = page(() => import('../modules/attribution/components/deal-credit-page.tsx'), 'DealCreditPage');
 const DisputesPage = page(() => import('../modules/attribution/components/disputes-page.tsx'), 'DisputesPage');
+const TouchpointImportPage = page(() => import('../modules/attribution/components/touchpoint-import-page.tsx'), 'TouchpointImportPage');
 const GoalPage = page(() => import('../modules/goals/components/goals/goal-page.tsx'), 'GoalPage');
 const GoalEditorPage = page(() => import('../modules/goals/components/editor/goal-editor-page.tsx'), 'GoalEditorPage');
 const GoalEditPage = page(() => import('../modules/goals/components/editor/goal-edit-page.tsx'), 'GoalEditPage');
@@ -186,6 +187,7 @@ export const router = createBrowserRouter([
           { path: 'meetings/:seriesId/:number', element: <OccurrencePage /> },
           { path: 'attribution', element: <AttributionPage /> },
           { path: 'attribution/disputes', element: <DisputesPage /> },
+          { path: 'attribution/import', element: <TouchpointImportPage /> },
           { path: 'attribution/deals/:dealId', element: <DealCreditPage /> },
           { path: 'library', element: <LibraryPage /> },
           {

@@ -48,6 +48,11 @@ export function AttributionPage() {
             <Button component={Link} to={`/w/${ws.slug}/attribution/disputes`} variant="default">
               Disputes
             </Button>
+            {ws.can('attribution.import') && (
+              <Button component={Link} to={`/w/${ws.slug}/attribution/import`} variant="default">
+                Import touchpoints
+              </Button>
+            )}
             {ws.can('attribution.admin') && (
               <Button variant="default" loading={recompute.isPending} onClick={() => recompute.mutate('full')}>
                 Recompute the ledger
@@ -105,6 +110,16 @@ function ReportView({ report }: { report: AttributionReport }) {
     { key: 'label', header: report.groupBy === 'team' ? 'Team' : 'Group', cell: (r) => <Text fw={600}>{r.label}</Text> },
     // The spread comes first, beside the figures, so it is never scrolled out of sight.
     { key: 'spread', header: 'Spread', cell: (r) => <Text>{`${money(r.spread)} (${money(r.min)}–${money(r.max)})`}</Text> },
+    // Accepted disputes change the model of record's figures: the adjusted one beside the ledger's unadjusted one.
+    ...(report.modelOfRecord
+      ? [
+          {
+            key: 'adjusted',
+            header: `${ATTRIBUTION_MODEL_LABELS[report.modelOfRecord]} adjusted`,
+            cell: (r: ReportRow) => <Text fw={700}>{r.adjusted === null ? '—' : money(r.adjusted)}</Text>,
+          },
+        ]
+      : []),
     ...ATTRIBUTION_MODELS.map((m) => ({
       key: m,
       header: ATTRIBUTION_MODEL_LABELS[m],
@@ -122,6 +137,10 @@ function ReportView({ report }: { report: AttributionReport }) {
         ) : (
           'No model of record has been chosen yet.'
         )}
+        {report.modelOfRecord &&
+          (report.adjustedDeals > 0
+            ? ` ${report.adjustedDeals.toLocaleString()} ${report.adjustedDeals === 1 ? 'deal was' : 'deals were'} adjusted by accepted disputes: the adjusted column shows the figures after them, the model columns the figures before.`
+            : ' No accepted dispute adjusts this period: adjusted and unadjusted figures are the same.')}
       </Text>
       {report.unattributed.deals > 0 && (
         <Alert color="yellow" title={`${report.unattributed.deals.toLocaleString()} deals have no touchpoints (${money(report.unattributed.amount)})`}>
