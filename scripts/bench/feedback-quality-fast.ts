@@ -11,7 +11,7 @@
 //
 // CLI: node --import tsx scripts/bench/feedback-quality-fast.ts --split dev --seeds 5 [--min 0.2,0.3] [--margin 0,0.05]
 //      [--size-power 0,0.25] [--nearest 2,3] [--dup 0.4,0.5,0.6] [--no-dup] [--rebuild-every 100] [--order-seed 42]
-//      [--triage file|leave]
+//      [--triage file|leave] [--theme-space off]
 // prints the current settings' numbers, then shown/first-right over DUPLICATE_MIN (unless --no-dup), then
 // coverage/precision over AUTO_ASSIGN_MIN × margin for each margin size power × nearest-member count.
 import fs from 'node:fs';
@@ -217,6 +217,8 @@ export interface EvaluateOptions {
    * engine files itself (wrong items included). Auto-assigned items are never corrected in either.
    */
   triage?: TriageMode;
+  /** false: theme scores on the raw sentence vectors (the engine before decision 0024), for before/after in one run. */
+  themeSpace?: boolean;
 }
 
 export type TriageMode = 'file' | 'leave';
@@ -255,7 +257,7 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
     if ((opts.triage ?? 'file') === 'file' && q % rebuildEvery === 0) for (const p of untriaged.splice(0)) p.row.themeId = p.category;
     const rebuild = opts.rebuildAt ? opts.rebuildAt.has(q) || q === 0 : q % rebuildEvery === 0;
     if (rebuild || !index) {
-      index = SimilarityIndex.build(rows);
+      index = SimilarityIndex.build(rows, { themeSpace: opts.themeSpace });
       builds++;
     }
     let top: Outcome['top'] = null;
@@ -319,11 +321,14 @@ async function main(args: string[]) {
   const split = loadSplit(splitArg as SplitName, seeds, orderSeed);
   const triage = (args.includes('--triage') ? args[args.indexOf('--triage') + 1] : 'file') as TriageMode;
   if (triage !== 'file' && triage !== 'leave') throw new Error(`--triage must be file or leave, not "${triage}"`);
+  const themeSpaceArg = args.includes('--theme-space') ? args[args.indexOf('--theme-space') + 1] : 'on';
+  if (themeSpaceArg !== 'on' && themeSpaceArg !== 'off') throw new Error(`--theme-space must be on or off, not "${themeSpaceArg}"`);
+  const themeSpace = themeSpaceArg === 'on';
   console.log(
     `feedback-quality-fast: Banking77 ${split.name} split, ${seeds} seeds × ${split.categories.length} themes, ${split.queries.length} queries, ` +
       `index rebuilt every ${rebuildEvery} items, triage ${triage === 'file' ? 'filed by a PMM every ' + rebuildEvery + ' items' : 'left alone'}; engine settings DUPLICATE_MIN ${DUPLICATE_MIN}, AUTO_ASSIGN_MIN ${AUTO_ASSIGN_MIN}, margin ${AUTO_ASSIGN_MARGIN} × (5 / n)^${THEME_RULE.sizePower}, ${THEME_RULE.nearest} nearest members`,
   );
-  const base = evaluate({ split, rebuildEvery, triage });
+  const base = evaluate({ split, rebuildEvery, triage, themeSpace });
   console.log(`${summaryLine('current settings', base.summary)} (${base.seconds.toFixed(1)} s, ${base.builds} index builds)`);
 
   // Near-duplicates do not change what the index holds, so one run at the lowest threshold answers them all.
@@ -335,7 +340,7 @@ async function main(args: string[]) {
       console.log(`| --- | ${margins.map(() => '---').join(' | ')} |`);
       for (const min of mins) {
         const cells = margins.map((margin) => {
-          const s = evaluate({ split, rebuildEvery, triage, duplicates: false, thresholds: { autoAssignMin: min, autoAssignMargin: margin, sizePower, nearest } }).summary;
+          const s = evaluate({ split, rebuildEvery, triage, themeSpace, duplicates: false, thresholds: { autoAssignMin: min, autoAssignMargin: margin, sizePower, nearest } }).summary;
           return `${pct(s.coverage)} / ${pct(s.precision)} (closest right ${pct(s.closestRight)})`;
         });
         console.log(`| ${min} | ${cells.join(' | ')} |`);

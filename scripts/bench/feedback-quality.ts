@@ -147,6 +147,8 @@ export interface QualityResult {
    * 0.05), and the clustering NMI. Null when the vectors are not installed (then the run itself is "without").
    */
   withoutVectors: { fast: Summary; fastOldSettings: Summary; nmi: number } | null;
+  /** The fast path with theme scores on the raw sentence vectors and the margin before decision 0024. */
+  withoutThemeSpace: Summary;
   seconds: number;
 }
 
@@ -170,9 +172,9 @@ export async function feedbackQuality(opts: QualityOptions): Promise<QualityResu
   const builds: number[] = [];
   let recording = true;
   const build = SimilarityIndex.build.bind(SimilarityIndex);
-  SimilarityIndex.build = (rows) => {
+  SimilarityIndex.build = (rows, buildOpts) => {
     if (recording) builds.push(rows.length);
-    return build(rows);
+    return build(rows, buildOpts);
   };
 
   const db = await freshDatabase();
@@ -327,6 +329,8 @@ export async function feedbackQuality(opts: QualityOptions): Promise<QualityResu
           nmi: (await engineScores(split.clustering)).nmi,
         }))
       : null;
+    // Before and after decision 0024 on the same run: theme scores on the raw sentence vectors, at the margin chosen then.
+    const withoutThemeSpace = evaluate({ split, rebuildEvery, triage: opts.triage, themeSpace: false, thresholds: { autoAssignMargin: MARGIN_BEFORE_THEME_SPACE } }).summary;
     const debounce = /useDebouncedValue\(values\.text,\s*(\d+)\)/.exec(fs.readFileSync(WEB_DEBOUNCE_FILE, 'utf8'));
     return {
       split: split.name,
@@ -348,6 +352,7 @@ export async function feedbackQuality(opts: QualityOptions): Promise<QualityResu
       debounceMs: debounce ? Number(debounce[1]) : null,
       nmi: { ...nmi, on: split.name === 'test' ? 'Banking77 test (3,080 texts)' : `the dev queries (${split.clustering.texts.length} texts)` },
       withoutVectors,
+      withoutThemeSpace,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
@@ -358,6 +363,9 @@ export async function feedbackQuality(opts: QualityOptions): Promise<QualityResu
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+/** AUTO_ASSIGN_MARGIN before decision 0024 (theme scores on the raw sentence vectors). */
+const MARGIN_BEFORE_THEME_SPACE = 0.15;
 
 /** Prints the result: details, one greppable summary line, and a row for docs/benchmarks.md. */
 export function report(r: QualityResult) {
@@ -409,6 +417,11 @@ export function report(r: QualityResult) {
   } else {
     console.log('feedback-quality: word vectors not installed: this run is the engine without them (no before/after pair)');
   }
+  const b = r.withoutThemeSpace;
+  console.log(
+    `feedback-quality: same run before the themes' sentence space (decision 0024; fast path, margin ${MARGIN_BEFORE_THEME_SPACE}): coverage ${pct(b.coverage)}, ` +
+      `precision ${pct(b.precision)}, closest theme right ${pct(b.closestRight)} (after: ${pct(r.fast.coverage)}, ${pct(r.fast.precision)}, ${pct(r.fast.closestRight)})`,
+  );
   console.log(`feedback-quality: load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end of the run, ${os.cpus().length} cores`);
   const lat = r.latency ? `${quantile(r.latency.httpWarm, 0.5).toFixed(0)}/${quantile(r.latency.httpWarm, 0.95).toFixed(0)} ms` : 'n/a';
   console.log(

@@ -4,6 +4,7 @@
  * An index is built per workspace and kept in memory; see similarity-cache.ts for when it is rebuilt.
  */
 import { fitVectorizer, type Vectorizer } from '../clustering/features.ts';
+import { fitWhitener, type Whitener } from './theme-space.ts';
 
 export interface IndexRow {
   id: string;
@@ -22,6 +23,13 @@ interface Vec {
   blocks: number;
   /** Whether the last block is a sentence vector. */
   sentence: boolean;
+  /** Entries before this position are the word and character blocks; the sentence vector's follow. */
+  lexEnd: number;
+  /**
+   * The sentence vector as theme scores see it (theme-space.ts: whitened by the themes' own scatter when the index
+   * has enough themed items, else the row's own entries), scaled like the row's block: 1/√blocks. Null: none.
+   */
+  themed: Float32Array | null;
 }
 
 /**
@@ -34,12 +42,13 @@ export const DUPLICATE_MIN = 0.5;
 /**
  * Score (closestTheme) above which new feedback joins a theme without a person, and by how much it must beat the
  * runner-up theme (at 5 items per theme; less for larger themes, see marginFor), so a text between two themes waits
- * for triage. Chosen on Banking77's training split for precision ≥ 92 % (decision 0007): with 5 seed texts per theme
- * and the triage queue filed every 100 items, 0.3 and 0.15 file 50.6 % of new texts at 93.3 % precision (0.14:
- * 54.0 % at 91.8 %); with 20 seed texts 60.2 % at 95.7 % (a fixed 0.12: 54.0 % at 96.8 %).
+ * for triage. Chosen on Banking77's training split for precision ≥ 92 %, the first margin with room (decision 0024):
+ * with 5 seed texts per theme, the triage queue filed every 100 items and theme scores in the themes' sentence space
+ * (theme-space.ts), 0.3 and 0.14 file 55.5 % of new texts at 92.9 % precision (0.135: 56.5 % at 92.3 %; 0.15: 52.9 %
+ * at 93.7 %). Before the theme space the same method chose 0.15: 50.6 % at 93.3 % (decision 0007).
  */
 export const AUTO_ASSIGN_MIN = 0.3;
-export const AUTO_ASSIGN_MARGIN = 0.15;
+export const AUTO_ASSIGN_MARGIN = 0.14;
 /**
  * Near-duplicates weigh the sentence vector twice as much as the features do (1, as for clustering and theme
  * scores): "nobody replies to our support requests" then scores 0.55 against "Support never answers our tickets"
@@ -57,7 +66,7 @@ export const NEAREST_MEMBERS = 2;
 /**
  * The margin a theme must win by shrinks as the two themes in question grow, since a theme's score is less noisy
  * with more members: AUTO_ASSIGN_MARGIN at MARGIN_REFERENCE_ITEMS members, times (MARGIN_REFERENCE_ITEMS / n)^
- * MARGIN_SIZE_POWER for the smaller theme's n (capped at MARGIN_MAX_ITEMS: 0.15 at 5, 0.106 at 20, 0.071 at 100).
+ * MARGIN_SIZE_POWER for the smaller theme's n (capped at MARGIN_MAX_ITEMS: 0.14 at 5, 0.099 at 20, 0.066 at 100).
  * With one margin for all sizes, the margin that held 92 % precision with 5 texts per theme left precision at 97 %
  * with 20 and filed fewer texts than it could (decision 0007). 0 would be a fixed margin.
  */
@@ -82,9 +91,11 @@ export class SimilarityIndex {
   private readonly vectors: Vec[] = [];
   private readonly rows: IndexRow[] = [];
   /** Each theme's members (row positions) and its normalised centre, computed when first asked for. */
-  private readonly themes = new Map<string, { members: number[]; centre: Vec | null }>();
+  private readonly themes = new Map<string, { members: number[]; centre: Centre | null }>();
   /** A query's weights by column; zero everywhere else between queries. */
   private readonly dense: Float32Array;
+  /** The themes' sentence space (theme-space.ts), or null: sentence vectors as they are. */
+  private whitener: Whitener | null = null;
 
   private constructor(
     private readonly vectorizer: Vectorizer,
@@ -93,13 +104,24 @@ export class SimilarityIndex {
     this.dense = new Float32Array(cols);
   }
 
-  static build(rows: readonly IndexRow[]): SimilarityIndex {
+  /**
+   * `themeSpace: false` keeps theme scores on the sentence vectors as they are (the engine before decision 0024;
+   * benchmarks compare the two in one run).
+   */
+  static build(rows: readonly IndexRow[], opts: { themeSpace?: boolean } = {}): SimilarityIndex {
     const texts = rows.map((r) => r.text);
     // Every word counts, even once: a small workspace's rare words are what near-duplicates share.
     const vectorizer = fitVectorizer(texts, { minDf: 1 });
     const a = vectorizer.transform(texts);
     const index = new SimilarityIndex(vectorizer, a.cols);
-    rows.forEach((r, i) => index.push(r, index.row(a.idx.subarray(a.ptr[i]!, a.ptr[i + 1]!), a.val.subarray(a.ptr[i]!, a.ptr[i + 1]!))));
+    const vecs = rows.map((_, i) => index.row(a.idx.subarray(a.ptr[i]!, a.ptr[i + 1]!), a.val.subarray(a.ptr[i]!, a.ptr[i + 1]!)));
+    const dims = a.cols - vectorizer.vectorStart;
+    if (dims > 0 && opts.themeSpace !== false) {
+      const units = vecs.map((v) => (v.sentence ? unitSentence(v) : null));
+      index.whitener = fitWhitener(units, rows.map((r) => r.themeId), dims);
+      if (index.whitener) vecs.forEach((v, i) => (v.themed = index.themedSentence(units[i]!, v.blocks)));
+    }
+    rows.forEach((r, i) => index.push(r, vecs[i]!));
     return index;
   }
 
@@ -108,14 +130,30 @@ export class SimilarityIndex {
     const start = this.vectorizer.vectorStart;
     let word = 0;
     let char = 0;
-    let sentence = false;
+    let lexEnd = idx.length;
     for (let k = 0; k < idx.length; k++) {
       const c = idx[k]!;
       if (c < words) word = 1;
       else if (c < start) char = 1;
-      else sentence = true;
+      else {
+        lexEnd = k;
+        break;
+      }
     }
-    return { idx, val, blocks: word + char + (sentence ? 1 : 0), sentence };
+    const sentence = lexEnd < idx.length;
+    const v: Vec = { idx, val, blocks: word + char + (sentence ? 1 : 0), sentence, lexEnd, themed: sentence ? val.subarray(lexEnd) : null };
+    if (sentence && this.whitener) v.themed = this.themedSentence(unitSentence(v), v.blocks);
+    return v;
+  }
+
+  /** The whitened sentence vector, scaled as the row's sentence block is (1/√blocks). */
+  private themedSentence(unit: Float32Array | null, blocks: number): Float32Array | null {
+    if (!unit || !this.whitener) return null;
+    const out = new Float32Array(unit.length);
+    if (!this.whitener.apply(unit, out)) return null;
+    const s = 1 / Math.sqrt(blocks);
+    for (let d = 0; d < out.length; d++) out[d] = out[d]! * s;
+    return out;
   }
 
   get size() {
@@ -147,7 +185,7 @@ export class SimilarityIndex {
    * of the features as built; `reweighted` the cosine had the sentence-vector block been given `weight` (against 1
    * for each of the word and character blocks), from the two parts of the same dot product.
    */
-  private withQuery<T>(text: string, fn: (dot: (v: Vec) => number, reweighted: (v: Vec, weight: number) => number) => T): T {
+  private withQuery<T>(text: string, fn: (dot: (v: Vec) => number, reweighted: (v: Vec, weight: number) => number, q: Vec) => T): T {
     const q = this.vectorize(text);
     for (let k = 0; k < q.idx.length; k++) this.dense[q.idx[k]!] = q.val[k]!;
     const start = this.vectorizer.vectorStart;
@@ -172,6 +210,7 @@ export class SimilarityIndex {
           const now = Math.sqrt((q.blocks - (q.sentence ? 1 - w2 : 0)) * (v.blocks - (v.sentence ? 1 - w2 : 0)));
           return now > 0 ? ((lexical + w2 * sentence) * was) / now : 0;
         },
+        q,
       );
     } finally {
       for (let k = 0; k < q.idx.length; k++) this.dense[q.idx[k]!] = 0;
@@ -194,16 +233,22 @@ export class SimilarityIndex {
     return hits.slice(0, opts.limit ?? 10);
   }
 
-  /** A theme's centre: the normalised sum of its members' vectors. */
-  private centre(t: { members: number[]; centre: Vec | null }): Vec {
+  /** A theme's centre: the normalised sum of its members' vectors (the sentence block in the themes' space). */
+  private centre(t: { members: number[]; centre: Centre | null }): Centre {
     if (t.centre) return t.centre;
     const sum = new Map<number, number>();
+    let themed: Float64Array | null = null;
     for (const m of t.members) {
       const v = this.vectors[m]!;
-      for (let k = 0; k < v.idx.length; k++) sum.set(v.idx[k]!, (sum.get(v.idx[k]!) ?? 0) + v.val[k]!);
+      for (let k = 0; k < v.lexEnd; k++) sum.set(v.idx[k]!, (sum.get(v.idx[k]!) ?? 0) + v.val[k]!);
+      if (v.themed) {
+        themed ??= new Float64Array(v.themed.length);
+        for (let d = 0; d < v.themed.length; d++) themed[d]! += v.themed[d]!;
+      }
     }
     let norm = 0;
     for (const w of sum.values()) norm += w * w;
+    if (themed) for (const w of themed) norm += w * w;
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     const idx = new Int32Array(sum.size);
     const val = new Float32Array(sum.size);
@@ -212,7 +257,7 @@ export class SimilarityIndex {
       idx[k] = c;
       val[k++] = w * scale;
     }
-    t.centre = this.row(idx, val);
+    t.centre = { idx, val, lexEnd: idx.length, themed: themed ? Float32Array.from(themed, (w) => w * scale) : null };
     return t.centre;
   }
 
@@ -231,7 +276,16 @@ export class SimilarityIndex {
     // The `nearest` best cosines so far, best first (insertion into a short sorted array).
     const top = new Float64Array(nearest);
     const last = nearest - 1;
-    this.withQuery(text, (dot) => {
+    this.withQuery(text, (_dot, _reweighted, q) => {
+      // Word and character blocks as they are, the sentence block in the themes' space.
+      const dot = (v: { idx: Int32Array; val: Float32Array; lexEnd: number; themed: Float32Array | null }) => {
+        let s = 0;
+        for (let k = 0; k < v.lexEnd; k++) s += this.dense[v.idx[k]!]! * v.val[k]!;
+        const a = q.themed;
+        const b = v.themed;
+        if (a && b) for (let d = 0; d < a.length; d++) s += a[d]! * b[d]!;
+        return s;
+      };
       for (const [themeId, t] of this.themes) {
         if (t.members.length < MIN_THEME_ITEMS || !liveThemeIds.has(themeId)) continue;
         top.fill(-1);
@@ -263,6 +317,24 @@ export class SimilarityIndex {
     const found = best as { themeId: string; similarity: number; members: number } | null;
     return found ? { ...found, runnerUp: second, runnerUpMembers: secondMembers } : null;
   }
+}
+
+/** A theme's centre: word and character columns (sparse) and the sentence block in the themes' space. */
+interface Centre {
+  idx: Int32Array;
+  val: Float32Array;
+  lexEnd: number;
+  themed: Float32Array | null;
+}
+
+/** The row's sentence block at unit length (a copy). */
+function unitSentence(v: Vec): Float32Array {
+  const out = v.val.slice(v.lexEnd);
+  let norm = 0;
+  for (const x of out) norm += x * x;
+  const s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let d = 0; d < out.length; d++) out[d] = out[d]! * s;
+  return out;
 }
 
 export interface ThemeMatch {
