@@ -19,6 +19,11 @@ describeE2E('Goals, scorecard and win/loss in the browser', () => {
     // ---- The editor: owners from one team only are called out before saving.
     await admin.goto(`/w/${SLUG}/goals/new`);
     await admin.getByRole('heading', { name: 'New goal', level: 1 }).waitFor();
+    // Saving an empty form says what needs a look, in a colour that reads (axe color-contrast).
+    await admin.getByRole('button', { name: 'Create goal' }).click();
+    await admin.getByRole('alert').filter({ hasText: 'Some fields need a look (marked above).' }).waitFor();
+    await admin.getByText('A goal needs a title').waitFor();
+    await expectAccessible(admin, 'goal editor, fields to fix');
     await admin.getByRole('textbox', { name: label('Title') }).first().fill(TITLE);
     await admin.getByRole('textbox', { name: label('Why it matters') }).fill('Marketing’s Enterprise story and sales’ Enterprise pipeline are one number.');
     const owners = admin.getByRole('combobox', { name: label('Owners') });
@@ -55,6 +60,20 @@ describeE2E('Goals, scorecard and win/loss in the browser', () => {
     expect(keyResult).toMatchObject({ metric: 'win-rate', filters: { segment: 'Enterprise' }, baseline: 0.2, target: 0.35 });
     const closed = keyResult.current.denominator ?? 0;
     const won = keyResult.current.numerator ?? 0;
+
+    // ---- The edit page is the same form: a title taken away is called out, one given back is saved.
+    await admin.getByRole('link', { name: 'Edit' }).click();
+    await admin.getByRole('heading', { name: `Edit goal: ${TITLE}`, level: 1 }).waitFor();
+    const title = admin.getByRole('textbox', { name: label('Title') }).first();
+    await title.fill('');
+    await admin.getByRole('button', { name: 'Save changes' }).click();
+    await admin.getByRole('alert').filter({ hasText: 'Some fields need a look (marked above).' }).waitFor();
+    await expectAccessible(admin, 'goal edit, fields to fix');
+    await title.fill(TITLE);
+    await admin.getByRole('textbox', { name: label('Why it matters') }).fill('One Enterprise number for both teams.');
+    await admin.getByRole('button', { name: 'Save changes' }).click();
+    await admin.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    await admin.getByText('One Enterprise number for both teams.').waitFor();
 
     // ---- Home (the admin's scorecard) shows the goal and its progress.
     await admin.goto(`/w/${SLUG}`);
