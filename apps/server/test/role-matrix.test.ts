@@ -275,6 +275,9 @@ const INPUTS: Record<string, (who: Caller) => Promise<Input> | Input> = {
   'PATCH /api/v1/workspaces/:workspace/feedback/:itemId': async (who) => ({ params: { itemId: await fresh.item(who) }, body: { text: unique('Edited') } }),
   'DELETE /api/v1/workspaces/:workspace/feedback/:itemId': async (who) => ({ params: { itemId: await fresh.item(who) } }),
   'POST /api/v1/workspaces/:workspace/feedback/import/preview': () => multipart({}, 'Notes\nMatrix note\n', 'notes.csv'),
+  'POST /api/v1/workspaces/:workspace/attribution/import/preview': () => multipart({}, 'Touchpoint ID,Deal,Date\nM-1,Nothing,2026-01-05\n', 'touchpoints.csv'),
+  'POST /api/v1/workspaces/:workspace/attribution/import': () =>
+    multipart({ mapping: JSON.stringify({ 'Touchpoint ID': 'externalId', Deal: 'deal', Date: 'occurredAt' }) }, 'Touchpoint ID,Deal,Date\nM-1,Nothing,2026-01-05\n', 'touchpoints.csv'),
   'POST /api/v1/workspaces/:workspace/feedback/import': () => multipart({ mapping: JSON.stringify({ Notes: 'text' }) }, `Notes\n${unique('Imported note')}\n`, 'notes.csv'),
   'DELETE /api/v1/workspaces/:workspace/feedback/import/:batchId': async (who) => {
     const { db } = h.services.deps.database;

@@ -35,6 +35,8 @@ const LIBRARY_WRITERS: readonly Caller[] = ['admin', 'marketing'];
 const REQUEST_WORKERS: readonly Caller[] = ['admin', 'marketing'];
 /** Bulk-loading feedback (call notes, survey exports): PMMs and sales leads bring the field's voice in. */
 const FEEDBACK_IMPORTERS: readonly Caller[] = ['admin', 'marketing', 'sales_lead'];
+/** Importing touchpoints from a CSV: RevOps and marketing (campaign owners); sales leads send them through the API only. */
+const TOUCHPOINT_IMPORTERS: readonly Caller[] = ['admin', 'marketing'];
 /** Opening decisions for input and recording their outcome: product marketing owns the call; the admin sees everything. */
 const DECISION_OWNERS: readonly Caller[] = ['admin', 'marketing'];
 /** Shaping shared goals (create, edit, archive, key results): the admin, PMMs and sales leads; reps own goals, not the list. */
@@ -276,6 +278,8 @@ export const ROLE_MATRIX: Record<string, readonly Caller[]> = {
   [`POST ${W}/attribution/disputes`]: MEMBERS,
   [`POST ${W}/attribution/disputes/:disputeId/resolve`]: ADMIN,
   [`POST ${W}/attribution/recompute`]: ADMIN,
+  [`POST ${W}/attribution/import/preview`]: TOUCHPOINT_IMPORTERS,
+  [`POST ${W}/attribution/import`]: TOUCHPOINT_IMPORTERS,
 
   // ---- Goals: everyone reads and comments; admins, PMMs and sales leads shape goals; owners check in ---------
   [`GET ${W}/goals`]: MEMBERS,
