@@ -235,7 +235,7 @@ function ImportResult({ result, onAnother }: { result: TouchpointImportResult; o
                 Download the refused lines (CSV)
               </Button>
             </Group>
-            <Table.ScrollContainer minWidth={520} type="native" tabIndex={0} role="region" aria-label="Refused lines">
+            <Table.ScrollContainer minWidth={520} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Refused lines' } }}>
               <Table verticalSpacing={6}>
                 <Table.Thead>
                   <Table.Tr>
