@@ -16,56 +16,23 @@ const HOUR = 3_600_000;
 const OWNER = 'Priya Raman';
 const ATTENDEES = ['Priya Raman', 'Leo Martins', 'Hannah Berg', 'Marcus Reed', 'Elena Petrova', 'Sofia Alvarez', 'Dana Whitfield'];
 
-/** Per past week: a free topic, a note for the first item, and two action items (owner, days to due, days to done or null). */
-const WEEKS: { topic: string; note: string; actions: [string, string, number, number | null][] }[] = [
-  {
-    topic: 'Q3 launch calendar: what sales needs two weeks ahead',
-    note: 'Sales wants the battlecard before the webinar, not after.',
-    actions: [
-      ['Share the Q3 launch calendar with both sales teams', 'Leo Martins', 5, 3],
-      ['Collect three lost-deal stories on pricing', 'Marcus Reed', 7, 6],
-    ],
-  },
-  {
-    topic: 'Competitive: the new Snowpeak free tier',
-    note: 'Two EMEA deals mention Snowpeak’s free tier this month.',
-    actions: [
-      ['Draft the Snowpeak free-tier talk track', 'Hannah Berg', 7, 9],
-      ['Send the EMEA pipeline list affected by residency questions', 'Elena Petrova', 5, 4],
-    ],
-  },
-  {
-    topic: 'Win/loss review: pricing objections',
-    note: 'Price came up in 4 of the last 6 losses; packaging, not list price.',
-    actions: [
-      ['Write the packaging FAQ for reps', 'Priya Raman', 10, 8],
-      ['Record a 5-minute demo of the usage calculator', 'Sofia Alvarez', 7, 12],
-    ],
-  },
-  {
-    topic: 'Enablement: new-hire ramp kit',
-    note: 'Ramp kit to include the top three objection handlers.',
-    actions: [
-      ['Update the ramp kit with objection handlers', 'Leo Martins', 7, 6],
-      ['Nominate two reps to review the kit', 'Marcus Reed', 3, 2],
-    ],
-  },
-  {
-    topic: 'Data residency messaging for EMEA',
-    note: 'Legal approved "one governed warehouse" wording.',
-    actions: [
-      ['Publish the EMEA residency one-pager', 'Hannah Berg', 7, 5],
-      ['Book two customer references for the residency story', 'Elena Petrova', 14, null],
-    ],
-  },
-  {
-    topic: 'Pipeline review: deals needing PMM help this month',
-    note: 'Three late-stage deals need a competitive briefing.',
-    actions: [
-      ['Run the competitive briefing for the three late-stage deals', 'Hannah Berg', 6, null],
-      ['Share the Globex objection notes with PMM', 'Sofia Alvarez', 4, null],
-    ],
-  },
+type Action = [title: string, owner: string, dueInDays: number, doneInDays: number | null];
+/** A past week: a free topic, a note for the first item, and the action items agreed (owner, days to due, days to done or null: open). */
+const week = (topic: string, note: string, ...actions: Action[]) => ({ topic, note, actions });
+
+const WEEKS = [
+  week('Q3 launch calendar: what sales needs two weeks ahead', 'Sales wants the battlecard before the webinar, not after.',
+    ['Share the Q3 launch calendar with both sales teams', 'Leo Martins', 5, 3], ['Collect three lost-deal stories on pricing', 'Marcus Reed', 7, 6]),
+  week('Competitive: the new Snowpeak free tier', 'Two EMEA deals mention Snowpeak’s free tier this month.',
+    ['Draft the Snowpeak free-tier talk track', 'Hannah Berg', 7, 9], ['Send the EMEA pipeline list affected by residency questions', 'Elena Petrova', 5, 4]),
+  week('Win/loss review: pricing objections', 'Price came up in 4 of the last 6 losses; packaging, not list price.',
+    ['Write the packaging FAQ for reps', 'Priya Raman', 10, 8], ['Record a 5-minute demo of the usage calculator', 'Sofia Alvarez', 7, 12]),
+  week('Enablement: new-hire ramp kit', 'Ramp kit to include the top three objection handlers.',
+    ['Update the ramp kit with objection handlers', 'Leo Martins', 7, 6], ['Nominate two reps to review the kit', 'Marcus Reed', 3, 2]),
+  week('Data residency messaging for EMEA', 'Legal approved "one governed warehouse" wording.',
+    ['Publish the EMEA residency one-pager', 'Hannah Berg', 7, 5], ['Book two customer references for the residency story', 'Elena Petrova', 14, null]),
+  week('Pipeline review: deals needing PMM help this month', 'Three late-stage deals need a competitive briefing.',
+    ['Run the competitive briefing for the three late-stage deals', 'Hannah Berg', 6, null], ['Share the Globex objection notes with PMM', 'Sofia Alvarez', 4, null]),
 ];
 
 export async function seedMeetingsDemo(db: Db, workspaceId: string, rnd: Random, now = new Date()) {
@@ -87,6 +54,7 @@ export async function seedMeetingsDemo(db: Db, workspaceId: string, rnd: Random,
   const series = await repo.insertSeries(db, { workspaceId, title: 'PMM–Sales weekly sync', ...rule, ownerUserId: id(OWNER), createdAt: new Date(now.getTime() - 45 * DAY) });
   await repo.setAttendees(db, workspaceId, series.id, ATTENDEES.map(id));
   let actionItems = 0;
+  let held = 0;
   for (const [k, week] of WEEKS.entries()) {
     const seq = k + 1;
     const o = occurrenceAt(rule, seq);
@@ -99,6 +67,7 @@ export async function seedMeetingsDemo(db: Db, workspaceId: string, rnd: Random,
       { workspaceId, occurrenceId: occ.id, position: generated.length + 1, kind: 'free' as const, title: week.topic, why: 'Added by the owner', notes: generated.length ? '' : week.note },
     ]);
     await repo.updateOccurrence(db, workspaceId, occ.id, { publishedAt: published, publishedByUserId: id(OWNER), heldAt: new Date(o.startsAt.getTime() + HOUR) });
+    held = seq;
     const absent = new Set([ATTENDEES[1 + rnd.int(0, ATTENDEES.length - 2)]!]);
     await repo.setAttendance(db, workspaceId, occ.id, ATTENDEES.map((name) => ({ userId: id(name), present: !absent.has(name) })));
     for (const [title, owner, dueIn, doneIn] of week.actions) {
@@ -119,5 +88,7 @@ export async function seedMeetingsDemo(db: Db, workspaceId: string, rnd: Random,
       actionItems += 1;
     }
   }
+  // As the app does once a meeting is held: the next occurrence is stored (its agenda stays a live draft).
+  await repo.ensureOccurrence(db, workspaceId, series.id, held + 1, occurrenceAt(rule, held + 1).startsAt);
   return { meetingSeries: 1, meetingOccurrences: WEEKS.length, meetingActionItems: actionItems };
 }

@@ -68,7 +68,16 @@ export const meetingsRepository = {
       .orderBy(asc(meetingOccurrences.seq));
   },
 
-  /** The stored occurrence, created when first asked for; locked for the caller's transaction. */
+  /** The stored occurrence `seq` of a series, if stored (a read: never creates it). */
+  async occurrence(db: DbOrTx, workspaceId: string, seriesId: string, seq: number): Promise<OccurrenceRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(meetingOccurrences)
+      .where(and(eq(meetingOccurrences.workspaceId, workspaceId), eq(meetingOccurrences.seriesId, seriesId), eq(meetingOccurrences.seq, seq)));
+    return row;
+  },
+
+  /** The stored occurrence, created if not stored yet (by a change, a new series, a held meeting); locked for the caller's transaction. */
   async ensureOccurrence(db: DbOrTx, workspaceId: string, seriesId: string, seq: number, startsAt: Date): Promise<OccurrenceRow> {
     await db.insert(meetingOccurrences).values({ workspaceId, seriesId, seq, startsAt }).onConflictDoNothing();
     const [row] = await db

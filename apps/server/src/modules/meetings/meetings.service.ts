@@ -26,7 +26,7 @@ import { minutesMarkdown } from './markdown.ts';
 import { MeetingsErrors as E } from './meetings.errors.ts';
 import { meetingMetrics } from './metrics.ts';
 import { meetingsRepository as repo, type SeriesRow } from './meetings.repository.ts';
-import { actionItemOf, managesSeries, occurrenceDetail, ruleOf, seriesOr404, takesPart, teamOf } from './occurrence-detail.ts';
+import { actionItemOf, managesSeries, occurrenceDetail, ruleOf, seriesOr404, syncDraft, takesPart, teamOf } from './occurrence-detail.ts';
 import { nextOccurrence, occurrenceAt, occurrencesBetween } from './recurrence.ts';
 
 type CreateSeries = z.output<typeof CreateMeetingSeriesRequest>;
@@ -112,9 +112,22 @@ export function createMeetingsService(deps: Deps, options: MeetingsOptions = {})
       if (who === 'owner' && !managesSeries(ctx, s)) throw E.notOwner(what);
       if (who === 'attendee' && !(await takesPart(tx, ctx, s))) throw E.notAttendee(what);
       const occ = await repo.ensureOccurrence(tx, ctx.workspaceId, s.id, seq, occurrenceAt(ruleOf(s), seq).startsAt);
+      // The draft as the person acting read it, stored first: the items they address exist, with the ids they saw.
+      await syncDraft(tx, ctx, s, occ, now);
       const notified = await run(tx, s, occ.id, now);
       return { occurrence: await occurrenceDetail(tx, ctx, s, seq, now), notified };
     });
+  }
+
+  /** Once an occurrence is held, the one after it is stored (the next the attendees will open). */
+  async function storeFollowing(tx: Tx, ctx: TenantContext, s: SeriesRow, seq: number) {
+    let startsAt: Date;
+    try {
+      startsAt = occurrenceAt(ruleOf(s), seq + 1).startsAt;
+    } catch {
+      return; // the rule has no occurrence after this one (its last): nothing to store
+    }
+    await repo.ensureOccurrence(tx, ctx.workspaceId, s.id, seq + 1, startsAt);
   }
 
   const audit = (tx: Tx, ctx: TenantContext, s: SeriesRow, action: string, details: Record<string, unknown>) =>
@@ -166,13 +179,16 @@ export function createMeetingsService(deps: Deps, options: MeetingsOptions = {})
           ownerUserId: ownerId,
         });
         await repo.setAttendees(tx, ctx.workspaceId, s.id, body.attendeeIds);
+        // The coming occurrence is stored now, so reading it never has to write.
+        const next = nextOccurrence(ruleOf(s), now);
+        if (next) await repo.ensureOccurrence(tx, ctx.workspaceId, s.id, next.seq, next.startsAt);
         await audit(tx, ctx, s, 'meeting_series.created', { cadence: s.cadence, timeZone: s.timeZone, attendees: body.attendeeIds.length });
         return seriesDetail(tx, ctx, s, now);
       });
     },
 
     async occurrence(ctx: TenantContext, seriesId: string, seq: number) {
-      return database.withTenant(ctx.workspaceId, async (tx) => occurrenceDetail(tx, ctx, await seriesOr404(tx, ctx, seriesId), seq, clock()));
+      return database.readTenant(ctx.workspaceId, async (tx) => occurrenceDetail(tx, ctx, await seriesOr404(tx, ctx, seriesId), seq, clock()));
     },
 
     addAgendaItem(ctx: TenantContext, seriesId: string, seq: number, body: AddItem) {
@@ -247,6 +263,7 @@ export function createMeetingsService(deps: Deps, options: MeetingsOptions = {})
         const present = new Set(body.presentUserIds);
         await repo.setAttendance(tx, ctx.workspaceId, occurrenceId, [...invited].map((userId) => ({ userId, present: present.has(userId) })));
         await repo.updateOccurrence(tx, ctx.workspaceId, occurrenceId, { heldAt: now });
+        await storeFollowing(tx, ctx, s, seq);
         await audit(tx, ctx, s, 'meeting.attendance_kept', { seq, present: present.size, invited: invited.size });
         return [];
       });

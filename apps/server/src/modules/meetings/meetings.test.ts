@@ -129,7 +129,12 @@ describe('agenda generation picks exactly the qualifying records', () => {
     // Action items: a series with occurrences 1 and 2 stored.
     const s = await ok(pmm.client, 'POST', 'meetings', seriesBody({ title: 'Fixture sync' }));
     const occ = async (seq: number) =>
-      (await q('insert into meeting_occurrences (workspace_id, series_id, seq, starts_at) values ($1, $2, $3, $4) returning id', [workspaceId, s.id, seq, at(since, seq)])).rows[0].id;
+      (
+        await q(
+          'insert into meeting_occurrences (workspace_id, series_id, seq, starts_at) values ($1, $2, $3, $4) on conflict (workspace_id, series_id, seq) do update set starts_at = excluded.starts_at returning id',
+          [workspaceId, s.id, seq, at(since, seq)],
+        )
+      ).rows[0].id;
     const o1 = await occ(1);
     const o2 = await occ(2);
     const action = (occurrenceId: string, seq: number, title: string, doneAt: Date | null) =>
@@ -184,7 +189,19 @@ describe('a sync from agenda to minutes', () => {
     const list = await ok(rep.client, 'GET', 'meetings');
     expect(list.items.map((x: { title: string }) => x.title)).toEqual(['PMM–Sales sync']);
 
+    // A read never writes: creating the series stored its coming occurrence (2); reading 2 and 3 stores nothing.
+    const stored = async () =>
+      (
+        await q(
+          `select (select array_agg(seq order by seq) from meeting_occurrences where series_id = $1) as seqs,
+                  (select count(*)::int from meeting_agenda_items a join meeting_occurrences o on o.id = a.occurrence_id where o.series_id = $1) as items`,
+          [s.id],
+        )
+      ).rows[0];
+    expect(await stored()).toEqual({ seqs: [2], items: 0 });
     const next = await ok(rep.client, 'GET', `meetings/${s.id}/occurrences/2`);
+    expect((await ok(rep.client, 'GET', `meetings/${s.id}/occurrences/3`)).state).toBe('draft');
+    expect(await stored()).toEqual({ seqs: [2], items: 0 });
     expect(next).toMatchObject({ state: 'draft', canManage: false, canTakePart: true });
     expect(next.items.map((i: { kind: string; title: string }) => `${i.kind}: ${i.title}`)).toEqual(['theme: Pricing too high', 'goal: Win rate in Enterprise']);
     expect(next.items[0].link).toMatch(/^\/w\/acme\/feedback\/themes\//);
@@ -192,6 +209,7 @@ describe('a sync from agenda to minutes', () => {
     // Only the owner edits the agenda; attendees write notes; an outsider neither.
     expect((await send(rep.client, 'POST', `meetings/${s.id}/occurrences/2/agenda`, { title: 'x' })).code).toBe(403);
     expect((await send(outsider.client, 'PATCH', `meetings/${s.id}/occurrences/2/agenda/${next.items[0].id}`, { notes: 'x' })).code).toBe(403);
+    // The id a reader saw of a live item is the id its row gets when a change stores the draft.
     const noted = await ok(rep.client, 'PATCH', `meetings/${s.id}/occurrences/2/agenda/${next.items[0].id}`, { notes: 'Three deals this week' });
     expect(noted.occurrence.items[0].notes).toBe('Three deals this week');
     const added = await ok(pmm.client, 'POST', `meetings/${s.id}/occurrences/2/agenda`, { title: 'Launch calendar' });
@@ -228,6 +246,7 @@ describe('a sync from agenda to minutes', () => {
     const notInvited = await send(pmm.client, 'PUT', `meetings/${s.id}/occurrences/2/attendance`, { presentUserIds: [outsider.userId] });
     expect(notInvited.code).toBe(400);
     const held = await ok(pmm.client, 'PUT', `meetings/${s.id}/occurrences/2/attendance`, { presentUserIds: [pmm.userId, lead.userId] });
+    expect((await stored()).seqs).toEqual([2, 3]); // held: the next occurrence is stored
     expect(held.occurrence.state).toBe('held');
     expect(held.occurrence.attendance.map((a: { name: string; present: boolean }) => `${a.name}:${a.present}`).sort()).toEqual(['Lee Lead:true', 'Pia Marketing:true', 'Rae Rep:false']);
     const due = new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10);
