@@ -7,4 +7,5 @@ export const meetingsKeys = {
   series: (slug: string, seriesId: string | undefined) => [...meetingsKeys.all(slug), 'series', seriesId],
   occurrence: (slug: string, seriesId: string | undefined, number: number) => [...meetingsKeys.all(slug), 'occurrence', seriesId, number],
   memberOptions: (slug: string) => [...meetingsKeys.all(slug), 'member-options'],
+  metrics: (slug: string, from: string, to: string) => [...meetingsKeys.all(slug), 'metrics', from, to],
 };

@@ -29,6 +29,14 @@ export function useMeetingSeries(slug: string, seriesId: string | undefined) {
   });
 }
 
+/** Action items done by their due day, meetings held and attendance for [from, to] (the Alignment Index links here). */
+export function useMeetingMetrics(slug: string, period: { from: string; to: string }) {
+  return useQuery({
+    queryKey: meetingsKeys.metrics(slug, period.from, period.to),
+    queryFn: () => call(meetingsEndpoints.metrics, { params: { workspace: slug }, query: period }),
+  });
+}
+
 export function useMeetingMemberOptions(slug: string) {
   return useQuery({ queryKey: meetingsKeys.memberOptions(slug), queryFn: () => call(meetingsEndpoints.memberOptions, { params: { workspace: slug } }) });
 }

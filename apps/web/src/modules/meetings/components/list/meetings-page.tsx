@@ -8,6 +8,7 @@ import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useMeetingSeriesList } from '../../hooks/use-meetings.ts';
 import { meetingTimeWords } from '../shared/when.ts';
+import { MeetingsRecord } from './meetings-record.tsx';
 
 /** Every sync series of the workspace with its next occurrence. */
 export function MeetingsPage() {
@@ -68,6 +69,7 @@ export function MeetingsPage() {
         {(d) => (
           <Stack gap="sm">
             <DataTable rows={d.items} rowKey={(s) => s.id} columns={columns} aria-label="Meeting series" rowHref={(s) => `/w/${ws.slug}/meetings/${s.id}`} />
+            <MeetingsRecord />
           </Stack>
         )}
       </QueryView>
