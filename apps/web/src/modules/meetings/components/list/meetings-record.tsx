@@ -29,7 +29,7 @@ export function MeetingsRecord() {
   return (
     <Card withBorder component="section" aria-labelledby="meetings-record-heading">
       <Title order={2} size="h4" id="meetings-record-heading">
-        From {formatDay(period.from)} to {formatDay(period.to)}
+        How the syncs went from {formatDay(period.from)} to {formatDay(period.to)}
       </Title>
       <QueryView query={metrics} error="Could not load how the meetings went">
         {(m: MeetingMetrics) => (
