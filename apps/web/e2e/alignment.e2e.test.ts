@@ -59,7 +59,20 @@ describeE2E('Alignment in the browser', () => {
     await communication.getByLabel(/^Communication: \d+ of 100$/).waitFor();
     await communication.getByText(/Perception gap: marketing 4 vs sales 2\.5 of 5/).waitFor();
     await admin.getByRole('heading', { name: /^Playbook: / }).waitFor();
+    // The meetings' and attribution's signals read the demo's live data: numbers, each in words.
+    const territory = admin.getByTestId('friction-territory');
+    await territory.getByText(/: \d+\/100 — \d+ of \d+ credit disputes raised in 180 days resolved/).waitFor();
+    await territory.getByText(/: \d+\/100 — \d+ % of the revenue won in 180 days/).waitFor();
+    await admin.getByTestId('friction-responsibility').getByText(/: \d+\/100 — The nine credit models disagree by \d+ points/).waitFor();
+    const involvement = admin.getByTestId('friction-involvement');
+    await involvement.getByText(/: \d+\/100 — \d+ of \d+ action items agreed in sync meetings done by their due date/).waitFor();
     await expectAccessible(admin, 'the Alignment Index');
+    // The action items' evidence: the meetings page for the same 90 days.
+    await involvement.getByRole('link', { name: 'Meeting action items done' }).click();
+    await admin.getByRole('heading', { name: 'Sync meetings', level: 1 }).waitFor();
+    await admin.getByText(/Action items due in the period done by their due date: \d+ of \d+/).waitFor();
+    await admin.goBack();
+    await admin.getByRole('heading', { name: 'Alignment Index', level: 1 }).waitFor();
 
     // ---- Filtered down to the four sales reps: too few answers, nothing shown.
     await admin.getByRole('link', { name: `pulse ${pulse.number}` }).click();
