@@ -110,16 +110,6 @@ function ReportView({ report }: { report: AttributionReport }) {
     { key: 'label', header: report.groupBy === 'team' ? 'Team' : 'Group', cell: (r) => <Text fw={600}>{r.label}</Text> },
     // The spread comes first, beside the figures, so it is never scrolled out of sight.
     { key: 'spread', header: 'Spread', cell: (r) => <Text>{`${money(r.spread)} (${money(r.min)}–${money(r.max)})`}</Text> },
-    // Accepted disputes change the model of record's figures: the adjusted one beside the ledger's unadjusted one.
-    ...(report.modelOfRecord
-      ? [
-          {
-            key: 'adjusted',
-            header: `${ATTRIBUTION_MODEL_LABELS[report.modelOfRecord]} adjusted`,
-            cell: (r: ReportRow) => <Text fw={700}>{r.adjusted === null ? '—' : money(r.adjusted)}</Text>,
-          },
-        ]
-      : []),
     ...ATTRIBUTION_MODELS.map((m) => ({
       key: m,
       header: ATTRIBUTION_MODEL_LABELS[m],
@@ -139,7 +129,7 @@ function ReportView({ report }: { report: AttributionReport }) {
         )}
         {report.modelOfRecord &&
           (report.adjustedDeals > 0
-            ? ` ${report.adjustedDeals.toLocaleString()} ${report.adjustedDeals === 1 ? 'deal was' : 'deals were'} adjusted by accepted disputes: the adjusted column shows the figures after them, the model columns the figures before.`
+            ? ` ${report.adjustedDeals.toLocaleString()} ${report.adjustedDeals === 1 ? 'deal was' : 'deals were'} adjusted by accepted disputes: the table under the models shows the model of record's figures after them beside the figures before.`
             : ' No accepted dispute adjusts this period: adjusted and unadjusted figures are the same.')}
       </Text>
       {report.unattributed.deals > 0 && (
@@ -161,6 +151,7 @@ function ReportView({ report }: { report: AttributionReport }) {
       ) : (
         <DataTable rows={report.rows} rowKey={(r) => r.key || '(none)'} columns={columns} aria-label="Credit by model" />
       )}
+      {report.modelOfRecord && report.rows.length > 0 && <AdjustedTable report={report} money={money} />}
       <Title order={2} size="h4" mt="sm">
         How each model splits the credit
       </Title>
@@ -178,6 +169,24 @@ function ReportView({ report }: { report: AttributionReport }) {
         ))}
       </List>
     </Stack>
+  );
+}
+
+/** Accepted disputes change the model of record's figures: each row's adjusted figure beside its unadjusted one. */
+function AdjustedTable({ report, money }: { report: AttributionReport; money: (v: string) => string }) {
+  const label = ATTRIBUTION_MODEL_LABELS[report.modelOfRecord!];
+  const columns: DataTableColumn<ReportRow>[] = [
+    { key: 'label', header: report.groupBy === 'team' ? 'Team' : 'Group', cell: (r) => <Text fw={600}>{r.label}</Text> },
+    { key: 'unadjusted', header: `${label}, unadjusted`, cell: (r) => <Text>{r.modelOfRecord === null ? '—' : money(r.modelOfRecord)}</Text> },
+    { key: 'adjusted', header: `${label}, adjusted`, cell: (r) => <Text fw={700}>{r.adjusted === null ? '—' : money(r.adjusted)}</Text> },
+  ];
+  return (
+    <>
+      <Title order={2} size="h4" mt="sm">
+        Model of record, adjusted and unadjusted
+      </Title>
+      <DataTable rows={report.rows} rowKey={(r) => r.key || '(none)'} columns={columns} aria-label="Model of record, adjusted and unadjusted" />
+    </>
   );
 }
 
