@@ -60,6 +60,7 @@ const WORKSPACE_PAGES: { path: string; action: Action }[] = [
   { path: 'decisions/:decisionId', action: 'decisions.read' },
   { path: 'attribution', action: 'attribution.read' },
   { path: 'attribution/disputes', action: 'attribution.read' },
+  { path: 'attribution/import', action: 'attribution.import' },
   { path: 'attribution/deals/:dealId', action: 'attribution.read' },
   { path: 'meetings', action: 'meetings.read' },
   { path: 'meetings/new', action: 'meetings.write' },
