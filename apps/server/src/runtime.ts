@@ -5,7 +5,8 @@ import { ensureDatabase, ensureEmbeddedPostgres, type EmbeddedServer } from './d
 import { runMigrations } from './db/migrate.ts';
 import { shortLivedClient } from './db/short-lived-client.ts';
 import { resolveSecret } from './modules/system/index.ts';
-import { createServices, type Services } from './services.ts';
+import type { BaseDeps } from './compose-deps.ts';
+import type { Services } from './services.ts';
 
 const MIN_SERVER_VERSION = 150000;
 
@@ -29,8 +30,8 @@ async function assertSupportedVersion(url: string): Promise<void> {
   }
 }
 
-export interface Runtime {
-  services: Services;
+export interface Runtime<S = Services> {
+  services: S;
   embedded?: EmbeddedServer;
   databaseUrl: string;
   close(): Promise<void>;
@@ -41,7 +42,11 @@ export interface Runtime {
  * folder), migrates it, and builds the services. `tandem start` owns the
  * embedded server; CLI commands borrow a running one or start it for their duration.
  */
-export async function openRuntime(config: Config, log: Logger, role: 'owner' | 'borrower'): Promise<Runtime> {
+export async function openRuntime(config: Config, log: Logger, role: 'owner' | 'borrower'): Promise<Runtime>;
+/** The same, with the services `build` makes (a command that needs a few modules loads only those). */
+export async function openRuntime<S>(config: Config, log: Logger, role: 'owner' | 'borrower', build: (base: BaseDeps) => S): Promise<Runtime<S>>;
+export async function openRuntime<S>(config: Config, log: Logger, role: 'owner' | 'borrower', build?: (base: BaseDeps) => S): Promise<Runtime<S | Services>> {
+  const make = build ?? (await import('./services.ts')).createServices;
   let embedded: EmbeddedServer | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
@@ -54,7 +59,7 @@ export async function openRuntime(config: Config, log: Logger, role: 'owner' | '
     await runMigrations(url);
     const database = openDatabase(url, { max: config.DATABASE_POOL_SIZE });
     const secret = await resolveSecret(database.db, config.TANDEM_SECRET);
-    const services = createServices({ config, database, secret, log });
+    const services = make({ config, database, secret, log });
     return {
       services,
       embedded,

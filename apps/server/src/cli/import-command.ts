@@ -12,10 +12,12 @@ import * as importsEndpoints from '@tandem/contracts/endpoints/imports';
 import { AppError } from '../lib/app-error.ts';
 import { cliActor, type TenantContext } from '../lib/context.ts';
 import type { ImportProgressReport, ImportRequest } from '../modules/imports/index.ts';
+import type { ImportServices } from '../import-services.ts';
 import type { Runtime } from '../runtime.ts';
 
 export interface CliHelpers {
-  withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T>;
+  /** The database here, with the services an import uses (import-services.ts). */
+  withRuntime<T>(fn: (rt: Runtime<ImportServices>) => Promise<T>): Promise<T>;
   fail(message: string): never;
 }
 
@@ -92,7 +94,7 @@ async function readMapping(file: string, kind: 'deals' | 'accounts') {
   return kind === 'accounts' ? parseAccountMappingFile(text, path.basename(file)) : parseMappingFile(text, path.basename(file));
 }
 
-async function localContext(rt: Runtime, slug: string | undefined, h: CliHelpers): Promise<TenantContext> {
+async function localContext(rt: Runtime<ImportServices>, slug: string | undefined, h: CliHelpers): Promise<TenantContext> {
   if (slug) {
     const ws = await rt.services.workspaces.resolve(slug);
     if (!ws) h.fail(`no workspace with slug "${slug}"`);

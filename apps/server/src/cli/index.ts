@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import type { Logger } from 'pino';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CreateWorkspaceRequest, Email, Password, ROLES, Slug, type Role } from '@tandem/contracts';
 import { loadConfig, type Config } from '../config.ts';
 import { AppError } from '../lib/app-error.ts';
 import { cliActor, type TenantContext } from '../lib/context.ts';
 import { createLogger } from '../lib/logger.ts';
+import type { ImportServices } from '../import-services.ts';
 import type { Runtime } from '../runtime.ts';
 import { backupCommands, workspaceExportCommand } from './backup-command.ts';
 import { importCommand } from './import-command.ts';
@@ -36,9 +38,18 @@ function config(): Config {
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   // The server's modules load only when a command runs, so `tandem --help` stays quick.
   const { openRuntime } = await import('../runtime.ts');
+  return borrowRuntime((c, log) => openRuntime(c, log, 'borrower'), fn);
+}
+
+/** The same for `tandem import`, with only the modules it uses loaded (import-services.ts). */
+async function withImportRuntime<T>(fn: (rt: Runtime<ImportServices>) => Promise<T>): Promise<T> {
+  const [{ openRuntime }, { createImportServices }] = await Promise.all([import('../runtime.ts'), import('../import-services.ts')]);
+  return borrowRuntime((c, log) => openRuntime(c, log, 'borrower', createImportServices), fn);
+}
+
+async function borrowRuntime<R extends { close(): Promise<void> }, T>(open: (c: Config, log: Logger) => Promise<R>, fn: (rt: R) => Promise<T>): Promise<T> {
   const c = config();
-  const log = createLogger(c, 'tandem-cli');
-  const rt = await openRuntime(c, log, 'borrower');
+  const rt = await open(c, createLogger(c, 'tandem-cli'));
   try {
     return await fn(rt);
   } finally {
@@ -256,7 +267,7 @@ export function buildCli(): Command {
 
   program.addCommand(
     importCommand({
-      withRuntime,
+      withRuntime: withImportRuntime,
       fail: (message: string) => {
         throw new CliError(message);
       },
