@@ -16,6 +16,8 @@ import { seedCreditStory } from './credit-story.demo.ts';
 import { settingsOf } from './pulses.service.ts';
 
 const DAY = 86_400_000;
+/** Weekly snapshots computed side by side while seeding (each holds one pooled connection). */
+const SNAPSHOTS_AT_ONCE = 4;
 
 /** Three more PMMs: the demo's marketing team of six answers pulses in numbers the minimum group size shows. */
 export const DEMO_EXTRA_MARKETING = [
@@ -102,11 +104,16 @@ export async function seedAlignmentDemo(
   const members = await database.readTenant(ws.workspaceId, (db) => repo.activeMembers(db, ws.workspaceId));
   const admin = members.find((m) => m.role === 'admin');
   const credit = admin ? await seedCreditStory(deps, ws, { admin, reps: members.filter((m) => m.role === 'sales') }, now) : { creditDisputes: 0 };
-  // A year of weekly snapshots, each computed from the history as it stood that week.
+  // A year of weekly snapshots, each computed from the history as it stood that week. Each is independent (its
+  // own reads, its own week's row), so four run at a time: one after another they were over half the demo seed.
+  const weeks = Array.from({ length: 53 }, (_, i) => new Date(now.getTime() - (52 - i) * 7 * DAY));
   let snapshots = 0;
-  for (let w = 52; w >= 0; w--) {
-    await alignment.alignmentIndex.snapshot(ws.workspaceId, ws.slug, new Date(now.getTime() - w * 7 * DAY));
-    snapshots += 1;
-  }
+  const worker = async () => {
+    for (let asOf = weeks.shift(); asOf; asOf = weeks.shift()) {
+      await alignment.alignmentIndex.snapshot(ws.workspaceId, ws.slug, asOf);
+      snapshots += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: SNAPSHOTS_AT_ONCE }, worker));
   return { alignmentPulses: pulses.pulses, alignmentAnswers: pulses.answers, alignmentSnapshots: snapshots, ...credit, addedPeople: DEMO_EXTRA_MARKETING.length };
 }

@@ -117,7 +117,12 @@ export const themesRepository = {
           count(*) filter (where d.stage_category = 'lost')::int as lost_deals,
           sum(d.amount_base) filter (where d.stage_category = 'won') as won_revenue,
           count(*) filter (where d.stage_category = 'won')::int as won_deals
-        from theme_deals td join deals d on d.workspace_id = ${workspaceId} and d.id = td.deal_id and d.removed_at is null
+        -- Each deal looked up by id (deals_revenue_idx, index only): as a plain join the planner, expecting few
+        -- theme deals, scanned every deal of the workspace once per theme deal (109 ms against 11 ms on the demo).
+        from theme_deals td cross join lateral (
+          select d.amount_base, d.stage_category from deals d
+          where d.workspace_id = ${workspaceId} and d.id = td.deal_id and d.removed_at is null limit 1
+        ) d
         group by td.theme_id
       ),
       counts as (
