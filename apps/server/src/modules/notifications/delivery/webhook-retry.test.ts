@@ -55,8 +55,10 @@ it('a receiver that answers 500 three times, then 200, gets the event: four sign
   expect(ids.size).toBe(1);
   expect(receiver.deliveries[3]!.json).toMatchObject({ type: 'member.role_changed', data: { userId: sam.userId, to: 'sales_lead' } });
 
-  const log = await call(h.app, admin, 'GET', '/api/v1/workspaces/acme/deliveries', { query: { channel: 'webhook' } });
-  const [delivery] = log.json().items;
+  // The receiver has answered; the runner records the answer just after, in its own transaction.
+  const delivered = async () => (await call(h.app, admin, 'GET', '/api/v1/workspaces/acme/deliveries', { query: { channel: 'webhook' } })).json().items[0];
+  await expect.poll(async () => (await delivered())?.status, { timeout: 10_000, interval: 100 }).toBe('delivered');
+  const delivery = await delivered();
   expect(delivery).toMatchObject({ status: 'delivered', attempts: 4, lastStatusCode: 200 });
   const detail = await call(h.app, admin, 'GET', `/api/v1/workspaces/acme/deliveries/${delivery.id}`);
   expect(detail.json().attemptLog.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 500, 500, 200]);
