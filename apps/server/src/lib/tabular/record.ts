@@ -69,3 +69,6 @@ export function toRecord(headers: readonly string[], cells: readonly string[], l
   }
   return record;
 }
+
+/** A header or cell in lower case, words only: "Opportunity ID", "opportunity_id" and "Opportunity-Id" read alike. */
+export const headerWords = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();

@@ -15,7 +15,7 @@ import {
 } from '@tandem/contracts';
 import { openCsv } from '../../../lib/tabular/csv-source.ts';
 import { DateFormatDetector, parseDate } from '../../../lib/tabular/dates.ts';
-import type { RawRecord } from '../../../lib/tabular/record.ts';
+import { headerWords, type RawRecord } from '../../../lib/tabular/record.ts';
 import { AttributionErrors as E } from '../attribution.errors.ts';
 
 export const IMPORT_MAX_ROWS = 100_000;
@@ -23,8 +23,7 @@ export const PREVIEW_ROWS = 10;
 const MAX_ID = 200;
 const MAX_CAMPAIGN = 300;
 
-/** Lower case, words only: "Opportunity ID", "opportunity_id" and "Opportunity-Id" read alike. */
-const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const words = headerWords;
 
 interface PresetDef {
   source: string;

@@ -15,6 +15,7 @@ import {
 } from '@tandem/contracts';
 import { openCsv } from '../../../lib/tabular/csv-source.ts';
 import { DateFormatDetector, parseDate, type DateResult } from '../../../lib/tabular/dates.ts';
+import { headerWords } from '../../../lib/tabular/record.ts';
 import { ImportFileError } from '../../../lib/tabular/tabular.errors.ts';
 import { FeedbackErrors as E } from '../feedback.errors.ts';
 
@@ -25,8 +26,7 @@ const MAX_COMPETITOR = 120;
 /** A date further ahead than this is a typo (or the other day/month order), not when a customer said something. */
 const FUTURE_SLACK_MS = 86_400_000;
 
-/** Lower case, words only: "Call Date", "call_date" and "call-date" read alike. */
-const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const words = headerWords;
 /** Also without spaces, so "PainPoint" and "pain point" meet. */
 const squash = (s: string) => words(s).replace(/ /g, '');
 
