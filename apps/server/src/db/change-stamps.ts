@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './database.ts';
 
-export type ChangeScope = 'requests' | 'deals';
+export type ChangeScope = 'requests' | 'deals' | 'theme-deals';
 
 export async function readChangeStamps<S extends ChangeScope>(db: DbOrTx, workspaceId: string, scopes: readonly S[]): Promise<Record<S, number>> {
   const result = await db.execute(
