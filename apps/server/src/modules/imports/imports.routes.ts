@@ -1,10 +1,11 @@
-import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ImportOptions } from '@tandem/contracts';
 import * as api from '@tandem/contracts/endpoints/imports';
 import { route } from '../../http/endpoint-route.ts';
+import { readUpload, registerUploads } from '../../http/multipart-upload.ts';
 import { tenantOf } from '../../http/request-context.ts';
+import type { UploadedFile } from '../../lib/blob-store/receive-upload.ts';
 import type { ImportsService } from './imports.service.ts';
 import { ImportsErrors as E } from './imports.errors.ts';
 import { toRejectedCsv } from './rejected-csv.ts';
@@ -30,32 +31,23 @@ function fieldValue(name: string, value: string): unknown {
 
 /**
  * Reads an upload's fields up to its file, and hands the file on as a stream: the fields come
- * first (the CLI and the web app send them so), and nothing after the file is read.
+ * first (the CLI and the web app send them so), and nothing after the file is read. The size
+ * limit is the service's (it counts the bytes it keeps).
  */
-async function withUploadedFile<T>(
-  req: FastifyRequest,
-  use: (file: { name: string; stream: AsyncIterable<Buffer> & { truncated?: boolean } }, fields: z.output<typeof UploadFields>) => Promise<T>,
-): Promise<T> {
-  if (!req.isMultipart()) throw E.badField('body', 'send multipart/form-data with the file as field "file"');
-  const fields: Record<string, unknown> = {};
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file') throw E.badField(part.fieldname, 'the only file field is "file"');
-      const parsed = UploadFields.safeParse(fields);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw E.badField(issue.path.join('.') || 'fields', issue.message);
-      }
-      return use({ name: part.filename, stream: part.file }, parsed.data);
+function withUploadedFile<T>(req: FastifyRequest, use: (file: UploadedFile, fields: z.output<typeof UploadFields>) => Promise<T>): Promise<T> {
+  const rules = { errors: { invalidField: E.badField, noFile: E.noFile }, notMultipart: 'send multipart/form-data with the file as field "file"', field: fieldValue };
+  return readUpload(req, rules, (file, fields) => {
+    const parsed = UploadFields.safeParse(fields);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw E.badField(issue.path.join('.') || 'fields', issue.message);
     }
-    fields[part.fieldname] = fieldValue(part.fieldname, String(part.value));
-  }
-  throw E.noFile();
+    return use(file, parsed.data);
+  });
 }
 
 export const importsRoutes: FastifyPluginAsync<{ imports: ImportsService }> = async (app, { imports }) => {
-  const limit = imports.uploadLimit;
-  await app.register(multipart, { limits: { fileSize: limit, files: 1, fields: 20, fieldSize: 1_048_576, parts: 22 } });
+  await registerUploads(app, imports.uploadLimit, 20);
 
   route(app, api.upload, async (req) =>
     withUploadedFile(req, (file, { start, ...options }) => imports.upload(tenantOf(req), file, options, start)),
