@@ -21,6 +21,8 @@ export const SSO_FAILURES = {
   email: 'The identity provider did not give a verified email address.',
   deactivated: 'Your access to this workspace has been turned off. Ask an admin of the workspace.',
   conflict: 'Another Tandem account already uses the email address your identity provider gave. Ask an admin.',
+  elsewhere:
+    'Your email already has a Tandem account that other workspaces use, and this workspace’s identity provider cannot sign it in. Sign in with your password, or ask an admin.',
   off: 'Single sign-on is not turned on for this workspace.',
 } as const;
 export type SsoFailure = keyof typeof SSO_FAILURES;

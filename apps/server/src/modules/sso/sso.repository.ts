@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
-import { memberships, workspaces } from '../workspaces/tables.ts';
+import { memberships, users, workspaces } from '../workspaces/tables.ts';
 import { ssoIdentities, ssoSettings } from './tables.ts';
 
 export type SsoSettingsRow = typeof ssoSettings.$inferSelect;
@@ -44,6 +44,31 @@ export const ssoRepository = {
         target: [ssoIdentities.workspaceId, ssoIdentities.issuer, ssoIdentities.subject],
         set: { userId: l.userId, lastSignInAt: new Date() },
       });
+  },
+  /** The person whose email this is (any case), before their provider subject is linked. */
+  async userIdByEmail(db: DbOrTx, email: string) {
+    const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+    return row?.id;
+  },
+  /**
+   * The workspaces (names) this account belongs to, active or not, other than `workspaceId`, that do not sign in
+   * through the same issuer: the account is theirs too, so this workspace's provider may not vouch for it.
+   */
+  async workspacesBeyondIssuer(db: DbOrTx, userId: string, workspaceId: string, issuerUrl: string) {
+    const rows = await db
+      .select({ name: workspaces.name })
+      .from(memberships)
+      .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+      .leftJoin(ssoSettings, eq(ssoSettings.workspaceId, memberships.workspaceId))
+      .where(
+        and(
+          eq(memberships.userId, userId),
+          sql`${memberships.workspaceId} <> ${workspaceId}`,
+          sql`not coalesce(${ssoSettings.enabled} and rtrim(${ssoSettings.issuerUrl}, '/') = rtrim(${issuerUrl}, '/'), false)`,
+        ),
+      )
+      .orderBy(workspaces.name);
+    return rows.map((r) => r.name);
   },
   /** The first workspace where single sign-on is the only way in for this person (on, SSO only, not an admin there). */
   async ssoOnlyWorkspaceOf(db: DbOrTx, userId: string) {

@@ -162,17 +162,27 @@ export function createSsoService(deps: Deps, externalSignIn: ExternalSignIn) {
       const workspaceId = found.workspace.id;
       const result = await db.transaction(async (tx) => {
         const linked = await ssoRepository.linkedUser(tx, workspaceId, person.issuer, person.subject);
+        // A workspace's provider speaks for its own workspace only: an account that also belongs to a workspace not
+        // signing in through the same issuer is not taken over by email (its admin could otherwise sign in as anyone
+        // of any workspace by naming their email), and a linked one keeps its name and email, which others rely on.
+        const existing = linked ?? (await ssoRepository.userIdByEmail(tx, person.email!));
+        const beyond = existing ? await ssoRepository.workspacesBeyondIssuer(tx, existing, workspaceId, settings.issuerUrl) : [];
+        if (beyond.length && !linked) {
+          deps.log.info({ slug, userId: existing, workspaces: beyond }, 'single sign-on refused: the account belongs to workspaces this provider does not sign in');
+          return { kind: 'elsewhere' } as const;
+        }
         const r = await externalSignIn.signIn(
           tx,
           { workspaceId, email: person.email!, name: person.name ?? person.email!.split('@')[0]!, role: settings.defaultRole },
           linked,
           meta,
+          { followProvider: beyond.length === 0 },
         );
         if (r.kind === 'signed-in') await ssoRepository.link(tx, { workspaceId, issuer: person.issuer, subject: person.subject, userId: r.user.id });
         return r;
       });
       if (result.kind === 'signed-in') return { ok: true, slug, session: result };
-      return { ok: false, slug, failure: result.kind === 'deactivated' ? 'deactivated' : 'conflict' };
+      return { ok: false, slug, failure: result.kind === 'email-taken' ? 'conflict' : result.kind };
     },
 
   };

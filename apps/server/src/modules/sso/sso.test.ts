@@ -209,3 +209,45 @@ describe('SSO only', () => {
     expect((await ssoSignIn('nina.north@acme.test')).callback.headers.location).toBe('/w/acme');
   });
 });
+
+describe("a workspace's provider speaks for its own workspace only", () => {
+  it("refuses to sign in, by email, an account that belongs to a workspace on another provider, and changes nothing", async () => {
+    // An admin of Acme creates Globex and points it at a provider of their own, which vouches for Acme's rep.
+    expect((await call(h.app, admin, 'POST', '/api/v1/workspaces', { body: { name: 'Globex', slug: 'globex' } })).statusCode).toBe(201);
+    const rogue = await startTestProvider({ redirectUri: REDIRECT });
+    rogue.people.set('sub-rogue', { email: 'rep@acme.test', name: 'Not The Rep' });
+    try {
+      expect((await call(h.app, admin, 'PUT', '/api/v1/workspaces/globex/sso', { body: settingsFor(rogue) })).statusCode).toBe(200);
+      const { callback } = await ssoSignIn('rep@acme.test', { slug: 'globex' });
+      expect(failureOf(callback)).toBe('elsewhere');
+      expect(cookieOf(callback, 'tandem_session')).toBeFalsy();
+      const rep = await h.services.deps.database.db.execute(
+        sql`select u.name, (select count(*)::int from memberships m join workspaces w on w.id = m.workspace_id where m.user_id = u.id and w.slug = 'globex') as globex
+              from users u where u.email = 'rep@acme.test'`,
+      );
+      expect(rep.rows).toEqual([{ name: 'rep', globex: 0 }]);
+    } finally {
+      await rogue.close();
+    }
+  });
+
+  it('signs in the same person to two workspaces on the same provider; a linked person in a workspace on another keeps their name and email', async () => {
+    expect((await call(h.app, admin, 'POST', '/api/v1/workspaces', { body: { name: 'Acme EMEA', slug: 'acme-emea' } })).statusCode).toBe(201);
+    expect((await call(h.app, admin, 'PUT', '/api/v1/workspaces/acme-emea/sso', { body: settingsFor(idp) })).statusCode).toBe(200);
+    expect((await ssoSignIn('nina.north@acme.test', { slug: 'acme-emea' })).callback.headers.location).toBe('/w/acme-emea');
+
+    // Nina joins Globex too (no single sign-on there): Acme's provider can no longer rename her.
+    const ninaId = String((await h.services.deps.database.db.execute(sql`select id from users where email = 'nina.north@acme.test'`)).rows[0]!.id);
+    const globex = await h.services.deps.database.db.execute(sql`select id from workspaces where slug = 'globex'`);
+    await h.services.deps.database.db.execute(sql`insert into memberships (workspace_id, user_id, role) values (${String(globex.rows[0]!.id)}, ${ninaId}, 'sales')`);
+    idp.people.set('sub-nina', { email: 'someone.else@acme.test', name: 'Someone Else' });
+    try {
+      const { callback } = await ssoSignIn('someone.else@acme.test');
+      expect(callback.headers.location).toBe('/w/acme');
+      const me = await h.app.inject({ method: 'GET', url: '/api/v1/auth/session', cookies: { tandem_session: cookieOf(callback, 'tandem_session')! } });
+      expect(me.json()).toMatchObject({ user: { id: ninaId, email: 'nina.north@acme.test', name: 'Nina Nordström' } });
+    } finally {
+      idp.people.set('sub-nina', { email: 'nina.north@acme.test', name: 'Nina Nordström' });
+    }
+  });
+});

@@ -27,15 +27,22 @@ export function createExternalSignIn(deps: Deps) {
     /**
      * Inside the caller's transaction: finds the person (by `userId` when the provider's subject is already
      * linked, else by email), creates them and their membership on first sign-in, makes name and email follow
-     * the provider, and opens a session. A deactivated membership is refused, never reactivated.
+     * the provider (unless `followProvider` is false: the account is not the provider's alone), and opens a
+     * session. A deactivated membership is refused, never reactivated.
      */
-    async signIn(tx: DbOrTx, person: ExternalPerson, linkedUserId: string | undefined, meta: ClientMeta): Promise<ExternalSignInResult> {
+    async signIn(
+      tx: DbOrTx,
+      person: ExternalPerson,
+      linkedUserId: string | undefined,
+      meta: ClientMeta,
+      { followProvider = true }: { followProvider?: boolean } = {},
+    ): Promise<ExternalSignInResult> {
       let user = linkedUserId ? await identityRepository.userById(tx, linkedUserId) : await identityRepository.userByEmail(tx, person.email);
       let created = false;
       if (!user) {
         user = await identityRepository.insertUser(tx, { email: person.email, name: person.name, passwordHash: null });
         created = true;
-      } else if (user.email.toLowerCase() !== person.email.toLowerCase() || user.name !== person.name) {
+      } else if (followProvider && (user.email.toLowerCase() !== person.email.toLowerCase() || user.name !== person.name)) {
         const holder = await identityRepository.userByEmail(tx, person.email);
         if (holder && holder.id !== user.id) return { kind: 'email-taken' };
         user = (await identityRepository.updateUser(tx, user.id, { email: person.email, name: person.name }))!;
