@@ -1,7 +1,8 @@
 /**
  * Decisions in the browser on the demo workspace (issue 17): a PMM opens a decision for input asking a sales lead,
  * the lead objects with a comment, the PMM records the outcome — refused until it says what changed because of the
- * input — and the lead reads the outcome in the inbox, which opens the decision.
+ * input — and the lead reads the outcome in the inbox, which opens the decision. On the decision's page the PMM links a
+ * feedback theme it concerns.
  */
 import { expect, test } from 'vitest';
 import type { InboxList } from '@tandem/contracts';
@@ -31,6 +32,19 @@ describeE2E('Decisions in the browser', () => {
     await pmm.getByRole('heading', { name: title, level: 1 }).waitFor();
     await pmm.getByText('Opened for input. Marcus Reed was told.').waitFor();
     await pmm.getByText(/^Input closes in /).waitFor();
+
+    // ---- On the decision's page the PMM links what it concerns: a feedback theme, opened from there.
+    await pmm.getByRole('button', { name: 'Link themes, assets or goals' }).click();
+    await pmm.getByRole('combobox', { name: label('Feedback themes, library assets and goals') }).click();
+    const theme = pmm.getByRole('option').first();
+    const themeName = (await theme.textContent())!.trim();
+    await theme.click();
+    await pmm.keyboard.press('Escape');
+    await expectAccessible(pmm, 'the decision’s link editor');
+    await pmm.getByRole('button', { name: 'Save links' }).click();
+    await pmm.getByText('Links saved: the decision now concerns one item. No one was told.').waitFor();
+    const linked = pmm.getByRole('list', { name: 'What it concerns' }).getByRole('link', { name: themeName });
+    expect(await linked.getAttribute('href')).toMatch(new RegExp(`^/w/${SLUG}/feedback/themes/[0-9a-f-]{36}$`));
 
     // ---- The sales lead objects, with a comment.
     const lead = await tandem.signIn('marcus@northwind.example', 'lead');

@@ -164,6 +164,29 @@ describe('a decision from input to outcome', () => {
     expect(all.items.every((d: { awaitingMyInput: boolean }) => d.awaitingMyInput)).toBe(true);
     expect((await send(rep.client, 'GET', 'decisions?status=nope')).code).toBe(400);
   });
+
+  it('the owner edits what a decision concerns: links replaced, checked against the workspace, the theme filter follows', async () => {
+    const { decision } = await ok(pmm.client, 'POST', 'decisions', draft({ title: 'Relink me' }));
+    expect(decision.links).toEqual([]);
+    const goalId = (await pool().query("insert into goals (workspace_id, title, period_kind, period_start, period_end) values ($1, 'Win rate up', 'custom', '2026-01-01', '2026-12-31') returning id", [workspaceId])).rows[0].id;
+    const linked = await ok(pmm.client, 'PUT', `decisions/${decision.id}/links`, { themeIds: [themeId], goalIds: [goalId] });
+    expect(linked.decision.links.map((l: { type: string; title: string }) => `${l.type}: ${l.title}`).sort()).toEqual(['goal: Win rate up', 'theme: Pricing too high']);
+    expect(linked.notified).toEqual([]);
+    const titles = async () => (await ok(rep.client, 'GET', `decisions?theme=${themeId}`)).items.map((d: { title: string }) => d.title);
+    expect(await titles()).toContain('Relink me');
+    // Another workspace's goal is refused, naming it, and nothing is half-written.
+    const bad = await send(pmm.client, 'PUT', `decisions/${decision.id}/links`, { themeIds: [], goalIds: [bravoGoalId] });
+    expect(bad.code).toBe(400);
+    expect(bad.json.errors).toEqual([{ path: 'body.goalIds.0', message: `no goal ${bravoGoalId} in this workspace` }]);
+    expect((await ok(rep.client, 'GET', `decisions/${decision.id}`)).links).toHaveLength(2);
+    // Only the owner (or an admin) edits them; the stakeholders' page says they cannot.
+    expect((await send(pmm2.client, 'PUT', `decisions/${decision.id}/links`, { themeIds: [] })).code).toBe(403);
+    expect((await send(lead.client, 'PUT', `decisions/${decision.id}/links`, { themeIds: [] })).code).toBe(403);
+    expect((await ok(pmm.client, 'GET', `decisions/${decision.id}`)).permissions.editLinks).toBe(true);
+    const cleared = await ok(admin, 'PUT', `decisions/${decision.id}/links`, { goalIds: [goalId] });
+    expect(cleared.decision.links.map((l: { type: string }) => l.type)).toEqual(['goal']);
+    expect(await titles()).not.toContain('Relink me');
+  });
 });
 
 describe('bad input, roles and other workspaces', () => {

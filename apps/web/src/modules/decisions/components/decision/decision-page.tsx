@@ -14,6 +14,7 @@ import { countdownWords } from '../shared/countdown.ts';
 import { PhaseBadge } from '../shared/decision-bits.tsx';
 import { useNow } from '../shared/use-now.ts';
 import { InputPanel } from './input-panel.tsx';
+import { LinksPanel } from './links-panel.tsx';
 import { OutcomePanel } from './outcome-panel.tsx';
 
 /** One decision: what is decided and why now, the options, input by stakeholder, the outcome and its history. */
@@ -122,7 +123,7 @@ function DecisionView({ decision: d }: { decision: DecisionDetail }) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <InputPanel decision={d} onDone={setTold} />
-            <Links decision={d} />
+            <LinksPanel decision={d} onDone={setTold} />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -152,29 +153,5 @@ function Window({ decision: d, tz }: { decision: DecisionDetail; tz: string }) {
     <Alert color="orange" variant="light" title={countdownWords(d.inputClosesAt, now)}>
       Input closed {closes}; the decision is due by {formatDay(d.decideBy)}.
     </Alert>
-  );
-}
-
-function Links({ decision: d }: { decision: DecisionDetail }) {
-  const ws = useWorkspace();
-  if (!d.links.length) return null;
-  const href = (type: string, id: string) => (type === 'theme' ? `/w/${ws.slug}/feedback/themes/${id}` : type === 'asset' ? `/w/${ws.slug}/library/${id}` : `/w/${ws.slug}/goals/${id}`);
-  const word = { theme: 'Feedback theme', asset: 'Library asset', goal: 'Goal' } as const;
-  return (
-    <Card withBorder>
-      <Title order={2} size="h4" mb="xs">
-        What it concerns
-      </Title>
-      <List size="sm" spacing={4}>
-        {d.links.map((l) => (
-          <List.Item key={`${l.type}:${l.id}`}>
-            {word[l.type]}:{' '}
-            <Anchor component={Link} to={href(l.type, l.id)} size="sm">
-              {l.title}
-            </Anchor>
-          </List.Item>
-        ))}
-      </List>
-    </Card>
   );
 }

@@ -7,12 +7,12 @@ import { PageHeader } from '../../../../app/components/page-header.tsx';
 import { useFormState } from '../../../../app/forms.ts';
 import { browserTimeZone, FormError } from '../../../../app/kit/index.ts';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
-import { useCreateDecision, useLinkOptions, useStakeholderOptions } from '../../hooks/use-decisions.ts';
+import { useCreateDecision, useStakeholderOptions } from '../../hooks/use-decisions.ts';
+import { LinkSelect, linksInput } from '../shared/link-select.tsx';
 import { isoToLocalInput, localInputToIso } from '../shared/local-time.ts';
 import { toldMessage } from '../shared/told.ts';
 
 const KIND_DATA = DECISION_KINDS.map((k) => ({ value: k, label: DECISION_KIND_LABELS[k] }));
-const LINK_GROUPS = { theme: 'Feedback themes', asset: 'Library assets', goal: 'Goals' } as const;
 
 function defaults() {
   const closes = new Date(Date.now() + 3 * 86_400_000);
@@ -27,7 +27,6 @@ export function NewDecisionPage() {
   const navigate = useNavigate();
   const create = useCreateDecision(ws.slug);
   const stakeholders = useStakeholderOptions(ws.slug);
-  const linkOptions = useLinkOptions(ws.slug);
   const start = defaults();
   const form = useFormState({
     title: '',
@@ -44,11 +43,6 @@ export function NewDecisionPage() {
 
   const teams = stakeholders.data?.teams ?? [];
   const suggested = teams.filter((t) => teamIds.includes(t.teamId) && t.lead && !people.includes(t.lead.userId)).map((t) => ({ team: t.name, lead: t.lead! }));
-  const linkData = (['theme', 'asset', 'goal'] as const).map((type) => ({
-    group: LINK_GROUPS[type],
-    items: (linkOptions.data?.items ?? []).filter((l) => l.type === type).map((l) => ({ value: `${type}:${l.id}`, label: l.title })),
-  }));
-  const idsOf = (type: string) => links.filter((l) => l.startsWith(`${type}:`)).map((l) => l.slice(type.length + 1));
 
   const submit = form.handleSubmit(
     CreateDecisionRequest,
@@ -65,7 +59,7 @@ export function NewDecisionPage() {
         stakeholderIds: people,
         stakeholderTeamIds: teamIds,
         stakeholderRoles: roles,
-        links: { themeIds: idsOf('theme'), assetIds: idsOf('asset'), goalIds: idsOf('goal') },
+        links: linksInput(links),
       }),
     },
   );
@@ -168,7 +162,7 @@ export function NewDecisionPage() {
                 <TextInput type="datetime-local" label={`Input closes at (${browserTimeZone()})`} required description="Input is taken until this moment, not a second after." {...form.input('inputClosesAt')} />
                 <TextInput type="date" label="Decide by" required {...form.input('decideBy')} />
               </SimpleGrid>
-              <MultiSelect label="What it concerns (optional)" data={linkData} value={links} onChange={setLinks} searchable clearable placeholder="Feedback themes, library assets, goals" />
+              <LinkSelect label="What it concerns (optional)" value={links} onChange={setLinks} />
             </Stack>
           </Card>
           <FormError message={form.formError} />
