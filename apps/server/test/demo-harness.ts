@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
-import { seedDemo, type SeedOptions } from '../src/demo.ts';
-import { createHarness, openApp, type Harness } from './app-harness.ts';
+import { DEMO_LOGINS, DEMO_SLUG, seedDemo, type SeedOptions } from '../src/demo.ts';
+import { call, createHarness, login, openApp, type Harness } from './app-harness.ts';
 import { testPg, withDatabase } from './pg-harness.ts';
 
 export type DemoSeed = Awaited<ReturnType<typeof seedDemo>>;
@@ -48,4 +48,16 @@ export async function createDemoHarness(opts: SeedOptions = {}, env: Record<stri
     await c.end();
   }
   return { h: await createHarness(env, { from: { database, dataDir } }), seeded };
+}
+
+/** Reads the demo workspace's API as one of the demo people (by role): `read('decisions?limit=10')`, 200 expected. */
+export async function demoReader(h: Harness, role: string): Promise<<T>(path: string) => Promise<T>> {
+  const demo = DEMO_LOGINS.find((l) => l.role === role);
+  if (!demo) throw new Error(`no demo sign-in with the role ${role}`);
+  const who = await login(h.app, demo.email, demo.password);
+  return async <T>(path: string) => {
+    const res = await call(h.app, who, 'GET', `/api/v1/workspaces/${DEMO_SLUG}/${path}`);
+    if (res.statusCode !== 200) throw new Error(`GET ${path} answered ${res.statusCode}: ${res.body}`);
+    return res.json() as T;
+  };
 }
