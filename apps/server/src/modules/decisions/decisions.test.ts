@@ -226,6 +226,23 @@ describe('bad input, roles and other workspaces', () => {
   });
 });
 
+describe('stakeholders by team', () => {
+  it('a whole team is asked with its lead; the options name each team’s lead to suggest; a person is asked once', async () => {
+    const team = await ok(admin, 'POST', 'teams', { name: 'Mid-market East', leadUserId: lead.userId, memberUserIds: [rep.userId, outsider.userId] });
+    const options = await ok(pmm.client, 'GET', 'decisions/stakeholder-options');
+    expect(options.teams.find((t: { teamId: string }) => t.teamId === team.id)).toEqual({ teamId: team.id, name: 'Mid-market East', lead: { userId: lead.userId, name: 'Lee Lead' }, memberCount: 3 });
+    const { decision, notified } = await ok(pmm.client, 'POST', 'decisions', draft({ title: 'Asked by team', stakeholderIds: [rep.userId], stakeholderTeamIds: [team.id] }));
+    expect(decision.stakeholders.map((s: { name: string; via: string; viaLabel: string | null }) => `${s.name} (${s.via}: ${s.viaLabel})`).sort()).toEqual([
+      'Lee Lead (team: Lead of Mid-market East)',
+      'Rae Rep (person: null)',
+      'Sam Sales (team: Mid-market East)',
+    ]);
+    expect(notified.map((p: { name: string }) => p.name).sort()).toEqual(['Lee Lead', 'Rae Rep', 'Sam Sales']);
+    const unknown = await send(pmm.client, 'POST', 'decisions', draft({ stakeholderTeamIds: ['00000000-0000-4000-8000-000000000000'] }));
+    expect(unknown.json.errors).toEqual([{ path: 'body.stakeholderTeamIds.0', message: 'no team 00000000-0000-4000-8000-000000000000 in this workspace' }]);
+  });
+});
+
 describe('the input window is an instant', () => {
   it('input one second before the close is taken; at the close and one second after it is 409 naming the closing time, in any zone', async () => {
     let now = new Date('2026-03-20T12:00:00Z');
