@@ -1,6 +1,7 @@
 /**
  * The decisions' demo story as the issue asks for it (issue 17): a quarter of strategic calls, some with objections
- * that changed the outcome, one reopened with its first outcome kept, the newest still collecting input.
+ * that changed the outcome, one reopened with its first outcome kept, the newest still collecting input; each links
+ * the themes and assets it concerns.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionDetail, DecisionList } from '@tandem/contracts';
@@ -42,6 +43,13 @@ describe('decisions demo data', () => {
     const phases = new Set(details.map((d) => d.phase));
     expect(phases).toEqual(new Set(['decided', 'collecting_input', 'awaiting_decision']));
     expect((await get<DecisionList>('decisions?status=collecting_input')).total).toBe(details.filter((d) => d.phase === 'collecting_input').length);
-    expect(details.every((d) => d.links.some((l) => l.type === 'theme'))).toBe(true);
+    // Each links the themes and assets it is about, by name (not any theme at random).
+    const starter = details.find((d) => d.title.startsWith('Drop the Starter tier'))!;
+    expect(starter.links.map((l) => `${l.type}: ${l.title}`).sort()).toEqual([
+      'asset: Pricing sheet: Northwind Cloud 2026',
+      'theme: Lost on price and discounting',
+      'theme: Usage-based pricing vs Snowflake credits',
+    ]);
+    expect(details.filter((d) => d.links.length).length).toBeGreaterThanOrEqual(details.length / 2);
   });
 });

@@ -32,6 +32,8 @@ interface DemoDecision {
   windowDays: number;
   inputs: DemoInput[];
   outcome?: DemoOutcome & { daysAfterClose: number };
+  /** What it concerns, by feedback theme and library asset title (the seed stops if one is missing). */
+  concerns?: string[];
   /** A second round after the first outcome was reopened. */
   reopen?: { reason: string; inputs: DemoInput[]; outcome?: DemoOutcome };
 }
@@ -43,6 +45,7 @@ const LEADS = ['Marcus Reed', 'Elena Petrova'];
 export const DEMO_DECISIONS: DemoDecision[] = [
   {
     title: 'Lead with "one warehouse, no copies" in the Q3 messaging',
+    concerns: ['EU data residency and GDPR', 'Positioning: Northwind messaging house'],
     kind: 'positioning_messaging',
     owner: 'Priya Raman',
     context: 'Win/loss says buyers do not repeat our current tagline back. Two candidate messages tested in five calls each.',
@@ -64,6 +67,7 @@ export const DEMO_DECISIONS: DemoDecision[] = [
   },
   {
     title: 'Drop the Starter tier in favour of a usage-based free plan',
+    concerns: ['Lost on price and discounting', 'Usage-based pricing vs Snowflake credits', 'Pricing sheet: Northwind Cloud 2026'],
     kind: 'pricing_packaging',
     owner: 'Priya Raman',
     context: 'Starter converts at 3 % and costs us two support hours per account. A usage-based free plan would replace it.',
@@ -86,6 +90,7 @@ export const DEMO_DECISIONS: DemoDecision[] = [
   },
   {
     title: 'Launch the Streaming connector as GA at the June event',
+    concerns: ['One-pager: Northwind Pipelines'],
     kind: 'launch',
     owner: 'Leo Martins',
     context: 'Engineering says the connector is GA-ready by mid-June. The event is the best stage we get this half.',
@@ -101,6 +106,7 @@ export const DEMO_DECISIONS: DemoDecision[] = [
   },
   {
     title: 'Target healthcare mid-market as the second segment',
+    concerns: ['HIPAA BAA and SOC 2 evidence', 'Case study: Litware Health runs HIPAA analytics on Northwind'],
     kind: 'target_segment',
     owner: 'Priya Raman',
     context: 'Healthcare deals close 20 % faster than our average, but compliance reviews add weeks.',
@@ -122,6 +128,7 @@ export const DEMO_DECISIONS: DemoDecision[] = [
   },
   {
     title: 'Answer Snowflake’s price cut with a migration credit',
+    concerns: ['Usage-based pricing vs Snowflake credits', 'Battlecard: Northwind vs Snowflake'],
     kind: 'competitive_response',
     owner: 'Hannah Berg',
     context: 'Snowflake cut list prices 15 % for new logos. We lose on price in 3 of 7 recent head-to-heads.',
@@ -150,6 +157,7 @@ export const DEMO_DECISIONS: DemoDecision[] = [
   },
   {
     title: 'Annual prepay discount: 10 % or 15 %',
+    concerns: ['Lost on price and discounting', 'FAQ: pricing and packaging'],
     kind: 'pricing_packaging',
     owner: 'Priya Raman',
     context: 'Finance wants more prepaid contracts this year. Sales says 10 % does not move buyers.',
@@ -170,6 +178,7 @@ export const DEMO_DECISIONS: DemoDecision[] = [
   },
   {
     title: 'Position against Databricks on cost predictability',
+    concerns: ['Databricks notebooks and ML workloads', 'Cost forecasting and budget alerts', 'Battlecard: Northwind vs Databricks (2025 edition)'],
     kind: 'competitive_response',
     owner: 'Hannah Berg',
     context: 'Databricks wins on ML breadth; we win when buyers care about predictable bills. New battlecard angle.',
@@ -184,6 +193,7 @@ export const DEMO_DECISIONS: DemoDecision[] = [
   },
   {
     title: 'Launch the partner program in EMEA first',
+    concerns: ['EU data residency and GDPR'],
     kind: 'launch',
     owner: 'Priya Raman',
     context: 'Three EMEA system integrators asked for a partner tier. North America has none waiting.',
@@ -215,9 +225,9 @@ export async function seedDecisionsDemo(db: Db, workspaceId: string, _rnd: Rando
     if (!userId) throw new Error(`demo decisions: no member ${name}`);
     return userId;
   };
-  const targets = await repo.linkOptions(db, workspaceId);
+  const targets = await repo.targetsNamed(db, workspaceId, DEMO_DECISIONS.flatMap((d) => d.concerns ?? []));
   let objected = 0;
-  for (const [i, d] of DEMO_DECISIONS.entries()) {
+  for (const d of DEMO_DECISIONS) {
     const opened = new Date(now.getTime() - d.openedDaysAgo * DAY);
     const closes = new Date(opened.getTime() + d.windowDays * DAY);
     const decideBy = new Date(closes.getTime() + 5 * DAY).toISOString().slice(0, 10);
@@ -236,8 +246,11 @@ export async function seedDecisionsDemo(db: Db, workspaceId: string, _rnd: Rando
       updatedAt: opened,
     });
     await repo.addStakeholders(db, d.asked.map((name) => ({ workspaceId, decisionId: row.id, userId: id(name), via: LEADS.includes(name) ? 'role' : 'person', viaLabel: LEADS.includes(name) ? 'Sales leads' : null })));
-    const link = targets.filter((t) => t.type === 'theme')[i % Math.max(1, targets.length)];
-    if (link) await repo.replaceLinks(db, workspaceId, row.id, [{ targetType: link.type, targetId: link.id }]);
+    await repo.replaceLinks(db, workspaceId, row.id, (d.concerns ?? []).map((title) => {
+      const t = targets.find((x) => x.title === title);
+      if (!t) throw new Error(`demo decisions: no theme or asset ${title}`);
+      return { targetType: t.type, targetId: t.id };
+    }));
     const give = async (inputs: DemoInput[], round: number, from: Date, to: Date) => {
       for (const [k, input] of inputs.entries()) {
         const at = new Date(from.getTime() + ((k + 1) / (inputs.length + 1)) * (Math.min(to.getTime(), now.getTime()) - from.getTime()));

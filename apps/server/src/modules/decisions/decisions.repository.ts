@@ -200,6 +200,17 @@ export const decisionsRepository = {
     return new Set(rows.map((r) => r.id));
   },
 
+  /** Themes and assets by exact name or title (the demo links its decisions by name), the first of each name. */
+  async targetsNamed(db: DbOrTx, workspaceId: string, names: readonly string[]) {
+    if (!names.length) return [];
+    const list = sql.join([...new Set(names)].map((n) => sql`${n}`), sql`, `);
+    const result = await db.execute(sql`
+      (select distinct on (name) 'theme' as type, id, name as title from themes where workspace_id = ${workspaceId} and merged_into_id is null and name in (${list}) order by name, created_at)
+      union all
+      (select distinct on (title) 'asset', id, title from assets where workspace_id = ${workspaceId} and status <> 'archived' and title in (${list}) order by title, created_at)`);
+    return result.rows as { type: LinkType; id: string; title: string }[];
+  },
+
   /** What can be linked: the newest 200 of each kind. */
   async linkOptions(db: DbOrTx, workspaceId: string) {
     const result = await db.execute(sql`
