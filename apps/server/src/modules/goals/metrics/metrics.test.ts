@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricRecordList, MetricResult, Scorecard, WinLoss } from '@tandem/contracts';
 import { call } from '../../../../test/app-harness.ts';
+import { feedbackMetrics } from '../../feedback/index.ts';
 import { wilsonInterval } from '../../library/index.ts';
-import { makeMetricsWorld, type MetricsWorld } from './test-fixtures.ts';
+import { insertDeal, makeMetricsWorld, type MetricsWorld } from './test-fixtures.ts';
 
 let w: MetricsWorld;
 const Q1 = { from: '2026-02-01', to: '2026-04-30' }; // FY2027 Q1 with a February fiscal year
@@ -295,3 +296,72 @@ describe('sales involvement in decisions (the decisions module\'s involvementRat
   });
 });
 
+
+describe('the scorecard\'s top themes, kept under the theme-deals stamp (migration 0022)', () => {
+  it('match the themes computed afresh after writes to deals behind them and to other deals; only the former move the stamp', async () => {
+    const stamp = async () => Number((await w.pool.query(`select stamp from change_stamps where workspace_id = $1 and scope = 'theme-deals'`, [w.ws])).rows[0]?.stamp ?? 0);
+    const kept = async () => {
+      const res = await call(w.h.app, w.clients.admin, 'GET', '/api/v1/workspaces/acme/scorecard', { query: { period: 'FY2027 Q1', periods: '2' } });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as Scorecard).topThemes;
+    };
+    // The fold: the feedback module's own statement, on a connection of its own, nothing kept.
+    const afresh = async () =>
+      (await w.h.services.deps.database.readTenant(w.ws, (db) => feedbackMetrics.topThemesByRevenue(db, w.ws, 5))).map((t) => [t.name, t.atStake.toFixed(4)]);
+    const same = async () => {
+      const k = await kept();
+      expect(k.map((t) => [t.name, t.revenueAtStake])).toEqual(await afresh());
+      return k.map((t) => [t.name, t.revenueAtStake]);
+    };
+    const ent = (await w.pool.query(`select account_id from deals where id = $1`, [w.deals.W1])).rows[0].account_id as string;
+    const sso = (await w.pool.query(`select id from themes where workspace_id = $1 and name = 'SSO missing'`, [w.ws])).rows[0].id as string;
+    expect(await same()).toEqual([['SSO missing', '390.0000']]);
+    let before = await stamp();
+    // W1 is behind no feedback: the stamp stays, the kept themes are still right.
+    await w.pool.query(`update deals set amount = 1001, amount_base = 1001 where id = $1`, [w.deals.W1]);
+    expect(await stamp()).toBe(before);
+    expect(await same()).toEqual([['SSO missing', '390.0000']]);
+    // L2 is behind "SSO missing": the stamp moves and the next scorecard shows the new amount.
+    await w.pool.query(`update deals set amount_base = 400 where id = $1`, [w.deals.L2]);
+    expect(await stamp()).toBeGreaterThan(before);
+    expect(await same()).toEqual([['SSO missing', '400.0000']]);
+    // A rolled-back write leaves the themes as they were.
+    const c = await w.pool.connect();
+    try {
+      await c.query('begin');
+      await c.query(`update deals set amount_base = 9000 where id = $1`, [w.deals.L2]);
+      await c.query('rollback');
+    } finally {
+      c.release();
+    }
+    expect(await same()).toEqual([['SSO missing', '400.0000']]);
+    // An item about Acme Corp with no deal puts every deal of the account behind the theme (O1 800 open, L1 2000 lost).
+    const item = (
+      await w.pool.query(
+        `insert into feedback_items (workspace_id, kind, text, account_id, source, submitted_by_user_id, created_at, observed_at, theme_id)
+         values ($1, 'objection', 'Needs SSO too', $2, 'call', $3, '2026-03-02T10:00:00Z', '2026-03-02T10:00:00Z', $4) returning id`,
+        [w.ws, ent, w.ids.rae, sso],
+      )
+    ).rows[0].id as string;
+    try {
+      expect(await same()).toEqual([['SSO missing', '3200.0000']]);
+      before = await stamp();
+      await w.pool.query(`update deals set amount_base = 900 where id = $1`, [w.deals.O1]);
+      expect(await stamp()).toBeGreaterThan(before);
+      expect(await same()).toEqual([['SSO missing', '3300.0000']]);
+      // A new open deal on that account counts too.
+      before = await stamp();
+      const extra = await insertDeal(w.pool, w.ws, { name: 'O2', stage: 'open', account: ent, amount: 50, close: '2026-07-30', created: '2026-03-20T09:00:00', owner: w.ids.rae });
+      expect(await stamp()).toBeGreaterThan(before);
+      expect(await same()).toEqual([['SSO missing', '3350.0000']]);
+      await w.pool.query(`delete from deals where id = $1`, [extra]);
+      expect(await same()).toEqual([['SSO missing', '3300.0000']]);
+    } finally {
+      await w.pool.query(`delete from feedback_items where id = $1`, [item]);
+      await w.pool.query(`update deals set amount_base = 800 where id = $1`, [w.deals.O1]);
+      await w.pool.query(`update deals set amount_base = 390 where id = $1`, [w.deals.L2]);
+      await w.pool.query(`update deals set amount = 1000, amount_base = 1000 where id = $1`, [w.deals.W1]);
+    }
+    expect(await same()).toEqual([['SSO missing', '390.0000']]);
+  });
+});

@@ -51,9 +51,11 @@ async function keptPart<T>(key: unknown[] | null, compute: () => Promise<T>): Pr
   return value;
 }
 
-/** What a scorecard's parts read besides deals: the requests stamp, the feedback fingerprint, the SLA time slot. */
+/** What a scorecard's parts read besides deals: the requests and theme-deals stamps, the feedback fingerprint, the SLA time slot. */
 export interface ScorecardInputs {
   requests: number;
+  /** Moves with every write to a deal that feedback is about (directly or through its account): the themes' revenue. */
+  themeDeals: number;
   feedback: string;
   slot: number;
 }
@@ -104,8 +106,43 @@ async function computeKeyMetric(db: DbOrTx, ctx: TenantContext, ws: MetricWorksp
   };
 }
 
-export async function scorecardIn(db: DbOrTx, ctx: TenantContext, query: ScorecardQuery, now = new Date(), inputs?: ScorecardInputs): Promise<Scorecard> {
-  const ws = await metricWorkspace(db, ctx.workspaceId);
+/**
+ * Runs a part of the scorecard on a connection: the service's runner takes a pooled tenant read per part; a caller
+ * holding one connection (a transaction) runs the parts on it one after another. Every statement has its own snapshot
+ * either way (tenant reads are not one transaction), so running parts side by side changes no number.
+ */
+export type PartRunner = <T>(part: (db: DbOrTx) => Promise<T>) => Promise<T>;
+
+/** Parts of one scorecard run side by side on at most this many connections (the read pool has 10; 2 cores). */
+const LANES = 4;
+
+/** Runs the tasks on `lanes` lanes, each lane taking the next task when it is done; results in the tasks' order. */
+async function inLanes<T>(tasks: (() => Promise<T>)[], lanes: number): Promise<T[]> {
+  const out = new Array<T>(tasks.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      out[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, tasks.length) }, lane));
+  return out;
+}
+
+/**
+ * The scorecard; `run` gives each part its connection, `lanes` how many parts run at once (1: one after another, as on
+ * a transaction's single connection).
+ */
+export async function scorecardIn(
+  run: PartRunner,
+  ctx: TenantContext,
+  query: ScorecardQuery,
+  now = new Date(),
+  inputs?: ScorecardInputs,
+  opts: { ws?: MetricWorkspace; lanes?: number } = {},
+): Promise<Scorecard> {
+  const ws = opts.ws ?? (await run((db) => metricWorkspace(db, ctx.workspaceId)));
   const today = todayIn(ws.timeZone, now);
   const period = query.period ? parseFiscalLabel(query.period, ws.fiscalYearStartMonth) : fiscalQuarterOf(today, ws.fiscalYearStartMonth);
   if (!period) throw MetricsErrors.invalidField('query.period', `not a fiscal quarter: ${query.period}`);
@@ -113,14 +150,28 @@ export async function scorecardIn(db: DbOrTx, ctx: TenantContext, query: Scoreca
   if (period.start > today) throw MetricsErrors.invalidField('query.period', `${period.label} has not started yet (it starts on ${period.start})`);
   const previous = shiftFiscalQuarter(period, -1, ws.fiscalYearStartMonth);
   const first = shiftFiscalQuarter(period, -(query.periods - 1), ws.fiscalYearStartMonth);
-  // One after another: the transaction has one connection.
-  const keyMetrics = [];
-  for (const name of KEY_METRICS) keyMetrics.push(await keyMetric(db, ctx, ws, name, first.start, asOf, now, inputs));
-  const pipeline = await dealMetrics.pipelineByStage(db, ctx.workspaceId);
-  const bySegment = await evaluateIn(db, ctx, ws, { metric: 'win-rate', from: period.start, to: asOf, groupBy: 'segment' }, now);
-  const byCompetitor = await evaluateIn(db, ctx, ws, { metric: 'win-rate-vs-competitor', from: period.start, to: asOf, groupBy: 'competitor' }, now);
-  const themes = await feedbackMetrics.topThemesByRevenue(db, ctx.workspaceId, TOP_THEMES);
-  const breaches = await keptPart(inputs ? [ctx.workspaceId, 'breaches', inputs.requests, inputs.slot] : null, () => requestsBreachingSla(db, ctx.workspaceId, now));
+  // The parts read nothing of each other: side by side on their own connections when the caller gives lanes (the
+  // slowest first, so it does not start last), else one after another.
+  const themesPart = () =>
+    run((c) =>
+      keptPart(inputs ? [ctx.workspaceId, 'themes', inputs.feedback, inputs.themeDeals] : null, () => feedbackMetrics.topThemesByRevenue(c, ctx.workspaceId, TOP_THEMES)),
+    );
+  const tasks: (() => Promise<unknown>)[] = [
+    themesPart,
+    () => run((c) => dealMetrics.pipelineByStage(c, ctx.workspaceId)),
+    () => run((c) => evaluateIn(c, ctx, ws, { metric: 'win-rate', from: period.start, to: asOf, groupBy: 'segment' }, now)),
+    () => run((c) => evaluateIn(c, ctx, ws, { metric: 'win-rate-vs-competitor', from: period.start, to: asOf, groupBy: 'competitor' }, now)),
+    () => run((c) => keptPart(inputs ? [ctx.workspaceId, 'breaches', inputs.requests, inputs.slot] : null, () => requestsBreachingSla(c, ctx.workspaceId, now))),
+    ...KEY_METRICS.map((name) => () => run((c) => keyMetric(c, ctx, ws, name, first.start, asOf, now, inputs))),
+  ];
+  const [themes, pipeline, bySegment, byCompetitor, breaches, ...keyMetrics] = (await inLanes(tasks, opts.lanes ?? 1)) as [
+    Awaited<ReturnType<typeof feedbackMetrics.topThemesByRevenue>>,
+    Awaited<ReturnType<typeof dealMetrics.pipelineByStage>>,
+    Awaited<ReturnType<typeof evaluateIn>>,
+    Awaited<ReturnType<typeof evaluateIn>>,
+    Awaited<ReturnType<typeof requestsBreachingSla>>,
+    ...Awaited<ReturnType<typeof keyMetric>>[],
+  ];
   return {
     period: { label: period.label, start: period.start, end: period.end },
     previousPeriod: { label: previous.label, start: previous.start, end: previous.end },
@@ -157,25 +208,29 @@ export function createScorecardService(deps: Pick<Deps, 'database'>) {
   const kept = new Map<string, Scorecard>();
   return {
     async get(ctx: TenantContext, query: ScorecardQuery, now = new Date()): Promise<Scorecard> {
-      return deps.database.readTenant(ctx.workspaceId, async (db) => {
-        // The deals and requests change stamps move with every write (in the writing statement); feedback's fingerprint
-        // with every item or theme change; the time slot with the clock. The workspace's settings are read anyway.
-        const stamps = await readChangeStamps(db, ctx.workspaceId, ['deals', 'requests']);
-        const feedback = await feedbackMetrics.fingerprint(db, ctx.workspaceId);
-        const ws = await metricWorkspace(db, ctx.workspaceId);
-        const key = JSON.stringify([ctx.workspaceId, query, stamps, feedback, ws, Math.floor(now.getTime() / SLA_SLOT_MS)]);
-        const hit = kept.get(key);
-        if (hit) {
-          kept.delete(key);
-          kept.set(key, hit);
-          return hit;
-        }
-        const slot = Math.floor(now.getTime() / SLA_SLOT_MS);
-        const answer = await scorecardIn(db, ctx, query, now, { requests: stamps.requests, feedback, slot });
-        kept.set(key, answer);
-        if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
-        return answer;
-      });
+      // Each read on a pooled connection of its own, none held while another is awaited (a request holding one while
+      // waiting for more could starve the pool under load).
+      const run: PartRunner = (part) => deps.database.readTenant(ctx.workspaceId, part);
+      // The deals and requests change stamps move with every write (in the writing statement); the theme-deals stamp
+      // with every write to a deal some feedback is about (migration 0022); feedback's fingerprint with every item or
+      // theme change; the time slot with the clock. The workspace's settings are read anyway.
+      const [stamps, feedback, ws] = await Promise.all([
+        run((db) => readChangeStamps(db, ctx.workspaceId, ['deals', 'requests', 'theme-deals'])),
+        run((db) => feedbackMetrics.fingerprint(db, ctx.workspaceId)),
+        run((db) => metricWorkspace(db, ctx.workspaceId)),
+      ]);
+      const slot = Math.floor(now.getTime() / SLA_SLOT_MS);
+      const key = JSON.stringify([ctx.workspaceId, query, stamps, feedback, ws, slot]);
+      const hit = kept.get(key);
+      if (hit) {
+        kept.delete(key);
+        kept.set(key, hit);
+        return hit;
+      }
+      const answer = await scorecardIn(run, ctx, query, now, { requests: stamps.requests, themeDeals: stamps['theme-deals'], feedback, slot }, { ws, lanes: LANES });
+      kept.set(key, answer);
+      if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+      return answer;
     },
   };
 }
