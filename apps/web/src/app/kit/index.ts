@@ -17,3 +17,4 @@ export {
 } from './filter-bar.tsx';
 export { ChartFigure, type ChartFigureProps } from './chart-figure.tsx';
 export { CommentList, type CommentListItem, type CommentListProps } from './comment-list.tsx';
+export { RefusedLines, refusedLinesCsv, type RefusedLine, type RefusedLinesProps } from './refused-lines.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Select, Stack, Table, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconDownload, IconFileUpload } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Select, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconFileUpload } from '@tabler/icons-react';
 import {
   TOUCHPOINT_IMPORT_FIELD_LABELS,
   TOUCHPOINT_IMPORT_FIELDS,
@@ -15,7 +15,7 @@ import {
 import { errorMessage } from '../../../app/api-error.ts';
 import { FileDropZone } from '../../../app/components/file-drop-zone.tsx';
 import { PageHeader } from '../../../app/components/page-header.tsx';
-import { FormError } from '../../../app/kit/index.ts';
+import { FormError, RefusedLines } from '../../../app/kit/index.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useRunTouchpointImport, useTouchpointPreview } from '../hooks/use-touchpoint-import.ts';
 
@@ -197,23 +197,9 @@ function ColumnMapping({ preview, mapping, onChange }: { preview: TouchpointImpo
   );
 }
 
-/** Refused lines as a CSV the user can open beside the file: line, column, value, problem. */
-function refusedCsv(result: TouchpointImportResult): string {
-  const q = (v: string | number | null) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-  return ['Line,Column,Value,Problem', ...result.refused.map((r) => [r.line, r.column, r.value, r.message].map(q).join(','))].join('\r\n') + '\r\n';
-}
-
 function ImportResult({ result, onAnother }: { result: TouchpointImportResult; onAnother: () => void }) {
   const ws = useWorkspace();
   const lines = new Set(result.refused.map((r) => r.line)).size;
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([refusedCsv(result)], { type: 'text/csv' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${result.fileName.replace(/\.[^.]+$/, '')}-refused-lines.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
   return (
     <Stack gap="md">
       <Alert color={lines ? 'yellow' : 'green'} title={`${n(result.created, 'touchpoint')} imported, ${n(result.updated, 'touchpoint')} updated, ${n(lines, 'line')} refused`} role="status">
@@ -226,38 +212,7 @@ function ImportResult({ result, onAnother }: { result: TouchpointImportResult; o
       </Alert>
       {lines > 0 && (
         <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-          <Stack gap="sm">
-            <Group justify="space-between" gap="xs">
-              <Title order={2} size="h4">
-                Refused lines
-              </Title>
-              <Button variant="default" size="xs" leftSection={<IconDownload size={16} />} onClick={download}>
-                Download the refused lines (CSV)
-              </Button>
-            </Group>
-            <Table.ScrollContainer minWidth={520} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Refused lines' } }}>
-              <Table verticalSpacing={6}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Line</Table.Th>
-                    <Table.Th>Column</Table.Th>
-                    <Table.Th>Value</Table.Th>
-                    <Table.Th>Problem</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {result.refused.map((r, i) => (
-                    <Table.Tr key={`${r.line}-${i}`}>
-                      <Table.Td>{r.line}</Table.Td>
-                      <Table.Td>{r.column ?? '—'}</Table.Td>
-                      <Table.Td style={{ wordBreak: 'break-word' }}>{r.value || '(empty)'}</Table.Td>
-                      <Table.Td>{r.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Stack>
+          <RefusedLines title="Refused lines" fileName={result.fileName} lines={result.refused} />
         </Card>
       )}
       <Group gap="sm">

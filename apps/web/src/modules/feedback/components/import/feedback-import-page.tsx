@@ -92,7 +92,7 @@ export function FeedbackImportPage() {
       />
       {done ? (
         <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-          <ImportDone result={done} onUndone={startOver} onAnother={startOver} />
+          <ImportDone result={done} fileName={loaded?.file.name ?? 'feedback.csv'} onUndone={startOver} onAnother={startOver} />
         </Card>
       ) : !loaded ? (
         <Stack gap="md">
@@ -160,7 +160,7 @@ export function FeedbackImportPage() {
           <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
             <Stack gap="md">
               <FormError message={run.error ? errorMessage(run.error) : null} />
-              {check && <CheckOutcome result={check} />}
+              {check && <CheckOutcome result={check} fileName={loaded.file.name} />}
               {check && !check.dryRun && check.rejected.length > 0 && (
                 <Text size="sm" c="dimmed">
                   Nothing was imported.

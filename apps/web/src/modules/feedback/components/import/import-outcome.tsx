@@ -6,40 +6,19 @@ import type { FeedbackImportResult } from '@tandem/contracts';
 import { errorMessage } from '../../../../app/api-error.ts';
 import { ConfirmModal } from '../../../../app/components/confirm-modal.tsx';
 import { notifySuccess } from '../../../../app/components/notify.ts';
+import { RefusedLines } from '../../../../app/kit/index.ts';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useUndoImport } from '../../hooks/use-feedback-import.ts';
 import { plural } from '../shared/theme-bits.tsx';
 
-const SHOWN = 50;
-
-/** The lines the import refuses, each with its reasons. */
-export function RejectedLines({ rejected }: { rejected: FeedbackImportResult['rejected'] }) {
-  if (rejected.length === 0) return null;
-  return (
-    <Stack gap={4}>
-      <List size="sm" spacing={4} aria-label="Rows with problems">
-        {rejected.slice(0, SHOWN).map((r) => (
-          <List.Item key={r.line}>
-            <Text span size="sm" fw={600}>
-              Line {r.line}:
-            </Text>{' '}
-            <Text span size="sm">
-              {r.errors.join('; ')}
-            </Text>
-          </List.Item>
-        ))}
-      </List>
-      {rejected.length > SHOWN && (
-        <Text size="sm" c="dimmed">
-          and {plural(rejected.length - SHOWN, 'more row')}.
-        </Text>
-      )}
-    </Stack>
-  );
+/** The lines the import refuses, one row per reason, with their download. */
+function RejectedLines({ rejected, fileName }: { rejected: FeedbackImportResult['rejected']; fileName: string }) {
+  const lines = rejected.flatMap((r) => r.errors.map((message) => ({ line: r.line, message })));
+  return <RefusedLines title="Rows with problems" titleOrder={4} fileName={fileName} lines={lines} />;
 }
 
 /** What a check would do: all good, or which rows stand in the way. */
-export function CheckOutcome({ result }: { result: FeedbackImportResult }) {
+export function CheckOutcome({ result, fileName }: { result: FeedbackImportResult; fileName: string }) {
   const bad = result.rejected.length;
   if (bad === 0) {
     return (
@@ -49,27 +28,29 @@ export function CheckOutcome({ result }: { result: FeedbackImportResult }) {
     );
   }
   return (
-    <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={`${plural(bad, 'row')} of ${result.rows} cannot be imported`}>
-      <Stack gap="xs">
+    <Stack gap="sm">
+      <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={`${plural(bad, 'row')} of ${result.rows} cannot be imported`}>
         <Text size="sm">
           {bad === result.rows
             ? 'Fix them in the file (or the columns above) and check again.'
             : `Fix them in the file and choose it again, or turn on “Skip rows with problems” to import the other ${plural(result.rows - bad, 'row')}.`}
         </Text>
-        <RejectedLines rejected={result.rejected} />
-      </Stack>
-    </Alert>
+      </Alert>
+      <RejectedLines rejected={result.rejected} fileName={fileName} />
+    </Stack>
   );
 }
 
 interface DoneProps {
   result: FeedbackImportResult;
+  /** The uploaded file's name, for the refused lines' download. */
+  fileName: string;
   onUndone: () => void;
   onAnother: () => void;
 }
 
 /** After the import: what was added, what was skipped, and a way back. */
-export function ImportDone({ result, onUndone, onAnother }: DoneProps) {
+export function ImportDone({ result, fileName, onUndone, onAnother }: DoneProps) {
   const ws = useWorkspace();
   const [asking, setAsking] = useState(false);
   const undo = useUndoImport(ws.slug, ({ removed }) => {
@@ -91,7 +72,7 @@ export function ImportDone({ result, onUndone, onAnother }: DoneProps) {
           {skipped > 0 && <List.Item>{plural(skipped, 'row')} skipped for problems (below)</List.Item>}
         </List>
       </Alert>
-      {skipped > 0 && <RejectedLines rejected={result.rejected} />}
+      {skipped > 0 && <RejectedLines rejected={result.rejected} fileName={fileName} />}
       <Group gap="sm">
         <Button component={Link} to={`/w/${ws.slug}/feedback?theme=none`}>
           Triage the new feedback
