@@ -17,4 +17,6 @@ export {
 } from './filter-bar.tsx';
 export { ChartFigure, type ChartFigureProps } from './chart-figure.tsx';
 export { CommentList, type CommentListItem, type CommentListProps } from './comment-list.tsx';
+export { ColumnMapping, type ColumnMappingProps } from './column-mapping.tsx';
 export { RefusedLines, refusedLinesCsv, type RefusedLine, type RefusedLinesProps } from './refused-lines.tsx';
+export * from './field-catalogue.ts';

@@ -1,3 +1,4 @@
+import type { FieldCatalogue } from '../../../app/kit/index.ts';
 import type { DEAL_IMPORT_FIELDS, DateFormat, ImportCounts, ImportFormat, ImportPreview, ImportStatus } from '@tandem/contracts';
 
 export type DealField = (typeof DEAL_IMPORT_FIELDS)[number];
@@ -49,6 +50,12 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
 // pages need no zod schema at run time.
 /** Every field a column can fill, in the contract's order. */
 export const DEAL_FIELDS = Object.keys(FIELD_LABELS) as DealField[];
+/** What a column of a deals file can fill, for the column mapping; a column that fills none is kept as a custom field. */
+export const DEAL_CATALOGUE: FieldCatalogue<DealField> = {
+  fields: DEAL_FIELDS.map((f) => ({ value: f, label: FIELD_LABELS[f], hint: FIELD_HINTS[f], required: REQUIRED_FIELDS.includes(f) })),
+  group: 'Deal fields',
+  customFields: true,
+};
 export const IMPORT_FORMATS = Object.keys(FORMAT_LABELS) as ImportFormat[];
 
 export const FORMAT_DESCRIPTIONS: Record<ImportFormat, string> = {

@@ -4,6 +4,7 @@
  * compares them (case, spacing and punctuation ignored).
  */
 import type { ImportMapping, ImportPreview } from '@tandem/contracts';
+import type { MappingShape } from '../../../app/kit/index.ts';
 import { DEAL_FIELDS, type DealField } from './import-fields.ts';
 
 export const nameKey = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -60,6 +61,14 @@ export function assignColumn(mapping: ImportMapping, header: string, field: stri
   if (field) fields[field] = header;
   return { ...mapping, fields };
 }
+
+/** Other CSV's mapping (field → column) as the column mapping edits it. */
+export const dealMappingShape: MappingShape<ImportMapping, DealField> = { fieldOf, assign: assignColumn };
+
+/** A Salesforce or HubSpot file's columns as the server matched them (several may fill one field): shown, not edited. */
+export const recognisedColumnsShape: MappingShape<ImportPreview['columns']> = {
+  fieldOf: (columns, header) => columns.find((c) => c.header === header)?.field ?? null,
+};
 
 /** What this file's mapping says a stage means, if anything (stage names compare like headers). */
 export function stageChoice(mapping: ImportMapping, stage: string): 'open' | 'won' | 'lost' | null {

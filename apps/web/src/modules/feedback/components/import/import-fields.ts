@@ -1,4 +1,5 @@
-import type { FeedbackImportField, FeedbackImportMapping } from '@tandem/contracts';
+import type { FeedbackImportField } from '@tandem/contracts';
+import { fieldPerColumn, type FieldCatalogue } from '../../../../app/kit/index.ts';
 
 export const IMPORT_FIELD_LABELS: Record<FeedbackImportField, string> = {
   text: 'Feedback text',
@@ -13,7 +14,7 @@ export const IMPORT_FIELD_LABELS: Record<FeedbackImportField, string> = {
 };
 
 export const IMPORT_FIELD_HINTS: Record<FeedbackImportField, string> = {
-  text: 'Required: what the customer said or asked for',
+  text: 'What the customer said or asked for',
   kind: 'Pain point, objection, feature request, competitor intel, win or loss reason, praise or question',
   quote: 'The customer’s own words',
   dealId: 'The deal’s CRM ID (or its Tandem ID)',
@@ -24,11 +25,17 @@ export const IMPORT_FIELD_HINTS: Record<FeedbackImportField, string> = {
   source: 'Call, email, meeting or CRM note; otherwise “Import”',
 };
 
-/** Each field takes one column: giving it to a column takes it from any other. */
-export function assign(mapping: FeedbackImportMapping, column: string, field: FeedbackImportField | null): FeedbackImportMapping {
-  const next: FeedbackImportMapping = {};
-  for (const [c, f] of Object.entries(mapping)) if (c !== column && f !== field) next[c] = f;
-  if (field) next[column] = field;
-  return next;
-}
+/** What a column of a feedback file can fill (in the contract's order, from the labels: no schema at run time); other columns are not imported. */
+export const FEEDBACK_CATALOGUE: FieldCatalogue<FeedbackImportField> = {
+  fields: (Object.keys(IMPORT_FIELD_LABELS) as FeedbackImportField[]).map((f) => ({
+    value: f,
+    label: IMPORT_FIELD_LABELS[f],
+    hint: IMPORT_FIELD_HINTS[f],
+    required: f === 'text',
+  })),
+  group: 'Feedback fields',
+  customFields: false,
+};
 
+/** The feedback import's mapping, column → field: each field takes one column. */
+export const feedbackMappingShape = fieldPerColumn(FEEDBACK_CATALOGUE);

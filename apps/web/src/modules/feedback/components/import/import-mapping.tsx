@@ -1,13 +1,7 @@
-import { Select, Stack, Table, Text } from '@mantine/core';
-import { FEEDBACK_IMPORT_FIELDS, type FeedbackImportField, type FeedbackImportMapping, type FeedbackImportPreview } from '@tandem/contracts';
-import { usePhone } from '../../../../app/use-phone.ts';
-import { assign, IMPORT_FIELD_HINTS, IMPORT_FIELD_LABELS } from './import-fields.ts';
-
-const IGNORE = '__ignore__';
-const FIELD_DATA = [
-  { value: IGNORE, label: 'Don’t import' },
-  ...FEEDBACK_IMPORT_FIELDS.map((f) => ({ value: f, label: IMPORT_FIELD_LABELS[f] })),
-];
+import { Table, Text } from '@mantine/core';
+import type { FeedbackImportMapping, FeedbackImportPreview } from '@tandem/contracts';
+import { ColumnMapping } from '../../../../app/kit/index.ts';
+import { FEEDBACK_CATALOGUE, IMPORT_FIELD_LABELS, feedbackMappingShape } from './import-fields.ts';
 
 interface ImportMappingProps {
   preview: FeedbackImportPreview;
@@ -15,80 +9,17 @@ interface ImportMappingProps {
   onChange: (mapping: FeedbackImportMapping) => void;
 }
 
-/** Which field each column fills, next to what the column holds. */
+/** Which field each column fills, next to what the column holds: the kit's column mapping over the feedback fields. */
 export function ImportMapping({ preview, mapping, onChange }: ImportMappingProps) {
-  const phone = usePhone();
-  const samples = (column: string) =>
-    preview.rows
-      .map((r) => r[column] ?? '')
-      .filter(Boolean)
-      .slice(0, 3)
-      .join(' · ') || 'empty in the first rows';
-  const picker = (column: string) => {
-    const field = mapping[column] ?? null;
-    return (
-      <Select
-        aria-label={`Field for ${column}`}
-        data={FIELD_DATA}
-        value={field ?? IGNORE}
-        allowDeselect={false}
-        onChange={(v) => onChange(assign(mapping, column, v && v !== IGNORE ? (v as FeedbackImportField) : null))}
-        description={field ? IMPORT_FIELD_HINTS[field] : undefined}
-        inputWrapperOrder={['input', 'description']}
-        size="sm"
-      />
-    );
-  };
-
-  if (phone) {
-    // A table squeezes the pickers on a phone: one block per column instead.
-    return (
-      <Stack gap={0} role="list" aria-label="Columns of the file">
-        {preview.columns.map((column) => (
-          <Stack key={column} gap={6} py="sm" role="listitem" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
-            <div>
-              <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                {column}
-              </Text>
-              <Text size="xs" c="dimmed" lineClamp={1}>
-                {samples(column)}
-              </Text>
-            </div>
-            {picker(column)}
-          </Stack>
-        ))}
-      </Stack>
-    );
-  }
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing="xs" aria-label="Columns of the file">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Column in the file</Table.Th>
-            <Table.Th>First values</Table.Th>
-            <Table.Th w={260}>Imported as</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {preview.columns.map((column) => (
-            <Table.Tr key={column}>
-              <Table.Td>
-                <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                  {column}
-                </Text>
-              </Table.Td>
-              <Table.Td maw={320}>
-                <Text size="xs" c="dimmed" lineClamp={2}>
-                  {samples(column)}
-                </Text>
-              </Table.Td>
-              <Table.Td>{picker(column)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ColumnMapping
+      catalogue={FEEDBACK_CATALOGUE}
+      shape={feedbackMappingShape}
+      mapping={mapping}
+      onChange={onChange}
+      headers={preview.columns}
+      rows={preview.rows}
+    />
   );
 }
 
