@@ -14,7 +14,7 @@ export function createSsoServices(deps: Deps): { sso: SsoService } {
   return { sso: createSsoService(deps, createExternalSignIn(deps)) };
 }
 
-/** The workspace (its name) whose "SSO only" refuses this person's password: on, SSO only, and not an admin there. */
-export function ssoOnlyWorkspaceOf(db: DbOrTx, userId: string): Promise<string | undefined> {
+/** The workspace whose "SSO only" refuses this person's password: on, SSO only, and not an admin there. */
+export function ssoOnlyWorkspaceOf(db: DbOrTx, userId: string): Promise<{ name: string; slug: string } | undefined> {
   return ssoRepository.ssoOnlyWorkspaceOf(db, userId);
 }

@@ -73,7 +73,7 @@ export const ssoRepository = {
   /** The first workspace where single sign-on is the only way in for this person (on, SSO only, not an admin there). */
   async ssoOnlyWorkspaceOf(db: DbOrTx, userId: string) {
     const [row] = await db
-      .select({ name: workspaces.name })
+      .select({ name: workspaces.name, slug: workspaces.slug })
       .from(memberships)
       .innerJoin(ssoSettings, eq(ssoSettings.workspaceId, memberships.workspaceId))
       .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
@@ -88,6 +88,6 @@ export const ssoRepository = {
       )
       .orderBy(workspaces.name)
       .limit(1);
-    return row?.name;
+    return row;
   },
 };

@@ -200,7 +200,7 @@ describe('SSO only', () => {
     const refused = await call(h.app, null, 'POST', '/api/v1/auth/login', { body: { email: 'rep@acme.test', password: PASSWORD } });
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ code: 'AUTH_SSO_ONLY' });
-    expect(refused.json().detail).toContain('Acme uses single sign-on only');
+    expect(refused.json().detail).toContain("Acme uses single sign-on only: continue with single sign-on below (the workspace's address is acme)");
     expect(cookieOf(refused, 'tandem_session')).toBeFalsy();
     // A wrong password still says only that.
     expect((await call(h.app, null, 'POST', '/api/v1/auth/login', { body: { email: 'rep@acme.test', password: 'wrong password!' } })).statusCode).toBe(401);

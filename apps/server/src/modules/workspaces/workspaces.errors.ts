@@ -21,8 +21,8 @@ export const WorkspaceErrors = {
       `Too many failed sign-ins for this ${what}. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
       { retryAfterSeconds },
     ),
-  ssoOnly: defineError('AUTH_SSO_ONLY', 403, 'Sign in with single sign-on', (workspace: string) =>
-    `${workspace} uses single sign-on only: use its "Sign in with" button on the sign-in page. Password sign-in is kept for its admins.`,
+  ssoOnly: defineError('AUTH_SSO_ONLY', 403, 'Sign in with single sign-on', (workspace: { name: string; slug: string }) =>
+    `${workspace.name} uses single sign-on only: continue with single sign-on below (the workspace's address is ${workspace.slug}), or use the sign-in link your admin gave you. Password sign-in is kept for its admins.`,
   ),
   setupDone: defineError('SETUP_ALREADY_DONE', 409, 'Already set up', () => 'Tandem already has an admin; sign in instead.'),
   emailTaken: defineError('USER_EMAIL_TAKEN', 409, 'Email already in use', (email: string) => `Another account uses ${email}.`),

@@ -44,8 +44,8 @@ export async function createWorkspaceTx(
 export interface WorkspacesPorts {
   /** Returns details for the audit entry (e.g. how many deals were recomputed). */
   baseCurrencyChanged?(tx: DbOrTx, workspaceId: string, from: string, to: string): Promise<Record<string, unknown>>;
-  /** The name of a workspace whose single sign-on refuses this person's password (SSO only, not an admin there). */
-  passwordSignInRefusedBy?(db: DbOrTx, userId: string): Promise<string | undefined>;
+  /** A workspace whose single sign-on refuses this person's password (SSO only, not an admin there). */
+  passwordSignInRefusedBy?(db: DbOrTx, userId: string): Promise<{ name: string; slug: string } | undefined>;
 }
 
 /** Workspaces themselves: creating one, its settings, and who belongs to which. */
