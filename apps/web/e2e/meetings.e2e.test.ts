@@ -31,7 +31,7 @@ describeE2E('Sync meetings in the browser', () => {
     await item('Feedback theme').first().waitFor();
     await expect.poll(() => item('Feedback theme').first().textContent()).toMatch(/New since the last sync|Rising: \d+ new items since the last sync/);
     await expect.poll(() => item('Goal').first().textContent()).toMatch(/At risk|Off track/);
-    await expect.poll(() => item('Action item').first().textContent()).toMatch(/Open action item for .*\(agreed in occurrence \d+\)/);
+    await expect.poll(() => item('Action item').first().textContent()).toMatch(/Open action item for .*\(agreed in meeting \d+\)/);
     // Each links to its source.
     expect(await item('Feedback theme').first().getByRole('link').getAttribute('href')).toMatch(new RegExp(`^/w/${SLUG}/feedback/themes/`));
     expect(await item('Goal').first().getByRole('link').getAttribute('href')).toMatch(new RegExp(`^/w/${SLUG}/goals/`));
@@ -55,7 +55,7 @@ describeE2E('Sync meetings in the browser', () => {
     const carried = pmm.getByRole('list', { name: 'Agenda items' }).getByRole('listitem').filter({ hasText: title });
     await carried.waitFor();
     expect(await carried.textContent()).toContain(`Open action item for Elena Petrova`);
-    expect(await carried.textContent()).toContain(`(agreed in occurrence ${next})`);
+    expect(await carried.textContent()).toContain(`(agreed in meeting ${next})`);
     expect(await carried.getByRole('link', { name: title }).getAttribute('href')).toBe(nextPath);
 
     // ---- The series list as the API reads it still counts one series.

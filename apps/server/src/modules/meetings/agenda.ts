@@ -7,7 +7,7 @@
  * - requests past an SLA clock at `until`, or below the capacity line in the queue's plan;
  * - decisions whose input window is open at `until`;
  * - goals at risk or off track whose period overlaps the window;
- * - action items of this series agreed in an earlier occurrence and not done.
+ * - action items of this series agreed in an earlier meeting (occurrence) and not done.
  * Each source but action items gives at most `PER_SOURCE` items, its most pressing first (an agenda of forty requests
  * is not discussed); every open action item is carried until done.
  */
@@ -28,7 +28,15 @@ export interface AgendaCandidate {
 
 export const RISING_ITEMS = 2;
 export const PER_SOURCE = 5;
-const n = (x: number) => Math.round(x).toLocaleString('en-US');
+/** "$22M" in the workspace's base currency (compact: an agenda line is read aloud, not audited). */
+function moneyIn(currency: string) {
+  try {
+    const f = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+    return (x: number) => f.format(x);
+  } catch {
+    return (x: number) => `${currency} ${Math.round(x).toLocaleString('en-US')}`;
+  }
+}
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -38,6 +46,8 @@ export async function agendaCandidates(
   w: { seriesId: string; seq: number; since: Date; until: Date },
 ): Promise<AgendaCandidate[]> {
   const out: AgendaCandidate[] = [];
+  const queue = await openQueue(db, workspaceId, w.until);
+  const n = moneyIn(queue.context.currency);
 
   const themes = await openThemesNewOrRising(db, workspaceId, w.since, w.until, RISING_ITEMS);
   if (themes.length) {
@@ -53,7 +63,6 @@ export async function agendaCandidates(
   }
 
   const breaching = new Map((await requestsBreachingSla(db, workspaceId, w.until)).map((r) => [r.id, r]));
-  const queue = await openQueue(db, workspaceId, w.until);
   // Past SLA first (longest overdue first), then below the line in queue order.
   const requests: AgendaCandidate[] = [];
   for (const b of breaching.values()) {
@@ -77,7 +86,7 @@ export async function agendaCandidates(
 
   for (const a of await repo.openActionItems(db, workspaceId, w.seriesId, w.seq, w.until)) {
     const overdue = a.due_on < day(w.until) ? ', overdue' : '';
-    out.push({ kind: 'action_item', sourceId: a.id, title: a.title, why: `Open action item for ${a.owner_name}, due ${a.due_on}${overdue} (agreed in occurrence ${a.seq})` });
+    out.push({ kind: 'action_item', sourceId: a.id, title: a.title, why: `Open action item for ${a.owner_name}, due ${a.due_on}${overdue} (agreed in meeting ${a.seq})` });
   }
   return out;
 }

@@ -43,6 +43,11 @@ describe('meetings demo data', () => {
     const next = await get<OccurrenceDetail>(`meetings/${series!.id}/occurrences/${series!.next!.seq}`);
     expect(next.state).toBe('draft');
     expect(next.items.filter((i) => i.kind === 'action_item').map((i) => i.title).sort()).toEqual([...open].sort());
+    // Themes say why in words and the workspace's money: "Rising: 4 new items since the last sync; $12.6M at stake (…)".
+    const themes = next.items.filter((i) => i.kind === 'theme');
+    expect(themes.length).toBeGreaterThan(0);
+    const usd = String.raw`\$[\d.]+[KMB]?`;
+    for (const t of themes) expect(t.why).toMatch(new RegExp(String.raw`^(New since the last sync|Rising: \d+ new items since the last sync); ${usd} at stake \(open pipeline ${usd}, lost ${usd}\)$`));
 
     const today = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);

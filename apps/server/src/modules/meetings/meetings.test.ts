@@ -173,7 +173,7 @@ describe('agenda generation picks exactly the qualifying records', () => {
     expect(why['#1 Filed a month ago, never answered']).toMatch(/^Past its SLA \(due /);
     expect(why['#3 Estimated, nobody has hours']).toMatch(/Below the capacity line/);
     expect(why['Off track']).toBe('Off track; the period ends 2030-12-31');
-    expect(why['Open from occurrence 1']).toMatch(/^Open action item for Lee Lead, due .*, overdue \(agreed in occurrence 1\)$/);
+    expect(why['Open from occurrence 1']).toMatch(/^Open action item for Lee Lead, due .*, overdue \(agreed in meeting 1\)$/);
     // Clean up so the rest of the file starts from a quiet workspace.
     for (const t of ['meeting_series', 'decisions', 'goals', 'requests', 'feedback_items', 'themes']) await q(`delete from ${t} where workspace_id = $1`, [workspaceId]);
   });
@@ -264,7 +264,7 @@ describe('a sync from agenda to minutes', () => {
     const following = await ok(rep.client, 'GET', `meetings/${s.id}/occurrences/3`);
     const carried = following.items.find((i: { kind: string }) => i.kind === 'action_item');
     expect(carried).toMatchObject({ title: 'Send three lost-deal stories', link: `/w/acme/meetings/${s.id}/2` });
-    expect(carried.why).toBe(`Open action item for Lee Lead, due ${due} (agreed in occurrence 2)`);
+    expect(carried.why).toBe(`Open action item for Lee Lead, due ${due} (agreed in meeting 2)`);
 
     // Done: only its owner, the series owner or an admin; then it leaves the draft.
     expect((await send(rep.client, 'PATCH', `meetings/action-items/${created.actionItem.id}`, { done: true })).code).toBe(403);

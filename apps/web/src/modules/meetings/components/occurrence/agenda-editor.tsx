@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { AGENDA_ITEM_KIND_LABELS, type AgendaItem, type OccurrenceDetail } from '@tandem/contracts';
+import { meetingTimeWords } from '../shared/when.ts';
 import type { Actions, Run } from './occurrence-shared.ts';
 
 interface Props {
@@ -29,7 +30,7 @@ export function AgendaEditor({ occurrence: o, actions, run }: Props) {
           </Title>
           <Text size="sm" c="dimmed">
             {o.since
-              ? `Written from what changed since the previous meeting (${new Date(o.since).toLocaleDateString()}): new or rising themes by revenue at stake, requests past their SLA or below the capacity line, decisions open for input, goals at risk or off track, and open action items.`
+              ? `Written from what changed since the previous meeting (${meetingTimeWords(o.since, o.timeZone, o.timeZone)}): new or rising themes by revenue at stake, requests past their SLA or below the capacity line, decisions open for input, goals at risk or off track, and open action items.`
               : 'Written from live data: new or rising themes, requests past their SLA or below the capacity line, decisions open for input, goals at risk or off track.'}
           </Text>
         </div>
