@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createHarness, type Harness } from '../../test/app-harness.ts';
+import { sql } from 'drizzle-orm';
+import { call, createHarness, setupAdmin, type Harness } from '../../test/app-harness.ts';
 import { loadConfig } from '../config.ts';
 
 const TOKEN = 'metrics-token-for-tests-0123';
@@ -46,5 +47,24 @@ describe('GET /metrics', () => {
     expect(body).toContain('# TYPE tandem_job_queue_depth gauge');
     expect(body).toContain('# TYPE tandem_import_duration_seconds gauge');
     expect(body).toContain('tandem_process_resident_memory_bytes');
+  });
+
+  it('counts late and failed deliveries, not the digests waiting for their daily send', async () => {
+    await setupAdmin(on.app);
+    const { db } = on.services.deps.database;
+    const ws = String((await db.execute(sql`select id from workspaces where slug = 'acme'`)).rows[0]!.id);
+    const ev = String((await db.execute(sql`insert into events (workspace_id, type, version, payload) values (${ws}, 'test.event', 1, '{}') returning id`)).rows[0]!.id);
+    const add = (channel: string, status: string, target: string, ago: string) =>
+      db.execute(sql`insert into deliveries (workspace_id, event_id, event_type, channel, target, status, created_at)
+                     values (${ws}, ${ev}, 'test.event', ${channel}, ${target}, ${status}, now() - ${ago}::interval)`);
+    await add('digest', 'pending', 'rep@acme.test', '5 hours');
+    await add('email', 'pending', 'lead@acme.test', '2 minutes');
+    await add('webhook', 'dead', 'https://hooks.example.com/x', '1 day');
+    const body = (await call(on.app, null, 'GET', '/metrics', { headers: { authorization: `Bearer ${TOKEN}` } })).body;
+    expect(body).toMatch(/tandem_deliveries\{status="pending"\} 1\n/);
+    expect(body).toMatch(/tandem_deliveries\{status="dead"\} 1\n/);
+    const age = Number(/tandem_delivery_oldest_pending_seconds ([\d.]+)/.exec(body)![1]);
+    expect(age).toBeGreaterThanOrEqual(119);
+    expect(age).toBeLessThan(600);
   });
 });

@@ -61,11 +61,11 @@ export function createMetrics(opts: Pick<MetricsOptions, 'pool'>) {
   const queueAge = new Gauge({ name: 'tandem_job_queue_oldest_seconds', help: 'Age of the oldest job waiting to run, by queue', labelNames: ['queue'], registers: [registry] });
   const deliveries = new Gauge({
     name: 'tandem_deliveries',
-    help: 'Notification deliveries (email, Slack, webhooks) by status: pending, failed (will retry), dead (gave up)',
+    help: 'Notification deliveries (email, Slack, webhooks) by status: pending (digests waiting for their daily send left out), failed (will retry), dead (gave up)',
     labelNames: ['status'],
     registers: [registry],
   });
-  const deliveryAge = new Gauge({ name: 'tandem_delivery_oldest_pending_seconds', help: 'Age of the oldest pending delivery', registers: [registry] });
+  const deliveryAge = new Gauge({ name: 'tandem_delivery_oldest_pending_seconds', help: 'Age of the oldest pending delivery (digests left out)', registers: [registry] });
   const imports = new Gauge({
     name: 'tandem_import_duration_seconds',
     help: 'Duration of the imports that finished in the last 24 hours (quantile 0.5, 0.95, 1)',
@@ -83,8 +83,9 @@ export function createMetrics(opts: Pick<MetricsOptions, 'pool'>) {
       ),
       rows<{ status: string; n: string; age: string | null }>(
         pool,
+        // A pending digest waits for its daily send on purpose (up to a day): it is neither late nor a failure.
         `select status, count(*)::text as n, extract(epoch from now() - min(created_at))::text as age
-           from deliveries where status in ('pending', 'failed', 'dead') group by status`,
+           from deliveries where status in ('failed', 'dead') or (status = 'pending' and channel <> 'digest') group by status`,
       ),
       rows<{ p50: string | null; p95: string | null; max: string | null }>(
         pool,
