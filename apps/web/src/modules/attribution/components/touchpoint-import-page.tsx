@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Select, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconFileUpload } from '@tabler/icons-react';
 import {
   TOUCHPOINT_IMPORT_FIELD_LABELS,
-  TOUCHPOINT_IMPORT_FIELDS,
   TOUCHPOINT_IMPORT_PRESET_LABELS,
   TOUCHPOINT_IMPORT_REQUIRED,
-  type TouchpointImportField,
   type TouchpointImportMapping,
   type TouchpointImportPreview,
   type TouchpointImportResult,
@@ -15,13 +13,13 @@ import {
 import { errorMessage } from '../../../app/api-error.ts';
 import { FileDropZone } from '../../../app/components/file-drop-zone.tsx';
 import { PageHeader } from '../../../app/components/page-header.tsx';
-import { FormError, RefusedLines } from '../../../app/kit/index.ts';
+import { ColumnMapping, FormError, RefusedLines } from '../../../app/kit/index.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useRunTouchpointImport, useTouchpointPreview } from '../hooks/use-touchpoint-import.ts';
+import { TOUCHPOINT_CATALOGUE, touchpointMappingShape } from './touchpoint-fields.ts';
 
 /** A default server's upload limit (TANDEM_IMPORT_MAX_BYTES), checked here so a big file fails at once. */
 const MAX_BYTES = 150 * 1024 * 1024;
-const IGNORED = '__ignored';
 const n = (x: number, one: string, many = `${one}s`) => `${x.toLocaleString()} ${x === 1 ? one : many}`;
 
 interface Loaded {
@@ -112,7 +110,14 @@ export function TouchpointImportPage() {
               <Text size="sm">
                 {n(loaded.preview.totalRows, 'row')}. It looks like: <b>{TOUCHPOINT_IMPORT_PRESET_LABELS[loaded.preview.preset]}</b>. Check which column holds what.
               </Text>
-              <ColumnMapping preview={loaded.preview} mapping={loaded.mapping} onChange={(mapping) => setLoaded({ ...loaded, mapping })} />
+              <ColumnMapping
+                catalogue={TOUCHPOINT_CATALOGUE}
+                shape={touchpointMappingShape}
+                mapping={loaded.mapping}
+                onChange={(mapping) => setLoaded({ ...loaded, mapping })}
+                headers={loaded.preview.columns}
+                rows={loaded.preview.rows}
+              />
               {missing.length > 0 && (
                 <Text size="sm" c="red" role="alert">
                   Choose a column for: {missing.map((f) => TOUCHPOINT_IMPORT_FIELD_LABELS[f]).join(', ')}.
@@ -148,52 +153,6 @@ export function TouchpointImportPage() {
         </Stack>
       )}
     </>
-  );
-}
-
-/** Each column of the file and the field it fills; several columns may make up the touchpoint id. */
-function ColumnMapping({ preview, mapping, onChange }: { preview: TouchpointImportPreview; mapping: TouchpointImportMapping; onChange: (m: TouchpointImportMapping) => void }) {
-  const options = [
-    { value: IGNORED, label: 'Not imported' },
-    ...TOUCHPOINT_IMPORT_FIELDS.map((f) => ({ value: f, label: `${TOUCHPOINT_IMPORT_FIELD_LABELS[f]}${TOUCHPOINT_IMPORT_REQUIRED.includes(f) ? ' (required)' : ''}` })),
-  ];
-  const set = (header: string, field: string | null) => {
-    const next: TouchpointImportMapping = {};
-    for (const [h, f] of Object.entries(mapping)) {
-      // One column per field, but the id may be made of several.
-      if (h !== header && !(f === field && field !== 'externalId')) next[h] = f;
-    }
-    if (field && field !== IGNORED) next[header] = field as TouchpointImportField;
-    onChange(next);
-  };
-  const sample = (header: string) =>
-    [...new Set(preview.rows.map((r) => r[header]?.trim()).filter(Boolean))]
-      .slice(0, 2)
-      .map((v) => (v!.length > 30 ? `${v!.slice(0, 30)}…` : v))
-      .join(' · ');
-  return (
-    <Stack gap="xs">
-      {preview.columns.map((header) => (
-        <Group key={header} gap="sm" wrap="wrap" align="end">
-          <Stack gap={0} style={{ flex: '1 1 200px', minWidth: 0 }}>
-            <Text size="sm" fw={600} style={{ wordBreak: 'break-word' }}>
-              {header}
-            </Text>
-            <Text size="xs" c="dimmed" truncate>
-              {sample(header) || '—'}
-            </Text>
-          </Stack>
-          <Select
-            aria-label={`Field for column ${header}`}
-            data={options}
-            value={mapping[header] ?? IGNORED}
-            allowDeselect={false}
-            onChange={(v) => set(header, v)}
-            w={{ base: '100%', xs: 240 }}
-          />
-        </Group>
-      ))}
-    </Stack>
   );
 }
 
