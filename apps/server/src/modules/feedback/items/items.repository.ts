@@ -30,11 +30,25 @@ export interface ItemFilter {
 const submitter = alias(users, 'submitter');
 const responder = alias(users, 'responder');
 
+/**
+ * Each item's deal, looked up by id. As a plain left join, on deals without statistics yet (a fresh seed or import,
+ * before autovacuum analyses them) the planner expected one deal and scanned every deal of the workspace once per item
+ * (the demo's feedback list: 378 against 94 ms; 25 against 14 ms once analysed).
+ */
+function itemDeal(db: DbOrTx, workspaceId: string) {
+  return db
+    .select({ id: deals.id, name: deals.name, stageCategory: deals.stageCategory, amountBase: deals.amountBase })
+    .from(deals)
+    .where(and(eq(deals.workspaceId, workspaceId), eq(deals.id, feedbackItems.dealId)))
+    .limit(1)
+    .as('item_deal');
+}
+
 /** One row of an item list, with what its DTO shows: deal, account, submitter, theme and its response. */
-function itemSelection() {
+function itemSelection(deal: ReturnType<typeof itemDeal>) {
   return {
     item: feedbackItems,
-    deal: { id: deals.id, name: deals.name, stageCategory: deals.stageCategory, amountBase: deals.amountBase },
+    deal: { id: deal.id, name: deal.name, stageCategory: deal.stageCategory, amountBase: deal.amountBase },
     account: { id: accounts.id, name: accounts.name, segment: accounts.segment },
     submitterName: submitter.name,
     theme: {
@@ -72,10 +86,11 @@ function itemWhere(workspaceId: string, f: ItemFilter): SQL {
 }
 
 function itemQuery(db: DbOrTx, workspaceId: string) {
+  const deal = itemDeal(db, workspaceId);
   return db
-    .select(itemSelection())
+    .select(itemSelection(deal))
     .from(feedbackItems)
-    .leftJoin(deals, and(eq(deals.workspaceId, workspaceId), eq(deals.id, feedbackItems.dealId)))
+    .leftJoinLateral(deal, sql`true`)
     .leftJoin(accounts, and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, feedbackItems.accountId)))
     .leftJoin(submitter, eq(submitter.id, feedbackItems.submittedByUserId))
     .leftJoin(themes, and(eq(themes.workspaceId, workspaceId), eq(themes.id, feedbackItems.themeId)))

@@ -197,9 +197,15 @@ export const themesRepository = {
       with ${themeDealsCte(workspaceId, [themeId])}
       select d.id, d.name, a.name as account, d.stage, d.stage_category as "stageCategory", d.amount_base::text as "amountBase",
         d.close_date::text as "closeDate", td.direct
+      -- Each deal and its account looked up by id, as in themeMetrics: as plain joins, on deals without statistics
+      -- yet (a fresh seed or import) the planner scanned every deal of the workspace once per theme deal and every
+      -- account once per deal (the largest demo theme: 204 against 34 ms; about 30 ms either way once analysed).
       from theme_deals td
-      join deals d on d.workspace_id = ${workspaceId} and d.id = td.deal_id and d.removed_at is null
-      left join accounts a on a.workspace_id = d.workspace_id and a.id = d.account_id
+      cross join lateral (
+        select d.id, d.name, d.account_id, d.stage, d.stage_category, d.amount_base, d.close_date from deals d
+        where d.workspace_id = ${workspaceId} and d.id = td.deal_id and d.removed_at is null limit 1
+      ) d
+      left join lateral (select a.name from accounts a where a.workspace_id = ${workspaceId} and a.id = d.account_id limit 1) a on true
       order by (d.stage_category = 'open') desc, d.amount_base desc nulls last, d.name
       limit ${limit}`);
     return result.rows as {

@@ -197,8 +197,13 @@ export const competitorsRepository = {
       from feedback_items i
       left join feedback_links l on l.name = i.competitor and l.competitor_id = ${competitorId}
       left join users u on u.id = i.submitted_by_user_id
-      left join deals d on d.workspace_id = i.workspace_id and d.id = i.deal_id and d.removed_at is null
-      left join accounts a on a.workspace_id = i.workspace_id and a.id = i.account_id
+      -- The deal and the account looked up by id: as plain joins, on deals without statistics yet (a fresh seed or
+      -- import) the planner scanned every deal of the workspace once per item (a demo competitor's intel: 90 against
+      -- 51 ms; 39 against 23 ms once analysed).
+      left join lateral (
+        select d.id, d.name from deals d where d.workspace_id = ${workspaceId} and d.id = i.deal_id and d.removed_at is null limit 1
+      ) d on true
+      left join lateral (select a.id, a.name from accounts a where a.workspace_id = ${workspaceId} and a.id = i.account_id limit 1) a on true
       where i.workspace_id = ${workspaceId}
         and (l.competitor_id is not null or (i.kind = 'competitor_intel' and i.text ~* ${pattern}))
       order by i.observed_at desc, i.id
