@@ -6,7 +6,7 @@ import type { OccurrenceDetail } from '@tandem/contracts';
 import { errorMessage, isApiError } from '../../../../app/api-error.ts';
 import { PageHeader } from '../../../../app/components/page-header.tsx';
 import { PageSkeleton } from '../../../../app/components/page-skeleton.tsx';
-import { QueryView } from '../../../../app/kit/index.ts';
+import { formatDateTime, QueryView } from '../../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { isSeriesId, occurrenceFiles, occurrenceNumber, useOccurrence, useOccurrenceActions } from '../../hooks/use-meetings.ts';
@@ -68,7 +68,7 @@ function OccurrenceView({ occurrence: o }: { occurrence: OccurrenceDetail }) {
             <span>
               {when}.{' '}
               {o.published
-                ? `Agenda published ${new Date(o.published.at).toLocaleString()}${o.published.by ? ` by ${o.published.by}` : ''}.`
+                ? `Agenda published ${formatDateTime(o.published.at, tz)}${o.published.by ? ` by ${o.published.by}` : ''}.`
                 : 'Draft: the agenda follows live data until it is published.'}
             </span>
           </Group>
