@@ -1,7 +1,7 @@
 /**
  * The meetings' part of the demo story: Northwind's weekly PMM–sales sync, owned by the head of product marketing,
  * with six past occurrences — each agenda generated from the data as it stood then (capped at six items), published
- * the day before, notes on some items, attendance, two action items agreed each week (most done, some late, the
+ * the day before, a note on the week's topic, attendance, two action items agreed each week (most done, some late, the
  * latest still open so they are carried into the next agenda, which is a live draft). Dates relative to `now`.
  */
 import { DateTime } from 'luxon';
@@ -17,7 +17,7 @@ const OWNER = 'Priya Raman';
 const ATTENDEES = ['Priya Raman', 'Leo Martins', 'Hannah Berg', 'Marcus Reed', 'Elena Petrova', 'Sofia Alvarez', 'Dana Whitfield'];
 
 type Action = [title: string, owner: string, dueInDays: number, doneInDays: number | null];
-/** A past week: a free topic, a note for the first item, and the action items agreed (owner, days to due, days to done or null: open). */
+/** A past week: a free topic with its note, and the action items agreed (owner, days to due, days to done or null: open). */
 const week = (topic: string, note: string, ...actions: Action[]) => ({ topic, note, actions });
 
 const WEEKS = [
@@ -63,8 +63,9 @@ export async function seedMeetingsDemo(db: Db, workspaceId: string, rnd: Random,
     const published = new Date(o.startsAt.getTime() - DAY);
     const generated = (await agendaCandidates(db, workspaceId, { seriesId: series.id, seq, since: sinceOf(rule, seq), until: published })).slice(0, 6);
     await repo.insertAgendaItems(db, [
-      ...generated.map((c, i) => ({ workspaceId, occurrenceId: occ.id, position: i + 1, ...c, notes: i === 0 ? week.note : '' })),
-      { workspaceId, occurrenceId: occ.id, position: generated.length + 1, kind: 'free' as const, title: week.topic, why: 'Added by the owner', notes: generated.length ? '' : week.note },
+      ...generated.map((c, i) => ({ workspaceId, occurrenceId: occ.id, position: i + 1, ...c, notes: '' })),
+      // The week's note is about its topic (it read as a note on whichever theme came first).
+      { workspaceId, occurrenceId: occ.id, position: generated.length + 1, kind: 'free' as const, title: week.topic, why: 'Added by the owner', notes: week.note },
     ]);
     await repo.updateOccurrence(db, workspaceId, occ.id, { publishedAt: published, publishedByUserId: id(OWNER), heldAt: new Date(o.startsAt.getTime() + HOUR) });
     held = seq;
