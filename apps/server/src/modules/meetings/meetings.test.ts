@@ -16,6 +16,7 @@ let bravo: Client;
 const api = (p: string, slug = 'acme') => `/api/v1/workspaces/${slug}/${p}`;
 const pool = () => h.services.deps.database.pool;
 const SEC = 1000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -122,9 +123,20 @@ describe('agenda generation picks exactly the qualifying records', () => {
         estimate,
         createdAt,
       ]);
+    // Competitive intel answered within one business hour, every day round the clock but the minute before midnight,
+    // in a zone whose midnight is hours away from the window's end: a first response due a second before the end is
+    // past its SLA, one due at the end is not yet.
+    const zone = until.getUTCHours() >= 2 && until.getUTCHours() <= 21 ? 'UTC' : 'Asia/Tokyo';
+    await q('insert into request_settings (workspace_id, types, calendar) values ($1, $2, $3)', [
+      workspaceId,
+      JSON.stringify([{ type: 'competitive_intel', firstResponseHours: 1, deliveryHours: 1000 }]),
+      JSON.stringify({ timeZone: zone, workingDays: [1, 2, 3, 4, 5, 6, 7], dayStart: '00:00', dayEnd: '23:59', holidays: [] }),
+    ]);
     await request(1, 'Filed a month ago, never answered', at(until, -30 * DAY), null);
     await request(2, 'Filed a minute ago, no estimate', at(until, -60 * SEC), null);
     await request(3, 'Estimated, nobody has hours', at(until, -60 * SEC), 6);
+    await request(4, 'First response due a second before the end', at(until, -HOUR - SEC), null);
+    await request(5, 'First response due at the end', at(until, -HOUR), null);
 
     // Action items: a series with occurrences 1 and 2 stored.
     const s = await ok(pmm.client, 'POST', 'meetings', seriesBody({ title: 'Fixture sync' }));
@@ -160,6 +172,7 @@ describe('agenda generation picks exactly the qualifying records', () => {
         'theme: Rising',
         'request: #1 Filed a month ago, never answered',
         'request: #3 Estimated, nobody has hours',
+        'request: #4 First response due a second before the end',
         'decision: Closes a second after',
         'goal: At risk, ends the first day of the window',
         'goal: Off track',
@@ -172,10 +185,11 @@ describe('agenda generation picks exactly the qualifying records', () => {
     expect(why['New just inside']).toMatch(/^New since the last sync/);
     expect(why['#1 Filed a month ago, never answered']).toMatch(/^Past its SLA \(due /);
     expect(why['#3 Estimated, nobody has hours']).toMatch(/Below the capacity line/);
+    expect(why['#4 First response due a second before the end']).toMatch(/^Past its SLA \(due /);
     expect(why['Off track']).toBe('Off track; the period ends 2030-12-31');
     expect(why['Open from occurrence 1']).toMatch(/^Open action item for Lee Lead, due .*, overdue \(agreed in meeting 1\)$/);
     // Clean up so the rest of the file starts from a quiet workspace.
-    for (const t of ['meeting_series', 'decisions', 'goals', 'requests', 'feedback_items', 'themes']) await q(`delete from ${t} where workspace_id = $1`, [workspaceId]);
+    for (const t of ['meeting_series', 'decisions', 'goals', 'requests', 'request_settings', 'feedback_items', 'themes']) await q(`delete from ${t} where workspace_id = $1`, [workspaceId]);
   });
 });
 
