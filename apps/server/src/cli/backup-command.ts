@@ -3,6 +3,7 @@
  * database without migrating it (a backup is of the schema as it is; a restore needs the target empty), starting
  * the embedded PostgreSQL for their duration when DATABASE_URL is unset and no `tandem start` runs.
  */
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Config } from '../config.ts';
@@ -42,6 +43,10 @@ export function backupCommands(deps: BackupCommandDeps): Command[] {
     .addOption(json())
     .action(async (file: string, o: { json?: boolean }) => {
       const c = deps.config();
+      // Before the snapshot is taken: a mistyped folder is the commonest failure, and it should not cost a backup's time.
+      const dir = path.dirname(path.resolve(file));
+      const folder = await fs.stat(dir).catch(() => undefined);
+      if (!folder?.isDirectory()) deps.fail(`there is no folder ${dir} to write ${path.basename(file)} in; create it first. Nothing was backed up.`);
       const { createBackup } = await import('../lib/backup/index.ts');
       const r = await withDatabaseUrl(c, (url) =>
         createBackup({ databaseUrl: url, file: path.resolve(file), filesRoot: c.S3_BUCKET ? null : path.join(c.dataDir, 'files') }),

@@ -6,6 +6,9 @@
  * damaged archive (nothing changed); a database newer than the code. And the workspace export and the nightly rotation.
  */
 import { execFile } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
+import tar from 'tar-stream';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -23,7 +26,8 @@ import { applyMigrationsUpTo, knownMigrations } from '../../db/schema-version.ts
 import { createHarness, type Harness } from '../../../test/app-harness.ts';
 import { createTestDatabase, dropTestDatabase, testPg } from '../../../test/pg-harness.ts';
 import { localBlobStore } from '../blob-store/index.ts';
-import { exportWorkspace, listTables, quoteIdent, restoreBackup, RestoreRefused, runNightlyBackup } from './index.ts';
+import { loadConfig } from '../../config.ts';
+import { backupRecurringJobs, createBackup, exportWorkspace, listTables, nightlyBackupDir, quoteIdent, restoreBackup, RestoreRefused, runNightlyBackup } from './index.ts';
 
 let h: Harness;
 let tmp: string;
@@ -167,6 +171,28 @@ describe('backup and restore', () => {
       expect((e as Error).message).toMatch(why);
       expect((e as Error).message).toMatch(/nothing was restored/);
     }
+    // A backup a newer release made (a schema this one does not know): refused, naming the release to install.
+    const newer = path.join(tmp, 'newer.tar.gz');
+    const manifest = JSON.stringify({
+      format: 'tandem-backup', formatVersion: 1, createdAt: new Date().toISOString(), tandemVersion: '9.4.0', server: 'PostgreSQL 18.4',
+      schema: { tag: '0099_future', idx: 99, when: knownMigrations().at(-1)!.when + 1000 }, tables: [], sequences: [], files: { included: false, entries: [] },
+    });
+    const pack = tar.pack();
+    pack.entry({ name: 'tandem-backup/manifest.json' }, manifest);
+    pack.finalize();
+    await pipeline(pack, createGzip(), createWriteStream(newer));
+    const refusedNewer = await restoreBackup({ databaseUrl: target, file: newer, blobs: localBlobStore(blobsDir), target: 'target' }).catch((x: unknown) => x);
+    expect(refusedNewer).toBeInstanceOf(RestoreRefused);
+    expect((refusedNewer as Error).message).toMatch(/made by Tandem 9\.4\.0 with schema 0099_future.*install Tandem 9\.4\.0 or newer/);
+    // A path with no file, or a folder: refused the same way (the read error must not escape as a crash).
+    for (const [file, why] of [
+      [path.join(tmp, 'no-such-backup.tar.gz'), /there is no file .*no-such-backup\.tar\.gz; nothing was restored/],
+      [tmp, /cannot be read \(a folder\); nothing was restored/],
+    ] as const) {
+      const e = await restoreBackup({ databaseUrl: target, file, blobs: localBlobStore(blobsDir), target: 'target' }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(RestoreRefused);
+      expect((e as Error).message).toMatch(why);
+    }
     expect(await tableCount(target)).toBe(0);
     await expect(fs.readdir(blobsDir)).rejects.toThrow(/ENOENT/);
   });
@@ -218,8 +244,10 @@ describe('workspace export', () => {
     expect(csvLines[0]).toMatch(/"workspace_id"/);
     expect(entries.get('csv/people.csv')).toContain('dana@northwind.example');
     for (const [name, body] of entries) {
-      if (name.startsWith('csv/')) expect(body.split('\n')[0], name).not.toMatch(/password|token_hash|secret/);
+      if (name.startsWith('csv/')) expect(body.split('\n')[0], name).not.toMatch(/password|token_hash|secret|webhook_url/);
     }
+    // A Slack channel's incoming-webhook URL is a credential: the channel is exported, its URL is not.
+    expect(entries.get('csv/slack_channels.csv')).toMatch(/"name"/);
     expect(await exportWorkspace({ databaseUrl: h.url, slug: 'no-such-workspace', file: path.join(tmp, 'none.zip') })).toBeNull();
   });
 });
@@ -231,6 +259,18 @@ describe('nightly backups', () => {
       await runNightlyBackup({ databaseUrl: h.url, dir, keep: 2, filesRoot: null, now: new Date(Date.UTC(2026, 11, day, 2, 30)) });
     }
     expect((await fs.readdir(dir)).sort()).toEqual(['tandem-20261202T023000Z.tar.gz', 'tandem-20261203T023000Z.tar.gz']);
+  });
+
+  it('are on by default with the embedded PostgreSQL (7 kept, 02:30 UTC, <data>/backups), off with DATABASE_URL unless a folder is set', () => {
+    const log = pino({ level: 'silent' });
+    const embedded = loadConfig({ TANDEM_DATA_DIR: tmp });
+    expect(nightlyBackupDir(embedded)).toBe(path.join(tmp, 'backups'));
+    expect(backupRecurringJobs(embedded, 'postgres://embedded', log)).toMatchObject([{ queue: 'operations-nightly-backup', cron: '30 2 * * *' }]);
+    expect(embedded.TANDEM_BACKUP_KEEP).toBe(7);
+    const managed = loadConfig({ DATABASE_URL: 'postgres://db.example.com/tandem' });
+    expect(backupRecurringJobs(managed, managed.DATABASE_URL!, log)).toEqual([]);
+    expect(nightlyBackupDir(loadConfig({ DATABASE_URL: 'postgres://db.example.com/tandem', TANDEM_BACKUP_DIR: '/srv/backups' }))).toBe('/srv/backups');
+    expect(nightlyBackupDir(loadConfig({ TANDEM_BACKUP_KEEP: '0' }))).toBeNull();
   });
 });
 
@@ -282,13 +322,15 @@ async function tablesAndCounts(url: string) {
 }
 
 describe('upgrades', () => {
-  it('migrates a database with data in it from every earlier schema to the latest', { timeout: 900_000 }, async () => {
+  it('restores a backup made at every earlier schema, with data in it, and migrates it to the latest', { timeout: 900_000 }, async () => {
     const migrations = knownMigrations();
     const latest = await withClient(h.url, async (c) => Object.fromEntries((await listTables(c)).map((t) => [t.name, t.columns])));
     const failures: string[] = [];
     // On this pass's own server (the embedded 18 in the first pass, TEST_DATABASE_URL's in the second), so each
     // engine is checked once. The schema alone, one migration further each round (so the chain is applied once, not
-    // once per round); each round loads a copy of it, migrates it, checks it and drops it.
+    // once per round); each round loads a copy of it with the demo (the fixture of that schema), backs it up, restores
+    // the backup into an empty database as an upgrading admin would with the new release (the backup's schema rebuilt,
+    // the rows loaded, then migrated to the latest), checks that and drops both.
     const schemaOnly = await emptyDatabase(undefined, 'test server');
     const source = { client: new pg.Client({ connectionString: h.url }), columns: new Map(Object.entries(latest)) };
     await source.client.connect();
@@ -300,16 +342,21 @@ describe('upgrades', () => {
           await c.query('commit');
         });
         const url = await emptyDatabase(schemaOnly, 'test server');
+        const restored = await emptyDatabase(undefined, 'test server');
+        const file = path.join(tmp, `at-${m.tag}.tar.gz`);
         try {
           const loaded = await loadAtEarlierSchema(source, url);
           expect(Object.values(loaded).reduce((a, b) => a + b, 0), `rows loaded at ${m.tag}`).toBeGreaterThan(10);
+          const made = await createBackup({ databaseUrl: url, file, filesRoot: null });
+          expect(made.schema, 'the backup records its schema').toBe(m.tag);
           try {
-            await runMigrations(url);
+            const r = await restoreBackup({ databaseUrl: restored, file, blobs: null, target: `the database restored from ${m.tag}` });
+            expect(r).toMatchObject({ schema: m.tag, migratedTo: migrations.at(-1)!.tag });
           } catch (e) {
             failures.push(`from ${m.tag}: ${(e as Error).message}`);
             continue;
           }
-          const after = await tablesAndCounts(url);
+          const after = await tablesAndCounts(restored);
           // The same schema as a fresh install (column order aside), and no row lost on the way.
           const sorted = (x: Record<string, string[]>) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, [...v].sort()]));
           expect(sorted(after.columns), `schema after migrating from ${m.tag}`).toEqual(sorted(latest));
@@ -317,7 +364,7 @@ describe('upgrades', () => {
             if (table in after.counts && after.counts[table]! < n) failures.push(`from ${m.tag}: ${table} had ${n} rows, ${after.counts[table]} after`);
           }
         } finally {
-          await dropDatabase(url);
+          await Promise.all([dropDatabase(url), dropDatabase(restored), fs.rm(file, { force: true })]);
         }
       }
     } finally {

@@ -98,6 +98,8 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
     const pack = tar.pack();
     const gzip = createGzip({ level: 6 });
     const written = pipeline(pack, gzip, createWriteStream(partial, { mode: 0o600 }));
+    // Awaited below, once every entry is in; a write error meanwhile (disk full) must not go unhandled until then.
+    written.catch(() => undefined);
     const add = async (name: string, size: number, body: Readable) => {
       // The next entry may start only once tar-stream has taken this one whole (its callback).
       let sink!: Writable;

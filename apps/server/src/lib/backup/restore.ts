@@ -26,7 +26,10 @@ export class RestoreRefused extends Error {}
 
 async function* entries(file: string): AsyncGenerator<{ name: string; body: Readable }> {
   const extract = tar.extract();
-  const source = createReadStream(file).pipe(createGunzip());
+  // pipe() forwards no errors: a file that cannot be read, or is not gzip, must end the loop below, not the process.
+  const raw = createReadStream(file);
+  const source = raw.pipe(createGunzip());
+  raw.on('error', (e) => extract.destroy(e));
   source.on('error', (e) => extract.destroy(e));
   source.pipe(extract);
   // tar-stream's entries are streamx streams: wrapped as Node's for pipeline and the blob store.
@@ -62,7 +65,9 @@ export async function verifyBackup(file: string): Promise<Manifest> {
       }
     }
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new RestoreRefused(`no file ${file}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new RestoreRefused(`there is no file ${file}; nothing was restored.`);
+    if (code === 'EISDIR' || code === 'EACCES') throw new RestoreRefused(`${file} cannot be read (${code === 'EISDIR' ? 'a folder' : 'permission denied'}); nothing was restored.`);
     const msg = (e as Error).message;
     throw damaged(file, /unexpected end|truncat/i.test(msg) ? 'it ends early: truncated' : `unreadable: ${msg}`);
   }

@@ -18,8 +18,8 @@ import { shortLivedClient } from '../../db/short-lived-client.ts';
 import { safeCsv } from '../csv-output.ts';
 import { listTables, quoteIdent } from './catalog.ts';
 
-/** Columns never exported: credentials and their hashes. */
-export const SECRET_COLUMN = /password|secret|token|hash|private_key|api_key/i;
+/** Columns never exported: credentials and their hashes (a Slack incoming-webhook URL is one: whoever has it posts to the channel). */
+export const SECRET_COLUMN = /password|secret|token|hash|private_key|api_key|webhook_url/i;
 
 export interface ExportResult {
   file: string;
@@ -120,7 +120,7 @@ export async function exportWorkspace(opts: { databaseUrl: string; slug: string;
         `Tandem workspace export: ${workspace.name} (${opts.slug}), ${new Date().toISOString()}\n\n` +
           'csv/<table>.csv and json/<table>.json hold the same rows: the CSV for spreadsheets (UTF-8 with a byte-order mark;\n' +
           "a cell starting with = + - @ is prefixed with ' so it cannot run as a formula), the JSON with types kept.\n" +
-          'people holds the members (name, email); credentials (passwords, tokens, secrets, hashes) are never exported.\n' +
+          'people holds the members (name, email); credentials (passwords, tokens, secrets, hashes, Slack webhook addresses)\nare never exported.\n' +
           'Library files (PDFs, slides) are not included: download them from the library, or ask the admin for a backup.\n\n' +
           `Tables: ${names.join(', ')}\n`,
       ),
