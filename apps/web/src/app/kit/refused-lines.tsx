@@ -56,11 +56,10 @@ export function RefusedLines({ lines, title, titleOrder = 2, fileName }: Refused
     { key: 'line', header: 'Line', headerProps: { w: 72 }, cell: (l) => l.line },
     ...(located
       ? [
-          { key: 'column', header: 'Column', headerProps: { w: '22%' }, cell: (l: RefusedLine) => l.column ?? '—' },
+          { key: 'column', header: 'Column', cell: (l: RefusedLine) => l.column ?? '—' },
           {
             key: 'value',
             header: 'Value',
-            headerProps: { w: '24%' },
             cell: (l: RefusedLine) => <span style={{ wordBreak: 'break-word' }}>{l.value || '(empty)'}</span>,
           },
         ]
