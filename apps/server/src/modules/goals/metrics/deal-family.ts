@@ -2,7 +2,8 @@ import type { MetricDimension, MetricRecord, MetricValue } from '@tandem/contrac
 import type { DbOrTx } from '../../../db/database.ts';
 import { dealMetrics, dealsChangeStamp, type DealMetricFilters, type DealMetricSpec } from '../../deals/index.ts';
 import { libraryMetrics } from '../../library/index.ts';
-import { dealRollupRepository as dealRollups, namesCompetitors } from './rollup.repository.ts';
+import { keptAnswers } from './kept.ts';
+import { dealRollupRepository as dealRollups } from './rollup.repository.ts';
 import { amountShare, groupLabel, measure, proportion, round2, type Group } from './values.ts';
 
 /** The deal metrics: which deals each counts (cohort and filters) and how a group's aggregate becomes its value. */
@@ -37,33 +38,22 @@ const COHORT: Record<DealMetricName, { cohort: 'closed' | 'created'; filters: ()
  * Bounded (least recently used out). Specs with another module's predicate (content influence) are not kept: their
  * freshness depends on the library's writes too. See docs/decisions (metrics freshness).
  */
-const CACHE_LIMIT = 400;
-const cache = new Map<string, unknown>();
+const cache = keptAnswers(400);
 
 async function kept<T>(db: DbOrTx, spec: DealMetricSpec, kind: string, read: () => Promise<T>): Promise<T> {
   if (spec.filters.extra) return read();
   const stamp = await dealsChangeStamp(db, spec.workspaceId);
-  const key = `${spec.workspaceId}:${stamp}:${kind}:${JSON.stringify(spec)}`;
-  if (cache.has(key)) {
-    const hit = cache.get(key) as T;
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const value = await read();
-  cache.set(key, value);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  return value;
+  return cache.get(`${spec.workspaceId}:${stamp}:${kind}:${JSON.stringify(spec)}`, read);
 }
 
 /**
  * The closed deals' aggregate, kept until the workspace's deals change: read from the monthly rollups when they can
- * answer the spec (decision 0021), else folded from the deals. `withCycle` false: a spec naming competitors may leave
- * the median cycle out (null, 0), which only the sales-cycle metric reads.
+ * answer the spec (decision 0021), else folded from the deals. `withCycle` false: the median cycle, which only the
+ * sales-cycle metric reads, may be left out (null, 0), so a period with edges inside months folds only those days.
  */
 export function closedStats(db: DbOrTx, spec: DealMetricSpec, withCycle = true) {
   const fold = (s: DealMetricSpec) => dealMetrics.closedStats(db, s);
-  const kind = withCycle || !namesCompetitors(spec) ? 'closed' : 'closed-no-cycle';
+  const kind = withCycle ? 'closed' : 'closed-no-cycle';
   return kept(db, spec, kind, async () => (useRollups ? await dealRollups.closedStats(db, spec, withCycle, fold) : null) ?? fold(spec));
 }
 

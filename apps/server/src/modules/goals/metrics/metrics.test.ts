@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricRecordList, MetricResult, Scorecard, WinLoss } from '@tandem/contracts';
 import { call } from '../../../../test/app-harness.ts';
+import { dealMetrics, type DealMetricSpec } from '../../deals/index.ts';
 import { feedbackMetrics } from '../../feedback/index.ts';
 import { wilsonInterval } from '../../library/index.ts';
 import { insertDeal, makeMetricsWorld, type MetricsWorld } from './test-fixtures.ts';
@@ -363,5 +364,37 @@ describe('the scorecard\'s top themes, kept under the theme-deals stamp (migrati
       await w.pool.query(`update deals set amount = 1000, amount_base = 1000 where id = $1`, [w.deals.W1]);
     }
     expect(await same()).toEqual([['SSO missing', '390.0000']]);
+  });
+});
+
+describe('win/loss reason themes, kept under the theme-deals stamp (migration 0022)', () => {
+  it('follow a write to a lost deal that feedback is about, and equal the statement run afresh', async () => {
+    const reasons = async () => {
+      const res = await call(w.h.app, w.clients.admin, 'GET', '/api/v1/workspaces/acme/win-loss', { query: Q1 });
+      expect(res.statusCode, res.body).toBe(200);
+      return Object.fromEntries((res.json() as WinLoss).byReason.filter((r) => r.themes.length).map((r) => [r.category, r.themes.map((t) => t.name)]));
+    };
+    const spec: DealMetricSpec = { workspaceId: w.ws, ...Q1, cohort: 'closed', filters: {}, fiscalYearStartMonth: 2 };
+    const afresh = async () => {
+      const rows = await w.h.services.deps.database.readTenant(w.ws, (db) => feedbackMetrics.reasonThemes(db, w.ws, dealMetrics.lostDealsQuery(spec), 5));
+      const out: Record<string, string[]> = {};
+      for (const r of rows) (out[r.category] ??= []).push(r.name);
+      return out;
+    };
+    expect(await reasons()).toEqual({ price: ['Pricing too high'], product_gap: ['SSO missing'] });
+    expect(await reasons()).toEqual(await afresh());
+    // W1 is behind no feedback: the answer is recomputed (the deals stamp moved), the kept themes are still right.
+    await w.pool.query(`update deals set amount = 1001, amount_base = 1001 where id = $1`, [w.deals.W1]);
+    expect(await reasons()).toEqual(await afresh());
+    // L2's reason becomes price: its feedback's theme moves with it.
+    await w.pool.query(`update deals set loss_reason_category = 'price' where id = $1`, [w.deals.L2]);
+    try {
+      expect(await reasons()).toEqual({ price: ['Pricing too high', 'SSO missing'] });
+      expect(await reasons()).toEqual(await afresh());
+    } finally {
+      await w.pool.query(`update deals set loss_reason_category = 'product_gap' where id = $1`, [w.deals.L2]);
+      await w.pool.query(`update deals set amount = 1000, amount_base = 1000 where id = $1`, [w.deals.W1]);
+    }
+    expect(await reasons()).toEqual({ price: ['Pricing too high'], product_gap: ['SSO missing'] });
   });
 });

@@ -14,8 +14,9 @@ import type { ClosedStats, DealMetricSpec } from '../../deals/index.ts';
  *   a spec naming competitors answers the cycle only when asked, from the deals).
  * - Created deals: filters on segment, owner (a member) and team; grouped by nothing, quarter, segment, owner, team.
  * - A period that starts or ends inside a month reads whole months when no deal of the cohort falls on the month's
- *   days outside the period (goal_deal_days); otherwise a quarter-grouped spec folds only its edge quarters from the
- *   deals, and any other spec is not answered here.
+ *   days outside the period (goal_deal_days); otherwise what adds up (created deals; closed deals without the median
+ *   cycle) folds only the period's days in its edge months from the deals and adds them to the months between, a
+ *   quarter-grouped spec with the cycle folds its edge quarters, and any other spec is not answered here.
  */
 
 export type CreatedStatsRow = {
@@ -74,10 +75,30 @@ async function edges(db: DbOrTx, workspaceId: string, cohort: Cohort, from: stri
  * Plans the read of [from, to]: the whole-month range the rollup answers and the edge pieces (whole fiscal quarters'
  * parts) to fold from the deals; null when the spec must be folded from the deals altogether.
  */
-async function plan(db: DbOrTx, spec: DealMetricSpec): Promise<{ months: [string, string] | null; raw: { from: string; to: string }[] } | null> {
+async function plan(
+  db: DbOrTx,
+  spec: DealMetricSpec,
+  additive = false,
+): Promise<{ months: [string, string] | null; raw: { from: string; to: string }[] } | null> {
   if (!answers(spec)) return null;
   const ok = await edges(db, spec.workspaceId, spec.cohort, spec.from, spec.to);
   if (ok.start && ok.end) return { months: [monthStart(spec.from), monthStart(spec.to)], raw: [] };
+  if (additive) {
+    // Counts and sums add up: fold only the days of the edge months inside the period, read the months between.
+    if (monthStart(spec.from) === monthStart(spec.to)) return { months: null, raw: [{ from: spec.from, to: spec.to }] };
+    const raw: { from: string; to: string }[] = [];
+    let a = spec.from;
+    let b = spec.to;
+    if (!ok.start) {
+      raw.push({ from: spec.from, to: monthEnd(spec.from) });
+      a = plusDays(monthEnd(spec.from), 1);
+    }
+    if (!ok.end) {
+      raw.push({ from: monthStart(spec.to), to: spec.to });
+      b = plusDays(monthStart(spec.to), -1);
+    }
+    return { months: a <= b ? [monthStart(a), monthStart(b)] : null, raw };
+  }
   if (spec.groupBy !== 'period') return null;
   const sm = spec.fiscalYearStartMonth;
   const first = fiscalQuarterOf(spec.from, sm);
@@ -233,31 +254,79 @@ async function createdFromMonths(db: DbOrTx, spec: DealMetricSpec, months: [stri
   return rowsOf<CreatedStatsRow>(r);
 }
 
+/** Exact sum of two numeric texts as PostgreSQL's sum writes it (the larger scale of the two). */
+export function addNumeric(a: string, b: string): string {
+  const scaleOf = (x: string) => (x.includes('.') ? x.length - x.indexOf('.') - 1 : 0);
+  const scale = Math.max(scaleOf(a), scaleOf(b));
+  const units = (x: string) => {
+    const neg = x.startsWith('-');
+    const [int, frac = ''] = (neg ? x.slice(1) : x).split('.');
+    const v = BigInt(int! + frac.padEnd(scale, '0'));
+    return neg ? -v : v;
+  };
+  const v = units(a) + units(b);
+  const digits = (v < 0n ? -v : v).toString().padStart(scale + 1, '0');
+  return (v < 0n ? '-' : '') + (scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits);
+}
+
+/** Rows of the same group from several pieces of a period added up (counts and sums only), in first-seen order. */
+function addUp<T extends { key: string | null; label: string | null }>(rows: T[], add: (a: T, b: T) => T): T[] {
+  const byGroup = new Map<string, T>();
+  for (const r of rows) {
+    const k = JSON.stringify([r.key, r.label]);
+    const seen = byGroup.get(k);
+    byGroup.set(k, seen ? add(seen, r) : r);
+  }
+  return [...byGroup.values()];
+}
+
+const addClosed = (a: ClosedStats, b: ClosedStats): ClosedStats => ({
+  ...a,
+  closed: a.closed + b.closed,
+  won: a.won + b.won,
+  closedAmount: addNumeric(a.closedAmount, b.closedAmount),
+  wonAmount: addNumeric(a.wonAmount, b.wonAmount),
+  closedWithoutAmount: a.closedWithoutAmount + b.closedWithoutAmount,
+  wonWithoutAmount: a.wonWithoutAmount + b.wonWithoutAmount,
+  cycleMedian: null,
+  cycleCount: 0,
+});
+
+const addCreated = (a: CreatedStatsRow, b: CreatedStatsRow): CreatedStatsRow => ({
+  ...a,
+  created: a.created + b.created,
+  createdAmount: addNumeric(a.createdAmount, b.createdAmount),
+  createdWithoutAmount: a.createdWithoutAmount + b.createdWithoutAmount,
+  createdWon: a.createdWon + b.createdWon,
+});
+
 /** Whether a closed spec names competitors (the cycle histogram has no competitor). */
 export const namesCompetitors = (spec: DealMetricSpec) => Boolean(spec.filters.competitor || spec.filters.competitive || spec.groupBy === 'competitor');
 
 export const dealRollupRepository = {
   /**
-   * Closed deals' aggregate from the rollups, folding edge quarters with `fold`; null when the rollups cannot answer.
-   * `withCycle` false leaves the cycle out (null, 0) for specs naming competitors.
+   * Closed deals' aggregate from the rollups, folding the edges with `fold`; null when the rollups cannot answer.
+   * `withCycle` false leaves the cycle out (null, 0): every other column adds up, so only the days of a period's edge
+   * months are folded; with the cycle (a median) whole edge quarters are, and only for quarter-grouped specs.
    */
   async closedStats(db: DbOrTx, spec: DealMetricSpec, withCycle: boolean, fold: (s: DealMetricSpec) => Promise<ClosedStats[]>): Promise<ClosedStats[] | null> {
     if (withCycle && namesCompetitors(spec)) return null;
-    const p = await plan(db, spec);
+    // Without the cycle every column adds up, so a period starting or ending inside a month folds only those days.
+    const p = await plan(db, spec, !withCycle);
     if (!p) return null;
     const out: ClosedStats[] = [];
     for (const piece of p.raw) out.push(...(await fold({ ...spec, ...piece })));
-    if (p.months) out.push(...(await closedFromMonths(db, spec, p.months, !namesCompetitors(spec))));
-    return out;
+    if (p.months) out.push(...(await closedFromMonths(db, spec, p.months, withCycle)));
+    return withCycle ? out : addUp(out, addClosed).map((r) => ({ ...r, cycleMedian: null, cycleCount: 0 }));
   },
 
   async createdStats(db: DbOrTx, spec: DealMetricSpec, fold: (s: DealMetricSpec) => Promise<CreatedStatsRow[]>): Promise<CreatedStatsRow[] | null> {
-    const p = await plan(db, spec);
+    const p = await plan(db, spec, true);
     if (!p) return null;
     const out: CreatedStatsRow[] = [];
     for (const piece of p.raw) out.push(...(await fold({ ...spec, ...piece })));
     if (p.months) out.push(...(await createdFromMonths(db, spec, p.months)));
-    return out;
+    return addUp(out, addCreated);
   },
 
   /** Lost deals by fiscal quarter and loss-reason category, as `dealMetrics.lostByQuarterAndReason`; null when not answered here. */

@@ -13,6 +13,7 @@ import { dealMetrics } from '../../../deals/index.ts';
 import { feedbackMetrics } from '../../../feedback/index.ts';
 import { requestsBreachingSla } from '../../../requests/index.ts';
 import { metricDefinition } from '../catalogue.ts';
+import { keptAnswers } from '../kept.ts';
 import { MetricsErrors } from '../metrics.errors.ts';
 import { evaluateIn, metricWorkspace } from '../metrics.service.ts';
 import { todayIn, type MetricWorkspace } from '../period.ts';
@@ -32,23 +33,11 @@ const BREACHES_SHOWN = 10;
 
 /**
  * Parts of a scorecard that read neither deals nor the clock's day kept apart, under what they read: after a deal
- * write (a CRM sync) the feedback and request series are not computed again (decision 0021). At most this many.
+ * write (a CRM sync) the feedback and request series are not computed again (decision 0021).
  */
-const PARTS_KEPT = 256;
-const parts = new Map<string, unknown>();
-async function keptPart<T>(key: unknown[] | null, compute: () => Promise<T>): Promise<T> {
-  if (!key) return compute();
-  const k = JSON.stringify(key);
-  if (parts.has(k)) {
-    const hit = parts.get(k) as T;
-    parts.delete(k);
-    parts.set(k, hit);
-    return hit;
-  }
-  const value = await compute();
-  parts.set(k, value);
-  if (parts.size > PARTS_KEPT) parts.delete(parts.keys().next().value!);
-  return value;
+const parts = keptAnswers(256);
+function keptPart<T>(key: unknown[] | null, compute: () => Promise<T>): Promise<T> {
+  return key ? parts.get(JSON.stringify(key), compute) : compute();
 }
 
 /** What a scorecard's parts read besides deals: the requests and theme-deals stamps, the feedback fingerprint, the SLA time slot. */

@@ -17,9 +17,11 @@ import {
 import type { DbOrTx } from '../../../../db/database.ts';
 import type { TenantContext } from '../../../../lib/context.ts';
 import type { Deps } from '../../../../lib/deps.ts';
-import { dealMetrics, dealsChangeStamp, type ClosedStats, type DealMetricSpec } from '../../../deals/index.ts';
+import { readChangeStamps } from '../../../../db/change-stamps.ts';
+import { dealMetrics, type ClosedStats, type DealMetricSpec } from '../../../deals/index.ts';
 import { feedbackMetrics } from '../../../feedback/index.ts';
 import { closedStats, lostByQuarterAndReason } from '../deal-family.ts';
+import { keptAnswers } from '../kept.ts';
 import { metricWorkspace } from '../metrics.service.ts';
 import { quartersBetween, resolvePeriod, todayIn } from '../period.ts';
 import { groupLabel, proportion } from '../values.ts';
@@ -47,21 +49,46 @@ function groups(rows: ClosedStats[], dim: 'competitor' | 'segment', startMonth: 
     .sort((a, b) => b.won.count + b.lost.count - (a.won.count + a.lost.count) || a.label.localeCompare(b.label));
 }
 
-export async function winLossIn(db: DbOrTx, ctx: TenantContext, query: WinLossQuery, now = new Date()): Promise<WinLoss> {
-  const ws = await metricWorkspace(db, ctx.workspaceId);
+/**
+ * The feedback themes behind each loss reason, kept apart: they read feedback and the lost deals that feedback is
+ * about, so the key is the feedback fingerprint and the theme-deals stamp (moved by every write to such a deal,
+ * migration 0022) — a write to any other deal does not recompute them. Not kept when a filter reads another table
+ * (a segment: accounts; a team: its members), whose changes move neither.
+ */
+const keptThemes = keptAnswers(64);
+
+/** What win/loss's kept reason themes are keyed by besides the query (the service reads them). */
+export interface WinLossInputs {
+  feedback: string;
+  themeDeals: number;
+}
+
+async function reasonThemes(db: DbOrTx, spec: DealMetricSpec, inputs: WinLossInputs | undefined) {
+  const compute = () => feedbackMetrics.reasonThemes(db, spec.workspaceId, dealMetrics.lostDealsQuery(spec), THEMES_PER_REASON);
+  if (!inputs || spec.filters.segment || spec.filters.team) return compute();
+  return keptThemes.get(JSON.stringify([spec, inputs.feedback, inputs.themeDeals]), compute);
+}
+
+/** Runs a part on a connection: the service gives each part a pooled tenant read; one connection runs them in turn. */
+type PartRunner = <T>(part: (db: DbOrTx) => Promise<T>) => Promise<T>;
+
+export async function winLossIn(run: PartRunner, ctx: TenantContext, query: WinLossQuery, now = new Date(), inputs?: WinLossInputs): Promise<WinLoss> {
+  const ws = await run((db) => metricWorkspace(db, ctx.workspaceId));
   const sm = ws.fiscalYearStartMonth;
   // Default: the fiscal year to date.
   const yearStart = fiscalQuarter(fiscalYearOf(todayIn(ws.timeZone, now), sm), 1, sm).start;
   const { from, to } = resolvePeriod({ from: query.from ?? (query.to ? undefined : yearStart), to: query.to }, ws, now);
   const { segment, product, owner, team, competitor } = query;
   const spec: DealMetricSpec = { workspaceId: ctx.workspaceId, from, to, cohort: 'closed', filters: { segment, product, owner, team, competitor }, fiscalYearStartMonth: sm };
-  // One after another: the transaction has one connection.
-  const [all] = await closedStats(db, spec, false);
-  const byCompetitor = await closedStats(db, { ...spec, groupBy: 'competitor' }, false);
-  const bySegment = await closedStats(db, { ...spec, groupBy: 'segment' }, false);
-  const byQuarter = await closedStats(db, { ...spec, groupBy: 'period' }, false);
-  const lostCells = await lostByQuarterAndReason(db, spec);
-  const themes = await feedbackMetrics.reasonThemes(db, ctx.workspaceId, dealMetrics.lostDealsQuery(spec), THEMES_PER_REASON);
+  // Side by side, each on its own connection (the service's runner); every statement has its own snapshot either way.
+  const [[all], byCompetitor, bySegment, byQuarter, lostCells, themes] = await Promise.all([
+    run((db) => closedStats(db, spec, false)),
+    run((db) => closedStats(db, { ...spec, groupBy: 'competitor' }, false)),
+    run((db) => closedStats(db, { ...spec, groupBy: 'segment' }, false)),
+    run((db) => closedStats(db, { ...spec, groupBy: 'period' }, false)),
+    run((db) => lostByQuarterAndReason(db, spec)),
+    run((db) => reasonThemes(db, spec, inputs)),
+  ]);
 
   const totals = all ? wonLost(all) : { won: EMPTY, lost: EMPTY };
   const reasons: Reason[] = [...LOSS_REASON_CATEGORIES, 'unstated'];
@@ -109,23 +136,26 @@ export function createWinLossService(deps: Pick<Deps, 'database'>) {
   const kept = new Map<string, WinLoss>();
   return {
     async get(ctx: TenantContext, query: WinLossQuery, now = new Date()): Promise<WinLoss> {
-      return deps.database.readTenant(ctx.workspaceId, async (db) => {
-        // The deals stamp moves with every deal write; the feedback fingerprint with items and themes; the day with the clock.
-        const deals = await dealsChangeStamp(db, ctx.workspaceId);
-        const feedback = await feedbackMetrics.fingerprint(db, ctx.workspaceId);
-        const ws = await metricWorkspace(db, ctx.workspaceId);
-        const key = JSON.stringify([ctx.workspaceId, query, deals, feedback, ws, todayIn(ws.timeZone, now)]);
-        const hit = kept.get(key);
-        if (hit) {
-          kept.delete(key);
-          kept.set(key, hit);
-          return hit;
-        }
-        const answer = await winLossIn(db, ctx, query, now);
-        kept.set(key, answer);
-        if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
-        return answer;
-      });
+      // Each read on a pooled connection of its own, none held while another is awaited.
+      const run: PartRunner = (part) => deps.database.readTenant(ctx.workspaceId, part);
+      // The deals stamp moves with every deal write, the theme-deals stamp with writes to deals feedback is about; the
+      // feedback fingerprint with items and themes; the day with the clock.
+      const [stamps, feedback, ws] = await Promise.all([
+        run((db) => readChangeStamps(db, ctx.workspaceId, ['deals', 'theme-deals'])),
+        run((db) => feedbackMetrics.fingerprint(db, ctx.workspaceId)),
+        run((db) => metricWorkspace(db, ctx.workspaceId)),
+      ]);
+      const key = JSON.stringify([ctx.workspaceId, query, stamps.deals, feedback, ws, todayIn(ws.timeZone, now)]);
+      const hit = kept.get(key);
+      if (hit) {
+        kept.delete(key);
+        kept.set(key, hit);
+        return hit;
+      }
+      const answer = await winLossIn(run, ctx, query, now, { feedback, themeDeals: stamps['theme-deals'] });
+      kept.set(key, answer);
+      if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+      return answer;
     },
   };
 }
