@@ -80,6 +80,21 @@ describe('erasing a person', () => {
     expect((await call(h.app, admin, 'GET', '/api/v1/auth/session')).statusCode).toBe(200);
   });
 
+  it('refuses a person who also belongs to a workspace where the admin is not one, naming it, and changes nothing', async () => {
+    const { db } = h.services.deps.database;
+    const ws = await db.execute(sql`insert into workspaces (slug, name) values ('globex', 'Globex') returning id`);
+    await db.execute(sql`insert into memberships (workspace_id, user_id, role) values (${String(ws.rows[0]!.id)}, ${sofia.userId}, 'sales')`);
+    try {
+      const res = await call(h.app, admin, 'POST', `/api/v1/workspaces/acme/people/${sofia.userId}/erase`, { body: { email: EMAIL } });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'PEOPLE_ERASE_BEYOND_ADMIN' });
+      expect(res.json().detail).toContain('also belongs to Globex, where you are not an admin');
+      expect((await call(h.app, sofia.client, 'GET', '/api/v1/auth/session')).statusCode).toBe(200);
+    } finally {
+      await db.execute(sql`delete from workspaces where slug = 'globex'`);
+    }
+  });
+
   it('ends their sign-ins, sessions and tokens and leaves their name and email nowhere in the database', async () => {
     expect((await whereStillFound(NAME, EMAIL)).length).toBeGreaterThan(0); // the search finds them before
 
