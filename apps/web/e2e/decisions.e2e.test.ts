@@ -56,6 +56,13 @@ describeE2E('Decisions in the browser', () => {
     await lead.getByText(/Your input was recorded \(object\)/).waitFor();
     await expectAccessible(lead, 'a decision with the lead’s objection');
 
+    // ---- A rep who was not asked reads it, and is told why there is no form for her.
+    const rep = await tandem.signIn('sofia@northwind.example', 'rep', { width: 390, height: 844 });
+    await rep.goto(decisionPath);
+    await rep.getByText(/^You were not asked for input on this decision; only the stakeholders above give it\./).waitFor();
+    expect(await rep.getByRole('button', { name: 'Send my input' }).count()).toBe(0);
+    await expectAccessible(rep, 'a decision a rep was not asked about, on a phone');
+
     // ---- The PMM sees the objection and must say what changed.
     await pmm.reload();
     await pmm.getByText('Three of my open quotes price onboarding separately.').waitFor();

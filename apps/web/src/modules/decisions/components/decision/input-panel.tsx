@@ -9,7 +9,7 @@ import { StanceBadge, StanceCountsLine } from '../shared/decision-bits.tsx';
 
 /** Input by stakeholder with the counts, and — for a stakeholder while the window is open — the caller's own form. */
 export function InputPanel({ decision: d, onDone }: { decision: DecisionDetail; onDone: (message: string) => void }) {
-  const tz = useRequiredSession().user.timeZone;
+  const { timeZone: tz, id: me } = useRequiredSession().user;
   const answered = d.stakeholders.filter((s) => s.input).length;
   return (
     <Card withBorder>
@@ -58,6 +58,11 @@ export function InputPanel({ decision: d, onDone }: { decision: DecisionDetail; 
         </Table.Tbody>
       </Table>
       {d.permissions.giveInput && <InputForm decision={d} onDone={onDone} />}
+      {d.phase === 'collecting_input' && !d.permissions.giveInput && !d.permissions.decide && !d.stakeholders.some((s) => s.userId === me) && (
+        <Text size="sm" c="dimmed" mt="sm">
+          You were not asked for input on this decision; only the stakeholders above give it. {d.owner.name} owns it.
+        </Text>
+      )}
     </Card>
   );
 }
