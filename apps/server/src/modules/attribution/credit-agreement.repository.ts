@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
+import { LEDGER_DEALS } from './ledger/report.repository.ts';
 import { MODELS, TEAMS } from './models/models.ts';
 
 export interface CreditAgreementFigures {
@@ -20,7 +21,6 @@ export interface CreditAgreementFigures {
 }
 
 const RATE = 'coalesce(d.amount_base / nullif(d.amount, 0), 1)';
-const WON_SCOPE = `from attribution_ledger l join deals d on d.workspace_id = l.workspace_id and d.id = l.deal_id and d.removed_at is null`;
 
 /** One read for the index's three attribution signals (disputes get `settleDays` to be resolved before they count). */
 export async function creditAgreementFigures(db: DbOrTx, workspaceId: string, window: { from: Date; to: Date }, settleDays = 7): Promise<CreditAgreementFigures> {
@@ -48,7 +48,7 @@ export async function creditAgreementFigures(db: DbOrTx, workspaceId: string, wi
              select 1 from attribution_disputes x where x.workspace_id = l.workspace_id and x.deal_id = l.deal_id
                 and x.raised_at <= ${window.to} and (x.resolved_at is null or x.resolved_at > ${window.to}))), 0)::float8 as agreed_amount,
            ${sql.raw(credits.join(', '))}
-      ${sql.raw(WON_SCOPE)}
+      ${sql.raw(LEDGER_DEALS)}
      where l.workspace_id = ${workspaceId} and l.status = 'won' and l.period_date between ${fromDay}::date and ${toDay}::date`);
   const d = disputes.rows[0]!;
   const w = won.rows[0]!;

@@ -19,7 +19,14 @@ const rate = 'coalesce(d.amount_base / nullif(d.amount, 0), 1)';
 const scope = (ws: string, f: ReportFilter) =>
   sql`l.workspace_id = ${ws} and l.status = ${f.status} and l.period_date between ${f.from} and ${f.to}`;
 
-const join = sql.raw(`from attribution_ledger l join deals d on d.workspace_id = l.workspace_id and d.id = l.deal_id and d.removed_at is null`);
+/**
+ * The ledger's rows with their live deal `d`, each deal looked up by id: as a plain join, on deals without statistics
+ * yet (a fresh seed or import) the planner scanned every deal of the workspace once per ledger row (the demo's won
+ * deals of 180 days: 72 against 14 ms; 21 against 12 ms once analysed). The credit agreement reads the same rows.
+ */
+export const LEDGER_DEALS = `from attribution_ledger l cross join lateral (
+  select d.* from deals d where d.workspace_id = l.workspace_id and d.id = l.deal_id and d.removed_at is null limit 1) d`;
+const join = sql.raw(LEDGER_DEALS);
 
 export interface GroupRow {
   key: string;

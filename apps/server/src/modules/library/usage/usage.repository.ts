@@ -99,21 +99,29 @@ export const usageRepository = {
 
   /** The deals the asset is attached to (live ones), newest attachment first. */
   async attachedDeals(db: DbOrTx, workspaceId: string, assetId: string): Promise<AttachedDeal[]> {
+    // Each deal looked up by id: as a plain join, on deals without statistics yet (a fresh seed or import) the planner
+    // scanned every deal of the workspace once per attachment.
+    const deal = db
+      .select({ id: deals.id, name: deals.name, stage: deals.stage, stageCategory: deals.stageCategory })
+      .from(deals)
+      .where(and(eq(deals.workspaceId, workspaceId), eq(deals.id, assetUsageEvents.dealId), isNull(deals.removedAt)))
+      .limit(1)
+      .as('deal');
     const rows = await db
       .select({
-        dealId: deals.id,
-        name: deals.name,
-        stage: deals.stage,
-        stageCategory: deals.stageCategory,
+        dealId: deal.id,
+        name: deal.name,
+        stage: deal.stage,
+        stageCategory: deal.stageCategory,
         attachedAt: assetUsageEvents.occurredAt,
         userId: assetUsageEvents.userId,
         userName: users.name,
       })
       .from(assetUsageEvents)
-      .innerJoin(deals, and(eq(deals.workspaceId, assetUsageEvents.workspaceId), eq(deals.id, assetUsageEvents.dealId), isNull(deals.removedAt)))
+      .innerJoinLateral(deal, sql`true`)
       .leftJoin(users, eq(users.id, assetUsageEvents.userId))
       .where(and(eq(assetUsageEvents.workspaceId, workspaceId), eq(assetUsageEvents.assetId, assetId), eq(assetUsageEvents.kind, 'attached')))
-      .orderBy(desc(assetUsageEvents.occurredAt), deals.name);
+      .orderBy(desc(assetUsageEvents.occurredAt), deal.name);
     return rows.map((r) => ({
       deal: { id: r.dealId, name: r.name, stage: r.stage, stageCategory: r.stageCategory },
       attachedAt: iso(r.attachedAt),
@@ -181,7 +189,9 @@ export const usageRepository = {
   async attachedCount(db: DbOrTx, workspaceId: string, assetId: string): Promise<number> {
     const result = await db.execute<{ n: number }>(sql`
       select count(distinct e.deal_id)::int as n
-      from ${assetUsageEvents} e join ${deals} d on d.workspace_id = e.workspace_id and d.id = e.deal_id and d.removed_at is null
+      from ${assetUsageEvents} e
+      -- Each deal looked up by id (see attachedDeals): the demo's most attached asset, 57 against 17 ms unanalysed.
+      cross join lateral (select 1 from ${deals} d where d.workspace_id = e.workspace_id and d.id = e.deal_id and d.removed_at is null limit 1) d
       where e.workspace_id = ${workspaceId} and e.asset_id = ${assetId} and e.kind = 'attached'`);
     return Number(result.rows[0]?.n ?? 0);
   },
