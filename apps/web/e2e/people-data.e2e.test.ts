@@ -87,6 +87,7 @@ describeE2E("A person's data (export and erasure) in the browser", () => {
     await dialog.getByText(/signed out and can no longer sign in/).waitFor();
     await dialog.getByText(/no longer attributed to them/).waitFor();
     await dialog.getByText(/The audit log records the erasure under the placeholder/).waitFor();
+    await dialog.getByText(/Backups made before now still hold them until they are deleted/).waitFor();
     const placeholder = (await dialog.locator('b', { hasText: /^Former member [0-9a-f]{8}$/ }).textContent())!;
     await expectAccessible(page, 'the erase dialog');
 

@@ -91,6 +91,10 @@ export function ErasePersonModal({ slug, workspaceName, member, self, exporting,
                   What they wrote (feedback, comments, requests, decisions) stays, but it is no longer attributed to them.
                 </List.Item>
                 <List.Item>The audit log records the erasure under the placeholder, not their name.</List.Item>
+                <List.Item>
+                  Backups made before now still hold them until they are deleted. If your identity provider still lets them in,
+                  single sign-on would make them a new account: remove them there too.
+                </List.Item>
               </List>
               <Alert color="blue" variant="light" p="sm">
                 <Group justify="space-between" gap="xs">
