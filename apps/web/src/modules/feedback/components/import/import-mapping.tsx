@@ -28,7 +28,12 @@ export function ImportRowsPreview({ preview, mapping }: { preview: FeedbackImpor
   const shown = preview.columns.filter((c) => mapping[c]);
   if (shown.length === 0) return null;
   return (
-    <Table.ScrollContainer minWidth={Math.max(480, shown.length * 160)} maxHeight={360}>
+    // Wider than a phone: the scrolling area takes the keyboard focus, so it can be scrolled without a mouse.
+    <Table.ScrollContainer
+      minWidth={Math.max(480, shown.length * 160)}
+      maxHeight={360}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'First rows, scrollable' } }}
+    >
       <Table verticalSpacing={6} withTableBorder withColumnBorders stickyHeader fz="sm" aria-label="First rows of the file">
         <Table.Thead>
           <Table.Tr>
