@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { processCache } from '../process-caches.ts';
 import { convertWinkJson } from './convert.ts';
 import { WordVectors } from './word-vectors.ts';
 
@@ -25,7 +26,15 @@ interface State {
   said?: boolean;
 }
 let state: State | undefined;
-let log: WordVectorLog = { info: () => {}, warn: (m) => process.emitWarning(m) };
+const quietLog: WordVectorLog = { info: () => {}, warn: (m) => process.emitWarning(m) };
+let log: WordVectorLog = quietLog;
+// Tests prepare vectors of their own, or none: emptied, the next reader loads the package cache's again.
+processCache({
+  clear() {
+    state = undefined;
+    log = quietLog;
+  },
+});
 
 function packageJsonPath(): string | null {
   try {

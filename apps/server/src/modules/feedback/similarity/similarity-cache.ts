@@ -1,4 +1,5 @@
 import type { Database, DbOrTx } from '../../../db/database.ts';
+import { processCache } from '../../../lib/process-caches.ts';
 import { similarityRepository as repo } from './similarity.repository.ts';
 import { SimilarityIndex, type IndexRow } from './similarity.ts';
 
@@ -12,7 +13,7 @@ const REBUILD_AFTER_MS = 30_000;
  */
 const BUILD_LATER_FROM = 2_000;
 
-const cache = new Map<string, { stamp: string; builtAt: number; index: SimilarityIndex }>();
+const cache = processCache(new Map<string, { stamp: string; builtAt: number; index: SimilarityIndex }>());
 const building = new Set<string>();
 
 async function build(db: DbOrTx, workspaceId: string, stamp: string) {

@@ -1,3 +1,5 @@
+import { processCache } from '../../../lib/process-caches.ts';
+
 /**
  * Answers kept in process under a key naming everything they read (change stamps, fingerprints, the query), least
  * recently used out past `limit` (decisions 0016 and 0021): a key that moves with every write it depends on makes a
@@ -5,7 +7,7 @@
  */
 export function keptAnswers(limit: number) {
   const kept = new Map<string, unknown>();
-  return {
+  return processCache({
     async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
       if (kept.has(key)) {
         const hit = kept.get(key) as T;
@@ -21,5 +23,5 @@ export function keptAnswers(limit: number) {
     clear() {
       kept.clear();
     },
-  };
+  });
 }

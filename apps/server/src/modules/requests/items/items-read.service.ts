@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import type { TenantContext } from '../../../lib/context.ts';
 import type { Deps } from '../../../lib/deps.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '../../../lib/pagination.ts';
+import { processCache } from '../../../lib/process-caches.ts';
 import { openQueue, queueContext, scoreRow, summaryOf, type QueueEntry, type QueueRow, type SummaryRow } from '../queue/queue.ts';
 import { queueRepository } from '../queue/queue.repository.ts';
 import { itemsRepository as repo } from './items.repository.ts';
@@ -43,7 +44,7 @@ interface Listed {
 const time = (d: Date) => d.getTime();
 
 /** Similarity indexes of the open requests by (workspace, type asked for), with the requests' stamp they were built at. */
-const SIMILAR_INDEXES = new Map<string, { stamp: number; index: SimilarityIndex }>();
+const SIMILAR_INDEXES = processCache(new Map<string, { stamp: number; index: SimilarityIndex }>());
 const MAX_SIMILAR_INDEXES = 32;
 
 export function createItemsReadService(deps: Deps) {

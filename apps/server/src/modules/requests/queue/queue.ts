@@ -7,6 +7,7 @@
  */
 import type { RequestSummary, RequestType } from '@tandem/contracts';
 import type { DbOrTx } from '../../../db/database.ts';
+import { processCache } from '../../../lib/process-caches.ts';
 import {
   capacityPlan,
   localDate,
@@ -130,7 +131,7 @@ export function scoreQueueRow(row: QueueRow, ctx: QueueContext) {
 }
 
 /** Scores by request id (ids are unique across workspaces), with the inputs they were computed from. */
-const SCORES = new Map<string, { key: string; score: PriorityScore }>();
+const SCORES = processCache(new Map<string, { key: string; score: PriorityScore }>());
 const MAX_MEMO = 200_000;
 const SETTINGS_KEYS = new WeakMap<QueueContext, string>();
 function scoreSettingsKey(ctx: QueueContext): string {
@@ -180,7 +181,7 @@ interface Kept {
   /** Planned queues by weeks, the few most recently asked for. */
   byWeeks: Map<number, OpenQueue>;
 }
-const BUILT = new Map<string, Kept>();
+const BUILT = processCache(new Map<string, Kept>());
 const MAX_BUILT = 32;
 const MAX_PLANS = 4;
 
