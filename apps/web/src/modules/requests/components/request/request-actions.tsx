@@ -43,14 +43,19 @@ export function RequestActions({ request: r, slug }: { request: RequestDetail; s
   const p = r.permissions;
   const close = () => setDialog(null);
 
-  const done = (kind: RequestChangeKind, title: string) => (res: RequestChangeResponse) => {
+  const told = (kind: RequestChangeKind, title: string) => (res: RequestChangeResponse) => {
     notifySuccess(changeMessage(kind, res, (id) => roles.get(id)?.role), title);
+  };
+  /** For the modal forms: the form shows a refusal itself, so only success is handled here; it closes its dialog. */
+  const run = async (kind: RequestChangeKind, title: string, p: Promise<RequestChangeResponse>) => {
+    told(kind, title)(await p);
     close();
   };
-  /** For the modal forms: the form shows a refusal itself, so only success is handled here. */
-  const run = async (kind: RequestChangeKind, title: string, p: Promise<RequestChangeResponse>) => done(kind, title)(await p);
-  /** For the one-click steps: a refusal shows as a notification. */
-  const click = (kind: RequestChangeKind, title: string, p: Promise<RequestChangeResponse>) => p.then(done(kind, title), (e) => notifyError(e));
+  /**
+   * For the one-click steps: a refusal shows as a notification. They close no dialog: one opened while the step's
+   * answer was still on its way (Start work, then at once Deliver) stays open.
+   */
+  const click = (kind: RequestChangeKind, title: string, p: Promise<RequestChangeResponse>) => p.then(told(kind, title), (e) => notifyError(e));
 
   const primary = [
     p.triage && r.status === 'new' && (
