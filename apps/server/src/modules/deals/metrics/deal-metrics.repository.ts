@@ -75,7 +75,6 @@ export interface DealRecordRow {
   amountBase: string | null;
   owner: string | null;
   cycleDays: number | null;
-  total: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -127,18 +126,20 @@ function grouping(spec: DealMetricSpec): Grouping {
   }
 }
 
-function where(spec: DealMetricSpec): SQL {
+/** `onlyWon`: only the won deals of the cohort, said as one equality (an index on the category then reads in date order). */
+function where(spec: DealMetricSpec, onlyWon = false): SQL {
   const f = spec.filters;
   const parts: SQL[] = [sql`d.workspace_id = ${spec.workspaceId}`, sql`d.removed_at is null`];
   const day = dateExpr(spec.cohort);
   parts.push(sql`${day} >= ${spec.from}::date and ${day} <= ${spec.to}::date`);
-  if (spec.cohort === 'closed') parts.push(sql`d.stage_category in ('won', 'lost')`);
-  if (spec.cohort === 'created') parts.push(sql`d.created_date is not null`);
+  if (spec.cohort === 'closed') parts.push(onlyWon ? sql`d.stage_category = 'won'` : sql`d.stage_category in ('won', 'lost')`);
+  if (spec.cohort === 'created') parts.push(onlyWon ? sql`d.created_date is not null and d.stage_category = 'won'` : sql`d.created_date is not null`);
   if (f.status?.length) parts.push(sql`d.stage_category in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
   if (f.segment) parts.push(sql`lower(a.segment) = lower(${f.segment})`);
   if (f.product) parts.push(sql`exists (select 1 from unnest(d.products) p where lower(p) = lower(${f.product}))`);
   if (f.competitor) parts.push(sql`exists (select 1 from unnest(d.competitors) c where lower(c) = lower(${f.competitor}))`);
-  if (f.competitive) parts.push(sql`cardinality(d.competitors) > 0`);
+  // Implied by a competitor named, and said so: the planner may then read deals_competitive_close_idx (closed deals).
+  if (f.competitive || f.competitor) parts.push(sql`cardinality(d.competitors) > 0`);
   if (f.owner) parts.push(UUID.test(f.owner) ? sql`d.owner_user_id = ${f.owner}::uuid` : sql`lower(d.owner_name) = lower(${f.owner})`);
   if (f.extra) parts.push(f.extra);
   if (f.team) {
@@ -198,7 +199,9 @@ export const dealMetricsRepository = {
 
   /**
    * The deals behind one number: those of the group `key` (undefined: all), optionally only those counted as a
-   * success (`onlyWon`), newest first by the cohort's date, keyset-paginated after (date, id).
+   * success (`onlyWon`), newest first by the cohort's date, keyset-paginated after (date, id). A page only: nothing
+   * counts every matching deal (the caller takes the total from the metric's own aggregate), so the first page reads
+   * the newest few deals of the period through an index on the cohort's date, not all of them.
    */
   async records(
     db: DbOrTx,
@@ -206,29 +209,27 @@ export const dealMetricsRepository = {
     opts: { key?: string | null; onlyWon?: boolean; after?: { date: string | null; id: string }; limit: number },
   ): Promise<DealRecordRow[]> {
     const g = grouping(spec);
+    // Never null here: the period bounds the date. Ordered as an index on it reads backwards (date desc, then id).
     const day = dateExpr(spec.cohort);
     const after = opts.after
       ? opts.after.date === null
         ? sql` and ${day} is null and d.id < ${opts.after.id}::uuid`
-        : sql` and (${day} < ${opts.after.date}::date or (${day} = ${opts.after.date}::date and d.id < ${opts.after.id}::uuid) or ${day} is null)`
+        : sql` and ${day} <= ${opts.after.date}::date and (${day} < ${opts.after.date}::date or d.id < ${opts.after.id}::uuid)`
       : sql``;
+    // A group reached through a join (a product, a competitor, a team) is matched by `exists`, so a deal shows once.
+    const inGroup =
+      opts.key === undefined ? sql`` : sql` and exists (select 1 from (select 1) as one ${g.joins} where true${keyFilter(g, opts.key)})`;
     const r = await db.execute(sql`
-      with counted as (
-        select distinct d.id from ${from(spec, g, true)}
-        where ${where(spec)}${keyFilter(g, opts.key)}${opts.onlyWon ? sql` and d.stage_category = 'won'` : sql``}
-      ), total as (select count(*)::int as n from counted)
       select d.id, d.name, a.name as "accountName", a.segment, d.stage, d.stage_category as "stageCategory",
         d.close_date::text as "closeDate", d.created_date::text as "createdDate",
         d.amount::text as amount, d.currency, d.amount_base::text as "amountBase",
         coalesce(u.name, d.owner_name) as owner,
-        case when d.created_date is not null and d.close_date is not null then d.close_date - d.created_date::date end as "cycleDays",
-        (select n from total) as total
-      from counted c
-      join deals d on d.workspace_id = ${spec.workspaceId} and d.id = c.id
+        case when d.created_date is not null and d.close_date is not null then d.close_date - d.created_date::date end as "cycleDays"
+      from deals d
       left join accounts a on a.workspace_id = d.workspace_id and a.id = d.account_id
       left join users u on u.id = d.owner_user_id
-      where true${after}
-      order by ${day} desc nulls last, d.id desc
+      where ${where(spec, opts.onlyWon)}${inGroup}${after}
+      order by ${day} desc, d.id desc
       limit ${opts.limit}`);
     return rowsOf<DealRecordRow>(r);
   },

@@ -133,7 +133,25 @@ export async function dealMetricValues(db: DbOrTx, name: DealMetricName, q: Deal
   });
 }
 
-/** The deals behind one number, newest first by the metric's date. */
+/**
+ * How many deals the records of one number list: the metric's own count, from the aggregate the metric reads (kept
+ * until the deals change, from the rollups when they answer it; for the sales cycle the same counts without the
+ * median), so the first page need not count every matching deal. Closed cohort: won and lost deals (`won` for a
+ * numerator or a won-only metric); created cohort: every created deal (`createdWon` for stage conversion's
+ * numerator); the group `key` picks that group's row (no row: 0).
+ */
+export async function dealRecordsTotal(db: DbOrTx, spec: DealMetricSpec, key: string | null | undefined, onlyWon: boolean): Promise<number> {
+  const match = <T extends Group>(rows: T[]) => (key === undefined ? rows[0] : rows.find((r) => r.key === key));
+  if (spec.cohort === 'closed') {
+    // Counts only: the aggregate without the median cycle (its rollup read adds up edge days; the counts are the same).
+    const row = match(await closedStats(db, spec, false));
+    return row ? (onlyWon ? row.won : row.closed) : 0;
+  }
+  const row = match(await createdStats(db, spec));
+  return row ? (onlyWon ? row.createdWon : row.created) : 0;
+}
+
+/** The deals behind one number, newest first by the metric's date; the total is the metric's own count. */
 export async function dealMetricRecords(
   db: DbOrTx,
   name: DealMetricName,
@@ -142,7 +160,9 @@ export async function dealMetricRecords(
 ): Promise<{ items: MetricRecord[]; total: number; last: { date: string | null; id: string } | null }> {
   const c = COHORT[name];
   const spec = specOf(name, q, opts.key !== undefined);
-  const rows = await dealMetrics.records(db, spec, { key: opts.key, onlyWon: c.wonOnly || (opts.numerator && c.numeratorWon), after: opts.after, limit: opts.limit });
+  const onlyWon = Boolean(c.wonOnly || (opts.numerator && c.numeratorWon));
+  const rows = await dealMetrics.records(db, spec, { key: opts.key, onlyWon, after: opts.after, limit: opts.limit });
+  const total = await dealRecordsTotal(db, spec, opts.key, onlyWon);
   const date = (r: (typeof rows)[number]) => (c.cohort === 'closed' ? r.closeDate : (r.createdDate?.slice(0, 10) ?? null));
   const items = rows.map(
     (r): MetricRecord => ({
@@ -162,5 +182,5 @@ export async function dealMetricRecords(
     }),
   );
   const lastRow = rows.at(-1);
-  return { items, total: rows[0]?.total ?? 0, last: lastRow ? { date: date(lastRow), id: lastRow.id } : null };
+  return { items, total, last: lastRow ? { date: date(lastRow), id: lastRow.id } : null };
 }

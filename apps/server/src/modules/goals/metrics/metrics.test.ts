@@ -150,6 +150,75 @@ describe('the records behind a number', () => {
     ]);
   });
 
+  it("each total is the metric's own count, for the whole period and for any group, and every page adds up to it", async () => {
+    // [metric, query, part, group key, hand-computed total]: Q1 closed W1 W2 W3 L1 L2 (W3 L1 L2 without a product;
+    // Rae owns W1 W3 L1, team East; Kestrel on W1 W3 L1, Osprey on L2, none on W2), L3 in FY2026 Q4; created in Q1
+    // L1 W3 O1 W2 L2, of which W2 W3 won.
+    const cases: [string, Record<string, string>, 'numerator' | 'all', string | undefined, number][] = [
+      ['win-rate', Q1, 'numerator', undefined, 3],
+      ['win-rate', Q1, 'all', undefined, 5],
+      ['win-rate', { ...Q1, groupBy: 'segment' }, 'all', 'SMB', 2],
+      ['win-rate', { ...Q1, groupBy: 'segment' }, 'numerator', 'Enterprise', 2],
+      ['win-rate', { ...Q1, groupBy: 'competitor' }, 'all', 'Kestrel', 3],
+      ['win-rate', { ...Q1, groupBy: 'competitor' }, 'all', '(none)', 1],
+      ['win-rate', { ...Q1, groupBy: 'product' }, 'all', 'Core', 2],
+      ['win-rate', { ...Q1, groupBy: 'product' }, 'all', '(none)', 3],
+      ['win-rate', { ...Q1, groupBy: 'owner' }, 'all', w.ids.rae, 3],
+      ['win-rate', { ...Q1, groupBy: 'team' }, 'numerator', w.ids.teamId, 2],
+      ['win-rate', { from: '2025-08-01', to: '2026-04-30', groupBy: 'period' }, 'all', '2025-11-01', 1],
+      ['win-rate', { from: '2025-08-01', to: '2026-04-30', groupBy: 'period' }, 'all', '2025-08-01', 0],
+      ['win-rate', { ...Q1, competitor: 'kestrel' }, 'numerator', undefined, 2],
+      ['win-rate-vs-competitor', { ...Q1, groupBy: 'competitor' }, 'numerator', 'Kestrel', 2],
+      ['sales-cycle-days', Q1, 'all', undefined, 3],
+      ['sales-cycle-days', { ...Q1, competitor: 'Kestrel' }, 'all', undefined, 2],
+      ['pipeline-created', Q1, 'all', undefined, 5],
+      ['stage-conversion', Q1, 'numerator', undefined, 2],
+      ['stage-conversion', { ...Q1, groupBy: 'owner' }, 'all', w.ids.roy, 2],
+    ];
+    for (const [name, query, part, key, expected] of cases) {
+      const label = `${name} ${JSON.stringify(query)} ${part} ${key}`;
+      const m = await metric(name, query);
+      const item = key === undefined ? m.total : m.items.find((i) => i.key === key);
+      const counted = !item ? 0 : part === 'numerator' ? item.numerator : item.count;
+      expect(counted, label).toBe(expected);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let first: MetricRecordList | undefined;
+      do {
+        const page = await records(name, { ...query, ...(part === 'numerator' ? { part } : {}), ...(key ? { key } : {}), limit: '2', ...(cursor ? { cursor } : {}) });
+        first ??= page;
+        expect(page.total, label).toBe(expected);
+        seen.push(...page.items.map((r) => r.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(new Set(seen).size, label).toBe(seen.length);
+      expect(seen.length, label).toBe(expected);
+    }
+  });
+
+  it('a deal write shows in the next records read and in one competitor\'s sales cycle', async () => {
+    // Kestrel's won deals in Q1: W1 40 days, W3 59 days → median 49.5.
+    expect((await metric('sales-cycle-days', { ...Q1, competitor: 'Kestrel' })).total).toMatchObject({ value: 49.5, count: 2, denominator: 2 });
+    expect((await records('win-rate', { ...Q1, part: 'numerator' })).total).toBe(3);
+    const id = await insertDeal(w.pool, w.ws, { name: 'W9', stage: 'won', account: null, amount: 100, close: '2026-04-28', created: '2026-04-04T09:00:00', owner: null, competitors: ['kestrel'] });
+    try {
+      // W9 closed last, 24 days: 24, 40, 59 → 40.
+      expect((await metric('sales-cycle-days', { ...Q1, competitor: 'Kestrel' })).total).toMatchObject({ value: 40, count: 3, denominator: 3 });
+      const won = await records('win-rate', { ...Q1, part: 'numerator', limit: '1' });
+      expect([won.total, won.items.map((r) => r.title)]).toEqual([4, ['W9']]);
+      expect((await records('sales-cycle-days', { ...Q1, competitor: 'kestrel' })).items.map((r) => [r.title, r.measure])).toEqual([
+        ['W9', 24],
+        ['W3', 59],
+        ['W1', 40],
+      ]);
+      await w.pool.query(`update deals set removed_at = now() where workspace_id = $1 and id = $2`, [w.ws, id]);
+      expect((await records('win-rate', { ...Q1, part: 'numerator' })).total).toBe(3);
+      expect((await metric('sales-cycle-days', { ...Q1, competitor: 'Kestrel' })).total).toMatchObject({ value: 49.5, count: 2 });
+    } finally {
+      await w.pool.query(`delete from deals where workspace_id = $1 and id = $2`, [w.ws, id]);
+    }
+  });
+
   it('lists the feedback behind the response rate', async () => {
     expect((await metric('feedback-response-rate', Q1)).total).toMatchObject({ numerator: 1, denominator: 2 });
     expect((await metric('feedback-time-to-acknowledge', Q1)).total).toMatchObject({ value: 2, denominator: 1, count: 2 });
