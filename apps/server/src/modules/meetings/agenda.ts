@@ -4,7 +4,8 @@
  * it qualified:
  * - feedback themes still open that are new in the window, or got at least two new items in it (rising), by revenue
  *   at stake (open pipeline + lost revenue of the deals behind them: feedback's own measure);
- * - requests past an SLA clock at `until`, or below the capacity line in the queue's plan;
+ * - requests past an SLA clock at `until` (those late since `since` first), or below the capacity line in the queue's
+ *   plan;
  * - decisions whose input window is open at `until`;
  * - goals at risk or off track whose period overlaps the window;
  * - action items of this series agreed in an earlier meeting (occurrence) and not done.
@@ -62,12 +63,18 @@ export async function agendaCandidates(
     }
   }
 
-  const breaching = new Map((await requestsBreachingSla(db, workspaceId, w.until)).map((r) => [r.id, r]));
-  // Past SLA first (longest overdue first), then below the line in queue order.
+  // Most pressing first: what fell past its SLA since the last sync (the week's news), then what was already late,
+  // then what sits below the capacity line — each in queue order (the team's own priority: pipeline at stake,
+  // urgency). Longest overdue first let a request left late for months hold its place on every agenda.
+  const place = new Map(queue.entries.map((e, i) => [e.row.id, i]));
+  const byQueue = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => (place.get(a.id) ?? Infinity) - (place.get(b.id) ?? Infinity));
+  const late = await requestsBreachingSla(db, workspaceId, w.until);
+  const breaching = new Set(late.map((r) => r.id));
   const requests: AgendaCandidate[] = [];
-  for (const b of breaching.values()) {
+  for (const b of [...byQueue(late.filter((r) => r.dueAt >= w.since)), ...byQueue(late.filter((r) => r.dueAt < w.since))]) {
     const e = queue.byId.get(b.id);
-    const why = [`Past its SLA (due ${utc(b.dueAt)})`, e?.plan?.belowLine ? `below the capacity line: ${e.plan.reason}` : ''].filter(Boolean).join('; ');
+    const since = b.dueAt >= w.since ? ', since the last sync' : ', still open';
+    const why = [`Past its SLA (due ${utc(b.dueAt)}${since})`, e?.plan?.belowLine ? `below the capacity line: ${e.plan.reason}` : ''].filter(Boolean).join('; ');
     requests.push({ kind: 'request', sourceId: b.id, title: e ? `#${e.row.number} ${e.row.title}` : b.title, why });
   }
   for (const e of queue.entries) {

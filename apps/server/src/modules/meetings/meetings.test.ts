@@ -185,7 +185,11 @@ describe('agenda generation picks exactly the qualifying records', () => {
     expect(why['New just inside']).toMatch(/^New since the last sync/);
     expect(why['#1 Filed a month ago, never answered']).toMatch(/^Past its SLA \(due /);
     expect(why['#3 Estimated, nobody has hours']).toMatch(/Below the capacity line/);
-    expect(why['#4 First response due a second before the end']).toMatch(/^Past its SLA \(due /);
+    expect(why['#4 First response due a second before the end']).toMatch(/^Past its SLA \(due .*, since the last sync\)$/);
+    expect(why['#1 Filed a month ago, never answered']).toMatch(/, still open\)$/);
+    // Late since the last sync comes before late for a month, whatever their order in the queue.
+    const requestOrder = got.filter((c) => c.kind === 'request').map((c) => c.title.split(' ')[0]);
+    expect(requestOrder.indexOf('#4')).toBeLessThan(requestOrder.indexOf('#1'));
     expect(why['Off track']).toBe('Off track; the period ends 2030-12-31');
     expect(why['Open from occurrence 1']).toMatch(/^Open action item for Lee Lead, due .*, overdue \(agreed in meeting 1\)$/);
     // Clean up so the rest of the file starts from a quiet workspace.

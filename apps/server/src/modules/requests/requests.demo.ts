@@ -70,12 +70,15 @@ function pickKind(rnd: Random): DemoRequestKind {
 /** The status a request filed `ageDays` ago has by now. */
 function statusByAge(rnd: Random, ageDays: number): RequestStatus {
   const r = rnd.next();
+  // A team that works its queue: past two months only a few asks are still open (stale, and late).
   const table: [RequestStatus, number][] =
-    ageDays > 30
-      ? [['accepted', 0.64], ['delivered', 0.06], ['declined', 0.1], ['merged', 0.05], ['in_progress', 0.1], ['triaged', 0.05]]
-      : ageDays > 10
-        ? [['accepted', 0.25], ['delivered', 0.15], ['in_progress', 0.3], ['triaged', 0.2], ['declined', 0.05], ['new', 0.05]]
-        : [['new', 0.3], ['triaged', 0.4], ['in_progress', 0.25], ['delivered', 0.05]];
+    ageDays > 60
+      ? [['accepted', 0.75], ['delivered', 0.03], ['declined', 0.1], ['merged', 0.06], ['in_progress', 0.04], ['triaged', 0.02]]
+      : ageDays > 30
+        ? [['accepted', 0.64], ['delivered', 0.06], ['declined', 0.1], ['merged', 0.05], ['in_progress', 0.1], ['triaged', 0.05]]
+        : ageDays > 10
+          ? [['accepted', 0.25], ['delivered', 0.15], ['in_progress', 0.3], ['triaged', 0.2], ['declined', 0.05], ['new', 0.05]]
+          : [['new', 0.3], ['triaged', 0.4], ['in_progress', 0.25], ['delivered', 0.05]];
   let acc = 0;
   for (const [s, p] of table) if (r < (acc += p)) return s;
   return table[0]![0];
