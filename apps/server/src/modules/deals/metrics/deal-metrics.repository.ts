@@ -126,20 +126,19 @@ function grouping(spec: DealMetricSpec): Grouping {
   }
 }
 
-/** `onlyWon`: only the won deals of the cohort, said as one equality (an index on the category then reads in date order). */
-function where(spec: DealMetricSpec, onlyWon = false): SQL {
+/** `only`: only the cohort's deals of that category, said as one equality (an index on the category then reads in date order). */
+function where(spec: DealMetricSpec, only?: 'won' | 'lost'): SQL {
   const f = spec.filters;
   const parts: SQL[] = [sql`d.workspace_id = ${spec.workspaceId}`, sql`d.removed_at is null`];
   const day = dateExpr(spec.cohort);
   parts.push(sql`${day} >= ${spec.from}::date and ${day} <= ${spec.to}::date`);
-  if (spec.cohort === 'closed') parts.push(onlyWon ? sql`d.stage_category = 'won'` : sql`d.stage_category in ('won', 'lost')`);
-  if (spec.cohort === 'created') parts.push(onlyWon ? sql`d.created_date is not null and d.stage_category = 'won'` : sql`d.created_date is not null`);
+  if (spec.cohort === 'closed') parts.push(only ? sql`d.stage_category = ${only}` : sql`d.stage_category in ('won', 'lost')`);
+  if (spec.cohort === 'created') parts.push(only ? sql`d.created_date is not null and d.stage_category = ${only}` : sql`d.created_date is not null`);
   if (f.status?.length) parts.push(sql`d.stage_category in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
   if (f.segment) parts.push(sql`lower(a.segment) = lower(${f.segment})`);
   if (f.product) parts.push(sql`exists (select 1 from unnest(d.products) p where lower(p) = lower(${f.product}))`);
   if (f.competitor) parts.push(sql`exists (select 1 from unnest(d.competitors) c where lower(c) = lower(${f.competitor}))`);
-  // Implied by a competitor named, and said so: the planner may then read deals_competitive_close_idx (closed deals).
-  if (f.competitive || f.competitor) parts.push(sql`cardinality(d.competitors) > 0`);
+  if (f.competitive) parts.push(sql`cardinality(d.competitors) > 0`);
   if (f.owner) parts.push(UUID.test(f.owner) ? sql`d.owner_user_id = ${f.owner}::uuid` : sql`lower(d.owner_name) = lower(${f.owner})`);
   if (f.extra) parts.push(f.extra);
   if (f.team) {
@@ -219,7 +218,7 @@ export const dealMetricsRepository = {
     // A group reached through a join (a product, a competitor, a team) is matched by `exists`, so a deal shows once.
     const inGroup =
       opts.key === undefined ? sql`` : sql` and exists (select 1 from (select 1) as one ${g.joins} where true${keyFilter(g, opts.key)})`;
-    const r = await db.execute(sql`
+    const page = (only?: 'won' | 'lost') => sql`
       select d.id, d.name, a.name as "accountName", a.segment, d.stage, d.stage_category as "stageCategory",
         d.close_date::text as "closeDate", d.created_date::text as "createdDate",
         d.amount::text as amount, d.currency, d.amount_base::text as "amountBase",
@@ -228,9 +227,17 @@ export const dealMetricsRepository = {
       from deals d
       left join accounts a on a.workspace_id = d.workspace_id and a.id = d.account_id
       left join users u on u.id = d.owner_user_id
-      where ${where(spec, opts.onlyWon)}${inGroup}${after}
+      where ${where(spec, only)}${inGroup}${after}
       order by ${day} desc, d.id desc
-      limit ${opts.limit}`);
+      limit ${opts.limit}`;
+    // Won and lost closed deals: each category's newest page (each an ordered index read), then the newest of both.
+    const r = await db.execute(
+      opts.onlyWon
+        ? page('won')
+        : spec.cohort === 'closed'
+          ? sql`select * from ((${page('won')}) union all (${page('lost')})) as p order by p."closeDate" desc, p.id desc limit ${opts.limit}`
+          : page(),
+    );
     return rowsOf<DealRecordRow>(r);
   },
 
