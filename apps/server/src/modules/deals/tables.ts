@@ -131,12 +131,12 @@ export const deals = pgTable(
     index('deals_open_owner_idx')
       .on(t.workspaceId, t.ownerUserId, t.amountBase, t.id, t.accountId)
       .where(sql`${t.stageCategory} = 'open' and ${t.removedAt} is null`),
-    // One competitor's closed deals by index only (decision 0021, migration 0023): the sales cycle for a competitor is
-    // a median the rollups cannot keep, folded from these entries (the deals naming any competitor, by close date)
-    // instead of the heap of every deal closed in the period.
-    index('deals_competitive_close_idx')
+    // Closed deals by index only (decision 0021, migration 0023): what a metric still folds from the deals after the
+    // rollups — one competitor's sales cycle (a median the rollups cannot keep) and the edge days of a period starting
+    // or ending inside a month — reads these entries instead of a heap page per deal.
+    index('deals_closed_read_idx')
       .on(t.workspaceId, t.closeDate, t.stageCategory, t.createdDate, t.amountBase, t.competitors)
-      .where(sql`${t.stageCategory} in ('won', 'lost') and ${t.removedAt} is null and cardinality(${t.competitors}) > 0`),
+      .where(sql`${t.stageCategory} in ('won', 'lost') and ${t.removedAt} is null`),
     // No index on created_import_id: only undo reads it (a scan of the workspace's deals), while an
     // index would cost every imported row an entry — seconds on a million-row import.
   ],

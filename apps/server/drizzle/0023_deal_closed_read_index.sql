@@ -1,0 +1,1 @@
+CREATE INDEX "deals_closed_read_idx" ON "deals" USING btree ("workspace_id","close_date","stage_category","created_date","amount_base","competitors") WHERE "deals"."stage_category" in ('won', 'lost') and "deals"."removed_at" is null;

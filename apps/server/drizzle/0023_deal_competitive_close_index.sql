@@ -1,1 +1,0 @@
-CREATE INDEX "deals_competitive_close_idx" ON "deals" USING btree ("workspace_id","close_date","stage_category","created_date","amount_base","competitors") WHERE "deals"."stage_category" in ('won', 'lost') and "deals"."removed_at" is null and cardinality("deals"."competitors") > 0;
