@@ -242,6 +242,21 @@ describe('deals import', () => {
     });
   });
 
+  it('refreshes the planner statistics of deals after an import of 1,000 rows or more, and not after a small one', async () => {
+    const pool = h.services.deps.database.pool;
+    const analyzed = async () => Number((await pool.query("select analyze_count from pg_stat_user_tables where relname = 'deals'")).rows[0]?.analyze_count ?? 0);
+    const before = await analyzed();
+    const small = await write('sf-small.csv', SF_HEADER + sfRow('0065g00000Smal1', 'Small', 'Small Corp', '$1.00', '1/31/2026', 'Prospecting'));
+    expect(await run(small, { format: 'salesforce', source: 'sf-small' })).toMatchObject({ created: 1, invalid: 0 });
+    // Statistics reach pg_stat_user_tables when the backend reports them: give it the time a poll allows.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await analyzed()).toBe(before);
+    const rows = Array.from({ length: 1000 }, (_, i) => sfRow(`0065g0${String(i).padStart(9, '0')}`, `Big ${i}`, `Big Corp ${i % 50}`, '$1,000.00', '1/31/2026', 'Prospecting'));
+    const big = await write('sf-big.csv', SF_HEADER + rows.join(''));
+    expect(await run(big, { format: 'salesforce', source: 'sf-big' })).toMatchObject({ created: 1000, invalid: 0 });
+    await expect.poll(analyzed, { timeout: 10_000 }).toBeGreaterThan(before);
+  });
+
   it('imports a generic CSV with a mapping, and HubSpot internal stage ids', async () => {
     const mapping = JSON.parse(await fs.readFile(fixture('generic.mapping.json'), 'utf8'));
     const g = await run(fixture('generic.csv'), { format: 'csv', mapping, source: 'erp' });

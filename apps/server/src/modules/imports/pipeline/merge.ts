@@ -3,7 +3,7 @@
  * the outcome — so an import commits whole or not at all (a killed process leaves the database
  * as it was), and a dry run is the same transaction rolled back.
  */
-import type { Database, Tx } from '../../../db/database.ts';
+import type { Database, Db, Tx } from '../../../db/database.ts';
 import type { RowError } from '../../../lib/tabular/tabular.errors.ts';
 import { ImportsErrors as E } from '../imports.errors.ts';
 import { importsRepository } from '../imports.repository.ts';
@@ -11,6 +11,12 @@ import type { ImportFormat } from '../reading/formats.ts';
 import { stagingRepository, type MergeContext } from './staging.repository.ts';
 
 export const MAX_LISTED_ERRORS = 1000;
+/**
+ * An import that created, changed or removed at least this many rows refreshes the planner's statistics of the
+ * tables it wrote, once it has committed. Autovacuum would too, but only after its next pass (and never where it is
+ * turned off): until then the first reports after a large first import are planned as if the tables were empty.
+ */
+export const ANALYZE_AFTER_ROWS = 1000;
 
 export interface ImportProgressReport {
   phase: 'scanning' | 'reading' | 'writing' | 'done';
@@ -85,6 +91,8 @@ export interface MergeOps {
   classify(tx: Tx, m: MergeContext): Promise<{ created: number; updated: number; unchanged: number }>;
   countMissing(tx: Tx, m: MergeContext): Promise<number>;
   apply(tx: Tx, m: MergeContext, full: boolean): Promise<{ removed: number }>;
+  /** Refreshes the planner's statistics of the tables `apply` writes (as the owner, outside the transaction). */
+  analyze(db: Db): Promise<void>;
 }
 
 /** Staging, dedupe, classify, apply, outcome — one transaction, rolled back for a dry run. */
@@ -103,8 +111,9 @@ export async function mergeInTransaction(
   },
 ): Promise<DealImportOutcome> {
   const { source, progress, ops } = how;
+  let outcome: DealImportOutcome;
   try {
-    return await database.withTenant(params.workspaceId, async (tx) => {
+    outcome = await database.withTenant(params.workspaceId, async (tx) => {
       const m = { workspaceId: params.workspaceId, importId: params.importId, source, baseCurrency: params.baseCurrency };
       await importsRepository.lockSource(tx, params.workspaceId, ops.kind, source);
       await ops.createStaging(tx);
@@ -148,5 +157,10 @@ export async function mergeInTransaction(
     if (e instanceof DryRunRollback) return e.outcome;
     throw e;
   }
+  if (outcome.created + outcome.updated + outcome.removed >= ANALYZE_AFTER_ROWS) {
+    // The import has committed: statistics that cannot be refreshed now are autovacuum's to refresh, not an error.
+    await ops.analyze(database.db).catch(() => undefined);
+  }
+  return outcome;
 }
 
