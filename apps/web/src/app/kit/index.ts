@@ -18,5 +18,5 @@ export {
 export { ChartFigure, type ChartFigureProps } from './chart-figure.tsx';
 export { CommentList, type CommentListItem, type CommentListProps } from './comment-list.tsx';
 export { ColumnMapping, type ColumnMappingProps } from './column-mapping.tsx';
-export { RefusedLines, refusedLinesCsv, type RefusedLine, type RefusedLinesProps } from './refused-lines.tsx';
+export { LineProblems, RefusedLines, refusedLinesCsv, type RefusedLine, type RefusedLinesProps } from './refused-lines.tsx';
 export * from './field-catalogue.ts';

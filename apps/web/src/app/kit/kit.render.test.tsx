@@ -12,6 +12,7 @@ import { FilterBar, FilterSelect } from './filter-bar.tsx';
 import type { FilterField } from './filters.ts';
 import type { QueryLike } from './query-phase.ts';
 import { InfiniteQueryView, QueryView } from './query-view.tsx';
+import { LineProblems, RefusedLines } from './refused-lines.tsx';
 
 const html = (node: ReactNode) =>
   renderToStaticMarkup(
@@ -364,5 +365,31 @@ describe('ChartFigure', () => {
     expect(count(out, '<tr>')).toBe(3);
     expect(out).toContain('<td>Mar 9</td><td>2</td>');
     expect(out).toMatch(/<figcaption[^>]*>5 views over 2 weeks<\/figcaption>/);
+  });
+});
+
+describe('LineProblems and RefusedLines', () => {
+  const lines = [
+    { line: 3, column: 'Amount', value: 'abc', message: '"abc" is not an amount' },
+    { line: 3, column: 'Close Date', value: '', message: 'The close date is empty' },
+    ...Array.from({ length: 60 }, (_, i) => ({ line: 10 + i, column: 'Stage', value: 'x', message: `Problem ${i}` })),
+  ];
+  it('lists each problem with its line, column and value, an empty value said so, the first 50 then more', () => {
+    const out = html(<LineProblems lines={lines} label="Rows not imported" />);
+    expect(count(out, '<table')).toBe(1);
+    expect(out).toContain('aria-label="Rows not imported"');
+    expect(out).toContain('&quot;abc&quot; is not an amount');
+    expect(out).toContain('(empty)');
+    expect(out).toContain('Problem 47');
+    expect(out).not.toContain('Problem 48');
+    expect(out).toContain('Show 12 more of 12');
+    expect(out).not.toContain('Download');
+  });
+  it('puts the same table under a heading with the CSV download, and shows nothing when no line was refused', () => {
+    const out = html(<RefusedLines lines={lines.slice(0, 2)} title="Lines not imported" fileName="t.csv" />);
+    expect(out).toMatch(/<h2[^>]*>Lines not imported<\/h2>/);
+    expect(out).toContain('Download the refused lines (CSV)');
+    expect(out).toContain('aria-label="Lines not imported"');
+    expect(html(<RefusedLines lines={[]} title="Lines not imported" fileName="t.csv" />).replace(/<style[^>]*>[^<]*<\/style>/g, '')).toBe('');
   });
 });

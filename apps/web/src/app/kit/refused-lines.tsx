@@ -46,11 +46,13 @@ function download(fileName: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The lines an import refused, as a table (cards on a phone) under a heading, the first 50 then more on demand, and all of them as CSV. */
-export function RefusedLines({ lines, title, titleOrder = 2, fileName }: RefusedLinesProps) {
-  const titleId = useId();
+/**
+ * Lines of an uploaded file with a problem each — where (line, and the column when known), the value, and why — as a
+ * table (cards on a phone), the first 50 then more on demand. A line can have several problems. Used bare for an
+ * import's warnings and refused rows when the server keeps the download, and inside `RefusedLines` otherwise.
+ */
+export function LineProblems({ lines, label }: { lines: readonly RefusedLine[]; label: string }) {
   const [shown, setShown] = useState(PAGE);
-  if (lines.length === 0) return null;
   const located = lines.some((l) => l.column);
   const columns: DataTableColumn<RefusedLine>[] = [
     { key: 'line', header: 'Line', headerProps: { w: 72 }, cell: (l) => l.line },
@@ -69,17 +71,9 @@ export function RefusedLines({ lines, title, titleOrder = 2, fileName }: Refused
   const visible = lines.slice(0, shown);
   const more = lines.length - visible.length;
   return (
-    <Stack gap="sm" component="section" aria-labelledby={titleId}>
-      <Group justify="space-between" gap="xs">
-        <Title order={titleOrder} size="h4" id={titleId}>
-          {title}
-        </Title>
-        <Button variant="default" size="xs" leftSection={<IconDownload size={16} />} onClick={() => download(fileName, refusedLinesCsv(lines))}>
-          Download the refused lines (CSV)
-        </Button>
-      </Group>
+    <Stack gap="sm">
       <DataTable
-        aria-label={title}
+        aria-label={label}
         rows={visible}
         // A line can be refused for several reasons: the place in the list is the key.
         rowKey={(_, i) => String(i)}
@@ -108,6 +102,25 @@ export function RefusedLines({ lines, title, titleOrder = 2, fileName }: Refused
           </Button>
         </Group>
       )}
+    </Stack>
+  );
+}
+
+/** The lines an import refused under a heading, with all of them as CSV. */
+export function RefusedLines({ lines, title, titleOrder = 2, fileName }: RefusedLinesProps) {
+  const titleId = useId();
+  if (lines.length === 0) return null;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={titleId}>
+      <Group justify="space-between" gap="xs">
+        <Title order={titleOrder} size="h4" id={titleId}>
+          {title}
+        </Title>
+        <Button variant="default" size="xs" leftSection={<IconDownload size={16} />} onClick={() => download(fileName, refusedLinesCsv(lines))}>
+          Download the refused lines (CSV)
+        </Button>
+      </Group>
+      <LineProblems lines={lines} label={title} />
     </Stack>
   );
 }

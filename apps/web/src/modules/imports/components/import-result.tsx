@@ -2,12 +2,11 @@ import { Link } from 'react-router-dom';
 import { Alert, Anchor, Badge, Button, Card, DataList, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBackUp, IconDownload, IconFlask, IconInfoCircle } from '@tabler/icons-react';
 import type { ImportCounts, ImportDetail } from '@tandem/contracts';
-import { formatDateTime } from '../../../app/kit/index.ts';
+import { formatDateTime, LineProblems } from '../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { rejectedRowsUrl } from '../hooks/use-imports.ts';
 import { formatBytes, formatCount, importedNothing, plural, sourceLabel } from './import-fields.ts';
-import { RowProblems } from './row-problems.tsx';
 
 type CountKey = Exclude<keyof ImportCounts, 'rows'>;
 const STATS: { key: CountKey; label: string; caption: string; color?: string }[] = [
@@ -129,7 +128,7 @@ export function ImportResultView({ detail }: { detail: ImportDetail }) {
               that file{detail.full ? ' (without full sync, or the rest would be removed)' : ''}.
               {result.errorsTruncated && ` Below are the first ${formatCount(result.errors.length)} problems; the download has all of them.`}
             </Text>
-            <RowProblems problems={result.errors} label="Rows not imported" />
+            <LineProblems lines={result.errors} label="Rows not imported" />
           </Stack>
         </Card>
       )}
@@ -143,7 +142,7 @@ export function ImportResultView({ detail }: { detail: ImportDetail }) {
             <Text size="sm" c="dimmed">
               These rows were imported; something in them was read differently than it was written.
             </Text>
-            <RowProblems problems={detail.warningList} label="Warnings" />
+            <LineProblems lines={detail.warningList} label="Warnings" />
           </Stack>
         </Card>
       )}
