@@ -1,27 +1,14 @@
 import multipart from '@fastify/multipart';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import * as api from '@tandem/contracts/endpoints/library';
+import { contentDisposition } from '../../../http/content-disposition.ts';
 import { route } from '../../../http/endpoint-route.ts';
+import { readUpload } from '../../../http/multipart-upload.ts';
 import { tenantOf } from '../../../http/request-context.ts';
 import { LibraryErrors as E } from '../library.errors.ts';
-import type { FilesService, OpenedFile, UploadedFile } from './files.service.ts';
+import type { FilesService, OpenedFile } from './files.service.ts';
 
-/** The upload's file part (`file`), handed on as a stream; nothing after it is read. */
-async function withUploadedFile<T>(req: FastifyRequest, use: (file: UploadedFile) => Promise<T>): Promise<T> {
-  if (!req.isMultipart()) throw E.invalidField('body', 'send multipart/form-data with the file as field "file"');
-  for await (const part of req.parts()) {
-    if (part.type !== 'file') continue;
-    if (part.fieldname !== 'file') throw E.invalidField(part.fieldname, 'the only file field is "file"');
-    return use({ name: part.filename, stream: part.file });
-  }
-  throw E.noFile();
-}
-
-/** `attachment; filename="…"` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
-export function contentDisposition(type: 'attachment' | 'inline', fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
+const UPLOAD = { errors: { invalidField: E.invalidField, noFile: E.noFile }, notMultipart: 'send multipart/form-data with the file as field "file"' };
 
 /**
  * What a file opened in the browser may do: nothing but show itself. Images: no script, no plugin, a sandbox.
@@ -55,7 +42,7 @@ export const filesRoutes: FastifyPluginAsync<{ assetFiles: FilesService }> = asy
     limits: { fileSize: assetFiles.maxBytes, files: 1, fields: 10, fieldSize: 65_536, parts: 12 },
   });
 
-  route(app, api.filesUpload, async (req) => withUploadedFile(req, (file) => assetFiles.upload(tenantOf(req), req.params.assetId, file)));
+  route(app, api.filesUpload, async (req) => readUpload(req, UPLOAD, (file) => assetFiles.upload(tenantOf(req), req.params.assetId, file)));
   route(app, api.filesList, async (req) => assetFiles.list(tenantOf(req), req.params.assetId));
   route(app, api.filesDownload, async (req, reply) => {
     const file = await assetFiles.download(tenantOf(req), req.params.assetId, req.params.fileId);

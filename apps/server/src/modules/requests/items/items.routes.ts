@@ -1,28 +1,14 @@
 import multipart from '@fastify/multipart';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import * as api from '@tandem/contracts/endpoints/requests';
+import { contentDisposition } from '../../../http/content-disposition.ts';
 import { route } from '../../../http/endpoint-route.ts';
+import { readUpload } from '../../../http/multipart-upload.ts';
 import { tenantOf } from '../../../http/request-context.ts';
 import { RequestsErrors as E } from '../requests.errors.ts';
-import type { UploadedFile } from './attachments.service.ts';
 import type { ItemsService } from './items.service.ts';
 
-/** The upload's file part (`file`), handed on as a stream; nothing after it is read. */
-async function withUploadedFile<T>(req: FastifyRequest, use: (file: UploadedFile) => Promise<T>): Promise<T> {
-  if (!req.isMultipart()) throw E.invalidField('body', 'send multipart/form-data with the file as field "file"');
-  for await (const part of req.parts()) {
-    if (part.type !== 'file') continue;
-    if (part.fieldname !== 'file') throw E.invalidField(part.fieldname, 'the only file field is "file"');
-    return use({ name: part.filename, stream: part.file });
-  }
-  throw E.noFile();
-}
-
-/** `attachment; filename="…"` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
+const UPLOAD = { errors: { invalidField: E.invalidField, noFile: E.noFile }, notMultipart: 'send multipart/form-data with the file as field "file"' };
 
 /** Filing, the queue, a request's page and lifecycle, comments, activity and attachments. */
 export const itemsRoutes: FastifyPluginAsync<{ requests: ItemsService }> = async (app, { requests }) => {
@@ -50,14 +36,14 @@ export const itemsRoutes: FastifyPluginAsync<{ requests: ItemsService }> = async
   route(app, api.addComment, async (req) => requests.addComment(tenantOf(req), req.params.requestId, req.body));
   route(app, api.activity, async (req) => requests.activity(tenantOf(req), req.params.requestId));
   route(app, api.uploadAttachment, async (req) =>
-    withUploadedFile(req, (file) => requests.attachments.upload(tenantOf(req), req.params.requestId, file)),
+    readUpload(req, UPLOAD, (file) => requests.attachments.upload(tenantOf(req), req.params.requestId, file)),
   );
   route(app, api.downloadAttachment, async (req, reply) => {
     const file = await requests.attachments.download(tenantOf(req), req.params.requestId, req.params.fileId);
     return reply
       .type(file.mediaType)
       .header('content-length', file.sizeBytes)
-      .header('content-disposition', contentDisposition(file.fileName))
+      .header('content-disposition', contentDisposition('attachment', file.fileName))
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox")
       .header('cache-control', 'private, no-cache')
