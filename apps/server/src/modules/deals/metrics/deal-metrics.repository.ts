@@ -130,8 +130,12 @@ function grouping(spec: DealMetricSpec): Grouping {
 function where(spec: DealMetricSpec, only?: 'won' | 'lost'): SQL {
   const f = spec.filters;
   const parts: SQL[] = [sql`d.workspace_id = ${spec.workspaceId}`, sql`d.removed_at is null`];
-  const day = dateExpr(spec.cohort);
-  parts.push(sql`${day} >= ${spec.from}::date and ${day} <= ${spec.to}::date`);
+  // The created cohort's days as a range of its timestamp (the same deals): deals_created_idx can read it.
+  parts.push(
+    spec.cohort === 'closed'
+      ? sql`d.close_date >= ${spec.from}::date and d.close_date <= ${spec.to}::date`
+      : sql`d.created_date >= ${spec.from}::date::timestamp and d.created_date < (${spec.to}::date + 1)::timestamp`,
+  );
   if (spec.cohort === 'closed') parts.push(only ? sql`d.stage_category = ${only}` : sql`d.stage_category in ('won', 'lost')`);
   if (spec.cohort === 'created') parts.push(only ? sql`d.created_date is not null and d.stage_category = ${only}` : sql`d.created_date is not null`);
   if (f.status?.length) parts.push(sql`d.stage_category in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
@@ -208,12 +212,14 @@ export const dealMetricsRepository = {
     opts: { key?: string | null; onlyWon?: boolean; after?: { date: string | null; id: string }; limit: number },
   ): Promise<DealRecordRow[]> {
     const g = grouping(spec);
-    // Never null here: the period bounds the date. Ordered as an index on it reads backwards (date desc, then id).
-    const day = dateExpr(spec.cohort);
+    // Never null here: the period bounds it. Ordered as an index on it reads backwards (newest first, then id): the
+    // close date, or the created timestamp (the cursor then carries the timestamp, not only its day).
+    const at = spec.cohort === 'closed' ? sql`d.close_date` : sql`d.created_date`;
+    const cast = spec.cohort === 'closed' ? sql`date` : sql`timestamp`;
     const after = opts.after
       ? opts.after.date === null
-        ? sql` and ${day} is null and d.id < ${opts.after.id}::uuid`
-        : sql` and ${day} <= ${opts.after.date}::date and (${day} < ${opts.after.date}::date or d.id < ${opts.after.id}::uuid)`
+        ? sql` and ${at} is null and d.id < ${opts.after.id}::uuid`
+        : sql` and ${at} <= ${opts.after.date}::${cast} and (${at} < ${opts.after.date}::${cast} or d.id < ${opts.after.id}::uuid)`
       : sql``;
     // A group reached through a join (a product, a competitor, a team) is matched by `exists`, so a deal shows once.
     const inGroup =
@@ -228,7 +234,7 @@ export const dealMetricsRepository = {
       left join accounts a on a.workspace_id = d.workspace_id and a.id = d.account_id
       left join users u on u.id = d.owner_user_id
       where ${where(spec, only)}${inGroup}${after}
-      order by ${day} desc, d.id desc
+      order by ${at} desc, d.id desc
       limit ${opts.limit}`;
     // Won and lost closed deals: each category's newest page (each an ordered index read), then the newest of both.
     const r = await db.execute(

@@ -182,5 +182,7 @@ export async function dealMetricRecords(
     }),
   );
   const lastRow = rows.at(-1);
-  return { items, total, last: lastRow ? { date: date(lastRow), id: lastRow.id } : null };
+  // The keyset is what the page is ordered by: the close date, or the created timestamp (several deals share a day).
+  const key = (r: (typeof rows)[number]) => (c.cohort === 'closed' ? r.closeDate : r.createdDate);
+  return { items, total, last: lastRow ? { date: key(lastRow), id: lastRow.id } : null };
 }

@@ -154,7 +154,7 @@ export async function evaluateIn(db: DbOrTx, ctx: TenantContext, ws: MetricWorks
   };
 }
 
-// ---- Cursors: keyset (date, id) for deals, an offset for the smaller lists ----------------------
+// ---- Cursors: keyset (date or timestamp, id) for deals, an offset for the smaller lists ---------
 
 type Cursor = { d: string | null; i: string } | { o: number };
 
@@ -167,7 +167,8 @@ function decodeCursor(s: string | undefined): Cursor | undefined {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as Cursor;
     if ('o' in c && Number.isInteger(c.o) && c.o >= 0) return c;
-    if ('i' in c && typeof c.i === 'string' && /^[0-9a-f-]{36}$/i.test(c.i) && (c.d === null || /^\d{4}-\d{2}-\d{2}$/.test(String(c.d)))) return c;
+    // d: a close date, or a created timestamp (the created cohort's records are ordered by it).
+    if ('i' in c && typeof c.i === 'string' && /^[0-9a-f-]{36}$/i.test(c.i) && (c.d === null || /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2}(\.\d{1,6})?)?$/.test(String(c.d)))) return c;
   } catch {
     // fall through
   }

@@ -211,6 +211,24 @@ describe('the records behind a number', () => {
         ['W3', 59],
         ['W1', 40],
       ]);
+      // Created the same day (one at the same instant as W9): pages of one, ordered by the created time, then the id.
+      const o8 = await insertDeal(w.pool, w.ws, { name: 'O8', stage: 'open', account: null, amount: 10, close: '2026-07-01', created: '2026-04-04T09:00:00', owner: null });
+      const o9 = await insertDeal(w.pool, w.ws, { name: 'O9', stage: 'open', account: null, amount: 10, close: '2026-07-01', created: '2026-04-04T15:30:00', owner: null });
+      try {
+        expect((await metric('pipeline-created', Q1)).total.count).toBe(8);
+        const titles: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await records('pipeline-created', { ...Q1, limit: '1', ...(cursor ? { cursor } : {}) });
+          expect(page.total).toBe(8);
+          titles.push(...page.items.map((r) => r.title));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        const sameInstant = [id, o8].sort().reverse().map((x) => (x === id ? 'W9' : 'O8'));
+        expect(titles).toEqual(['O9', ...sameInstant, 'L2', 'W2', 'O1', 'W3', 'L1']);
+      } finally {
+        await w.pool.query(`delete from deals where workspace_id = $1 and id in ($2, $3)`, [w.ws, o8, o9]);
+      }
       await w.pool.query(`update deals set removed_at = now() where workspace_id = $1 and id = $2`, [w.ws, id]);
       expect((await records('win-rate', { ...Q1, part: 'numerator' })).total).toBe(3);
       expect((await metric('sales-cycle-days', { ...Q1, competitor: 'Kestrel' })).total).toMatchObject({ value: 49.5, count: 2 });
