@@ -12,6 +12,7 @@
  * Each source but action items gives at most `PER_SOURCE` items, its most pressing first (an agenda of forty requests
  * is not discussed); every open action item is carried until done.
  */
+import { DateTime } from 'luxon';
 import type { AgendaItemKind } from '@tandem/contracts';
 import type { DbOrTx } from '../../db/database.ts';
 import { decisionsOpenForInput } from '../decisions/index.ts';
@@ -38,13 +39,14 @@ function moneyIn(currency: string) {
     return (x: number) => `${currency} ${Math.round(x).toLocaleString('en-US')}`;
   }
 }
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** "Wed 2 Dec 15:38 EST": a time as the series' attendees read it, in its time zone. */
+const local = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone }).toFormat('ccc d LLL HH:mm ZZZZ');
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function agendaCandidates(
   db: DbOrTx,
   workspaceId: string,
-  w: { seriesId: string; seq: number; since: Date; until: Date },
+  w: { seriesId: string; seq: number; since: Date; until: Date; timeZone: string },
 ): Promise<AgendaCandidate[]> {
   const out: AgendaCandidate[] = [];
   const queue = await openQueue(db, workspaceId, w.until);
@@ -74,7 +76,7 @@ export async function agendaCandidates(
   for (const b of [...byQueue(late.filter((r) => r.dueAt >= w.since)), ...byQueue(late.filter((r) => r.dueAt < w.since))]) {
     const e = queue.byId.get(b.id);
     const since = b.dueAt >= w.since ? ', since the last sync' : ', still open';
-    const why = [`Past its SLA (due ${utc(b.dueAt)}${since})`, e?.plan?.belowLine ? `below the capacity line: ${e.plan.reason}` : ''].filter(Boolean).join('; ');
+    const why = [`Past its SLA (due ${local(b.dueAt, w.timeZone)}${since})`, e?.plan?.belowLine ? `below the capacity line: ${e.plan.reason}` : ''].filter(Boolean).join('; ');
     requests.push({ kind: 'request', sourceId: b.id, title: e ? `#${e.row.number} ${e.row.title}` : b.title, why });
   }
   for (const e of queue.entries) {
@@ -84,7 +86,7 @@ export async function agendaCandidates(
   out.push(...requests.slice(0, PER_SOURCE));
 
   for (const d of (await decisionsOpenForInput(db, workspaceId, w.until)).slice(0, PER_SOURCE)) {
-    out.push({ kind: 'decision', sourceId: d.id, title: d.title, why: `Input open until ${utc(d.inputClosesAt)}` });
+    out.push({ kind: 'decision', sourceId: d.id, title: d.title, why: `Input open until ${local(d.inputClosesAt, w.timeZone)}` });
   }
 
   for (const g of (await goalsAtRiskBetween(db, workspaceId, day(w.since), day(w.until))).slice(0, PER_SOURCE)) {

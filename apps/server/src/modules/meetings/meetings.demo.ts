@@ -61,7 +61,7 @@ export async function seedMeetingsDemo(db: Db, workspaceId: string, rnd: Random,
     if (o.startsAt >= now) break;
     const occ = await repo.ensureOccurrence(db, workspaceId, series.id, seq, o.startsAt);
     const published = new Date(o.startsAt.getTime() - DAY);
-    const generated = (await agendaCandidates(db, workspaceId, { seriesId: series.id, seq, since: sinceOf(rule, seq), until: published })).slice(0, 6);
+    const generated = (await agendaCandidates(db, workspaceId, { seriesId: series.id, seq, since: sinceOf(rule, seq), until: published, timeZone })).slice(0, 6);
     await repo.insertAgendaItems(db, [
       ...generated.map((c, i) => ({ workspaceId, occurrenceId: occ.id, position: i + 1, ...c, notes: '' })),
       // The week's note is about its topic (it read as a note on whichever theme came first).

@@ -165,7 +165,7 @@ describe('agenda generation picks exactly the qualifying records', () => {
     await action(o1, 1, 'Done a second after', at(until, SEC));
     await action(o2, 2, 'Agreed in this occurrence', null);
 
-    const got = await h.services.deps.database.withTenant(workspaceId, (tx) => agendaCandidates(tx, workspaceId, { seriesId: s.id, seq: 2, since, until }));
+    const got = await h.services.deps.database.withTenant(workspaceId, (tx) => agendaCandidates(tx, workspaceId, { seriesId: s.id, seq: 2, since, until, timeZone: 'America/New_York' }));
     expect(got.map((c) => `${c.kind}: ${c.title}`).sort()).toEqual(
       [
         'theme: New just inside',
@@ -185,7 +185,9 @@ describe('agenda generation picks exactly the qualifying records', () => {
     expect(why['New just inside']).toMatch(/^New since the last sync/);
     expect(why['#1 Filed a month ago, never answered']).toMatch(/^Past its SLA \(due /);
     expect(why['#3 Estimated, nobody has hours']).toMatch(/Below the capacity line/);
-    expect(why['#4 First response due a second before the end']).toMatch(/^Past its SLA \(due .*, since the last sync\)$/);
+    // Times read as the attendees read them: in the series' time zone (New York here), not UTC.
+    expect(why['#4 First response due a second before the end']).toMatch(/^Past its SLA \(due \w{3} \d{1,2} \w{3} \d\d:\d\d E[SD]T, since the last sync\)$/);
+    expect(why['Closes a second after']).toMatch(/^Input open until \w{3} \d{1,2} \w{3} \d\d:\d\d E[SD]T$/);
     expect(why['#1 Filed a month ago, never answered']).toMatch(/, still open\)$/);
     // Late since the last sync comes before late for a month, whatever their order in the queue.
     const requestOrder = got.filter((c) => c.kind === 'request').map((c) => c.title.split(' ')[0]);

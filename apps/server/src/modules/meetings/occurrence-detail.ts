@@ -114,7 +114,7 @@ async function currentAgenda(tx: Tx, ctx: TenantContext, s: SeriesRow, seq: numb
   if (occ?.publishedAt) return { items: stored as AgendaRow[], added: [], updated: [], removed: [] };
   const rule = ruleOf(s);
   const until = new Date(Math.min(now.getTime(), occurrenceAt(rule, seq).startsAt.getTime()));
-  const candidates = await agendaCandidates(tx, ctx.workspaceId, { seriesId: s.id, seq, since: sinceOf(rule, seq), until });
+  const candidates = await agendaCandidates(tx, ctx.workspaceId, { seriesId: s.id, seq, since: sinceOf(rule, seq), until, timeZone: s.timeZone });
   return mergeDraft(stored, candidates, (c) => liveItemId(s.id, seq, c.kind, c.sourceId));
 }
 
