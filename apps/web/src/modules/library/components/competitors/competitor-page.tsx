@@ -12,10 +12,12 @@ import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { isCompetitorId, useCompetitor } from '../../hooks/use-competitors.ts';
 import { WinRateText } from '../influence/win-rate-text.tsx';
 import { AssetLine, Battlecards, FieldIntel, QuarterTable, Section, Themes } from './competitor-sections.tsx';
-import { CompetitorModal } from './competitor-modal.tsx';
 
 // The chart library is most of this page's weight: the page shows while it loads.
 const WinRateChart = lazy(async () => ({ default: (await import('./win-rate-chart.tsx')).WinRateChart }));
+// The edit form (the modal, tag input, text area and the form's code) only once someone asks to edit: a rep opening
+// the page before a call never does, and its chunks were on the page's first load.
+const CompetitorModal = lazy(async () => ({ default: (await import('./competitor-modal.tsx')).CompetitorModal }));
 
 /** The page a rep opens before a competitive call: battlecards first, then how deals against them go, and what the field hears. */
 export function CompetitorPage() {
@@ -46,6 +48,8 @@ function CompetitorView({ page }: { page: CompetitorPageData }) {
   const tz = useRequiredSession().user.timeZone ?? undefined;
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
+  // Mounted from the first Edit on and kept, so that the modal closes with its transition.
+  const [editedOnce, setEditedOnce] = useState(false);
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const c = page.competitor;
   const cur = page.baseCurrency;
@@ -78,7 +82,13 @@ function CompetitorView({ page }: { page: CompetitorPageData }) {
         }
         actions={
           ws.can('competitors.write') && (
-            <Button variant="default" onClick={() => setEditing(true)}>
+            <Button
+              variant="default"
+              onClick={() => {
+                setEditedOnce(true);
+                setEditing(true);
+              }}
+            >
               Edit
             </Button>
           )
@@ -178,7 +188,11 @@ function CompetitorView({ page }: { page: CompetitorPageData }) {
           </Grid.Col>
         </Grid>
       </Stack>
-      <CompetitorModal slug={ws.slug} draft={draft} onClose={() => setEditing(false)} onDeleted={() => void navigate(`/w/${ws.slug}/competitors`)} />
+      {editedOnce && (
+        <Suspense fallback={null}>
+          <CompetitorModal slug={ws.slug} draft={draft} onClose={() => setEditing(false)} onDeleted={() => void navigate(`/w/${ws.slug}/competitors`)} />
+        </Suspense>
+      )}
     </>
   );
 }
