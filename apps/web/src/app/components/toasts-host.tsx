@@ -2,9 +2,9 @@ import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 
 /**
  * The toasts' container, out of the first load: @mantine/notifications (and its transitions and styles) is
- * fetched when a toast is first wanted — `requestToasts()`, which notify.ts and the workspace shell call — or
- * once the page has loaded and the browser is idle. A toast shown before the container is there waits in the
- * notifications store and appears when it mounts.
+ * fetched when a toast is first wanted — `requestToasts()`, which notify.ts calls — or once the page has loaded
+ * and the browser is idle (not when the workspace shell mounts: that ran before a page's first paint). A toast
+ * shown before the container is there waits in the notifications store and appears when it mounts.
  */
 const Toasts = lazy(async () => ({ default: (await import('./toasts.tsx')).Toasts }));
 

@@ -5,7 +5,6 @@ import { useDisclosure } from '@mantine/hooks';
 import { ROLE_LABELS } from '@tandem/contracts/roles';
 import { Brand, Logo } from '../components/brand.tsx';
 import { PageSkeleton } from '../components/page-skeleton.tsx';
-import { requestToasts } from '../components/toasts-host.tsx';
 import { HeaderLogFeedbackButton, QuickLogProvider } from '../../modules/feedback/index.ts';
 import { NotificationBell } from '../../modules/notifications/index.ts';
 import { HeaderNewRequestButton, RequestFormProvider } from '../../modules/requests/index.ts';
@@ -33,8 +32,8 @@ export function WorkspaceShell() {
   // On phones the navbar covers the page: close it once a section is chosen.
   useEffect(() => close(), [location.pathname, close]);
 
-  // Workspace pages show toasts (some through @mantine/notifications directly): the container is there first.
-  useEffect(() => requestToasts(), []);
+  // The toasts' container is not asked for here: it comes once the page is idle (ToastsHost), after the page is
+  // drawn. A toast shown before (some pages call @mantine/notifications directly) waits in its store until then.
 
   if (!membership || !ctx) return <WorkspaceNotFound slug={slug} />;
 
