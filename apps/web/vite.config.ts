@@ -54,19 +54,19 @@ export default defineConfig({
         codeSplitting: {
           // Everything the first load runs (the entry with the sign-in and setup pages, all it imports) in one chunk:
           // over HTTP/1.1 (six connections) the twenty-odd small shared chunks it was split into cost round trips
-          // on a slow network. What only later pages import is split as before.
+          // on a slow network. A group takes its modules and all they import that a group before it did not take.
           groups: [
             { name: 'first', tags: ['$initial'], priority: 30 },
-            // Every workspace page opened by URL runs the shell: it and all it imports (header, navigation, bell,
-            // quick-log and request-form providers) that the first load does not hold are one chunk. Left to the
-            // automatic split, the shell and the kit were some 80 small chunks (a new tab of the competitor page
-            // asked for 94 files, each a cache read, a module to instantiate and a modulepreload link).
             // The toasts' container (fetched when the first page idles, the sign-in page too) with what it needs of
-            // Mantine, taken first: otherwise it would share the chunks below and fetch the shell on the sign-in page.
+            // Mantine, taken before the shell: otherwise it would share the shell's chunk and fetch it on sign-in.
             { name: 'toasts', test: /[\\/]src[\\/]app[\\/]components[\\/]toasts\.tsx$|node_modules[\\/]@mantine[\\/]notifications[\\/]/, priority: 27 },
+            // Every workspace page opened by URL runs the shell: it and all it imports (header, navigation, bell,
+            // quick-log and request-form providers) are one chunk. Left to the automatic split, the shell and the
+            // kit were some 80 small chunks (a new tab of the competitor page asked for 94 files, each a cache read,
+            // a module to instantiate and a modulepreload link); now 22 beyond the first.
             { name: 'workspace-shell', test: /[\\/]src[\\/]app[\\/]shell[\\/]/, priority: 25 },
-            // What pages use of the same libraries beyond the shell, in one chunk as well. Charts (recharts) and
-            // zod's schemas stay apart: only the pages with a chart or a form load them.
+            // What pages use of the same libraries beyond the shell, in one chunk as well (it holds components a
+            // given page may not draw: more bytes, far fewer files). Pages, charts (recharts) and zod stay apart.
             { name: 'kit', test: KIT, priority: 20 },
           ],
         },
