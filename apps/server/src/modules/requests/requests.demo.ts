@@ -59,12 +59,24 @@ export function demoCalendar(now: Date): WorkCalendar {
   return { timeZone: 'America/New_York', workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '17:00', holidays: [y - 1, y, y + 1].flatMap(usHolidays) };
 }
 
-function pickKind(rnd: Random): DemoRequestKind {
-  let r = rnd.next();
-  for (const k of DEMO_REQUEST_KINDS) {
-    if ((r -= k.weight) < 0) return k;
+/**
+ * The kinds of `count` requests in a shuffled order, each kind as many times as its weight says (largest remainders
+ * round): the mix is the same whatever else the demo draws, so "customizing for a prospect is the most common ask"
+ * holds on every day the demo is seeded.
+ */
+function dealKinds(rnd: Random, count: number): DemoRequestKind[] {
+  const total = DEMO_REQUEST_KINDS.reduce((t, k) => t + k.weight, 0);
+  const exact = DEMO_REQUEST_KINDS.map((k) => (k.weight / total) * count);
+  const n = exact.map(Math.floor);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((p, q) => q[0] - p[0]);
+  const short = count - n.reduce((t, x) => t + x, 0);
+  for (let j = 0; j < short; j++) n[order[j]![1]]! += 1;
+  const kinds = DEMO_REQUEST_KINDS.flatMap((k, i) => Array.from({ length: n[i]! }, () => k));
+  for (let i = kinds.length - 1; i > 0; i--) {
+    const j = rnd.int(0, i);
+    [kinds[i], kinds[j]] = [kinds[j]!, kinds[i]!];
   }
-  return DEMO_REQUEST_KINDS[0]!;
+  return kinds;
 }
 
 /** The status a request filed `ageDays` ago has by now. */
@@ -131,9 +143,10 @@ export async function seedRequestsDemo(db: Db, workspaceId: string, rnd: Random,
     return at.getTime() < t0 - HOUR ? at : new Date(t0 - HOUR - rnd.int(1, 48) * HOUR);
   }).sort((a, b) => a.getTime() - b.getTime());
 
+  const kinds = dealKinds(rnd, count);
   for (const [i, createdAt] of filed.entries()) {
     const id = randomUUID();
-    const kind = pickKind(rnd);
+    const kind = kinds[i]!;
     const rep = rnd.pick(reps);
     const ageDays = (t0 - createdAt.getTime()) / DAY;
     let status = statusByAge(rnd, ageDays);
