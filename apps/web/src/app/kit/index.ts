@@ -20,3 +20,4 @@ export { CommentList, type CommentListItem, type CommentListProps } from './comm
 export { ColumnMapping, type ColumnMappingProps } from './column-mapping.tsx';
 export { LineProblems, RefusedLines, refusedLinesCsv, type RefusedLine, type RefusedLinesProps } from './refused-lines.tsx';
 export * from './field-catalogue.ts';
+export { todayIn } from './today.ts';

@@ -1,42 +1,42 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Anchor, Badge, Button, Card, Group, List, NativeSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { ATTRIBUTION_MODEL_LABELS, ATTRIBUTION_MODELS, type AttributionModel, type AttributionReport, type ReportRow } from '@tandem/contracts';
+import { ATTRIBUTION_MODEL_LABELS, ATTRIBUTION_MODELS, fiscalQuarterOf, shiftFiscalQuarter, type AttributionModel, type AttributionReport, type ReportRow } from '@tandem/contracts';
 import { PageHeader } from '../../../app/components/page-header.tsx';
 import { problemFieldErrors } from '../../../app/forms.ts';
-import { DataTable, formatDay, formatMoney, QueryView, type DataTableColumn } from '../../../app/kit/index.ts';
+import { DataTable, formatDay, formatMoney, QueryView, todayIn, type DataTableColumn } from '../../../app/kit/index.ts';
+import { useRequiredSession } from '../../../app/session.tsx';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
+import { useWorkspaceDetails } from '../../workspaces/index.ts';
 import { useAttributionReport, useModelOfRecord, useRecompute, useSetModelOfRecord } from '../hooks/use-attribution.ts';
 
 type GroupBy = 'team' | 'segment' | 'campaign' | 'asset';
 
-/** The last eight calendar quarters, newest first, as {label, from, to}. */
-function quarters(now = new Date()) {
-  const out: { value: string; label: string; from: string; to: string }[] = [];
-  let y = now.getUTCFullYear();
-  let q = Math.floor(now.getUTCMonth() / 3);
-  for (let i = 0; i < 8; i++) {
-    const from = `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
-    const end = new Date(Date.UTC(y, q * 3 + 3, 0)).toISOString().slice(0, 10);
-    out.push({ value: from, label: `Q${q + 1} ${y}`, from, to: end });
-    q -= 1;
-    if (q < 0) {
-      q = 3;
-      y -= 1;
-    }
-  }
-  return out;
+/**
+ * The last eight fiscal quarters (the workspace's fiscal year, as goals and win/loss use), newest first, from today in
+ * the reader's zone; calendar quarters until the workspace's settings have loaded.
+ */
+function quarters(today: string, startMonth: number) {
+  const current = fiscalQuarterOf(today, startMonth);
+  return Array.from({ length: 8 }, (_, i) => {
+    const q = shiftFiscalQuarter(current, -i, startMonth);
+    return { value: q.label, label: q.label, from: q.start, to: q.end };
+  });
 }
 
 /** Attribution: every model side by side for a period, the spread beside each figure, and the model of record. */
 export function AttributionPage() {
   const ws = useWorkspace();
-  const periods = quarters();
-  const [period, setPeriod] = useState(periods[1]!.value);
+  const session = useRequiredSession();
+  const startMonth = useWorkspaceDetails(ws.slug).data?.fiscalYearStartMonth;
+  const periods = quarters(todayIn(session.user.timeZone), startMonth ?? 1);
+  // The last whole quarter first: the current one is still being won.
+  const [picked, setPeriod] = useState<string | null>(null);
+  const period = picked ?? periods[1]!.value;
   const [status, setStatus] = useState<'won' | 'open'>('won');
   const [groupBy, setGroupBy] = useState<GroupBy>('team');
   const chosen = periods.find((p) => p.value === period) ?? periods[0]!;
-  const report = useAttributionReport(ws.slug, { from: chosen.from, to: chosen.to, status, groupBy });
+  const report = useAttributionReport(ws.slug, { from: chosen.from, to: chosen.to, status, groupBy }, startMonth !== undefined);
   const recompute = useRecompute(ws.slug);
   return (
     <>

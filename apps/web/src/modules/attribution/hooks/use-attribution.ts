@@ -7,8 +7,9 @@ import { attributionKeys } from './attribution.keys.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isDealId = (id: string | undefined): id is string => !!id && UUID.test(id);
 
-export function useAttributionReport(slug: string, query: AttributionReportQuery) {
+export function useAttributionReport(slug: string, query: AttributionReportQuery, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: attributionKeys.report(slug, query),
     queryFn: () => call(attributionEndpoints.report, { params: { workspace: slug }, query }),
     placeholderData: keepPreviousData,

@@ -31,16 +31,6 @@ const isoDay = (ms: number) => {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 };
 
-/** Today's calendar date where the viewer is (their profile time zone). */
-export function todayIn(timeZone: string): string {
-  try {
-    // en-CA formats dates as YYYY-MM-DD.
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  } catch {
-    return isoDay(Date.now());
-  }
-}
-
 /**
  * The first and last day of a period around `today` (YYYY-MM-DD), for a fiscal
  * year that starts in month `fyStartMonth` (1–12).

@@ -9,8 +9,7 @@ import { useRequiredSession } from '../../../app/session.tsx';
 import { usePhone } from '../../../app/use-phone.ts';
 import { useWorkspace } from '../../../app/workspace-context.tsx';
 import { useSaveExchangeRates } from '../hooks/use-deals.ts';
-import { todayIn } from './close-periods.ts';
-import { formatCount, FormError } from '../../../app/kit/index.ts';
+import { formatCount, FormError, todayIn } from '../../../app/kit/index.ts';
 import { SaveBar } from './save-bar.tsx';
 import { errorCount, newRowKey, problemRowErrors, type RowErrors } from './row-errors.ts';
 

@@ -11,7 +11,8 @@ import { useAllMembers } from '../../../people/index.ts';
 import { useWorkspaceDetails } from '../../../workspaces/index.ts';
 import { useCreateGoal } from '../../hooks/use-goals.ts';
 import { useMetricCatalogue } from '../../hooks/use-metrics.ts';
-import { quarterOptions, todayIn } from '../shared/periods.ts';
+import { quarterOptions } from '../shared/periods.ts';
+import { todayIn } from '../../../../app/kit/index.ts';
 import { GoalForm } from './goal-form.tsx';
 import { newKeyResultRow, toKeyResultInput, type KeyResultRow } from './key-result-draft.ts';
 

@@ -3,13 +3,13 @@ import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text } from '@m
 import { IconPlus, IconTargetArrow } from '@tabler/icons-react';
 import { GOAL_STATUS_LABELS, GOAL_STATUSES, type GoalStatus } from '@tandem/contracts';
 import { PageHeader } from '../../../../app/components/page-header.tsx';
-import { CardsSkeleton, QueryView } from '../../../../app/kit/index.ts';
+import { CardsSkeleton, QueryView, todayIn } from '../../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useWorkspaceDetails } from '../../../workspaces/index.ts';
 import { useGoalPages } from '../../hooks/use-goals.ts';
 import { GoalStatusBadge, KeyResultLine } from '../shared/goal-bits.tsx';
-import { quarterOptions, todayIn } from '../shared/periods.ts';
+import { quarterOptions } from '../shared/periods.ts';
 
 const QUARTER = /^FY\d{4} Q[1-4]$/;
 const isStatus = (v: string | null): v is GoalStatus => !!v && (GOAL_STATUSES as readonly string[]).includes(v);

@@ -1,14 +1,14 @@
 import { useSearchParams } from 'react-router-dom';
 import { Skeleton, Stack } from '@mantine/core';
 import { PageHeader } from '../../../../app/components/page-header.tsx';
-import { QueryView } from '../../../../app/kit/index.ts';
+import { QueryView, todayIn } from '../../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useWorkspaceDetails } from '../../../workspaces/index.ts';
 import { useGoals } from '../../hooks/use-goals.ts';
 import { useScorecard } from '../../hooks/use-metrics.ts';
 import { csvFileName, downloadCsv, toCsv } from '../shared/csv.ts';
-import { quarterOptions, todayIn } from '../shared/periods.ts';
+import { quarterOptions } from '../shared/periods.ts';
 import { ScorecardBody } from './scorecard-body.tsx';
 import { SCORECARD_CSV_HEADER, scorecardCsvRows } from './scorecard-csv.ts';
 import { ReportActions } from './scorecard-actions.tsx';

@@ -1,14 +1,5 @@
 import { fiscalQuarterOf, shiftFiscalQuarter, type FiscalPeriod } from '@tandem/contracts';
 
-/** Today as a calendar day in the reader's zone. */
-export function todayIn(timeZone: string | undefined): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  } catch {
-    return new Date().toISOString().slice(0, 10);
-  }
-}
-
 /** The quarters a period picker offers: `back` quarters before the current one, the current one, and `ahead` after. */
 export function quarterOptions(today: string, startMonth: number, back = 7, ahead = 1): FiscalPeriod[] {
   const current = fiscalQuarterOf(today, startMonth);

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Anchor, Grid, Group, Select, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { LOSS_REASON_CATEGORIES, LOSS_REASON_LABELS, fiscalQuarterOf, parseFiscalLabel, type WinLoss } from '@tandem/contracts';
 import { PageHeader } from '../../../../app/components/page-header.tsx';
-import { DataTable, QueryView, formatMoney, type DataTableColumn } from '../../../../app/kit/index.ts';
+import { DataTable, type DataTableColumn, formatMoney, QueryView, todayIn } from '../../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useWorkspaceDetails } from '../../../workspaces/index.ts';
@@ -14,7 +14,7 @@ import { csvFileName, downloadCsv, toCsv } from '../shared/csv.ts';
 import { recordsPath } from '../shared/goal-paths.ts';
 import { ReportSection } from '../shared/report-section.tsx';
 import { formatMetricValue } from '../shared/metric-format.ts';
-import { quarterOptions, todayIn } from '../shared/periods.ts';
+import { quarterOptions } from '../shared/periods.ts';
 import { WIN_LOSS_CSV_HEADER, winLossCsvRows } from './win-loss-csv.ts';
 import '../shared/print.css';
 

@@ -5,7 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { CreateRequestRequest, REQUEST_TYPE_LABELS, REQUEST_TYPES, type RequestChangeResponse, type RequestType } from '@tandem/contracts';
 import { errorMessage } from '../../../../app/api-error.ts';
-import { FormError } from '../../../../app/kit/index.ts';
+import { FormError, todayIn } from '../../../../app/kit/index.ts';
 import { useFormState } from '../../../../app/forms.ts';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { usePhone } from '../../../../app/use-phone.ts';
@@ -16,7 +16,6 @@ import { DealsPicker } from '../shared/deals-picker.tsx';
 import { changeMessage } from '../shared/told.ts';
 import type { RequestFormPrefill } from './request-form-context.ts';
 import { SimilarRequestsPanel } from './similar-requests.tsx';
-import { todayIn } from './today.ts';
 
 interface RequestFormModalProps {
   opened: boolean;

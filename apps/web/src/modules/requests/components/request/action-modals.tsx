@@ -24,7 +24,7 @@ import { useQuickAssetSearch } from '../../../library/index.ts';
 import { useMemberDirectory } from '../../hooks/use-request-options.ts';
 import { useRequestQueue } from '../../hooks/use-requests.ts';
 import { DealsPicker } from '../shared/deals-picker.tsx';
-import { todayIn } from '../form/today.ts';
+import { todayIn } from '../../../../app/kit/index.ts';
 
 export type Run = (p: Promise<RequestChangeResponse>) => Promise<void>;
 

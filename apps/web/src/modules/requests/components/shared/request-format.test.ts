@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { todayIn } from '../form/today.ts';
+import { todayIn } from '../../../../app/kit/index.ts';
 import { formatScore, hoursLeft, requesterNames } from './request-format.ts';
 
 describe('request formats', () => {
