@@ -78,7 +78,7 @@ export function AttributionPage() {
             value={status}
             onChange={(v) => v && setStatus(v as 'won' | 'open')}
             allowDeselect={false}
-            w={200}
+            w={230}
           />
           <Select
             label="Group by"
