@@ -12,9 +12,17 @@ import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { isCompetitorId, useCompetitor } from '../../hooks/use-competitors.ts';
 import { WinRateText } from '../influence/win-rate-text.tsx';
 import { AssetLine, Battlecards, FieldIntel, QuarterTable, Section, Themes } from './competitor-sections.tsx';
+import type { WinRateChart as LoadedWinRateChart } from './win-rate-chart.tsx';
 
 // The chart library is most of this page's weight: the page shows while it loads.
-const WinRateChart = lazy(async () => ({ default: (await import('./win-rate-chart.tsx')).WinRateChart }));
+const loadChart = () => import('./win-rate-chart.tsx');
+const WinRateChart = lazy(async () => ({ default: (await loadChart()).WinRateChart }));
+// Once its code is here (the route's loader asks for it with the page), the chart is drawn in the page's own render,
+// not behind the Suspense boundary: behind it, even with the code loaded, the chart's skeleton came with the h1 and
+// the chart 300 ms after it on every open by a link (React reveals a boundary's content no sooner than 300 ms after
+// its fallback showed); drawn directly, it comes with the h1.
+let LoadedChart: typeof LoadedWinRateChart | null = null;
+void loadChart().then((m) => (LoadedChart = m.WinRateChart), () => undefined);
 // The edit form (the modal, tag input, text area and the form's code) only once someone asks to edit: a rep opening
 // the page before a call never does, and its chunks were on the page's first load.
 const CompetitorModal = lazy(async () => ({ default: (await import('./competitor-modal.tsx')).CompetitorModal }));
@@ -158,9 +166,13 @@ function CompetitorView({ page }: { page: CompetitorPageData }) {
             </>
           ) : (
             <figure style={{ margin: 0 }} aria-label={`Win rate against ${c.name} by close quarter; the same numbers are in the table view`}>
-              <Suspense fallback={<Skeleton height={220} radius="sm" aria-label="Loading the chart" />}>
-                <WinRateChart quarters={page.quarters} />
-              </Suspense>
+              {LoadedChart ? (
+                <LoadedChart quarters={page.quarters} />
+              ) : (
+                <Suspense fallback={<Skeleton height={220} radius="sm" aria-label="Loading the chart" />}>
+                  <WinRateChart quarters={page.quarters} />
+                </Suspense>
+              )}
               <Text component="figcaption" size="xs" c="dimmed" mt={4}>
                 The line is the win rate of closed deals naming {c.name}; the band is where it likely lies (95%). Quarters with fewer than 10 closed
                 deals show no point: not enough data.
