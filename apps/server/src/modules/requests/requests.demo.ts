@@ -171,9 +171,10 @@ export async function seedRequestsDemo(db: Db, workspaceId: string, rnd: Random,
     const assignee = status === 'new' || (status === 'declined' && rnd.next() < 0.5) ? null : owner.userId;
     const assets = deliveredAt && kind.assetTypes.length && rnd.next() < 0.85 ? library.filter((a) => kind.assetTypes.includes(a.type)) : [];
     const delivered = assets.length ? [rnd.pick(assets)] : [];
-    const declinedReason = status === 'declined' ? rnd.pick(DEMO_DECLINE_REASONS) : null;
+    // Merged into an earlier open-or-done request of its type; with none to merge into, declined (with its reason).
     const mergeTarget = status === 'merged' ? [...rows].reverse().find((r) => r.type === kind.type && r.status !== 'merged' && r.status !== 'declined') : undefined;
     if (status === 'merged' && !mergeTarget) status = 'declined';
+    const declinedReason = status === 'declined' ? rnd.pick(DEMO_DECLINE_REASONS) : null;
     const closedAt = acceptedAt ?? (status === 'declined' || status === 'merged' ? new Date(Math.min(t0 - HOUR, (firstRespondedAt ?? createdAt).getTime() + rnd.int(1, 48) * HOUR)) : null);
     const stamps = [createdAt, firstRespondedAt, deliveredAt, closedAt].filter((d): d is Date => !!d);
     rows.push({
@@ -183,7 +184,7 @@ export async function seedRequestsDemo(db: Db, workspaceId: string, rnd: Random,
       type: kind.type,
       title: fill(rnd.pick(kind.titles)),
       description: fill(rnd.pick(kind.descriptions)),
-      status: status === 'declined' && !declinedReason ? 'declined' : status,
+      status,
       neededBy,
       estimateHours: estimate === null ? null : String(estimate),
       assigneeUserId: assignee,
