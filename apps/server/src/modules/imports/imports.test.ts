@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, call, createHarness, setupAdmin, type Client, type Harness } from '../../../test/app-harness.ts';
 import { cliActor } from '../../lib/context.ts';
 import { SAMPLE_ROWS } from './pipeline/deal-pipeline.ts';
+import { statisticsStale } from './pipeline/merge.ts';
 import type { ImportRequest } from './import-outcome.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'reading', 'fixtures');
@@ -255,6 +256,16 @@ describe('deals import', () => {
     const big = await write('sf-big.csv', SF_HEADER + rows.join(''));
     expect(await run(big, { format: 'salesforce', source: 'sf-big' })).toMatchObject({ created: 1000, invalid: 0 });
     await expect.poll(analyzed, { timeout: 10_000 }).toBeGreaterThan(before);
+  });
+
+  it('refreshes statistics as autovacuum would, at once: 1,000 rows and a tenth of the table, or a table never analysed', () => {
+    expect(statisticsStale(999, -1)).toBe(false);
+    expect(statisticsStale(1000, -1)).toBe(true);
+    expect(statisticsStale(1000, 0)).toBe(true);
+    expect(statisticsStale(1000, 10_000)).toBe(true);
+    // A batch of the upsert API (at most 1,000 deals) into a table of a million does not analyse it after every batch.
+    expect(statisticsStale(1000, 10_001)).toBe(false);
+    expect(statisticsStale(100_000, 1_000_000)).toBe(true);
   });
 
   it('imports a generic CSV with a mapping, and HubSpot internal stage ids', async () => {

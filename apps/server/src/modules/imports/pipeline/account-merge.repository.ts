@@ -7,11 +7,6 @@ import type { DbOrTx } from '../../../db/database.ts';
 import { createOwnerMap, rowsOf, type MergeContext } from './staging.repository.ts';
 
 export const accountMergeRepository = {
-  /** Fresh planner statistics after a large import (run as the owner, after commit): see `ANALYZE_AFTER_ROWS`. */
-  async analyzeAccounts(db: DbOrTx) {
-    await db.execute(sql`analyze accounts`);
-  },
-
   async createAccountStaging(db: DbOrTx) {
     await db.execute(sql`set local work_mem = '128MB'`);
     await db.execute(sql`

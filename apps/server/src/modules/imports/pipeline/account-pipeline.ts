@@ -34,7 +34,7 @@ const ACCOUNT_OPS: MergeOps = {
   classify: (tx, m) => accountMergeRepository.classifyAccounts(tx, m),
   countMissing: (tx, m) => accountMergeRepository.countMissingAccounts(tx, m),
   apply: (tx, m, full) => accountMergeRepository.applyAccounts(tx, m, full),
-  analyze: (db) => accountMergeRepository.analyzeAccounts(db),
+  writes: ['accounts'],
 };
 
 function detectAccountFormat(headers: readonly string[]): ImportFormat | null {

@@ -32,11 +32,6 @@ const amountBaseSql = (base: string, ws: string) => sql`
   end`;
 
 export const dealMergeRepository = {
-  /** Fresh planner statistics after a large import (run as the owner, after commit): see `ANALYZE_AFTER_ROWS`. */
-  async analyzeDeals(db: DbOrTx) {
-    await db.execute(sql`analyze deals, accounts, deal_stage_history`);
-  },
-
   /** The staging table COPY fills; dropped at commit or rollback. */
   async createDealStaging(db: DbOrTx) {
     // The merge joins and sorts the whole file at once: with the default 4 MB these spill to disk.

@@ -36,7 +36,7 @@ const DEAL_OPS: MergeOps = {
   classify: (tx, m) => dealMergeRepository.classifyDeals(tx, m),
   countMissing: (tx, m) => dealMergeRepository.countMissingDeals(tx, m),
   apply: (tx, m, full) => dealMergeRepository.applyDeals(tx, m, full),
-  analyze: (db) => dealMergeRepository.analyzeDeals(db),
+  writes: ['deals', 'accounts', 'deal_stage_history'],
 };
 
 /** The id of a rejected row when it can still be read: so --full does not remove the deal it names. */

@@ -3,7 +3,7 @@
  * the outcome — so an import commits whole or not at all (a killed process leaves the database
  * as it was), and a dry run is the same transaction rolled back.
  */
-import type { Database, Db, Tx } from '../../../db/database.ts';
+import type { Database, Tx } from '../../../db/database.ts';
 import type { RowError } from '../../../lib/tabular/tabular.errors.ts';
 import { ImportsErrors as E } from '../imports.errors.ts';
 import { importsRepository } from '../imports.repository.ts';
@@ -12,11 +12,18 @@ import { stagingRepository, type MergeContext } from './staging.repository.ts';
 
 export const MAX_LISTED_ERRORS = 1000;
 /**
- * An import that created, changed or removed at least this many rows refreshes the planner's statistics of the
- * tables it wrote, once it has committed. Autovacuum would too, but only after its next pass (and never where it is
- * turned off): until then the first reports after a large first import are planned as if the tables were empty.
+ * After an import commits, the planner's statistics of the tables it wrote are refreshed when it created, changed or
+ * removed at least `ANALYZE_AFTER_ROWS` rows and at least a tenth of the first table's estimated rows (autovacuum's
+ * own rule, applied at once; a table never analysed always qualifies). Autovacuum would too, but only after its next
+ * pass (and never where it is turned off): until then the first reports after a large first import are planned as if
+ * the tables were empty. The share keeps a stream of upsert batches from analysing a large table after every batch.
  */
 export const ANALYZE_AFTER_ROWS = 1000;
+export const ANALYZE_AFTER_SHARE = 0.1;
+
+export function statisticsStale(changed: number, estimatedRows: number): boolean {
+  return changed >= ANALYZE_AFTER_ROWS && (estimatedRows < 0 || changed >= estimatedRows * ANALYZE_AFTER_SHARE);
+}
 
 export interface ImportProgressReport {
   phase: 'scanning' | 'reading' | 'writing' | 'done';
@@ -91,8 +98,8 @@ export interface MergeOps {
   classify(tx: Tx, m: MergeContext): Promise<{ created: number; updated: number; unchanged: number }>;
   countMissing(tx: Tx, m: MergeContext): Promise<number>;
   apply(tx: Tx, m: MergeContext, full: boolean): Promise<{ removed: number }>;
-  /** Refreshes the planner's statistics of the tables `apply` writes (as the owner, outside the transaction). */
-  analyze(db: Db): Promise<void>;
+  /** The tables `apply` writes, the largest first: their statistics are refreshed after a large import. */
+  writes: readonly string[];
 }
 
 /** Staging, dedupe, classify, apply, outcome — one transaction, rolled back for a dry run. */
@@ -157,10 +164,16 @@ export async function mergeInTransaction(
     if (e instanceof DryRunRollback) return e.outcome;
     throw e;
   }
-  if (outcome.created + outcome.updated + outcome.removed >= ANALYZE_AFTER_ROWS) {
-    // The import has committed: statistics that cannot be refreshed now are autovacuum's to refresh, not an error.
-    await ops.analyze(database.db).catch(() => undefined);
-  }
+  await refreshStatistics(database, ops.writes, outcome.created + outcome.updated + outcome.removed);
   return outcome;
 }
 
+/** After commit, as the tables' owner. Statistics that cannot be refreshed now are autovacuum's to refresh: the import is done, not failed. */
+async function refreshStatistics(database: Database, tables: readonly string[], changed: number) {
+  if (changed < ANALYZE_AFTER_ROWS) return;
+  try {
+    if (statisticsStale(changed, await stagingRepository.estimatedRows(database.db, tables[0]!))) await stagingRepository.analyze(database.db, tables);
+  } catch {
+    // left to autovacuum (above)
+  }
+}

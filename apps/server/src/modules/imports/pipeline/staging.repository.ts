@@ -34,6 +34,17 @@ export async function createOwnerMap(db: DbOrTx, ws: string) {
 }
 
 export const stagingRepository = {
+  /** The planner's estimate of a table's rows; -1 when it was never analysed. Run as the tables' owner. */
+  async estimatedRows(db: DbOrTx, table: string): Promise<number> {
+    const r = rowsOf<{ n: number }>(await db.execute(sql`select reltuples::float8 as n from pg_class where oid = ${table}::regclass`));
+    return r[0]?.n ?? -1;
+  },
+
+  /** Refreshes the planner's statistics of `tables` (constants of the merges, never input). Run as their owner. */
+  async analyze(db: DbOrTx, tables: readonly string[]) {
+    await db.execute(sql.raw(`analyze ${tables.join(', ')}`));
+  },
+
   /** Empties the staging table for a second read of the file. */
   async clearStaging(db: DbOrTx) {
     await db.execute(sql`truncate import_rows`);
