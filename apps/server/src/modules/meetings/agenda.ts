@@ -69,13 +69,15 @@ export async function agendaCandidates(
   // then what sits below the capacity line — each in queue order (the team's own priority: pipeline at stake,
   // urgency). Longest overdue first let a request left late for months hold its place on every agenda.
   const place = new Map(queue.entries.map((e, i) => [e.row.id, i]));
-  const byQueue = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => (place.get(a.id) ?? Infinity) - (place.get(b.id) ?? Infinity));
-  const late = await requestsBreachingSla(db, workspaceId, w.until);
+  const isNews = (r: { dueAt: Date }) => r.dueAt >= w.since;
+  const late = (await requestsBreachingSla(db, workspaceId, w.until)).sort(
+    (a, b) => Number(isNews(b)) - Number(isNews(a)) || (place.get(a.id) ?? place.size) - (place.get(b.id) ?? place.size),
+  );
   const breaching = new Set(late.map((r) => r.id));
   const requests: AgendaCandidate[] = [];
-  for (const b of [...byQueue(late.filter((r) => r.dueAt >= w.since)), ...byQueue(late.filter((r) => r.dueAt < w.since))]) {
+  for (const b of late) {
     const e = queue.byId.get(b.id);
-    const since = b.dueAt >= w.since ? ', since the last sync' : ', still open';
+    const since = isNews(b) ? ', since the last sync' : ', still open';
     const why = [`Past its SLA (due ${local(b.dueAt, w.timeZone)}${since})`, e?.plan?.belowLine ? `below the capacity line: ${e.plan.reason}` : ''].filter(Boolean).join('; ');
     requests.push({ kind: 'request', sourceId: b.id, title: e ? `#${e.row.number} ${e.row.title}` : b.title, why });
   }
