@@ -12,10 +12,7 @@ import { useAttributionReport, useModelOfRecord, useRecompute, useSetModelOfReco
 
 type GroupBy = 'team' | 'segment' | 'campaign' | 'asset';
 
-/**
- * The last eight fiscal quarters (the workspace's fiscal year, as goals and win/loss use), newest first, from today in
- * the reader's zone; calendar quarters until the workspace's settings have loaded.
- */
+/** The last eight fiscal quarters (the workspace's fiscal year, as goals and win/loss use), newest first, from today in the reader's zone. */
 function quarters(today: string, startMonth: number) {
   const current = fiscalQuarterOf(today, startMonth);
   return Array.from({ length: 8 }, (_, i) => {
@@ -68,7 +65,16 @@ export function AttributionPage() {
           </Alert>
         )}
         <Group align="end" wrap="wrap">
-          <Select label="Quarter" data={periods.map((p) => ({ value: p.value, label: p.label }))} value={period} onChange={(v) => v && setPeriod(v)} allowDeselect={false} w={160} />
+          <Select
+            label="Quarter"
+            // Fiscal quarters once the workspace's fiscal year is known: no calendar labels shown first, then replaced.
+            data={startMonth === undefined ? [] : periods.map((p) => ({ value: p.value, label: p.label }))}
+            value={startMonth === undefined ? null : period}
+            onChange={(v) => v && setPeriod(v)}
+            allowDeselect={false}
+            disabled={startMonth === undefined}
+            w={160}
+          />
           <Select
             label="Figures"
             data={[
