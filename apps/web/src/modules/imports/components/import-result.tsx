@@ -207,7 +207,7 @@ export function ImportResultView({ detail }: { detail: ImportDetail }) {
           <IconInfoCircle size={16} color="var(--mantine-color-dimmed)" style={{ flexShrink: 0, marginTop: 2 }} />
           <Text size="sm" c="dimmed">
             Deals are in the{' '}
-            <Anchor component={Link} to={`/w/${ws.slug}/deals`} size="sm">
+            <Anchor component={Link} to={`/w/${ws.slug}/deals`} size="sm" underline="always">
               deal list
             </Anchor>
             ; the next import of “{detail.source}” updates them by their ID.
