@@ -106,10 +106,11 @@ function grouping(spec: DealMetricSpec): Grouping {
     }
     case 'segment':
       return { key: sql`a.segment`, label: sql`a.segment`, joins: sql`` };
+    // A deal counts once in each product (competitor) it lists, even if a list names one twice: distinct elements.
     case 'product':
-      return { key: sql`gp.v`, label: sql`gp.v`, joins: sql`left join lateral unnest(d.products) as gp(v) on true` };
+      return { key: sql`gp.v`, label: sql`gp.v`, joins: sql`left join lateral (select distinct u.v from unnest(d.products) as u(v)) as gp(v) on true` };
     case 'competitor':
-      return { key: sql`gc.v`, label: sql`gc.v`, joins: sql`left join lateral unnest(d.competitors) as gc(v) on true` };
+      return { key: sql`gc.v`, label: sql`gc.v`, joins: sql`left join lateral (select distinct u.v from unnest(d.competitors) as u(v)) as gc(v) on true` };
     case 'owner':
       return {
         key: sql`coalesce(d.owner_user_id::text, 'name:' || d.owner_name)`,

@@ -485,3 +485,34 @@ describe('win/loss reason themes, kept under the theme-deals stamp (migration 00
     expect(await reasons()).toEqual({ price: ['Pricing too high'], product_gap: ['SSO missing'] });
   });
 });
+
+describe('a deal listing the same product (or competitor) twice', () => {
+  it('counts once in that product and that competitor, in the metric, its records total and win/loss', async () => {
+    // June 2024 (FY2025 Q2), nothing else there: D1 won 100 lists Core twice and Analytics, Kestrel twice; D2 lost 50 lists Core, Kestrel.
+    const d1 = await insertDeal(w.pool, w.ws, { name: 'Dup1', stage: 'won', account: null, amount: 100, close: '2024-06-10', created: '2024-06-01T09:00:00', owner: w.ids.rae, products: ['Core', 'Core', 'Analytics'], competitors: ['Kestrel', 'Kestrel'] });
+    const d2 = await insertDeal(w.pool, w.ws, { name: 'Dup2', stage: 'lost', account: null, amount: 50, close: '2024-06-12', created: '2024-06-02T09:00:00', owner: w.ids.rae, products: ['Core'], competitors: ['Kestrel'] });
+    const JUNE = { from: '2024-06-01', to: '2024-06-30' };
+    try {
+      const byProduct = await metric('win-rate', { ...JUNE, groupBy: 'product' });
+      expect(byProduct.items.map((i) => [i.key, i.numerator, i.denominator])).toEqual([
+        ['Core', 1, 2],
+        ['Analytics', 1, 1],
+      ]);
+      const created = await metric('pipeline-created', { ...JUNE, groupBy: 'product' });
+      expect(created.items.map((i) => [i.key, i.value, i.count])).toEqual([
+        ['Core', 150, 2],
+        ['Analytics', 100, 1],
+      ]);
+      for (const name of ['win-rate', 'win-rate-vs-competitor']) {
+        const byCompetitor = await metric(name, { ...JUNE, groupBy: 'competitor' });
+        expect(byCompetitor.items.map((i) => [i.key, i.numerator, i.denominator]), name).toEqual([['Kestrel', 1, 2]]);
+      }
+      const core = await records('win-rate', { ...JUNE, groupBy: 'product', key: 'Core' });
+      expect([core.total, core.items.map((r) => r.title).sort()]).toEqual([2, ['Dup1', 'Dup2']]);
+      const wl = (await call(w.h.app, w.clients.admin, 'GET', '/api/v1/workspaces/acme/win-loss', { query: JUNE })).json() as WinLoss;
+      expect(wl.byCompetitor.map((g) => [g.key, g.won.count, g.lost.count])).toEqual([['Kestrel', 1, 1]]);
+    } finally {
+      await w.pool.query(`delete from deals where workspace_id = $1 and id in ($2, $3)`, [w.ws, d1, d2]);
+    }
+  });
+});

@@ -133,7 +133,8 @@ function closedGrouping(spec: DealMetricSpec): Grouping {
     case 'segment':
       return { key: sql`r.segment`, label: sql`r.segment`, joins: sql`` };
     case 'competitor':
-      return { key: sql`gc.v`, label: sql`gc.v`, joins: sql`left join lateral unnest(r.competitors) as gc(v) on true` };
+      // Once per distinct competitor of the row's list, as the fold counts a deal (deals/metrics).
+      return { key: sql`gc.v`, label: sql`gc.v`, joins: sql`left join lateral (select distinct u.v from unnest(r.competitors) as u(v)) as gc(v) on true` };
     default:
       return { key: sql`'total'`, label: sql`'All deals'`, joins: sql`` };
   }

@@ -9,7 +9,7 @@ import { insertDeal, makeMetricsWorld, type MetricsWorld } from './test-fixtures
 
 // The monthly rollups (decision 0021) against the fold over the deals: the same numbers for every spec they answer, on
 // the hand-computed fixture plus 600 generated deals, and again after each kind of write (amounts, stages, removals,
-// deletes, an account's segment, a bulk insert, a rolled-back write).
+// deletes, an account's segment, a bulk insert, a rolled-back write); some deals name a competitor twice.
 
 let w: MetricsWorld;
 let db: Db;
@@ -107,7 +107,8 @@ beforeAll(async () => {
       close: rnd(30) === 0 ? null : day(created + rnd(120) - 10),
       created: rnd(25) === 0 ? null : `${day(created)}T0${rnd(10)}:30:00`,
       owner: [w.ids.rae, w.ids.roy, w.ids.lee, null][rnd(4)]!,
-      competitors: [[], ['Kestrel'], ['Osprey', 'Kestrel'], []][rnd(4)]!,
+      // Some lists name a competitor twice (each deal still counts once against it: rollups and fold alike).
+      competitors: [[], ['Kestrel'], ['Osprey', 'Kestrel'], [], ['Kestrel', 'Osprey', 'Kestrel']][rnd(5)]!,
       products: rnd(2) ? ['Core'] : [],
       category: stage === 'lost' ? [null, 'price', 'product_gap', 'timing'][rnd(4)]! : null,
     });
