@@ -3,7 +3,9 @@ import react from '@vitejs/plugin-react';
 import fs from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
+import { ROUTE_PRELOADS } from './src/app/route-preloads.ts';
 
 /**
  * After the build, writes `file.br` and `file.gz` beside every text file worth compressing, at the
@@ -33,6 +35,51 @@ function precompress(): Plugin {
 }
 
 /**
+ * Writes `preloads.json`: for each of `ROUTE_PRELOADS` (src/app/route-preloads.ts), the chunks its modules load
+ * beyond the first load's, their stylesheets and the API paths, which the server names in the HTML of a page opened
+ * by URL (apps/server/src/http/web-preloads.ts).
+ */
+function routePreloads(): Plugin {
+  let root = '';
+  let base = '/';
+  return {
+    name: 'tandem-route-preloads',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((o): o is OutputChunk => o.type === 'chunk');
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const byModule = new Map(chunks.filter((c) => c.facadeModuleId).map((c) => [path.relative(root, c.facadeModuleId ?? ''), c]));
+      // A chunk, then what it imports, depth first: the order the browser needs them in.
+      const closure = (start: OutputChunk[], seen = new Set<string>()) => {
+        const visit = (c: OutputChunk) => {
+          if (seen.has(c.fileName)) return;
+          seen.add(c.fileName);
+          for (const f of c.imports) visit(byFile.get(f) as OutputChunk);
+        };
+        start.forEach(visit);
+        return seen;
+      };
+      const initial = closure(chunks.filter((c) => c.isEntry));
+      const routes = ROUTE_PRELOADS.map((r) => {
+        const own = r.modules.map((m) => {
+          const chunk = byModule.get(m);
+          if (!chunk) throw new Error(`route-preloads: no chunk for ${m} (is it imported lazily by the router?)`);
+          return chunk;
+        });
+        const js = [...closure(own)].filter((f) => !initial.has(f));
+        const css = js.flatMap((f) => [...((byFile.get(f) as OutputChunk & { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ?? [])]);
+        return { pattern: r.pattern, js: js.map((f) => base + f), css: css.map((f) => base + f), api: r.api ?? [] };
+      });
+      this.emitFile({ type: 'asset', fileName: 'preloads.json', source: JSON.stringify({ routes }, null, 1) });
+    },
+  };
+}
+
+/**
  * The libraries most workspace pages draw with (Mantine's components and hooks, floating-ui under its popovers,
  * the icons, the query and router helpers): one chunk (see `codeSplitting` below).
  */
@@ -43,7 +90,7 @@ const apiUrl = process.env.TANDEM_API_URL ?? 'http://localhost:3000';
 const proxied = { target: apiUrl, changeOrigin: false };
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), routePreloads(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -13,7 +13,9 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { openapiOptions } from './http/openapi.ts';
+import { SESSION_COOKIE } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { webPreloads } from './http/web-preloads.ts';
 import { attributionRoutes } from './modules/attribution/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
@@ -150,12 +152,18 @@ export async function buildApp({ services, logger, webDist }: BuildAppOptions) {
       },
     });
   }
+  const preloads = hasWeb ? webPreloads(dist) : null;
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split('?')[0] ?? '/';
     const isApi = pathname.startsWith('/api/') || ['/healthz', '/readyz', '/metrics'].includes(pathname);
     // Client-side routes get the app; a missing file under /assets is a plain 404.
     if (req.method === 'GET' && !isApi && !pathname.startsWith('/assets/')) {
-      if (hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      if (hasWeb) {
+        reply.header('cache-control', 'no-cache');
+        // A signed-in person's page names the chunks and the data it will ask for (http/web-preloads.ts).
+        const html = req.cookies[SESSION_COOKIE] ? preloads?.html(pathname) : null;
+        return html ? reply.type('text/html; charset=utf-8').send(html) : reply.sendFile('index.html');
+      }
       return reply
         .type('text/plain')
         .send('The web app is not built. Run `npm run build` (or `npm start`, which builds it), or `npm run dev` for hot reload.');
