@@ -8,7 +8,7 @@ import { createFeedbackServices } from './modules/feedback/index.ts';
 import { createGoalsServices } from './modules/goals/index.ts';
 import { createImportsServices } from './modules/imports/index.ts';
 import { createLibraryServices } from './modules/library/index.ts';
-import { createMeetingsServices } from './modules/meetings/index.ts';
+import { createMeetingsServices, meetingsMetricSource } from './modules/meetings/index.ts';
 import { createNotificationsServices } from './modules/notifications/index.ts';
 import { createPeopleDataServices } from './modules/people-data/index.ts';
 import { createRequestsServices } from './modules/requests/index.ts';
@@ -38,7 +38,8 @@ export function createServices(base: BaseDeps) {
     ...createMeetingsServices(deps),
     ...createSsoServices(deps),
     ...createPeopleDataServices(deps),
-    ...createGoalsServices(deps),
+    // Meetings reads goals (its agenda), so goals takes the meetings' metrics through its metric-source port.
+    ...createGoalsServices(deps, { metricSources: [meetingsMetricSource] }),
     ...createAttributionServices(deps),
   };
 }

@@ -11,6 +11,10 @@ export const METRIC_DIMENSIONS = ['period', 'segment', 'product', 'owner', 'team
 export const MetricDimension = z.enum(METRIC_DIMENSIONS);
 export type MetricDimension = z.infer<typeof MetricDimension>;
 
+/** The meetings module's metrics: goals lists them through a metric source given at composition (goals never imports meetings). */
+export const MEETING_METRIC_NAMES = ['meeting-action-items-on-time', 'meetings-held', 'meeting-attendance'] as const;
+export type MeetingMetricName = (typeof MEETING_METRIC_NAMES)[number];
+
 export const METRIC_NAMES = [
   'win-rate',
   'win-rate-vs-competitor',
@@ -26,6 +30,7 @@ export const METRIC_NAMES = [
   'request-sla-attainment',
   'request-backlog-age',
   'decision-involvement-rate',
+  ...MEETING_METRIC_NAMES,
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -34,7 +39,7 @@ export const MetricKind = z.enum(['proportion', 'currency', 'days', 'count']);
 export type MetricKind = z.infer<typeof MetricKind>;
 
 /** What the records behind a number are. */
-export const MetricRecordKind = z.enum(['deal', 'feedback', 'theme', 'request', 'asset', 'decision']);
+export const MetricRecordKind = z.enum(['deal', 'feedback', 'theme', 'request', 'asset', 'decision', 'meeting']);
 export type MetricRecordKind = z.infer<typeof MetricRecordKind>;
 
 export const MetricDefinition = z.object({

@@ -10,6 +10,8 @@ export { MeetingsErrors } from './meetings.errors.ts';
 export { seedMeetingsDemo } from './meetings.demo.ts';
 /** Action items done on time, meetings held against scheduled, attendance by team, for a period (goals' catalogue may read it). */
 export { meetingMetrics } from './metrics.ts';
+/** The same numbers as goals catalogue metrics (by period and workspace team), for the composition root to give goals. */
+export { meetingsMetricSource } from './metric-source.ts';
 
 export function createMeetingsServices(deps: Deps, options?: MeetingsOptions): MeetingsServices {
   return { meetings: createMeetingsService(deps, options) };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '@tandem/contracts';
 import type { DbOrTx } from '../../db/database.ts';
 import { memberships, users } from '../workspaces/tables.ts';
@@ -17,6 +17,24 @@ export interface Member {
 }
 
 const rowsOf = <T>(r: { rows: unknown[] }) => r.rows as T[];
+
+/** The workspace teams (teams, team_members) a metric may be filtered or grouped by: a person in two teams counts in each. */
+export interface TeamScope {
+  team?: string;
+  groupByTeam?: boolean;
+}
+/** k of n for one team (key and label null: no team, or not grouped). */
+export interface TeamCount {
+  key: string | null;
+  label: string | null;
+  numerator: number;
+  denominator: number;
+}
+const teamJoin = (workspaceId: string, person: SQL) => sql`
+  left join team_members tm on tm.workspace_id = ${workspaceId} and tm.user_id = ${person}
+  left join teams t on t.workspace_id = tm.workspace_id and t.id = tm.team_id`;
+const inTeam = (workspaceId: string, person: SQL, team: string | undefined) =>
+  team ? sql` and ${person} in (select m.user_id from team_members m where m.workspace_id = ${workspaceId} and m.team_id = ${team}::uuid)` : sql``;
 
 /** The only file of the meetings module that speaks Drizzle. */
 export const meetingsRepository = {
@@ -176,20 +194,39 @@ export const meetingsRepository = {
 
   // — metrics —
 
-  async actionItemsDue(db: DbOrTx, workspaceId: string, from: string, to: string) {
-    return rowsOf<{ numerator: number; denominator: number }>(
+  /** Action items due in [from, to] (days), done by the end of their due day (UTC) or not; by the owner's team when asked. */
+  async actionItemsDue(db: DbOrTx, workspaceId: string, from: string, to: string, by: TeamScope = {}) {
+    return rowsOf<TeamCount>(
       await db.execute(sql`
-        select count(*)::int as denominator,
-               count(*) filter (where done_at is not null and done_at < (due_on + 1)::timestamp at time zone 'UTC')::int as numerator
-        from meeting_action_items where workspace_id = ${workspaceId} and due_on between ${from}::date and ${to}::date`),
-    )[0]!;
+        select ${by.groupByTeam ? sql`t.id::text as key, t.name as label,` : sql`null as key, null as label,`}
+               count(*)::int as denominator,
+               count(*) filter (where a.done_at is not null and a.done_at < (a.due_on + 1)::timestamp at time zone 'UTC')::int as numerator
+        from meeting_action_items a ${by.groupByTeam ? teamJoin(workspaceId, sql`a.owner_user_id`) : sql``}
+        where a.workspace_id = ${workspaceId} and a.due_on between ${from}::date and ${to}::date${inTeam(workspaceId, sql`a.owner_user_id`, by.team)}
+        ${by.groupByTeam ? sql`group by 1, 2` : sql``}`),
+    );
   },
 
+  /** Occurrences held (attendance kept) that start in [from, to), with their number in the series. */
   async heldOccurrences(db: DbOrTx, workspaceId: string, from: Date, to: Date) {
-    return rowsOf<{ id: string; series_id: string; starts_at: Date | string }>(
+    return rowsOf<{ id: string; series_id: string; seq: number; starts_at: Date | string }>(
       await db.execute(sql`
-        select id, series_id, starts_at from meeting_occurrences
+        select id, series_id, seq, starts_at from meeting_occurrences
         where workspace_id = ${workspaceId} and held_at is not null and starts_at >= ${from} and starts_at < ${to}`),
+    );
+  },
+
+  /** Attendance kept at the occurrences held that start in [from, to): present of those kept; by the person's team when asked. */
+  async attendanceCounts(db: DbOrTx, workspaceId: string, from: Date, to: Date, by: TeamScope = {}) {
+    return rowsOf<TeamCount>(
+      await db.execute(sql`
+        select ${by.groupByTeam ? sql`t.id::text as key, t.name as label,` : sql`null as key, null as label,`}
+               count(*)::int as denominator, count(*) filter (where at.present)::int as numerator
+        from meeting_attendance at
+        join meeting_occurrences o on o.workspace_id = at.workspace_id and o.id = at.occurrence_id
+        ${by.groupByTeam ? teamJoin(workspaceId, sql`at.user_id`) : sql``}
+        where at.workspace_id = ${workspaceId} and o.held_at is not null and o.starts_at >= ${from} and o.starts_at < ${to}${inTeam(workspaceId, sql`at.user_id`, by.team)}
+        ${by.groupByTeam ? sql`group by 1, 2` : sql``}`),
     );
   },
 

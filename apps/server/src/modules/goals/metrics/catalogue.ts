@@ -1,4 +1,5 @@
-import type { MetricDefinition, MetricDimension, MetricName } from '@tandem/contracts';
+import type { MeetingMetricName, MetricDefinition, MetricDimension, MetricName } from '@tandem/contracts';
+import type { MetricSource } from './metric-source.ts';
 
 /**
  * The metric catalogue: what each number means, in words shown beside it. Each entry names the dimensions it can be
@@ -10,7 +11,10 @@ const FEEDBACK_DIMENSIONS: MetricDimension[] = ['period', 'segment', 'owner', 't
 
 type Entry = Omit<MetricDefinition, 'name' | 'unit'> & { unit?: string };
 
-const ENTRIES: Record<MetricName, Entry> = {
+/** Every metric but those a source gives (metric-source.ts): the meetings module's come through one. */
+type CoreMetricName = Exclude<MetricName, MeetingMetricName>;
+
+const ENTRIES: Record<CoreMetricName, Entry> = {
   'win-rate': {
     title: 'Win rate',
     definition:
@@ -184,15 +188,42 @@ export function unitOf(kind: MetricDefinition['kind'], baseCurrency: string): st
   }
 }
 
-export function isMetricName(name: string): name is MetricName {
-  return Object.hasOwn(ENTRIES, name);
+/** The catalogue: the entries above and those of the sources given at composition, each metric named once. */
+export interface Catalogue {
+  has(name: string): name is MetricName;
+  definition(name: MetricName, baseCurrency?: string): MetricDefinition;
+  list(baseCurrency?: string): MetricDefinition[];
+  /** The source that counts a metric, or undefined for the entries above (their families are in this folder). */
+  sourceOf(name: MetricName): MetricSource | undefined;
 }
 
+export function catalogueWith(sources: readonly MetricSource[]): Catalogue {
+  const entries = new Map<MetricName, Entry>(Object.entries(ENTRIES) as [MetricName, Entry][]);
+  const bySource = new Map<MetricName, MetricSource>();
+  for (const source of sources) {
+    for (const [name, entry] of Object.entries(source.entries) as [MetricName, Entry][]) {
+      if (entries.has(name)) throw new Error(`metric ${name} is given twice`);
+      entries.set(name, entry);
+      bySource.set(name, source);
+    }
+  }
+  const definition = (name: MetricName, baseCurrency = 'USD'): MetricDefinition => {
+    const e = entries.get(name);
+    if (!e) throw new Error(`metric ${name} is not in this catalogue`);
+    return { name, ...e, unit: unitOf(e.kind, baseCurrency) };
+  };
+  return {
+    has: (name: string): name is MetricName => entries.has(name as MetricName),
+    definition,
+    list: (baseCurrency = 'USD') => [...entries.keys()].map((n) => definition(n, baseCurrency)),
+    sourceOf: (name) => bySource.get(name),
+  };
+}
+
+/** The catalogue without sources: what the scorecard's key metrics and win/loss read (all entries above). */
+export const CORE_CATALOGUE = catalogueWith([]);
+
+/** A metric of the entries above (the scorecard's key metrics). */
 export function metricDefinition(name: MetricName, baseCurrency = 'USD'): MetricDefinition {
-  const e = ENTRIES[name];
-  return { name, ...e, unit: unitOf(e.kind, baseCurrency) };
-}
-
-export function listMetrics(baseCurrency = 'USD'): MetricDefinition[] {
-  return (Object.keys(ENTRIES) as MetricName[]).map((n) => metricDefinition(n, baseCurrency));
+  return CORE_CATALOGUE.definition(name, baseCurrency);
 }

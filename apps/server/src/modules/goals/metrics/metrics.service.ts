@@ -18,11 +18,12 @@ import type { DbOrTx } from '../../../db/database.ts';
 import type { TenantContext } from '../../../lib/context.ts';
 import type { Deps } from '../../../lib/deps.ts';
 import { workspaceById } from '../../workspaces/index.ts';
-import { isMetricName, listMetrics, metricDefinition } from './catalogue.ts';
+import { CORE_CATALOGUE, type Catalogue } from './catalogue.ts';
 import { dealMetricRecords, dealMetricValues, isDealMetric, type DealMetricQuery } from './deal-family.ts';
 import { MetricsErrors } from './metrics.errors.ts';
 import { adoptionRecords, adoptionValues, feedbackRecords, involvementValues, feedbackValues, requestRecords, requestValues, type FamilyQuery } from './other-families.ts';
 import { quartersBetween, resolvePeriod, type MetricWorkspace } from './period.ts';
+import { sourcedValues } from './sourced-family.ts';
 import { groupLabel, keyFromQuery, measure, proportion } from './values.ts';
 
 type FilterName = Exclude<MetricDimension, 'period'>;
@@ -55,9 +56,9 @@ export async function metricWorkspace(db: DbOrTx, workspaceId: string): Promise<
 }
 
 /** 404 for an unknown metric, 400 naming the field for a filter, grouping or by-amount the metric does not take. */
-export function checkInput(input: MetricInput, ws: MetricWorkspace, now: Date): Checked {
-  if (!isMetricName(input.metric)) throw MetricsErrors.unknownMetric(input.metric);
-  const def = metricDefinition(input.metric, ws.baseCurrency);
+export function checkInput(input: MetricInput, ws: MetricWorkspace, now: Date, catalogue: Catalogue = CORE_CATALOGUE): Checked {
+  if (!catalogue.has(input.metric)) throw MetricsErrors.unknownMetric(input.metric);
+  const def = catalogue.definition(input.metric, ws.baseCurrency);
   const filters: Partial<Record<FilterName, string>> = {};
   for (const [k, v] of Object.entries(input.filters ?? {})) {
     if (v === undefined || v === '') continue;
@@ -76,8 +77,10 @@ function familyQuery(c: Checked, ws: MetricWorkspace, workspaceId: string): Fami
   return { workspaceId, from: c.from, to: c.to, timeZone: ws.timeZone, fiscalYearStartMonth: ws.fiscalYearStartMonth, filters: c.filters, groupBy: c.groupBy, byAmount: c.byAmount };
 }
 
-async function values(db: DbOrTx, c: Checked, q: FamilyQuery & DealMetricQuery, grouped: boolean, now: Date): Promise<MetricValue[]> {
+async function values(db: DbOrTx, c: Checked, q: FamilyQuery & DealMetricQuery, grouped: boolean, now: Date, catalogue: Catalogue): Promise<MetricValue[]> {
   if (isDealMetric(c.name)) return dealMetricValues(db, c.name, q, grouped);
+  const source = catalogue.sourceOf(c.name);
+  if (source) return sourcedValues(db, source, c.name, q, grouped, now);
   switch (c.def.records) {
     case 'feedback':
     case 'theme':
@@ -89,7 +92,8 @@ async function values(db: DbOrTx, c: Checked, q: FamilyQuery & DealMetricQuery, 
     case 'decision':
       return involvementValues(db, q, grouped);
     case 'deal':
-      throw new Error(`deal metric ${c.name} has no query`);
+    case 'meeting':
+      throw new Error(`metric ${c.name} has no query`);
     default: {
       const never: never = c.def.records;
       return never;
@@ -124,15 +128,23 @@ function notes(c: Checked, total: MetricValue, baseCurrency: string): string[] {
   return out;
 }
 
-export async function evaluateIn(db: DbOrTx, ctx: TenantContext, ws: MetricWorkspace, input: MetricInput, now = new Date()): Promise<MetricResult> {
-  const c = checkInput(input, ws, now);
+/** `catalogue`: the composed one (with the sources' metrics); the scorecard's key metrics are all in the core one. */
+export async function evaluateIn(
+  db: DbOrTx,
+  ctx: TenantContext,
+  ws: MetricWorkspace,
+  input: MetricInput,
+  now = new Date(),
+  catalogue: Catalogue = CORE_CATALOGUE,
+): Promise<MetricResult> {
+  const c = checkInput(input, ws, now, catalogue);
   const q = familyQuery(c, ws, ctx.workspaceId);
   // One after another: `db` may be a transaction's single connection.
-  const [totalRow] = await values(db, c, q, false, now);
+  const [totalRow] = await values(db, c, q, false, now, catalogue);
   const total = totalRow ?? emptyLike(c.def, { key: 'total', label: 'Total' });
   let items: MetricValue[] = [];
   if (c.groupBy) {
-    items = await values(db, c, q, true, now);
+    items = await values(db, c, q, true, now, catalogue);
     items =
       c.groupBy === 'period'
         ? fillQuarters(items, c, ws)
@@ -175,10 +187,18 @@ function decodeCursor(s: string | undefined): Cursor | undefined {
   throw MetricsErrors.badCursor();
 }
 
-export async function recordsIn(db: DbOrTx, ctx: TenantContext, ws: MetricWorkspace, name: string, query: MetricRecordsQuery, now = new Date()): Promise<MetricRecordList> {
+export async function recordsIn(
+  db: DbOrTx,
+  ctx: TenantContext,
+  ws: MetricWorkspace,
+  name: string,
+  query: MetricRecordsQuery,
+  now = new Date(),
+  catalogue: Catalogue = CORE_CATALOGUE,
+): Promise<MetricRecordList> {
   const { key, part, cursor, limit, groupBy, byAmount, ...filters } = query;
   const { from, to, ...dims } = filters;
-  const c = checkInput({ metric: name, from, to, filters: dims, groupBy, byAmount }, ws, now);
+  const c = checkInput({ metric: name, from, to, filters: dims, groupBy, byAmount }, ws, now, catalogue);
   const q = familyQuery(c, ws, ctx.workspaceId);
   const groupKey = keyFromQuery(key);
   if (groupKey !== undefined && !c.groupBy) throw MetricsErrors.badKey(key!);
@@ -192,6 +212,8 @@ export async function recordsIn(db: DbOrTx, ctx: TenantContext, ws: MetricWorksp
     const more = r.items.length === limit && r.last !== null;
     return { ...base, items: r.items, total: r.total, nextCursor: more ? encodeCursor({ d: r.last!.date, i: r.last!.id }) : null };
   }
+  const source = catalogue.sourceOf(c.name);
+  if (source) throw MetricsErrors.recordsElsewhere(c.name, source.recordsOn);
   if (c.def.records === 'decision') throw MetricsErrors.recordsElsewhere(c.name, 'the decision log (Decisions), filtered by status "decided"');
   const opts = { key: groupKey, numerator, offset, limit };
   const r =
@@ -204,26 +226,27 @@ export async function recordsIn(db: DbOrTx, ctx: TenantContext, ws: MetricWorksp
   return { ...base, items: r.items, total: r.total, nextCursor: next < r.total && r.items.length ? encodeCursor({ o: next }) : null };
 }
 
-export function createMetricsService(deps: Pick<Deps, 'database'>) {
+/** `catalogue`: the entries of goals/metrics and the metrics of the sources given at composition (goals/index.ts). */
+export function createMetricsService(deps: Pick<Deps, 'database'>, catalogue: Catalogue = CORE_CATALOGUE) {
   const { database } = deps;
   return {
     /** The catalogue (units name USD for currency metrics: the API's list names the workspace's base currency). */
     listMetrics(): MetricDefinition[] {
-      return listMetrics();
+      return catalogue.list();
     },
     async list(ctx: TenantContext): Promise<MetricList> {
       const ws = await database.readTenant(ctx.workspaceId, (db) => metricWorkspace(db, ctx.workspaceId));
-      return { baseCurrency: ws.baseCurrency, fiscalYearStartMonth: ws.fiscalYearStartMonth, items: listMetrics(ws.baseCurrency) };
+      return { baseCurrency: ws.baseCurrency, fiscalYearStartMonth: ws.fiscalYearStartMonth, items: catalogue.list(ws.baseCurrency) };
     },
     async evaluateMetric(ctx: TenantContext, input: MetricInput, now = new Date()): Promise<MetricResult> {
-      return database.readTenant(ctx.workspaceId, async (db) => evaluateIn(db, ctx, await metricWorkspace(db, ctx.workspaceId), input, now));
+      return database.readTenant(ctx.workspaceId, async (db) => evaluateIn(db, ctx, await metricWorkspace(db, ctx.workspaceId), input, now, catalogue));
     },
     async get(ctx: TenantContext, metric: string, query: Omit<MetricInput, 'metric' | 'filters'> & Partial<Record<FilterName, string>>, now = new Date()) {
       const { from, to, groupBy, byAmount, ...filters } = query;
       return this.evaluateMetric(ctx, { metric, from, to, groupBy, byAmount, filters }, now);
     },
     async records(ctx: TenantContext, metric: string, query: MetricRecordsQuery, now = new Date()): Promise<MetricRecordList> {
-      return database.readTenant(ctx.workspaceId, async (db) => recordsIn(db, ctx, await metricWorkspace(db, ctx.workspaceId), metric, query, now));
+      return database.readTenant(ctx.workspaceId, async (db) => recordsIn(db, ctx, await metricWorkspace(db, ctx.workspaceId), metric, query, now, catalogue));
     },
   };
 }

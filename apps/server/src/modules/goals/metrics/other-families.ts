@@ -6,7 +6,7 @@ import { feedbackMetrics, type FeedbackDimension, type FeedbackMetricSpec } from
 import { libraryMetrics } from '../../library/index.ts';
 import { median, requestBacklog, requestSlaAttainment } from '../../requests/index.ts';
 
-import { quartersBetween } from './period.ts';
+import { periodPieces } from './period.ts';
 import { groupLabel, measure, proportion, type Group } from './values.ts';
 
 /** The feedback, library and requests metrics: their values and the records behind them. */
@@ -74,9 +74,7 @@ export async function feedbackRecords(
 
 export async function adoptionValues(db: DbOrTx, q: FamilyQuery, grouped: boolean): Promise<MetricValue[]> {
   const byPeriod = grouped && q.groupBy === 'period';
-  const periods = byPeriod
-    ? quartersBetween(q.from, q.to, q.fiscalYearStartMonth).map((p) => ({ key: p.start, from: p.start < q.from ? q.from : p.start, to: p.end > q.to ? q.to : p.end }))
-    : [{ key: 'total', from: q.from, to: q.to }];
+  const periods = periodPieces(q.from, q.to, q.fiscalYearStartMonth, byPeriod);
   const rows = await libraryMetrics.adoption(db, q.workspaceId, periods);
   return rows.map((r) => proportion(groupLabel({ key: r.key, label: r.key }, byPeriod ? 'period' : null, q.fiscalYearStartMonth), r.used, r.published));
 }
@@ -128,9 +126,7 @@ export async function requestRecords(db: DbOrTx, name: string, q: FamilyQuery, o
  */
 export async function involvementValues(db: DbOrTx, q: FamilyQuery, grouped: boolean): Promise<MetricValue[]> {
   const byPeriod = grouped && q.groupBy === 'period';
-  const periods = byPeriod
-    ? quartersBetween(q.from, q.to, q.fiscalYearStartMonth).map((p) => ({ key: p.start, from: p.start < q.from ? q.from : p.start, to: p.end > q.to ? q.to : p.end }))
-    : [{ key: 'total', from: q.from, to: q.to }];
+  const periods = periodPieces(q.from, q.to, q.fiscalYearStartMonth, byPeriod);
   const instant = (d: string) => DateTime.fromISO(d, { zone: q.timeZone }).startOf('day').toJSDate();
   const out: MetricValue[] = [];
   for (const p of periods) {

@@ -35,3 +35,9 @@ export function quartersBetween(from: string, to: string, startMonth: number): F
   }
   return out;
 }
+
+/** What a metric counted piece by piece is asked for: each fiscal quarter of [from, to] clipped to it, or the whole. */
+export function periodPieces(from: string, to: string, startMonth: number, byQuarter: boolean): { key: string; from: string; to: string }[] {
+  if (!byQuarter) return [{ key: 'total', from, to }];
+  return quartersBetween(from, to, startMonth).map((p) => ({ key: p.start, from: p.start < from ? from : p.start, to: p.end > to ? to : p.end }));
+}

@@ -44,8 +44,10 @@ export function useMetric(slug: string, metric: string, params: MetricParams, en
 
 export const RECORDS_PAGE_SIZE = 50;
 
-export function useMetricRecords(slug: string, metric: string, params: RecordsParams) {
+/** `enabled` false: the metric's records are listed elsewhere (records-params.ts `recordsElsewhere`). */
+export function useMetricRecords(slug: string, metric: string, params: RecordsParams, enabled = true) {
   return useInfiniteQuery({
+    enabled,
     queryKey: goalsKeys.records(slug, metric, params),
     queryFn: ({ pageParam, signal }) =>
       call(

@@ -5,6 +5,7 @@ import type { MetricDefinition, Role } from '@tandem/contracts';
 import { FormError } from '../../../../app/kit/index.ts';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useSegments } from '../../../deals/index.ts';
+import { useTeams } from '../../../teams/index.ts';
 import { draftErrors, type KeyResultDraft, type KeyResultRow } from './key-result-draft.ts';
 import { KeyResultFields } from './key-result-fields.tsx';
 import { ownersProblem } from './owners-rule.ts';
@@ -50,6 +51,8 @@ const MAX_KEY_RESULTS = 10;
 export function GoalForm(p: GoalFormProps) {
   const ws = useWorkspace();
   const segments = useSegments(ws.slug);
+  const teams = useTeams(ws.slug);
+  const teamOptions = (teams.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }));
   const [submitted, setSubmitted] = useState(false);
   const titleError = p.title.trim() ? null : 'A goal needs a title';
   const invalid = !!titleError || !!p.periodError || p.keyResults.some((r) => Object.keys(draftErrors(r.draft)).length > 0);
@@ -95,6 +98,7 @@ export function GoalForm(p: GoalFormProps) {
             draft={r.draft}
             metrics={p.metrics}
             segments={segments.data ?? []}
+            teams={teamOptions}
             showErrors={submitted}
             onChange={(next) => p.onKeyResult(i, next)}
             onRemove={() => p.onRemoveKeyResult(i)}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { MetricDefinition } from '@tandem/contracts';
-import { draftErrors, emptyDraft, toKeyResultInput } from './key-result-draft.ts';
+import { draftErrors, emptyDraft, metricOptions, toKeyResultInput } from './key-result-draft.ts';
 
 const winRate: MetricDefinition = {
   name: 'win-rate',
@@ -42,5 +42,21 @@ describe('a key result from the editor', () => {
       baseline: 'Where it starts, as a number',
       target: 'Where it should end, as a number',
     });
+  });
+
+  test('a meetings metric takes a team; a metric without that filter drops it', () => {
+    const attendance: MetricDefinition = { ...winRate, name: 'meeting-attendance', title: 'Meeting attendance', filters: ['period', 'team'], byAmount: false, records: 'meeting' };
+    const d = { ...emptyDraft(), title: 'Sales attends', metric: 'meeting-attendance', team: 't1', segment: 'Ignored', baseline: 60, target: 90 };
+    expect(toKeyResultInput(d, attendance)).toMatchObject({ metric: 'meeting-attendance', filters: { team: 't1' }, baseline: 0.6, target: 0.9 });
+    expect(toKeyResultInput({ ...d, metric: 'win-rate' }, winRate).filters).toEqual({ segment: 'Ignored' });
+  });
+
+  test('the picker groups metrics by what they count, in catalogue order', () => {
+    const held: MetricDefinition = { ...winRate, name: 'meetings-held', title: 'Meetings held as scheduled', records: 'meeting' };
+    const cycle: MetricDefinition = { ...winRate, name: 'sales-cycle-days', title: 'Sales cycle' };
+    expect(metricOptions([winRate, held, cycle])).toEqual([
+      { group: 'Deals', items: [{ value: 'win-rate', label: 'Win rate' }, { value: 'sales-cycle-days', label: 'Sales cycle' }] },
+      { group: 'Meetings', items: [{ value: 'meetings-held', label: 'Meetings held as scheduled' }] },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { KeyResult, KeyResultDirection, KeyResultInput, MetricDefinition } from '@tandem/contracts';
+import type { KeyResult, KeyResultDirection, KeyResultInput, MetricDefinition, MetricRecordKind } from '@tandem/contracts';
 
 /** A key result as the editor holds it: numbers as typed, proportions in percent. */
 export interface KeyResultDraft {
@@ -8,6 +8,8 @@ export interface KeyResultDraft {
   segment: string | null;
   competitor: string;
   product: string;
+  /** A team id (the deals its members own, the meetings' people in it). */
+  team: string | null;
   byAmount: boolean;
   baseline: number | string;
   target: number | string;
@@ -22,6 +24,7 @@ export const emptyDraft = (): KeyResultDraft => ({
   segment: null,
   competitor: '',
   product: '',
+  team: null,
   byAmount: false,
   baseline: '',
   target: '',
@@ -54,6 +57,7 @@ export function toKeyResultInput(d: KeyResultDraft, def: MetricDefinition | unde
     if (d.segment && def.filters.includes('segment')) filters.segment = d.segment;
     if (d.competitor.trim() && def.filters.includes('competitor')) filters.competitor = d.competitor.trim();
     if (d.product.trim() && def.filters.includes('product')) filters.product = d.product.trim();
+    if (d.team && def.filters.includes('team')) filters.team = d.team;
   }
   return {
     title: d.title,
@@ -88,6 +92,7 @@ export function draftFromKeyResult(kr: KeyResult, def: MetricDefinition | undefi
     segment: first(kr.filters.segment) || null,
     competitor: first(kr.filters.competitor),
     product: first(kr.filters.product),
+    team: first(kr.filters.team) || null,
     byAmount: kr.byAmount,
     baseline: kr.baseline,
     target: kr.target,
@@ -96,4 +101,24 @@ export function draftFromKeyResult(kr: KeyResult, def: MetricDefinition | undefi
   };
   const scale = inPercent(d, def) ? 100 : 1;
   return { ...d, baseline: clean(kr.baseline * scale), target: clean(kr.target * scale) };
+}
+
+const GROUP_OF: Record<MetricRecordKind, string> = {
+  deal: 'Deals',
+  feedback: 'Feedback',
+  theme: 'Feedback',
+  asset: 'Library',
+  request: 'Requests',
+  decision: 'Decisions',
+  meeting: 'Meetings',
+};
+
+/** The metric picker's options, grouped by what they count (deals, feedback, library, requests, decisions, meetings). */
+export function metricOptions(metrics: readonly MetricDefinition[]): { group: string; items: { value: string; label: string }[] }[] {
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const m of metrics) {
+    const g = GROUP_OF[m.records];
+    groups.set(g, [...(groups.get(g) ?? []), { value: m.name, label: m.title }]);
+  }
+  return [...groups].map(([group, items]) => ({ group, items }));
 }

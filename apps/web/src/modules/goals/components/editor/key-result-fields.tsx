@@ -1,19 +1,21 @@
 import { Button, Checkbox, Fieldset, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { MetricDefinition } from '@tandem/contracts';
-import { draftErrors, inPercent, type KeyResultDraft } from './key-result-draft.ts';
+import { draftErrors, inPercent, metricOptions, type KeyResultDraft } from './key-result-draft.ts';
 
 interface Props {
   index: number;
   draft: KeyResultDraft;
   metrics: MetricDefinition[];
   segments: string[];
+  /** The workspace's teams, for metrics that take a team. */
+  teams: { value: string; label: string }[];
   showErrors: boolean;
   onChange: (d: KeyResultDraft) => void;
   onRemove: () => void;
 }
 
 /** One key result: what it measures (a metric with its definition and filters, or manual check-ins), from where to where. */
-export function KeyResultFields({ index, draft: d, metrics, segments, showErrors, onChange, onRemove }: Props) {
+export function KeyResultFields({ index, draft: d, metrics, segments, teams, showErrors, onChange, onRemove }: Props) {
   const def = metrics.find((m) => m.name === d.metric);
   const errors = showErrors ? draftErrors(d) : {};
   const percent = inPercent(d, def);
@@ -40,7 +42,7 @@ export function KeyResultFields({ index, draft: d, metrics, segments, showErrors
               required
               searchable
               placeholder="Choose a metric"
-              data={metrics.map((m) => ({ value: m.name, label: m.title }))}
+              data={metricOptions(metrics)}
               value={d.metric}
               onChange={(v) => {
                 const next = metrics.find((m) => m.name === v);
@@ -63,6 +65,9 @@ export function KeyResultFields({ index, draft: d, metrics, segments, showErrors
                 )}
                 {def.filters.includes('product') && (
                   <TextInput label="Product" placeholder="Every product" value={d.product} onChange={(e) => set({ product: e.currentTarget.value })} />
+                )}
+                {def.filters.includes('team') && (
+                  <Select label="Team" placeholder="Every team" data={teams} value={d.team} onChange={(v) => set({ team: v })} clearable searchable />
                 )}
               </SimpleGrid>
             )}

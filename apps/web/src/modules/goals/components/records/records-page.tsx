@@ -10,7 +10,8 @@ import { fetchAllRecords, useMetric, useMetricCatalogue, useMetricRecords } from
 import { ReportActions } from '../scorecard/scorecard-actions.tsx';
 import { csvFileName, downloadCsv, toCsv } from '../shared/csv.ts';
 import { formatMetricValue } from '../shared/metric-format.ts';
-import { describeFilters, readRecordsParams, recordHref, RECORDS_CSV_HEADER, recordsCsvRows } from './records-params.ts';
+import { useTeams } from '../../../teams/index.ts';
+import { describeFilters, readRecordsParams, recordHref, RECORDS_CSV_HEADER, recordsCsvRows, recordsElsewhere } from './records-params.ts';
 import '../shared/print.css';
 
 /**
@@ -26,11 +27,13 @@ export function RecordsPage() {
   const catalogue = useMetricCatalogue(ws.slug);
   const definition = catalogue.data?.items.find((m) => m.name === metric);
   const number = useMetric(ws.slug, metric, metricParams);
-  const records = useMetricRecords(ws.slug, metric, params);
+  const elsewhere = recordsElsewhere(ws.slug, metric, params);
+  const records = useMetricRecords(ws.slug, metric, params, !elsewhere);
+  const teams = useTeams(ws.slug);
   const [exporting, setExporting] = useState(false);
 
   const title = definition?.title ?? metric;
-  const filters = describeFilters(params);
+  const filters = describeFilters(params, { team: teams.data?.items.find((t) => t.id === params.team)?.name });
   const period = params.from || params.to ? `${formatDay(params.from)} – ${formatDay(params.to)}` : 'this quarter so far';
   const proportion = definition?.kind === 'proportion';
   const setPart = (p: string) => {
@@ -53,7 +56,7 @@ export function RecordsPage() {
       <PageHeader
         title={`Behind the number: ${title}`}
         description={`${period}${filters ? ` · ${filters}` : ''}. These are the records the number was computed from.`}
-        actions={<ReportActions onCsv={() => void csv()} csvDisabled={exporting || !records.data} />}
+        actions={elsewhere ? undefined : <ReportActions onCsv={() => void csv()} csvDisabled={exporting || !records.data} />}
       />
       <Stack gap="md">
         <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
@@ -86,7 +89,16 @@ export function RecordsPage() {
             ))}
           </Stack>
         </Card>
-        {proportion && (
+        {elsewhere && (
+          <Text size="sm">
+            The records behind this number are listed on another page:{' '}
+            <Anchor component={Link} to={elsewhere.href} underline="always">
+              {elsewhere.label}
+            </Anchor>
+            .
+          </Text>
+        )}
+        {proportion && !elsewhere && (
           <SegmentedControl
             data-print="hide"
             aria-label="Which records"
@@ -99,22 +111,24 @@ export function RecordsPage() {
             style={{ alignSelf: 'flex-start' }}
           />
         )}
-        <InfiniteQueryView
-          query={records}
-          items={(p) => p.items}
-          loadMore={false}
-          error="Could not load the records"
-          empty={{ icon: <IconListSearch size={28} />, title: 'No records', description: 'Nothing was counted with these filters: the number says No data.' }}
-        >
-          {(rows, data) => (
-            <>
-              <Text size="sm" c="dimmed" aria-live="polite">
-                Showing {rows.length} of {data.pages[0]?.total ?? 0} {part === 'numerator' ? 'counted as a success' : 'counted'}
-              </Text>
-              <RecordsTable rows={rows} slug={ws.slug} loadMore={records} />
-            </>
-          )}
-        </InfiniteQueryView>
+        {!elsewhere && (
+          <InfiniteQueryView
+            query={records}
+            items={(p) => p.items}
+            loadMore={false}
+            error="Could not load the records"
+            empty={{ icon: <IconListSearch size={28} />, title: 'No records', description: 'Nothing was counted with these filters: the number says No data.' }}
+          >
+            {(rows, data) => (
+              <>
+                <Text size="sm" c="dimmed" aria-live="polite">
+                  Showing {rows.length} of {data.pages[0]?.total ?? 0} {part === 'numerator' ? 'counted as a success' : 'counted'}
+                </Text>
+                <RecordsTable rows={rows} slug={ws.slug} loadMore={records} />
+              </>
+            )}
+          </InfiniteQueryView>
+        )}
         <Anchor component={Link} to={`/w/${ws.slug}/scorecard`} size="sm" data-print="hide">
           Back to the scorecard
         </Anchor>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeFilters, readRecordsParams, recordHref } from './records-params.ts';
+import { describeFilters, readRecordsParams, recordHref, recordsElsewhere } from './records-params.ts';
 
 describe('records behind a number', () => {
   test('the address gives the same filters the number was computed with; junk is dropped', () => {
@@ -15,5 +15,10 @@ describe('records behind a number', () => {
   test('deals, requests and assets open their page; feedback has none', () => {
     expect(recordHref('nw', { kind: 'deal', id: 'd1' })).toBe('/w/nw/deals/d1');
     expect(recordHref('nw', { kind: 'feedback', id: 'f1' })).toBeNull();
+  });
+
+  test("the meetings' metrics send the reader to the Meetings page's record of the same period", () => {
+    expect(recordsElsewhere('nw', 'meeting-attendance', { from: '2026-02-01', to: '2026-04-30' })?.href).toBe('/w/nw/meetings?from=2026-02-01&to=2026-04-30');
+    expect(recordsElsewhere('nw', 'win-rate', { from: '2026-02-01', to: '2026-04-30' })).toBeNull();
   });
 });

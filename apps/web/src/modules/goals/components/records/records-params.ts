@@ -1,4 +1,4 @@
-import { METRIC_DIMENSIONS, type MetricDimension, type MetricRecord } from '@tandem/contracts';
+import { MEETING_METRIC_NAMES, METRIC_DIMENSIONS, type MetricDimension, type MetricRecord } from '@tandem/contracts';
 import type { RecordsParams } from '../../hooks/use-metrics.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,6 +57,8 @@ export function recordHref(slug: string, r: Pick<MetricRecord, 'kind' | 'id'>): 
       return `/w/${slug}/feedback/themes/${r.id}`;
     case 'decision':
       return `/w/${slug}/decisions/${r.id}`;
+    case 'meeting':
+      return `/w/${slug}/meetings`;
     case 'feedback':
       return null;
     default: {
@@ -64,6 +66,16 @@ export function recordHref(slug: string, r: Pick<MetricRecord, 'kind' | 'id'>): 
       return never;
     }
   }
+}
+
+/**
+ * Where the records behind a metric are listed when the records API does not list them (it answers 400 saying where):
+ * the meetings' metrics on the Meetings page's record of the same period. Null for every other metric.
+ */
+export function recordsElsewhere(slug: string, metric: string, p: Pick<RecordsParams, 'from' | 'to'>): { href: string; label: string } | null {
+  if (!(MEETING_METRIC_NAMES as readonly string[]).includes(metric)) return null;
+  const period = p.from && p.to ? `?${new URLSearchParams({ from: p.from, to: p.to }).toString()}` : '';
+  return { href: `/w/${slug}/meetings${period}`, label: 'How the syncs went, on the Meetings page' };
 }
 
 export const RECORDS_CSV_HEADER = ['Kind', 'Id', 'Title', 'Context', 'Status', 'Date', 'Amount', 'Currency', 'Amount (base)', 'Owner', 'Segment', 'Counted as success', 'Measure'];
