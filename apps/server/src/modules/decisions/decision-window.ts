@@ -22,13 +22,17 @@ export const isReminderDue = (closesAt: Date, now: Date): boolean =>
 export const localDateOf = (at: Date, timeZone: string): string =>
   DateTime.fromJSDate(at, { zone: timeZone }).toISODate() ?? at.toISOString().slice(0, 10);
 
+/** An instant as its owner reads it: "Jan 1, 2020, 10:00 AM" in their zone, not UTC's ISO form. */
+const localDateTimeOf = (at: Date, timeZone: string): string =>
+  DateTime.fromJSDate(at, { zone: timeZone }).setLocale('en-US').toFormat('LLL d, yyyy, h:mm a');
+
 /**
  * What a new window must satisfy: it closes after `now`, and the decision is due no earlier than the local day the
  * window closes in the owner's zone. Answers the problems by field.
  */
 export function windowProblems(closesAt: Date, decideBy: string, now: Date, timeZone: string): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
-  if (!isWindowOpen(closesAt, now)) problems.push({ path: 'body.inputClosesAt', message: `${closesAt.toISOString()} is not in the future` });
+  if (!isWindowOpen(closesAt, now)) problems.push({ path: 'body.inputClosesAt', message: `${localDateTimeOf(closesAt, timeZone)} (${timeZone}) has already passed: input must close after now` });
   const closeDay = localDateOf(closesAt, timeZone);
   if (decideBy < closeDay) problems.push({ path: 'body.decideBy', message: `${decideBy} is before input closes (${closeDay} in ${timeZone})` });
   return problems;

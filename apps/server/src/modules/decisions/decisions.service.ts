@@ -44,6 +44,20 @@ const LINK_FIELDS: [keyof Links, LinkType][] = [
   ['goalIds', 'goal'],
 ];
 
+/** Two options in the same words (case and spacing aside) cannot be told apart when the outcome names one. */
+function repeatedOptions(options: readonly string[]): { path: string; message: string }[] {
+  const seen = new Map<string, number>();
+  return options.flatMap((option, i) => {
+    const key = option.toLowerCase().replace(/\s+/g, ' ');
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return [];
+    }
+    return [{ path: `body.options.${i}`, message: `option ${i + 1} repeats option ${first + 1} ("${option}"): each option must differ` }];
+  });
+}
+
 export function createDecisionsService(deps: Deps, options: DecisionsOptions = {}) {
   const { database } = deps;
   const clock = options.now ?? (() => new Date());
@@ -78,7 +92,7 @@ export function createDecisionsService(deps: Deps, options: DecisionsOptions = {
     });
     for (const role of body.stakeholderRoles) for (const [userId, m] of members) if (m.role === role) add(userId, 'role', `${ROLE_LABELS[role]}`);
     if (errors.length) throw E.invalidFields(errors);
-    if (!rows.size) throw E.invalidField('body.stakeholderIds', 'ask at least one active member besides the owner');
+    if (!rows.size) throw E.invalidField('body.stakeholderIds', 'ask at least one active member besides the owner: a person, a team or a whole role');
     return [...rows.values()];
   }
 
@@ -183,7 +197,7 @@ export function createDecisionsService(deps: Deps, options: DecisionsOptions = {
           throw E.invalidField('body.ownerUserId', ownerId ? `${ownerId} is not an active member who may own decisions (product marketing or an admin)` : 'name the owner');
         }
         const closesAt = new Date(body.inputClosesAt);
-        const problems = windowProblems(closesAt, body.decideBy, now, owner.timeZone);
+        const problems = [...repeatedOptions(body.options), ...windowProblems(closesAt, body.decideBy, now, owner.timeZone)];
         if (problems.length) throw E.invalidFields(problems);
         const links = await checkLinks(tx, ctx, body.links ?? { themeIds: [], assetIds: [], goalIds: [] }, 'body.links');
         const row = await repo.insert(tx, {

@@ -212,6 +212,20 @@ describe('bad input, roles and other workspaces', () => {
     expect((await send(lead.client, 'POST', `decisions/${decision.id}/inputs`, { stance: 'maybe' })).json.errors[0].path).toBe('body.stance');
   });
 
+  it('names a repeated option, and a window already closed in the owner’s zone rather than in UTC', async () => {
+    const repeated = await send(pmm.client, 'POST', 'decisions', draft({ options: ['Free plan', 'Keep Starter', 'free  plan'] }));
+    expect(repeated.code).toBe(400);
+    expect(repeated.json.errors).toEqual([{ path: 'body.options.2', message: 'option 3 repeats option 1 ("free  plan"): each option must differ' }]);
+    const now = new Date('2026-03-01T12:00:00Z');
+    const service = createDecisionsService(h.services.deps, { now: () => now });
+    const zone = (await pool().query('select time_zone from users where id = $1', [pmm.userId])).rows[0].time_zone;
+    await pool().query("update users set time_zone = 'America/Los_Angeles' where id = $1", [pmm.userId]);
+    const body = CreateDecisionRequest.parse(draft({ inputClosesAt: '2026-03-01T09:00:00Z', decideBy: '2026-03-05' }));
+    const refused = await service.create(ctxOf(pmm.userId, 'marketing', 'Pia Marketing'), body).then(() => null, (e: AppErrorLike) => e);
+    await pool().query('update users set time_zone = $2 where id = $1', [pmm.userId, zone]);
+    expect(refused?.extra.errors).toEqual([{ path: 'body.inputClosesAt', message: 'Mar 1, 2026, 1:00 AM (America/Los_Angeles) has already passed: input must close after now' }]);
+  });
+
   it('sales give input but do not open decisions; another workspace gets 404; admins may decide any', async () => {
     expect((await send(lead.client, 'POST', 'decisions', draft())).code).toBe(403);
     expect((await send(rep.client, 'POST', 'decisions', draft())).code).toBe(403);

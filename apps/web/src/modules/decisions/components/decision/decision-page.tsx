@@ -138,7 +138,8 @@ function Window({ decision: d, tz }: { decision: DecisionDetail; tz: string }) {
   if (d.phase === 'decided') {
     return (
       <Alert color="green" variant="light" title={`Decided ${formatDateTime(d.decidedAt, tz)}: ${d.chosenOption ?? ''}`}>
-        Input closed {closes}. Everyone who gave input was told the outcome.
+        {d.decidedAt && Date.parse(d.decidedAt) < Date.parse(d.inputClosesAt) ? `Decided before input was due to close (${closes}): input ended with the decision.` : `Input closed ${closes}.`} Everyone who
+        gave input was told the outcome.
       </Alert>
     );
   }

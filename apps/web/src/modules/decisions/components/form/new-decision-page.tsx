@@ -4,7 +4,7 @@ import { ActionIcon, Button, Card, Checkbox, Group, MultiSelect, Select, SimpleG
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { CreateDecisionRequest, DECISION_KIND_LABELS, DECISION_KINDS, ROLE_LABELS, ROLES, type DecisionKind, type Role } from '@tandem/contracts';
 import { PageHeader } from '../../../../app/components/page-header.tsx';
-import { useFormState } from '../../../../app/forms.ts';
+import { problemFieldErrors, serverErrorSummary, useFormState } from '../../../../app/forms.ts';
 import { browserTimeZone, FormError } from '../../../../app/kit/index.ts';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useCreateDecision, useStakeholderOptions } from '../../hooks/use-decisions.ts';
@@ -61,6 +61,12 @@ export function NewDecisionPage() {
         stakeholderRoles: roles,
         links: linksInput(links),
       }),
+      // The options and the people asked live outside the form's values but show the server's errors beside them too:
+      // the alert points at them instead of repeating "body.stakeholderIds: …".
+      onError: (error) => {
+        const shown = [...Object.keys(form.values), 'options', 'stakeholderIds', ...options.map((_, i) => `options.${i}`)];
+        form.setFormError(serverErrorSummary(error, problemFieldErrors(error), shown));
+      },
     },
   );
 
