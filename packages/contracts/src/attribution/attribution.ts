@@ -143,7 +143,7 @@ export type ModelOfRecordResponse = z.infer<typeof ModelOfRecordResponse>;
 
 export const SetModelOfRecordRequest = z.object({
   model: AttributionModel,
-  rationale: z.string().trim().min(10, 'say why in at least 10 characters: both teams will read it').max(2000),
+  rationale: z.string().trim().min(10, 'say why in at least 10 characters: both teams will read it').max(2000, 'a rationale has at most 2,000 characters'),
   effectiveFrom: IsoDate,
 });
 
@@ -194,7 +194,7 @@ export const CreateDisputeRequest = z
     dealId: Uuid,
     target: DisputeTarget,
     touchpointId: z.string().regex(/^\d+$/, 'a touchpoint id (digits)').nullish(),
-    reason: z.string().trim().min(5, 'give a reason of at least 5 characters').max(2000),
+    reason: z.string().trim().min(5, 'give a reason of at least 5 characters').max(2000, 'a reason has at most 2,000 characters'),
   })
   .superRefine((v, ctx) => {
     if (v.target === 'touchpoint' && !v.touchpointId) ctx.addIssue({ code: 'custom', path: ['touchpointId'], message: 'name the touchpoint disputed' });
@@ -203,7 +203,7 @@ export const CreateDisputeRequest = z
 export const ResolveDisputeRequest = z
   .object({
     decision: z.enum(['accept', 'reject']),
-    reason: z.string().trim().min(5, 'give a reason of at least 5 characters').max(2000),
+    reason: z.string().trim().min(5, 'give a reason of at least 5 characters').max(2000, 'a reason has at most 2,000 characters'),
     /** With accept: touchpoints to leave out of the deal's adjusted figures. */
     excludeTouchpointIds: z.array(z.string().regex(/^\d+$/, 'a touchpoint id (digits)')).max(200).default([]),
     /** With accept: the deal's split by team in percent (summing to 100). */

@@ -128,7 +128,7 @@ function ReportView({ report }: { report: AttributionReport }) {
         {report.deals.toLocaleString()} {report.status === 'won' ? 'deals won' : 'open deals'} from {formatDay(report.from)} to {formatDay(report.to)}, {money(report.total)} in all.{' '}
         {report.modelOfRecord ? (
           <>
-            The model of record is <b>{ATTRIBUTION_MODEL_LABELS[report.modelOfRecord]}</b> (its column is in bold).
+            The model of record is <b>{ATTRIBUTION_MODEL_LABELS[report.modelOfRecord]}</b> (its figures are in bold).
           </>
         ) : (
           'No model of record has been chosen yet.'
@@ -232,11 +232,14 @@ function ModelOfRecordPanel() {
         </QueryView>
         {set.isSuccess && set.data.current && (
           <Alert color="green" title="Model of record set" withCloseButton closeButtonLabel="Dismiss" onClose={() => set.reset()}>
-            {ATTRIBUTION_MODEL_LABELS[set.data.current.model]} is the model of record from {formatDay(set.data.current.effectiveFrom)}; everyone reading the ledger sees it and your rationale.
+            {ATTRIBUTION_MODEL_LABELS[set.data.current.model]} is the model of record from {formatDay(set.data.current.effectiveFrom)}. No one was notified: everyone reading the
+            ledger sees it and your rationale.
           </Alert>
         )}
         {ws.can('attribution.admin') && (
+          // noValidate: the server's words ("say why in at least 10 characters…") show beside the field, not the browser's bubble.
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               if (model) set.mutate({ model, rationale, effectiveFrom });

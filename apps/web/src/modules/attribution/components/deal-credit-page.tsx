@@ -130,7 +130,9 @@ function DisputeForm({ deal, touchpoints }: { deal: DealAttribution; touchpoints
   if (!ws.can('attribution.dispute')) return null;
   return (
     <Card withBorder>
+      {/* noValidate: the server's words ("give a reason of at least 5 characters") show beside the field, not the browser's bubble. */}
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate({ dealId: deal.dealId, target, touchpointId: target === 'touchpoint' ? touchpointId : null, reason }, { onSuccess: () => setReason('') });
@@ -229,6 +231,7 @@ function ResolveForm({ dispute, resolve }: { dispute: DisputeView; resolve: Retu
   const exclude = dispute.target === 'touchpoint' && dispute.touchpointId ? [dispute.touchpointId] : [];
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         resolve.mutate({
