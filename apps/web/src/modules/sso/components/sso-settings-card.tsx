@@ -3,13 +3,22 @@ import { Anchor, Button, Card, Checkbox, Code, Group, PasswordInput, Select, Sta
 import { ROLE_LABELS, ROLES, type Role } from '@tandem/contracts/roles';
 import { SSO_PROVIDER_LABELS, SSO_PROVIDERS } from '@tandem/contracts/sso-labels';
 import type { SsoSettings } from '@tandem/contracts';
-import { errorMessage } from '../../../app/api-error.ts';
+import { errorMessage, isApiError } from '../../../app/api-error.ts';
 import { notifySuccess } from '../../../app/components/notify.ts';
-import { problemFieldErrors, type FieldErrors } from '../../../app/forms.ts';
+import { problemFieldErrors, serverErrorSummary, type FieldErrors } from '../../../app/forms.ts';
 import { FormError, QueryView, TableSkeleton } from '../../../app/kit/index.ts';
 import { useSaveSsoSettings, useSsoSettings } from '../hooks/use-sso.ts';
 
 type Provider = (typeof SSO_PROVIDERS)[number];
+
+const FIELDS = ['enabled', 'provider', 'issuerUrl', 'clientId', 'clientSecret', 'allowedDomains', 'defaultRole', 'ssoOnly'];
+
+/** The server's field errors by this form's fields: "allowedDomains[1]" (one domain of the list) is the domains field. */
+function fieldErrorsOf(err: unknown): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [path, message] of Object.entries(problemFieldErrors(err))) out[path.replace(/^allowedDomains\b.*/, 'allowedDomains')] ??= message;
+  return out;
+}
 
 interface Values {
   enabled: boolean;
@@ -83,13 +92,14 @@ function SsoForm({ slug, settings }: { slug: string; settings: SsoSettings }) {
       });
       notifySuccess(saved.enabled ? `Single sign-on saved: people can now use "Sign in with ${saved.displayName}".` : 'Single sign-on saved, and turned off.');
     } catch (err) {
-      const fields = problemFieldErrors(err);
+      const fields = fieldErrorsOf(err);
       setErrors(fields);
-      setFormError(errorMessage(err));
+      // A field refused points at the field ("body.issuerUrl: … (and 3 more)" said it in the API's words); a provider
+      // that does not answer keeps the server's sentence, which says nothing was saved.
+      setFormError(isApiError(err) && err.code === 'VALIDATION_FAILED' ? serverErrorSummary(err, fields, FIELDS) : errorMessage(err));
     }
   }
 
-  const domainError = errors.allowedDomains ?? Object.entries(errors).find(([k]) => k.startsWith('allowedDomains.'))?.[1];
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <Stack gap="md">
@@ -128,7 +138,7 @@ function SsoForm({ slug, settings }: { slug: string; settings: SsoSettings }) {
           description="Only people whose email is in one of these domains may sign in."
           value={v.domains}
           onChange={(e) => set('domains', e.currentTarget.value)}
-          error={domainError}
+          error={errors.allowedDomains}
         />
         <Select
           label="Role for people new to the workspace"
