@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Link, Outlet, useParams } from 'react-router-dom';
 import { Button } from '@mantine/core';
 import { PageHeader } from './components/page-header.tsx';
@@ -13,17 +13,37 @@ import { LoginPage } from '../modules/auth/components/login-page.tsx';
 import { SetupPage } from '../modules/auth/components/setup-page.tsx';
 
 /**
- * Route-level code splitting: each page loads its own chunk on first visit, together with all of Mantine's
- * styles (the first load has only what the sign-in and setup pages draw: styles-first.css).
+ * Route-level code splitting: each page loads its own chunk on first visit, together with all of Mantine's styles
+ * (the first load has only what the sign-in and setup pages draw: styles-first.css). `preload()` starts both; a
+ * route's loader that waits for it has the page drawn directly in the router's first render, not behind its Suspense
+ * boundary: behind it, every lazy level of a new tab (the shell, then the page) suspended once even with its code
+ * loaded, and React rendered the tree again from the boundary each time.
  */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
-  return lazy(async () => {
-    // Asked for first, so Mantine's stylesheet comes before the page's own in the document.
+  let loaded: ComponentType | undefined;
+  let loading: Promise<ComponentType> | undefined;
+  const preload = () => {
+    // Styles asked for first, so Mantine's stylesheet comes before the page's own in the document.
     const styles = import('./styles-all.ts');
-    const [m] = await Promise.all([load(), styles]);
-    return { default: m[name] as ComponentType };
-  });
+    return (loading ??= Promise.all([load(), styles]).then(
+      ([m]) => (loaded = m[name] as ComponentType),
+      (error: unknown) => {
+        loading = undefined; // the next visit asks again
+        throw error;
+      },
+    ));
+  };
+  const Lazy = lazy(async () => ({ default: await preload() }));
+  function Page() {
+    // Chosen once per mount, so a page never changes its component under its state.
+    const [Loaded] = useState(() => loaded);
+    return Loaded ? <Loaded /> : <Lazy />;
+  }
+  return Object.assign(Page, { preload });
 }
+
+/** For loaders: waits for a page's code, never failing (a failure shows in the page's error boundary, as before). */
+const codeOf = (...pages: { preload: () => Promise<unknown> }[]) => Promise.all(pages.map((p) => p.preload().catch(() => undefined))).then(() => null);
 
 // The shell (navigation, bell, menus) is its own chunk too: the sign-in page, the first load, does not wait for it.
 const WorkspaceShell = page(() => import('./shell/workspace-shell.tsx'), 'WorkspaceShell');
@@ -70,6 +90,7 @@ const LibrarySettingsPage = page(() => import('../modules/library/components/set
 const LibraryReportPage = page(() => import('../modules/library/components/report/library-report-page.tsx'), 'LibraryReportPage');
 const CompetitorsPage = page(() => import('../modules/library/components/competitors/competitors-page.tsx'), 'CompetitorsPage');
 const CompetitorPage = page(() => import('../modules/library/components/competitors/competitor-page.tsx'), 'CompetitorPage');
+const competitorChart = { preload: () => import('../modules/library/components/competitors/competitor-page.tsx').then((m) => m.chartReady) };
 const RequestQueuePage = page(() => import('../modules/requests/components/queue/queue-page.tsx'), 'QueuePage');
 const RequestPage = page(() => import('../modules/requests/components/request/request-page.tsx'), 'RequestPage');
 const RequestCapacityPage = page(() => import('../modules/requests/components/capacity/capacity-page.tsx'), 'CapacityPage');
@@ -111,13 +132,10 @@ export const router = createBrowserRouter([
       { path: '/welcome', element: <Public><WelcomePage /></Public> },
       {
         path: '/w/:slug',
-        // A workspace page opened by URL: the shell's chunk and Mantine's styles start loading with the route, beside
-        // the page's own (its loader), not once the session has answered and the shell first renders.
-        loader: () => {
-          void import('./shell/workspace-shell.tsx');
-          void import('./styles-all.ts');
-          return null;
-        },
+        // A workspace page opened by URL: the shell's chunk and Mantine's styles load with the route, beside the
+        // page's own (its loader), not once the session has answered and the shell first renders; the shell is drawn
+        // once they are here.
+        loader: () => codeOf(WorkspaceShell),
         element: (
           <Public>
             <WorkspaceShell />
@@ -231,9 +249,9 @@ export const router = createBrowserRouter([
             // start loading at once, before the shell's chunks, instead of one after the other.
             loader: ({ params }) => {
               prefetchCompetitor(queryClient, params.slug, params.competitorId);
-              void import('../modules/library/components/competitors/competitor-page.tsx');
               void import('../modules/library/components/competitors/win-rate-chart.tsx');
-              return null;
+              // The page and its chart drawn in one render: with their code in the cache, the wait is a few ms.
+              return codeOf(CompetitorPage, competitorChart);
             },
           },
           {

@@ -22,7 +22,13 @@ const WinRateChart = lazy(async () => ({ default: (await loadChart()).WinRateCha
 // the chart 300 ms after it on every open by a link (React reveals a boundary's content no sooner than 300 ms after
 // its fallback showed); drawn directly, it comes with the h1.
 let LoadedChart: typeof LoadedWinRateChart | null = null;
-void loadChart().then((m) => (LoadedChart = m.WinRateChart), () => undefined);
+/** The chart's code, asked for as soon as this page's code runs; the route's loader waits for it (router.tsx). */
+export const chartReady: Promise<void> = loadChart().then(
+  (m) => {
+    LoadedChart = m.WinRateChart;
+  },
+  () => undefined,
+);
 // The edit form (the modal, tag input, text area and the form's code) only once someone asks to edit: a rep opening
 // the page before a call never does, and its chunks were on the page's first load.
 const CompetitorModal = lazy(async () => ({ default: (await import('./competitor-modal.tsx')).CompetitorModal }));
