@@ -43,8 +43,6 @@ export function KeyResultFields({ index, draft: d, metrics, segments, teams, sho
               searchable
               placeholder="Choose a metric"
               data={metricOptions(metrics)}
-              // The list scrolls: its viewport takes keyboard focus and is named (axe scrollable-region-focusable).
-              scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Metrics, by what they count' } }}
               value={d.metric}
               onChange={(v) => {
                 const next = metrics.find((m) => m.name === v);
