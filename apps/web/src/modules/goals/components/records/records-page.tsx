@@ -55,7 +55,7 @@ export function RecordsPage() {
     <>
       <PageHeader
         title={`Behind the number: ${title}`}
-        description={`${period}${filters ? ` · ${filters}` : ''}. These are the records the number was computed from.`}
+        description={`${period}${filters ? ` · ${filters}` : ''}. ${elsewhere ? 'The number and where its records are listed.' : 'These are the records the number was computed from.'}`}
         actions={elsewhere ? undefined : <ReportActions onCsv={() => void csv()} csvDisabled={exporting || !records.data} />}
       />
       <Stack gap="md">
