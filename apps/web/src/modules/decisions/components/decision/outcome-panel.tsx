@@ -8,7 +8,7 @@ import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useDecisionActions } from '../../hooks/use-decisions.ts';
 import { StanceCountsLine } from '../shared/decision-bits.tsx';
 import { toldMessage } from '../shared/told.ts';
-import { localInputToIso } from '../shared/local-time.ts';
+import { localInputToIso, windowDefaults } from '../shared/local-time.ts';
 
 type Done = (message: string) => void;
 
@@ -129,7 +129,7 @@ function ReopenButton({ decision: d, onDone }: { decision: DecisionDetail; onDon
   const ws = useWorkspace();
   const actions = useDecisionActions(ws.slug, d.id);
   const [open, setOpen] = useState(false);
-  const form = useFormState({ reason: '', inputClosesAt: '', decideBy: '' });
+  const form = useFormState({ reason: '', ...windowDefaults() });
   const submit = form.handleSubmit(
     ReopenDecisionRequest,
     async (body) => {
@@ -137,7 +137,8 @@ function ReopenButton({ decision: d, onDone }: { decision: DecisionDetail; onDon
       setOpen(false);
       onDone(toldMessage('Reopened for input; the earlier outcome stays in the history.', r.notified));
     },
-    { input: () => ({ ...form.values, inputClosesAt: localInputToIso(form.values.inputClosesAt) }) },
+    // A cleared date field reads "Required", not the API's ISO format.
+    { input: () => ({ ...form.values, inputClosesAt: localInputToIso(form.values.inputClosesAt) || undefined, decideBy: form.values.decideBy || undefined }) },
   );
   return (
     <>

@@ -9,17 +9,10 @@ import { browserTimeZone, FormError } from '../../../../app/kit/index.ts';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useCreateDecision, useStakeholderOptions } from '../../hooks/use-decisions.ts';
 import { LinkSelect, linksInput } from '../shared/link-select.tsx';
-import { isoToLocalInput, localInputToIso } from '../shared/local-time.ts';
+import { localInputToIso, windowDefaults } from '../shared/local-time.ts';
 import { toldMessage } from '../shared/told.ts';
 
 const KIND_DATA = DECISION_KINDS.map((k) => ({ value: k, label: DECISION_KIND_LABELS[k] }));
-
-function defaults() {
-  const closes = new Date(Date.now() + 3 * 86_400_000);
-  closes.setHours(17, 0, 0, 0);
-  const decideBy = new Date(closes.getTime() + 2 * 86_400_000);
-  return { closesAt: isoToLocalInput(closes), decideBy: isoToLocalInput(decideBy).slice(0, 10) };
-}
 
 /** Opens a decision for input: what, why now, the options, who is asked, until when. */
 export function NewDecisionPage() {
@@ -27,12 +20,12 @@ export function NewDecisionPage() {
   const navigate = useNavigate();
   const create = useCreateDecision(ws.slug);
   const stakeholders = useStakeholderOptions(ws.slug);
-  const start = defaults();
+  const start = windowDefaults();
   const form = useFormState({
     title: '',
     kind: 'positioning_messaging' as DecisionKind,
     context: '',
-    inputClosesAt: start.closesAt,
+    inputClosesAt: start.inputClosesAt,
     decideBy: start.decideBy,
   });
   const [options, setOptions] = useState<string[]>(['', '']);
@@ -54,7 +47,9 @@ export function NewDecisionPage() {
       leaves: true,
       input: () => ({
         ...form.values,
-        inputClosesAt: localInputToIso(form.values.inputClosesAt),
+        // A cleared date field reads "Required", not the API's ISO format.
+        inputClosesAt: localInputToIso(form.values.inputClosesAt) || undefined,
+        decideBy: form.values.decideBy || undefined,
         options: options.map((o) => o.trim()).filter(Boolean),
         stakeholderIds: people,
         stakeholderTeamIds: teamIds,
