@@ -3,7 +3,7 @@ import { Button, Card, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stac
 import { CreateMeetingSeriesRequest, MEETING_CADENCE_LABELS, MEETING_CADENCES, ROLE_LABELS, type MeetingCadence } from '@tandem/contracts';
 import { PageHeader } from '../../../../app/components/page-header.tsx';
 import { useFormState } from '../../../../app/forms.ts';
-import { browserTimeZone, FormError } from '../../../../app/kit/index.ts';
+import { browserTimeZone, formatDay, FormError, todayIn } from '../../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { useCreateMeetingSeries, useMeetingMemberOptions } from '../../hooks/use-meetings.ts';
@@ -16,6 +16,11 @@ const ZONES = (() => {
 function aWeekFromToday() {
   return new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 }
+/** The first meeting is today or later: a series begun years back would list every week since as a meeting not recorded. */
+const NewSeriesRequest = CreateMeetingSeriesRequest.superRefine((v, ctx) => {
+  const today = todayIn(v.timeZone);
+  if (v.startsOn < today) ctx.addIssue({ code: 'custom', path: ['startsOn'], message: `${formatDay(v.startsOn)} has passed: the first meeting is today (${formatDay(today)}) or later` });
+});
 const TEAM_LABELS = { marketing: 'Product marketing', sales: 'Sales', admin: 'Admins' } as const;
 
 /** Starts a sync series: when it recurs (a wall time in a time zone), how long, and who attends from both teams. */
@@ -41,7 +46,7 @@ export function NewMeetingSeriesPage() {
     items: people.filter((p) => p.team === team).map((p) => ({ value: p.userId, label: `${p.name} — ${ROLE_LABELS[p.role]}` })),
   }));
   const submit = form.handleSubmit(
-    CreateMeetingSeriesRequest,
+    NewSeriesRequest,
     async (body) => {
       const s = await create.mutateAsync(body);
       navigate(`/w/${ws.slug}/meetings/${s.id}`, { state: { told: 'Series started. Attendees hear from it when you publish an agenda.' } });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
-import { AGENDA_ITEM_KIND_LABELS, type AgendaItem, type OccurrenceDetail } from '@tandem/contracts';
+import { AddAgendaItemRequest, AGENDA_ITEM_KIND_LABELS, type AgendaItem, type OccurrenceDetail } from '@tandem/contracts';
 import { meetingTimeWords } from '../shared/when.ts';
 import type { Actions, Run } from './occurrence-shared.ts';
 
@@ -15,6 +15,7 @@ interface Props {
 /** The agenda: each item says where it comes from and why; the owner reorders, removes and adds topics; attendees write notes. */
 export function AgendaEditor({ occurrence: o, actions, run }: Props) {
   const [topic, setTopic] = useState('');
+  const [topicError, setTopicError] = useState<string | null>(null);
   const move = (index: number, by: -1 | 1) => {
     const ids = o.items.map((i) => i.id);
     const [id] = ids.splice(index, 1);
@@ -48,12 +49,25 @@ export function AgendaEditor({ occurrence: o, actions, run }: Props) {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (!topic.trim()) return;
-              void run(actions.addItem.mutateAsync({ title: topic }), () => `Topic added: ${topic.trim()}.`).then(() => setTopic(''));
+              // Checked here first, so an empty or too long topic is named beside the field; kept in the field until it is added.
+              const checked = AddAgendaItemRequest.safeParse({ title: topic });
+              setTopicError(checked.success ? null : (checked.error.issues[0]?.message ?? null));
+              if (!checked.success) return;
+              void run(actions.addItem.mutateAsync({ title: topic }), () => `Topic added: ${topic.trim()}.`).then((done) => done && setTopic(''));
             }}
           >
             <Group gap="xs" align="flex-end" wrap="wrap">
-              <TextInput label="Add a topic" placeholder="e.g. Launch calendar for Q3" value={topic} onChange={(e) => setTopic(e.currentTarget.value)} style={{ flex: '1 1 240px' }} />
+              <TextInput
+                label="Add a topic"
+                placeholder="e.g. Launch calendar for Q3"
+                value={topic}
+                onChange={(e) => {
+                  setTopic(e.currentTarget.value);
+                  setTopicError(null);
+                }}
+                error={topicError}
+                style={{ flex: '1 1 240px' }}
+              />
               <Button type="submit" variant="light" leftSection={<IconPlus size={16} />} loading={actions.addItem.isPending}>
                 Add topic
               </Button>

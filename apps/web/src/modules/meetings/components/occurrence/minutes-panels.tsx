@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Checkbox, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { OccurrenceDetail } from '@tandem/contracts';
-import { formatDay } from '../../../../app/kit/index.ts';
+import { formatDay, todayIn } from '../../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { toldWords, type Actions, type Run } from './occurrence-shared.ts';
 
@@ -70,7 +70,10 @@ export function ActionItemsPanel({ occurrence: o, actions, run }: Props) {
   const me = useRequiredSession().user.id;
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState<string | null>(null);
-  const [due, setDue] = useState(aWeekFromToday);
+  // Agreed at this meeting, so due no earlier than its day (in the series' zone).
+  const meetingDay = todayIn(o.timeZone, new Date(o.startsAt));
+  const [due, setDue] = useState(() => [aWeekFromToday(), meetingDay].sort()[1]!);
+  const [dueError, setDueError] = useState<string | null>(null);
   const people = o.attendance.map((a) => ({ value: a.userId, label: a.name }));
   return (
     <Card withBorder>
@@ -116,14 +119,29 @@ export function ActionItemsPanel({ occurrence: o, actions, run }: Props) {
             onSubmit={(e) => {
               e.preventDefault();
               if (!title.trim() || !owner) return;
-              void run(actions.addAction.mutateAsync({ title, ownerUserId: owner, dueOn: due }), (r) => toldWords(`Action item added: ${title.trim()}.`, r.notified)).then(() => setTitle(''));
+              if (!due || due < meetingDay) {
+                setDueError(due ? `${formatDay(due)} is before this meeting (${formatDay(meetingDay)}): pick that day or a later one` : 'Pick a due date');
+                return;
+              }
+              setDueError(null);
+              void run(actions.addAction.mutateAsync({ title, ownerUserId: owner, dueOn: due }), (r) => toldWords(`Action item added: ${title.trim()}.`, r.notified)).then((done) => done && setTitle(''));
             }}
           >
             <Stack gap="xs">
               <TextInput label="New action item" placeholder="What is to be done" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
               <Group gap="xs" align="flex-end" wrap="wrap">
                 <Select label="Owner" placeholder="Who" data={people} value={owner} onChange={setOwner} searchable style={{ flex: '1 1 160px' }} />
-                <TextInput type="date" label="Due" value={due} onChange={(e) => setDue(e.currentTarget.value)} style={{ flex: '0 1 160px' }} />
+                <TextInput
+                  type="date"
+                  label="Due"
+                  value={due}
+                  onChange={(e) => {
+                    setDue(e.currentTarget.value);
+                    setDueError(null);
+                  }}
+                  error={dueError}
+                  style={{ flex: '0 1 160px' }}
+                />
                 <Button type="submit" variant="light" leftSection={<IconPlus size={16} />} loading={actions.addAction.isPending} disabled={!title.trim() || !owner}>
                   Add action item
                 </Button>

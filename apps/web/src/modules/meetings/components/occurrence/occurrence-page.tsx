@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, Anchor, Breadcrumbs, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCalendarPlus, IconDownload, IconSend } from '@tabler/icons-react';
 import type { OccurrenceDetail } from '@tandem/contracts';
-import { errorMessage, isApiError } from '../../../../app/api-error.ts';
+import { isApiError } from '../../../../app/api-error.ts';
 import { PageHeader } from '../../../../app/components/page-header.tsx';
 import { PageSkeleton } from '../../../../app/components/page-skeleton.tsx';
 import { formatDateTime, QueryView } from '../../../../app/kit/index.ts';
@@ -15,7 +15,7 @@ import { OccurrenceStateBadge } from '../shared/meeting-bits.tsx';
 import { meetingTimeWords } from '../shared/when.ts';
 import { AgendaEditor } from './agenda-editor.tsx';
 import { ActionItemsPanel, AttendancePanel } from './minutes-panels.tsx';
-import { toldWords } from './occurrence-shared.ts';
+import { problemWords, toldWords, type Run } from './occurrence-shared.ts';
 
 /** One occurrence: its agenda (edited by the owner, published to attendees), then the minutes — notes, attendance, action items. */
 export function OccurrencePage() {
@@ -38,13 +38,15 @@ function OccurrenceView({ occurrence: o }: { occurrence: OccurrenceDetail }) {
   const files = occurrenceFiles(ws.slug, o.seriesId, o.seq);
   const [told, setTold] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const run = async <T,>(p: Promise<T>, words: (r: T) => string) => {
+  const run: Run = async (p, words) => {
     setProblem(null);
     try {
       setTold(words(await p));
+      return true;
     } catch (e) {
       setTold(null);
-      setProblem(errorMessage(e));
+      setProblem(problemWords(e));
+      return false;
     }
   };
   const when = meetingTimeWords(o.startsAt, o.timeZone, tz);

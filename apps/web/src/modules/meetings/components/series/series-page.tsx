@@ -6,7 +6,7 @@ import { MEETING_CADENCE_LABELS, ROLE_LABELS, type MeetingSeriesDetail } from '@
 import { isApiError } from '../../../../app/api-error.ts';
 import { PageHeader } from '../../../../app/components/page-header.tsx';
 import { PageSkeleton } from '../../../../app/components/page-skeleton.tsx';
-import { EmptyResult, QueryView } from '../../../../app/kit/index.ts';
+import { EmptyResult, formatDay, QueryView } from '../../../../app/kit/index.ts';
 import { useRequiredSession } from '../../../../app/session.tsx';
 import { useWorkspace } from '../../../../app/workspace-context.tsx';
 import { isSeriesId, useMeetingSeries } from '../../hooks/use-meetings.ts';
@@ -64,7 +64,7 @@ function SeriesView({ series: s }: { series: MeetingSeriesDetail }) {
       </Breadcrumbs>
       <PageHeader
         title={s.title}
-        description={`${MEETING_CADENCE_LABELS[s.cadence]} at ${s.startTime} ${s.timeZone}, ${s.durationMinutes} minutes, since ${s.startsOn}. Owner: ${s.owner.name}.`}
+        description={`${MEETING_CADENCE_LABELS[s.cadence]} at ${s.startTime} ${s.timeZone}, ${s.durationMinutes} minutes, since ${formatDay(s.startsOn)}. Owner: ${s.owner.name}.`}
         actions={
           s.next && (
             <Button component={Link} to={`/w/${ws.slug}/meetings/${s.id}/${s.next.seq}`}>
