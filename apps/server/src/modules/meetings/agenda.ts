@@ -41,6 +41,8 @@ function moneyIn(currency: string) {
 }
 /** "Wed 2 Dec 15:38 EST": a time as the series' attendees read it, in its time zone. */
 const local = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone }).toFormat('ccc d LLL HH:mm ZZZZ');
+/** "Fri 5 Feb 2027": a calendar day (a goal's period end, an action item's due day), read as the times beside it are. */
+export const localDay = (isoDay: string) => DateTime.fromISO(isoDay, { zone: 'utc' }).toFormat('ccc d LLL yyyy');
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function agendaCandidates(
@@ -92,12 +94,12 @@ export async function agendaCandidates(
   }
 
   for (const g of (await goalsAtRiskBetween(db, workspaceId, day(w.since), day(w.until))).slice(0, PER_SOURCE)) {
-    out.push({ kind: 'goal', sourceId: g.id, title: g.title, why: `${g.status === 'off_track' ? 'Off track' : 'At risk'}; the period ends ${g.periodEnd}` });
+    out.push({ kind: 'goal', sourceId: g.id, title: g.title, why: `${g.status === 'off_track' ? 'Off track' : 'At risk'}; the period ends ${localDay(g.periodEnd)}` });
   }
 
   for (const a of await repo.openActionItems(db, workspaceId, w.seriesId, w.seq, w.until)) {
     const overdue = a.due_on < day(w.until) ? ', overdue' : '';
-    out.push({ kind: 'action_item', sourceId: a.id, title: a.title, why: `Open action item for ${a.owner_name}, due ${a.due_on}${overdue} (agreed in meeting ${a.seq})` });
+    out.push({ kind: 'action_item', sourceId: a.id, title: a.title, why: `Open action item for ${a.owner_name}, due ${localDay(a.due_on)}${overdue} (agreed in meeting ${a.seq})` });
   }
   return out;
 }

@@ -17,10 +17,12 @@ import {
   type ReorderAgendaRequest,
   type UpdateActionItemRequest,
 } from '@tandem/contracts';
+import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
 import type { TenantContext } from '../../lib/context.ts';
 import type { Deps } from '../../lib/deps.ts';
+import { localDay } from './agenda.ts';
 import { invitationIcs } from './ics.ts';
 import { minutesMarkdown } from './markdown.ts';
 import { MeetingsErrors as E } from './meetings.errors.ts';
@@ -274,6 +276,9 @@ export function createMeetingsService(deps: Deps, options: MeetingsOptions = {})
       const res = await change(ctx, seriesId, seq, 'attendee', 'agree action items', async (tx, s, occurrenceId, now) => {
         const owner = (await repo.members(tx, ctx.workspaceId, [body.ownerUserId])).get(body.ownerUserId);
         if (!owner?.active) throw E.invalidField('body.ownerUserId', `no active member ${body.ownerUserId} in this workspace`);
+        // Agreed in a meeting, due on or after its day there (minutes written later still agree it then).
+        const meetingDay = DateTime.fromJSDate(occurrenceAt(ruleOf(s), seq).startsAt, { zone: s.timeZone }).toISODate()!;
+        if (body.dueOn < meetingDay) throw E.invalidField('body.dueOn', `due ${localDay(body.dueOn)}, before the meeting it is agreed in (${localDay(meetingDay)})`);
         const row = await repo.insertActionItem(tx, {
           workspaceId: ctx.workspaceId,
           seriesId: s.id,

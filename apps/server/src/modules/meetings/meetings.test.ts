@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, call, createHarness, setupAdmin, login, type Client, type Harness } from '../../../test/app-harness.ts';
 import { cliActor } from '../../lib/context.ts';
 import { createDispatcher } from '../notifications/index.ts';
-import { agendaCandidates } from './agenda.ts';
+import { agendaCandidates, localDay } from './agenda.ts';
 
 let h: Harness;
 let admin: Client;
@@ -192,7 +192,7 @@ describe('agenda generation picks exactly the qualifying records', () => {
     // Late since the last sync comes before late for a month, whatever their order in the queue.
     const requestOrder = got.filter((c) => c.kind === 'request').map((c) => c.title.split(' ')[0]);
     expect(requestOrder.indexOf('#4')).toBeLessThan(requestOrder.indexOf('#1'));
-    expect(why['Off track']).toBe('Off track; the period ends 2030-12-31');
+    expect(why['Off track']).toBe('Off track; the period ends Tue 31 Dec 2030');
     expect(why['Open from occurrence 1']).toMatch(/^Open action item for Lee Lead, due .*, overdue \(agreed in meeting 1\)$/);
     // Clean up so the rest of the file starts from a quiet workspace.
     for (const t of ['meeting_series', 'decisions', 'goals', 'requests', 'request_settings', 'feedback_items', 'themes']) await q(`delete from ${t} where workspace_id = $1`, [workspaceId]);
@@ -274,6 +274,11 @@ describe('a sync from agenda to minutes', () => {
     const badDate = await send(rep.client, 'POST', `meetings/${s.id}/occurrences/2/action-items`, { title: 'x', ownerUserId: lead.userId, dueOn: '2026-02-30' });
     expect(badDate.code).toBe(400);
     expect(badDate.json.detail).toContain('dueOn');
+    // Due before the meeting it is agreed in (occurrence 2 is tomorrow): refused, naming both days.
+    const before = new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10);
+    const early = await send(rep.client, 'POST', `meetings/${s.id}/occurrences/2/action-items`, { title: 'x', ownerUserId: lead.userId, dueOn: before });
+    expect(early.code).toBe(400);
+    expect(early.json.detail).toContain(`body.dueOn: due ${localDay(before)}, before the meeting it is agreed in`);
     const created = await ok(rep.client, 'POST', `meetings/${s.id}/occurrences/2/action-items`, { title: 'Send three lost-deal stories', ownerUserId: lead.userId, dueOn: due });
     expect(created.notified).toEqual([{ userId: lead.userId, name: 'Lee Lead' }]);
     await dispatchAll();
@@ -284,7 +289,7 @@ describe('a sync from agenda to minutes', () => {
     const following = await ok(rep.client, 'GET', `meetings/${s.id}/occurrences/3`);
     const carried = following.items.find((i: { kind: string }) => i.kind === 'action_item');
     expect(carried).toMatchObject({ title: 'Send three lost-deal stories', link: `/w/acme/meetings/${s.id}/2` });
-    expect(carried.why).toBe(`Open action item for Lee Lead, due ${due} (agreed in meeting 2)`);
+    expect(carried.why).toBe(`Open action item for Lee Lead, due ${localDay(due)} (agreed in meeting 2)`);
 
     // Done: only its owner, the series owner or an admin; then it leaves the draft.
     expect((await send(rep.client, 'PATCH', `meetings/action-items/${created.actionItem.id}`, { done: true })).code).toBe(403);
